@@ -1,0 +1,24 @@
+/* Subcommands.  To add one:
+ *  1. write src/cmd-NAME.c with `int cmd_NAME(int argc, char **argv)`,
+ *     parsing its own options with getopt_long (argv[0] is "NAME");
+ *  2. declare it below;
+ *  3. add a row to commands[] in main.c, keeping the table sorted;
+ *  4. document it in man/kcsat.1 and tests/cli (a test checks all three).
+ * Return an enum kcsat_exit value; only main() exits. */
+#ifndef KCSAT_CMD_H
+#define KCSAT_CMD_H
+
+struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+};
+
+extern const struct command commands[];
+extern const unsigned ncommands;
+
+int cmd_dump(int argc, char **argv);
+int cmd_help(int argc, char **argv);
+int cmd_version(int argc, char **argv);
+
+#endif

@@ -1,0 +1,17 @@
+/* Recursive-descent parser for Kconfig, following the grammar of
+ * scripts/kconfig/parser.y (Linux 6.1 and 6.12 dialects) and its error
+ * messages.  It builds the menu tree through menu.h. */
+#ifndef KCSAT_PARSE_H
+#define KCSAT_PARSE_H
+
+#include <stdbool.h>
+
+struct kctree;
+struct lexer;
+struct pp;
+
+/* Parse the file already pushed on lx.  Returns false if any error was
+ * reported (parsing goes on after an error to report more). */
+bool parse_tree(struct kctree *t, struct lexer *lx, struct pp *pp);
+
+#endif

@@ -1,0 +1,213 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "kconfig.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+static uint32_t mix(uint32_t h, uintptr_t v)
+{
+	h ^= (uint32_t)v + 0x9e3779b9u + (h << 6) + (h >> 2);
+	h ^= (uint32_t)(v >> 16 >> 16);
+	return h;
+}
+
+static uint32_t expr_hash(enum expr_type type, const void *a, const void *b)
+{
+	return mix(mix((uint32_t)type * 0x85ebca6bu, (uintptr_t)a), (uintptr_t)b);
+}
+
+static void exprhash_grow(struct kctree *t)
+{
+	uint32_t n = t->exprhash_size ? t->exprhash_size * 2 : 8192;
+	struct expr **h = xcalloc(n, sizeof(*h));
+
+	for (uint32_t i = 0; i < t->exprhash_size; i++) {
+		struct expr *e = t->exprhash[i], *next;
+
+		for (; e; e = next) {
+			next = e->hnext;
+			e->hnext = h[e->hash & (n - 1)];
+			h[e->hash & (n - 1)] = e;
+		}
+	}
+	free(t->exprhash);
+	t->exprhash = h;
+	t->exprhash_size = n;
+}
+
+/* The one constructor: equal (type, operands) give the same node. */
+static struct expr *intern(struct kctree *t, enum expr_type type,
+			   struct expr *l, struct expr *r,
+			   struct symbol *s, struct symbol *rs)
+{
+	const void *a = l ? (const void *)l : (const void *)s;
+	const void *b = r ? (const void *)r : (const void *)rs;
+	uint32_t h = expr_hash(type, a, b);
+	struct expr *e;
+
+	if (!t->exprhash_size || t->exprs.n > t->exprhash_size)
+		exprhash_grow(t);
+	for (e = t->exprhash[h & (t->exprhash_size - 1)]; e; e = e->hnext)
+		if (e->hash == h && e->type == type && e->left == l && e->right == r &&
+		    e->sym == s && e->rsym == rs)
+			return e;
+	e = arena_alloc(&t->arena, sizeof(*e));
+	e->type = type;
+	e->hash = h;
+	e->left = l;
+	e->right = r;
+	e->sym = s;
+	e->rsym = rs;
+	e->id = (uint32_t)t->exprs.n;
+	vec_push(t->exprs, e);
+	e->hnext = t->exprhash[h & (t->exprhash_size - 1)];
+	t->exprhash[h & (t->exprhash_size - 1)] = e;
+	return e;
+}
+
+struct expr *expr_sym(struct kctree *t, struct symbol *s)
+{
+	return intern(t, E_SYMBOL, NULL, NULL, s, NULL);
+}
+
+static bool is_const(const struct kctree *t, const struct expr *e, const struct symbol *s)
+{
+	(void)t;
+	return e && e->type == E_SYMBOL && e->sym == s;
+}
+
+struct expr *expr_not(struct kctree *t, struct expr *e)
+{
+	if (!e)
+		return expr_sym(t, &t->sym_n);
+	return intern(t, E_NOT, e, NULL, NULL, NULL);
+}
+
+/* Only simplifications exact in Kconfig's three-valued logic (min/max). */
+struct expr *expr_and(struct kctree *t, struct expr *a, struct expr *b)
+{
+	if (!a || is_const(t, a, &t->sym_y))
+		return b;
+	if (!b || is_const(t, b, &t->sym_y) || a == b)
+		return a;
+	if (is_const(t, a, &t->sym_n))
+		return a;
+	if (is_const(t, b, &t->sym_n))
+		return b;
+	return intern(t, E_AND, a, b, NULL, NULL);
+}
+
+struct expr *expr_or(struct kctree *t, struct expr *a, struct expr *b)
+{
+	if (!a || is_const(t, a, &t->sym_n))
+		return b;
+	if (!b || is_const(t, b, &t->sym_n) || a == b)
+		return a;
+	if (is_const(t, a, &t->sym_y))
+		return a;
+	if (is_const(t, b, &t->sym_y))
+		return b;
+	return intern(t, E_OR, a, b, NULL, NULL);
+}
+
+struct expr *expr_cmp(struct kctree *t, enum expr_type type, struct symbol *l, struct symbol *r)
+{
+	return intern(t, type, NULL, NULL, l, r);
+}
+
+bool expr_contains_sym(const struct expr *e, const struct symbol *s)
+{
+	if (!e)
+		return false;
+	switch (e->type) {
+	case E_SYMBOL:
+		return e->sym == s;
+	case E_NOT:
+		return expr_contains_sym(e->left, s);
+	case E_AND:
+	case E_OR:
+		return expr_contains_sym(e->left, s) || expr_contains_sym(e->right, s);
+	default:
+		return e->sym == s || e->rsym == s;
+	}
+}
+
+void expr_print_sym(struct strbuf *sb, const struct symbol *s)
+{
+	if (!s->name) {
+		char buf[300];
+
+		sb_adds(sb, sym_display_name(s, buf, sizeof(buf)));
+		return;
+	}
+	if (!(s->flags & SYM_CONST) || (s->name[0] && !s->name[1] && strchr("ymn", s->name[0]))) {
+		sb_adds(sb, s->name);
+		return;
+	}
+	sb_addc(sb, '"');
+	for (const char *p = s->name; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			sb_addc(sb, '\\');
+		sb_addc(sb, *p);
+	}
+	sb_addc(sb, '"');
+}
+
+static int prec(enum expr_type type)
+{
+	switch (type) {
+	case E_OR: return 1;
+	case E_AND: return 2;
+	case E_NOT: return 3;
+	default: return 4;	/* comparisons and symbols */
+	}
+}
+
+static void print_sub(struct strbuf *sb, const struct expr *e, int parent_prec)
+{
+	bool paren = prec(e->type) < parent_prec;
+
+	if (paren)
+		sb_addc(sb, '(');
+	expr_print(sb, e);
+	if (paren)
+		sb_addc(sb, ')');
+}
+
+void expr_print(struct strbuf *sb, const struct expr *e)
+{
+	static const char *const op[] = {
+		[E_EQUAL] = "=", [E_UNEQUAL] = "!=", [E_LTH] = "<", [E_LEQ] = "<=",
+		[E_GTH] = ">", [E_GEQ] = ">=",
+	};
+
+	if (!e) {
+		sb_adds(sb, "y");
+		return;
+	}
+	switch (e->type) {
+	case E_SYMBOL:
+		expr_print_sym(sb, e->sym);
+		break;
+	case E_NOT:
+		sb_addc(sb, '!');
+		print_sub(sb, e->left, e->left->type == E_SYMBOL ? 4 : 5);
+		break;
+	case E_AND:
+	case E_OR:
+		/* a && b && c: the left operand of the same operator needs no
+		 * parentheses, the right one keeps them only if lower. */
+		print_sub(sb, e->left, prec(e->type));
+		sb_adds(sb, e->type == E_AND ? " && " : " || ");
+		print_sub(sb, e->right, prec(e->type) + (e->right->type != e->type));
+		break;
+	default:
+		expr_print_sym(sb, e->sym);
+		sb_addc(sb, ' ');
+		sb_adds(sb, op[e->type]);
+		sb_addc(sb, ' ');
+		expr_print_sym(sb, e->rsym);
+		break;
+	}
+}

@@ -1,0 +1,561 @@
+#include "lex.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <glob.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "preprocess.h"
+#include "strbuf.h"
+#include "vec.h"
+#include "xalloc.h"
+
+struct lexfile {
+	char *buf;		/* whole file, NUL-terminated */
+	const char *pos;
+	char *path;		/* relative to srctree, as written */
+	uint32_t file, line;
+	struct loc from;	/* the `source` line that pushed it */
+};
+
+struct lexer {
+	struct pp *pp;
+	const char *srctree;
+	const char *(*vfs)(void *ctx, const char *path, size_t *len);
+	void *vfs_ctx;
+	VEC(struct lexfile) files;
+	struct strbuf text;
+	enum tok prev, prev_prev;
+	bool assign_next;	/* the rest of the line is a raw value */
+	unsigned nfiles, nlines;
+};
+
+static const struct keyword {
+	const char *name;
+	enum tok tok;
+} keywords[] = {	/* sorted, for bsearch */
+	{ "bool", T_BOOL },
+	{ "choice", T_CHOICE },
+	{ "comment", T_COMMENT },
+	{ "config", T_CONFIG },
+	{ "def_bool", T_DEF_BOOL },
+	{ "def_tristate", T_DEF_TRISTATE },
+	{ "default", T_DEFAULT },
+	{ "depends", T_DEPENDS },
+	{ "endchoice", T_ENDCHOICE },
+	{ "endif", T_ENDIF },
+	{ "endmenu", T_ENDMENU },
+	{ "help", T_HELP },
+	{ "hex", T_HEX },
+	{ "if", T_IF },
+	{ "imply", T_IMPLY },
+	{ "int", T_INT },
+	{ "mainmenu", T_MAINMENU },
+	{ "menu", T_MENU },
+	{ "menuconfig", T_MENUCONFIG },
+	{ "modules", T_MODULES },
+	{ "on", T_ON },
+	{ "option", T_OPTION },
+	{ "optional", T_OPTIONAL },
+	{ "prompt", T_PROMPT },
+	{ "range", T_RANGE },
+	{ "select", T_SELECT },
+	{ "source", T_SOURCE },
+	{ "string", T_STRING },
+	{ "transitional", T_TRANSITIONAL },
+	{ "tristate", T_TRISTATE },
+	{ "visible", T_VISIBLE },
+};
+
+static int kwcmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct keyword *)elem)->name);
+}
+
+const char *tok_name(enum tok t)
+{
+	static const char *const ops[] = {
+		[T_EOF] = "end of file", [T_EOL] = "end of line",
+		[T_FILE_END] = "end of file", [T_ERROR] = "error", [T_WORD] = "word",
+		[T_WORD_QUOTE] = "string", [T_ASSIGN_VAL] = "value",
+		[T_OR] = "||", [T_AND] = "&&", [T_EQUAL] = "=", [T_UNEQUAL] = "!=",
+		[T_LESS] = "<", [T_LESS_EQUAL] = "<=", [T_GREATER] = ">",
+		[T_GREATER_EQUAL] = ">=", [T_NOT] = "!", [T_OPEN_PAREN] = "(",
+		[T_CLOSE_PAREN] = ")", [T_COLON_EQUAL] = ":=", [T_PLUS_EQUAL] = "+=",
+	};
+
+	for (size_t i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++)
+		if (keywords[i].tok == t)
+			return keywords[i].name;
+	if ((size_t)t < sizeof(ops) / sizeof(ops[0]) && ops[t])
+		return ops[t];
+	return "token";
+}
+
+struct lexer *lex_new(struct pp *pp, const char *srctree,
+		      const char *(*vfs)(void *, const char *, size_t *), void *vfs_ctx)
+{
+	struct lexer *lx = xcalloc(1, sizeof(*lx));
+
+	lx->pp = pp;
+	lx->srctree = srctree ? srctree : ".";
+	lx->vfs = vfs;
+	lx->vfs_ctx = vfs_ctx;
+	lx->prev = lx->prev_prev = T_EOL;
+	return lx;
+}
+
+static void pop_file(struct lexer *lx)
+{
+	struct lexfile *f = &vec_last(lx->files);
+
+	free(f->buf);
+	free(f->path);
+	lx->files.n--;
+}
+
+void lex_free(struct lexer *lx)
+{
+	if (!lx)
+		return;
+	while (lx->files.n)
+		pop_file(lx);
+	vec_release(lx->files);
+	sb_release(&lx->text);
+	free(lx);
+}
+
+unsigned lex_nfiles(const struct lexer *lx)
+{
+	return lx->nfiles;
+}
+
+unsigned lex_nlines(const struct lexer *lx)
+{
+	return lx->nlines;
+}
+
+static char *read_file(const char *name, size_t *len)
+{
+	FILE *f = fopen(name, "rb");
+	struct strbuf sb = STRBUF_INIT;
+	char buf[65536];
+	size_t n;
+
+	if (!f)
+		return NULL;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		sb_add(&sb, buf, n);
+	if (ferror(f)) {
+		fclose(f);
+		sb_release(&sb);
+		return NULL;
+	}
+	fclose(f);
+	*len = sb.len;
+	return sb_detach(&sb);
+}
+
+bool lex_push_file(struct lexer *lx, const char *path, struct loc from)
+{
+	struct lexfile f = { 0 };
+	size_t len = 0;
+	char *data;
+
+	for (size_t i = 0; i < lx->files.n; i++) {
+		if (strcmp(lx->files.v[i].path, path))
+			continue;
+		diag_error(from, "recursive inclusion of \"%s\"", path);
+		for (size_t j = lx->files.n; j-- > i;)
+			if (lx->files.v[j].from.file)
+				diag_note(lx->files.v[j].from, "\"%s\" included from here",
+					  lx->files.v[j].path);
+		return false;
+	}
+	if (lx->vfs) {
+		const char *d = lx->vfs(lx->vfs_ctx, path, &len);
+
+		data = d ? xstrndup(d, len) : NULL;
+	} else {
+		struct strbuf full = STRBUF_INIT;
+
+		if (path[0] != '/') {
+			sb_adds(&full, lx->srctree);
+			sb_addc(&full, '/');
+		}
+		sb_adds(&full, path);
+		data = read_file(sb_str(&full), &len);
+		sb_release(&full);
+	}
+	if (!data) {
+		if (from.file)
+			diag_error(from, "can't open file \"%s\"", path);
+		else
+			diag_fatal("can't open file \"%s/%s\": %s", lx->srctree, path,
+				   strerror(errno ? errno : ENOENT));
+		return false;
+	}
+	/* A NUL byte inside a file would end it early; treat it as the end
+	 * like flex does with its 8bit scanner's NUL handling. */
+	data[strlen(data) < len ? strlen(data) : len] = '\0';
+	f.buf = data;
+	f.pos = data;
+	f.path = xstrdup(path);
+	f.file = diag_file_intern(path);
+	f.line = 1;
+	f.from = from;
+	vec_push(lx->files, f);
+	lx->nfiles++;
+	for (const char *p = data; *p; p++)
+		lx->nlines += *p == '\n';
+	return true;
+}
+
+bool lex_source(struct lexer *lx, const char *path, struct loc from)
+{
+	glob_t g;
+	struct strbuf pat = STRBUF_INIT;
+	size_t skip;
+	bool ok = true;
+	int rc;
+
+	if (lx->vfs || !strpbrk(path, "*?["))
+		return lex_push_file(lx, path, from);
+	if (path[0] != '/') {
+		sb_adds(&pat, lx->srctree);
+		sb_addc(&pat, '/');
+	}
+	skip = pat.len;
+	sb_adds(&pat, path);
+	rc = glob(sb_str(&pat), 0, NULL, &g);
+	sb_release(&pat);
+	if (rc == GLOB_NOMATCH)
+		return true;
+	if (rc) {
+		diag_error(from, "cannot expand \"%s\"", path);
+		return false;
+	}
+	/* The stack reads the last pushed first: push in reverse order. */
+	for (size_t i = g.gl_pathc; i-- > 0 && ok;)
+		ok = lex_push_file(lx, g.gl_pathv[i] + skip, from);
+	globfree(&g);
+	return ok;
+}
+
+static struct loc here(const struct lexfile *f)
+{
+	return (struct loc){ f->file, f->line };
+}
+
+static bool is_word_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '_' || c == '-';
+}
+
+void lex_skip_line(struct lexer *lx)
+{
+	struct lexfile *f;
+
+	lx->assign_next = false;
+	if (!lx->files.n)
+		return;
+	f = &vec_last(lx->files);
+	while (*f->pos && *f->pos != '\n')
+		f->pos++;
+}
+
+/* A quoted string; the opening quote is at f->pos. */
+static bool lex_string(struct lexer *lx, struct lexfile *f, struct token *t)
+{
+	char open = *f->pos++;
+
+	sb_reset(&lx->text);
+	for (;;) {
+		const char *p = f->pos;
+		char c = *p;
+
+		if (c == '\0') {
+			diag_error(t->loc, "end of file in string (missing closing %c)", open);
+			return false;
+		}
+		if (c == '\n') {
+			diag_warning(t->loc, "multi-line strings not supported");
+			break;
+		}
+		if (c == open) {
+			f->pos++;
+			break;
+		}
+		if (c == '$') {
+			char *e;
+
+			f->pos++;
+			pp_set_loc(lx->pp, here(f));
+			e = pp_expand_dollar(lx->pp, &f->pos);
+			if (!e)
+				return false;
+			sb_adds(&lx->text, e);
+			free(e);
+			continue;
+		}
+		if (c == '\\') {
+			if (p[1] && p[1] != '\n') {
+				sb_addc(&lx->text, p[1]);
+				f->pos += 2;
+			} else {
+				f->pos++;
+			}
+			continue;
+		}
+		while (*p && *p != '\n' && *p != '$' && *p != '\\' && *p != '\'' && *p != '"')
+			p++;
+		if (p == f->pos)	/* the other quote character */
+			p++;
+		sb_add(&lx->text, f->pos, (size_t)(p - f->pos));
+		f->pos = p;
+	}
+	t->type = T_WORD_QUOTE;
+	t->text = sb_str(&lx->text);
+	return true;
+}
+
+/* One raw token; returns false to ask for another (ignored input). */
+static bool lex_raw(struct lexer *lx, struct token *t)
+{
+	struct lexfile *f;
+	const char *p;
+
+	if (!lx->files.n) {
+		t->type = T_EOF;
+		return true;
+	}
+	f = &vec_last(lx->files);
+	if (lx->assign_next) {
+		lx->assign_next = false;
+		while (*f->pos == ' ' || *f->pos == '\t')
+			f->pos++;
+		if (*f->pos && *f->pos != '\n') {
+			p = f->pos;
+			while (*p && *p != '\n')
+				p++;
+			sb_reset(&lx->text);
+			sb_add(&lx->text, f->pos, (size_t)(p - f->pos));
+			t->type = T_ASSIGN_VAL;
+			t->loc = here(f);
+			t->text = sb_str(&lx->text);
+			f->pos = p;
+			return true;
+		}
+	}
+	while (*f->pos == ' ' || *f->pos == '\t')
+		f->pos++;
+	p = f->pos;
+	t->loc = here(f);
+	t->text = NULL;
+	t->expanded = false;
+
+	switch (*p) {
+	case '\0':
+		if (lx->prev != T_EOL && lx->prev != T_FILE_END) {
+			t->type = T_EOL;	/* no newline at end of file */
+			return true;
+		}
+		if (lx->files.n > 1) {
+			pop_file(lx);
+			t->type = T_FILE_END;
+			return true;
+		}
+		pop_file(lx);
+		t->type = T_EOF;
+		return true;
+	case '#':
+		while (*f->pos && *f->pos != '\n')
+			f->pos++;
+		return false;
+	case '\\':
+		if (p[1] == '\n') {
+			f->pos += 2;
+			f->line++;
+			return false;
+		}
+		break;
+	case '\n':
+		f->pos++;
+		f->line++;
+		t->type = T_EOL;
+		return true;
+	case '"':
+	case '\'':
+		if (!lex_string(lx, f, t)) {
+			lex_skip_line(lx);
+			t->type = T_ERROR;
+		}
+		return true;
+	}
+
+#define OP2(a, b, tok2, tok1)						\
+	if (p[0] == (a)) {						\
+		if ((b) && p[1] == (b)) { f->pos += 2; t->type = (tok2); return true; } \
+		if ((tok1) != T_EOF) { f->pos += 1; t->type = (tok1); return true; } \
+	}
+	OP2('|', '|', T_OR, T_EOF);
+	OP2('&', '&', T_AND, T_EOF);
+	OP2('!', '=', T_UNEQUAL, T_NOT);
+	OP2('<', '=', T_LESS_EQUAL, T_LESS);
+	OP2('>', '=', T_GREATER_EQUAL, T_GREATER);
+	OP2(':', '=', T_COLON_EQUAL, T_EOF);
+	OP2('+', '=', T_PLUS_EQUAL, T_EOF);
+	OP2('=', 0, T_EOF, T_EQUAL);
+	OP2('(', 0, T_EOF, T_OPEN_PAREN);
+	OP2(')', 0, T_EOF, T_CLOSE_PAREN);
+#undef OP2
+
+	if (is_word_char(*p) || *p == '$') {
+		const char *q = p;
+		bool dollar = false;
+
+		while (is_word_char(*q) || *q == '$')
+			dollar |= *q++ == '$';
+		if (!dollar) {
+			const struct keyword *kw;
+
+			sb_reset(&lx->text);
+			sb_add(&lx->text, p, (size_t)(q - p));
+			f->pos = q;
+			kw = bsearch(sb_str(&lx->text), keywords,
+				     sizeof(keywords) / sizeof(keywords[0]),
+				     sizeof(keywords[0]), kwcmp);
+			t->type = kw ? kw->tok : T_WORD;
+			t->text = sb_str(&lx->text);
+			return true;
+		} else {
+			char *e;
+
+			pp_set_loc(lx->pp, t->loc);
+			e = pp_expand_token(lx->pp, &f->pos);
+			if (!e) {
+				lex_skip_line(lx);
+				t->type = T_ERROR;
+				return true;
+			}
+			if (!*e) {
+				free(e);
+				return false;
+			}
+			sb_reset(&lx->text);
+			sb_adds(&lx->text, e);
+			free(e);
+			t->type = T_WORD;
+			t->text = sb_str(&lx->text);
+			t->expanded = true;
+			return true;
+		}
+	}
+	diag_warning(t->loc, "ignoring unsupported character '%c'", isprint((unsigned char)*p) ? *p : '?');
+	f->pos++;
+	return false;
+}
+
+void lex_next(struct lexer *lx, struct token *t)
+{
+	for (;;) {
+		if (!lex_raw(lx, t))
+			continue;
+		/* Statement separators collapse, as in lexer.l's yylex(). */
+		if (t->type == T_EOL && (lx->prev == T_EOL || lx->prev == T_FILE_END))
+			continue;
+		break;
+	}
+	if (lx->prev_prev == T_EOL && lx->prev == T_WORD &&
+	    (t->type == T_EQUAL || t->type == T_COLON_EQUAL || t->type == T_PLUS_EQUAL))
+		lx->assign_next = true;
+	lx->prev_prev = lx->prev;
+	lx->prev = t->type == T_FILE_END ? T_EOL : t->type;
+}
+
+static int indent_of(const char *p, const char **end)
+{
+	int ts = 0;
+
+	for (; *p == ' ' || *p == '\t'; p++)
+		ts = *p == '\t' ? (ts & ~7) + 8 : ts + 1;
+	*end = p;
+	return ts;
+}
+
+static bool ends_help(char c)
+{
+	return c && c != ' ' && c != '\t' && c != '\n';
+}
+
+char *lex_help(struct lexer *lx)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct lexfile *f;
+	int first_ts = 0, last_ts = 0;
+	bool first_line = true;
+
+	if (!lx->files.n)
+		return xstrdup("");
+	f = &vec_last(lx->files);
+	for (;;) {
+		const char *p = f->pos, *q, *e;
+		int ts = indent_of(p, &q);
+
+		if (!*q)
+			break;
+		if (*q == '\n') {	/* blank line */
+			if (ends_help(q[1])) {
+				f->pos = q + 1;
+				f->line++;
+				break;
+			}
+			sb_addc(&text, '\n');
+			f->pos = q + 1;
+			f->line++;
+			continue;
+		}
+		if (q == p) {
+			/* lexer.l would swallow this line into the help text
+			 * and end the help at the next one: almost certainly a
+			 * forgotten indentation, so say so. */
+			if (first_line) {
+				diag_error(here(f), "help text is not indented");
+				sb_release(&text);
+				return NULL;
+			}
+			break;
+		}
+		last_ts = ts;
+		if (first_ts && ts < first_ts)
+			break;	/* dedent: the line is parsed as statements */
+		if (first_ts)
+			for (int i = ts - first_ts; i > 0; i--)
+				sb_addc(&text, ' ');
+		for (e = q; *e && *e != '\n'; e++)
+			;
+		{
+			const char *r = e;
+
+			while (r > q && (r[-1] == ' ' || r[-1] == '\t'))
+				r--;
+			sb_add(&text, q, (size_t)(r - q));
+		}
+		if (!first_ts)
+			first_ts = last_ts;
+		first_line = false;
+		if (!*e) {
+			f->pos = e;
+			break;
+		}
+		f->pos = e + 1;
+		f->line++;
+		if (ends_help(e[1]))
+			break;
+		sb_addc(&text, '\n');
+	}
+	lx->prev = lx->prev_prev = T_EOL;
+	return sb_detach(&text);
+}

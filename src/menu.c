@@ -1,0 +1,191 @@
+#include "menu.h"
+
+#include "strbuf.h"
+
+const char *menu_kind_name(enum menu_kind k)
+{
+	switch (k) {
+	case M_ROOT: return "mainmenu";
+	case M_CONFIG: return "config";
+	case M_MENUCONFIG: return "menuconfig";
+	case M_CHOICE: return "choice";
+	case M_MENU: return "menu";
+	case M_COMMENT: return "comment";
+	case M_IF: return "if";
+	}
+	return "?";
+}
+
+struct menu *menu_next(struct menu *m, struct menu *root)
+{
+	if (m->list)
+		return m->list;
+	while (m != root && !m->next)
+		m = m->parent;
+	return m == root ? NULL : m->next;
+}
+
+struct menu *menu_add_entry(struct kctree *t, struct menu *parent,
+			    enum menu_kind kind, struct symbol *sym, struct loc at)
+{
+	struct menu *m = arena_alloc(&t->arena, sizeof(*m)), **pp;
+
+	m->kind = kind;
+	m->loc = at;
+	m->parent = parent;
+	m->sym = sym;
+	m->props_tail = &m->props;
+	m->deps_tail = &m->deps;
+	/* Children are few per parent except at the root; walking to the
+	 * tail is cheap next to remembering one per open block. */
+	for (pp = &parent->list; *pp; pp = &(*pp)->next)
+		;
+	*pp = m;
+	if (sym) {
+		*sym->menus_tail = m;
+		sym->menus_tail = &m->sym_next;
+	}
+	return m;
+}
+
+void menu_add_dep(struct kctree *t, struct menu *m, enum dep_kind kind,
+		  struct expr *e, struct loc at)
+{
+	struct dep_item *d = arena_alloc(&t->arena, sizeof(*d));
+
+	d->kind = kind;
+	d->loc = at;
+	d->expr = e;
+	if (kind == DEP_VISIBLE) {
+		struct dep_item **pp = &m->visibility;
+
+		while (*pp)
+			pp = &(*pp)->next;
+		*pp = d;
+		return;
+	}
+	*m->deps_tail = d;
+	m->deps_tail = &d->next;
+}
+
+struct property *menu_add_prop(struct kctree *t, struct menu *m,
+			       enum prop_type type, struct loc at)
+{
+	struct property *p = arena_alloc(&t->arena, sizeof(*p));
+
+	p->type = type;
+	p->loc = at;
+	p->menu = m;
+	*m->props_tail = p;
+	m->props_tail = &p->menu_next;
+	if (m->sym) {
+		*m->sym->props_tail = p;
+		m->sym->props_tail = &p->sym_next;
+	}
+	return p;
+}
+
+/* `m` in a dependency means "m if modules are enabled" (menu.c rewrite_m). */
+static struct expr *rewrite_m(struct kctree *t, struct expr *e)
+{
+	if (!e)
+		return NULL;
+	switch (e->type) {
+	case E_NOT:
+		return expr_not(t, rewrite_m(t, e->left));
+	case E_AND:
+		return expr_and(t, rewrite_m(t, e->left), rewrite_m(t, e->right));
+	case E_OR:
+		return expr_or(t, rewrite_m(t, e->left), rewrite_m(t, e->right));
+	case E_SYMBOL:
+		if (e->sym == &t->sym_m)
+			return expr_and(t, e, expr_sym(t, t->modules));
+		return e;
+	default:
+		return e;
+	}
+}
+
+static struct expr *items_and(struct kctree *t, const struct dep_item *d)
+{
+	struct expr *e = NULL;
+
+	for (; d; d = d->next)
+		e = expr_and(t, e, rewrite_m(t, d->expr));
+	return e;
+}
+
+/* `visible if` of every enclosing menu applies to prompts below it. */
+static struct expr *enclosing_visibility(struct kctree *t, const struct menu *m)
+{
+	struct expr *e = NULL;
+
+	for (const struct menu *p = m->parent; p; p = p->parent)
+		e = expr_and(t, e, items_and(t, p->visibility));
+	return e;
+}
+
+static void finalize_props(struct kctree *t, struct menu *m)
+{
+	for (struct property *p = m->props; p; p = p->menu_next) {
+		struct expr *vis = expr_and(t, m->dep, rewrite_m(t, p->cond));
+		struct property **pp;
+
+		if (p->type == P_PROMPT)
+			vis = expr_and(t, vis, enclosing_visibility(t, m));
+		p->visible = vis;
+		if (p->type != P_SELECT && p->type != P_IMPLY)
+			continue;
+		if (p->type == P_SELECT) {
+			p->target->rev_dep = expr_or(t, p->target->rev_dep,
+				expr_and(t, expr_sym(t, m->sym), vis));
+			pp = &p->target->selected_by;
+		} else {
+			p->target->implied = expr_or(t, p->target->implied,
+				expr_and(t, expr_sym(t, m->sym), vis));
+			pp = &p->target->implied_by;
+		}
+		while (*pp)
+			pp = &(*pp)->rev_next;
+		*pp = p;
+	}
+}
+
+void menu_finalize(struct kctree *t)
+{
+	struct menu *m;
+
+	menu_for_each(t, m) {
+		m->dep = expr_and(t, m->parent->dep, items_and(t, m->deps));
+		finalize_props(t, m);
+		if (m->sym) {
+			/* NULL is y here, but n to expr_or(): spell it out */
+			struct expr *d = m->dep ? m->dep : expr_sym(t, &t->sym_y);
+
+			m->sym->dir_dep = m->sym->dir_dep ? expr_or(t, m->sym->dir_dep, d) : d;
+		}
+	}
+	for (size_t i = 0; i < t->syms.n; i++) {
+		struct symbol *s = t->syms.v[i];
+
+		if (s->dir_dep && s->dir_dep->type == E_SYMBOL && s->dir_dep->sym == &t->sym_y)
+			s->dir_dep = NULL;
+	}
+	/* A choice member takes the choice's type when it has none (6.1);
+	 * an untyped choice takes its first typed member's. */
+	menu_for_each(t, m) {
+		struct symbol *c = m->sym;
+
+		if (m->kind != M_CHOICE || !c)
+			continue;
+		for (struct menu *k = m->list; k; k = menu_next(k, m))
+			if (c->type == S_UNKNOWN && k->sym && k->sym->choice == m &&
+			    k->sym->type != S_UNKNOWN)
+				c->type = k->sym->type;
+		if (c->type == S_UNKNOWN)
+			c->type = S_BOOLEAN;
+		for (struct menu *k = m->list; k; k = menu_next(k, m))
+			if (k->sym && k->sym->choice == m && k->sym->type == S_UNKNOWN)
+				k->sym->type = c->type;
+	}
+}

@@ -1,0 +1,18 @@
+#!/bin/sh
+# Install the Debian packages kcsat builds and tests with, when missing.
+# Usage: tests/setup-deps.sh [build|test]   (test also installs the oracles)
+set -eu
+want="gcc make libc6-dev picosat libyaml-dev libcmocka-dev"
+[ "${1:-build}" = test ] && want="$want python3-kconfiglib python3 flex bison xz-utils"
+missing=
+for p in $want; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+	echo "setup-deps.sh: missing Debian packages:$missing (run as root to install)" >&2
+	exit 2
+fi
+echo "setup-deps.sh: installing$missing" >&2
+apt-get update -qq >&2
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >&2
