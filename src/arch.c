@@ -105,7 +105,9 @@ void arch_setup_env(struct pp *pp, const char *srcarch, const char *srctree,
 	if (header_arch)
 		set(pp, "HEADER_ARCH", header_arch, run_shell);
 	set(pp, "KERNELVERSION", kernelversion ? kernelversion : "", run_shell);
-	set(pp, "srctree", srctree, run_shell);
+	/* In-tree kbuild sets srctree=. ; with shell off it only appears in
+	 * unknown commands, which then read the same for any checkout. */
+	set(pp, "srctree", run_shell ? srctree : ".", run_shell);
 	for (size_t i = 0; i < sizeof(tools) / sizeof(tools[0]); i++) {
 		const char *env = getenv(tools[i][0]);
 

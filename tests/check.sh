@@ -1,0 +1,21 @@
+#!/bin/sh
+# `make check`: every suite, first in the normal build, then in the
+# ASan+UBSan build.  Real-kernel suites fetch their trees on first use.
+set -u
+cd "$(dirname "$0")/.."
+fail=0
+run() {
+	echo "== $*"
+	"$@" || { echo "FAILED: $*"; fail=1; }
+}
+for b in build build/asan; do
+	run make --no-print-directory unit BUILD=$b
+	run make --no-print-directory cli BUILD=$b
+	run make --no-print-directory fuzz BUILD=$b
+done
+run make --no-print-directory integration BUILD=build
+if [ $fail -ne 0 ]; then
+	echo "make check: FAILED"
+	exit 1
+fi
+echo "make check: all suites passed"
