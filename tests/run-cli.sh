@@ -1,0 +1,128 @@
+#!/bin/sh
+# Golden CLI tests.  Usage: tests/run-cli.sh KCSAT_BINARY [CASE...]
+#
+# Each directory tests/cli/<case>/ holding a `cmd` file is one case: `cmd` is
+# a shell snippet run with sh inside the case directory, with $KCSAT set to
+# the binary's absolute path.  Its stdout, stderr and exit code are compared
+# with expected_stdout, expected_stderr (a missing file means empty) and
+# expected_rc (a missing file means 0).  Directories without `cmd` (shared
+# fixture trees) are skipped.
+#
+# UPDATE=1 (re)writes the expected files from the actual output instead of
+# comparing; review every such change before committing it.
+# TIMEOUT=N bounds each case (default 60 s): a hang is a failure.
+set -u
+
+if [ $# -lt 1 ]; then
+	echo "usage: $0 KCSAT_BINARY [CASE...]" >&2
+	exit 2
+fi
+bin=$1
+shift
+case $bin in
+/*) ;;
+*) bin=$(pwd)/$bin ;;
+esac
+if [ ! -x "$bin" ]; then
+	echo "$0: '$bin' is not an executable" >&2
+	exit 2
+fi
+KCSAT=$bin
+export KCSAT
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$here/cli
+update=${UPDATE:-0}
+limit=${TIMEOUT:-60}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/kcsat-cli.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+# Deterministic output whatever the caller's environment.
+LC_ALL=C
+export LC_ALL
+# Leak reports and UBSan findings must fail the case (their text lands on
+# stderr and the exit code changes).
+ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export ASAN_OPTIONS UBSAN_OPTIONS
+
+if command -v timeout >/dev/null 2>&1; then
+	run_timed() { timeout "$limit" "$@"; }
+else
+	run_timed() { "$@"; }
+fi
+
+if [ $# -gt 0 ]; then
+	cases=
+	for c in "$@"; do
+		cases="$cases $root/${c%/}"
+	done
+else
+	cases=$(ls -d "$root"/*/ 2>/dev/null | sed 's,/$,,')
+fi
+
+passed=0
+failed=0
+failures=
+for dir in $cases; do
+	name=$(basename "$dir")
+	[ -f "$dir/cmd" ] || continue
+	out=$tmp/stdout err=$tmp/stderr
+	(cd "$dir" && run_timed sh ./cmd) >"$out" 2>"$err" </dev/null
+	rc=$?
+	if [ "$update" = 1 ]; then
+		cp "$out" "$dir/expected_stdout"
+		if [ -s "$err" ]; then
+			cp "$err" "$dir/expected_stderr"
+		else
+			rm -f "$dir/expected_stderr"
+		fi
+		echo "$rc" >"$dir/expected_rc"
+		echo "updated $name (rc $rc)"
+		passed=$((passed + 1))
+		continue
+	fi
+	ok=1
+	report=$tmp/report
+	: >"$report"
+	want_rc=0
+	[ -f "$dir/expected_rc" ] && want_rc=$(cat "$dir/expected_rc")
+	if [ "$rc" != "$want_rc" ]; then
+		ok=0
+		[ "$rc" = 124 ] && echo "  (timed out after ${limit}s)" >>"$report"
+		echo "  exit code: expected $want_rc, got $rc" >>"$report"
+	fi
+	if [ -f "$dir/expected_stdout" ]; then
+		want_out=$dir/expected_stdout
+	else
+		want_out=/dev/null
+	fi
+	if ! diff -u --label expected_stdout --label actual_stdout "$want_out" "$out" >"$tmp/d1"; then
+		ok=0
+		cat "$tmp/d1" >>"$report"
+	fi
+	if [ -f "$dir/expected_stderr" ]; then
+		want_err=$dir/expected_stderr
+	else
+		want_err=/dev/null
+	fi
+	if ! diff -u --label expected_stderr --label actual_stderr "$want_err" "$err" >"$tmp/d2"; then
+		ok=0
+		cat "$tmp/d2" >>"$report"
+	fi
+	if [ $ok = 1 ]; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		failures="$failures $name"
+		echo "FAIL: $name"
+		# Long diffs (a whole dump) are cut; the full one is a rerun away.
+		head -n 80 "$report"
+		n=$(wc -l <"$report")
+		[ "$n" -gt 80 ] && echo "  ... ($((n - 80)) more lines; rerun: $0 $bin $name)"
+	fi
+done
+
+[ -n "$failures" ] && echo "failed cases:$failures"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
