@@ -37,9 +37,14 @@ limit=${TIMEOUT:-60}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kcsat-cli.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
-# Deterministic output whatever the caller's environment.
+# Deterministic output whatever the caller's environment: kcsat reads the
+# locale, and an arch tree reads kbuild's variables (`make CC=clang`) from
+# the environment; a case that wants one sets it in its cmd.
 LC_ALL=C
 export LC_ALL
+unset ARCH SRCARCH SUBARCH HEADER_ARCH KERNELVERSION srctree CROSS_COMPILE \
+	CC LD AR NM OBJCOPY PAHOLE RUSTC BINDGEN PYTHON3 CLANG_FLAGS \
+	CC_VERSION_TEXT RUSTC_VERSION_TEXT KCONFIG_CONFIG
 # Leak reports and UBSan findings must fail the case (their text lands on
 # stderr and the exit code changes).
 ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
