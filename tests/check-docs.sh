@@ -1,0 +1,151 @@
+#!/bin/sh
+# Documentation consistency (in the spirit of curl's test1139): the command
+# table in src/main.c is sorted (main() looks commands up with bsearch), and
+# every command in it
+#   - is listed, with its summary, by `kcsat help`,
+#   - has a subsection (.SS NAME) under COMMANDS in man/kcsat.1,
+# and every long option in the usage of `kcsat help` and of each command
+# (`kcsat help NAME`, the same text as `kcsat NAME --help`) appears in
+# man/kcsat.1.  The page must also format without groff warnings.
+#
+# usage: tests/check-docs.sh KCSAT_BINARY
+# Prints one line per check and "N passed, N failed"; exits 1 on failure,
+# 2 on bad usage.
+#
+# Also printed, as notes that do not fail: long options a command's
+# getopt_long table accepts but its usage does not mention.
+set -u
+
+kcsat=${1:?usage: tests/check-docs.sh KCSAT_BINARY}
+top=$(cd "$(dirname "$0")/.." && pwd)
+main_c=$top/src/main.c
+man=$top/man/kcsat.1
+[ -x "$kcsat" ] || { echo "check-docs: '$kcsat' is not executable" >&2; exit 2; }
+for f in "$main_c" "$man"; do
+	[ -f "$f" ] || { echo "check-docs: missing $f" >&2; exit 2; }
+done
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); echo "ok   - $*"; }
+fail() { failed=$((failed + 1)); echo "FAIL - $*"; }
+note() { echo "note - $*"; }
+
+# --- the table: one "name<TAB>summary" line per row, in source order ---
+sed -n '/^const struct command commands\[\] = {/,/^};/p' "$main_c" |
+	sed -n 's/^[[:space:]]*{[[:space:]]*"\([^"]*\)",[[:space:]]*[A-Za-z_][A-Za-z0-9_]*,[[:space:]]*"\([^"]*\)"[[:space:]]*},*[[:space:]]*$/\1	\2/p' \
+	>"$tmp/table"
+cut -f1 "$tmp/table" >"$tmp/names"
+n=$(wc -l <"$tmp/names")
+rows=$(sed -n '/^const struct command commands\[\] = {/,/^};/p' "$main_c" | grep -c '^[[:space:]]*{')
+if [ "$n" -gt 0 ] && [ "$n" -eq "$rows" ]; then
+	pass "src/main.c: commands[] has $n rows: $(tr '\n' ' ' <"$tmp/names")"
+else
+	fail "src/main.c: read $n of the $rows rows of commands[] (one '{ \"name\", fn, \"summary\" },' per line expected)"
+fi
+# bsearch with strcmp: byte order, no duplicates
+if LC_ALL=C sort -c -u "$tmp/names" 2>"$tmp/sort"; then
+	pass "src/main.c: commands[] is sorted (strcmp order, no duplicates)"
+else
+	fail "src/main.c: commands[] is not sorted: $(cat "$tmp/sort")"
+fi
+
+# --- kcsat help lists every command with its summary ---
+if "$kcsat" help >"$tmp/help" 2>"$tmp/err"; then
+	pass "kcsat help exits 0"
+else
+	fail "kcsat help exits non-zero: $(cat "$tmp/err")"
+fi
+while IFS='	' read -r name summary; do
+	if grep -q "^[[:space:]]\{1,\}${name}[[:space:]]\{1,\}" "$tmp/help"; then
+		if grep "^[[:space:]]\{1,\}${name}[[:space:]]" "$tmp/help" | grep -qF -- "$summary"; then
+			pass "kcsat help lists '$name' with its summary"
+		else
+			fail "kcsat help lists '$name' without its summary \"$summary\""
+		fi
+	else
+		fail "kcsat help does not list '$name'"
+	fi
+done <"$tmp/table"
+
+# --- man page: text with roff escapes removed, and the COMMANDS section ---
+sed -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' -e 's/\\f(..//g' -e 's/\\&//g' \
+	-e 's/\\(lq/"/g' -e 's/\\(rq/"/g' "$man" >"$tmp/man"
+awk '/^\.SH/ { in_cmds = ($2 == "COMMANDS" || $2 == "\"COMMANDS\"") ; next }
+	in_cmds && /^\.SS/ { s = $0; sub(/^\.SS[ \t]+/, "", s); gsub(/"/, "", s); print s }' \
+	"$tmp/man" >"$tmp/subsections"
+if [ -s "$tmp/subsections" ]; then
+	pass "man/kcsat.1: COMMANDS has subsections: $(tr '\n' ' ' <"$tmp/subsections")"
+else
+	fail "man/kcsat.1: no .SS subsections under .SH COMMANDS"
+fi
+while IFS= read -r name; do
+	if grep -qx -- "$name" "$tmp/subsections"; then
+		pass "man/kcsat.1 has a subsection for '$name'"
+	else
+		fail "man/kcsat.1 has no '.SS $name' under COMMANDS"
+	fi
+done <"$tmp/names"
+while IFS= read -r s; do
+	grep -qx -- "$s" "$tmp/names" ||
+		fail "man/kcsat.1 documents a command '$s' that src/main.c does not have"
+done <"$tmp/subsections"
+
+# --- every long option of every usage text is in the man page ---
+# long_opts FILE: the --options a usage text mentions, one per line
+long_opts() {
+	grep -o -- '--[A-Za-z][A-Za-z0-9-]*' "$1" | sort -u
+}
+check_opts() {	# check_opts WHAT USAGE_FILE
+	long_opts "$2" >"$tmp/opts"
+	while IFS= read -r opt; do
+		if grep -q -- "$opt\([^A-Za-z0-9-]\|$\)" "$tmp/man"; then
+			pass "$1: option $opt is in man/kcsat.1"
+		else
+			fail "$1: option $opt is not in man/kcsat.1"
+		fi
+	done <"$tmp/opts"
+}
+check_opts "kcsat help" "$tmp/help"
+while IFS= read -r name; do
+	if "$kcsat" help "$name" >"$tmp/usage" 2>"$tmp/err"; then
+		pass "kcsat help $name exits 0"
+	else
+		fail "kcsat help $name exits non-zero: $(cat "$tmp/err")"
+		continue
+	fi
+	check_opts "kcsat help $name" "$tmp/usage"
+
+	# Notes: options the command's getopt_long table accepts (with the
+	# shared CLI_TREE_OPTIONS of include/cli.h) that its usage omits.
+	src=$top/src/cmd-$name.c
+	[ -f "$src" ] || continue
+	{
+		grep -o '{ *"[a-z][a-z0-9-]*", *[a-z_]*_argument' "$src"
+		if grep -q CLI_TREE_OPTIONS "$src"; then
+			grep -o '{ *"[a-z][a-z0-9-]*", *[a-z_]*_argument' "$top/include/cli.h"
+		fi
+	} | sed 's/^{ *"\([^"]*\)".*/--\1/' | sort -u >"$tmp/accepted"
+	long_opts "$tmp/usage" >"$tmp/opts"
+	while IFS= read -r opt; do
+		[ "$opt" = --help ] && continue
+		grep -qx -- "$opt" "$tmp/opts" ||
+			note "kcsat $name accepts $opt but its usage (kcsat help $name) does not show it"
+	done <"$tmp/accepted"
+done <"$tmp/names"
+
+# --- the page formats cleanly ---
+if command -v groff >/dev/null 2>&1; then
+	if groff -ww -man -z "$man" >"$tmp/groff" 2>&1 && [ ! -s "$tmp/groff" ]; then
+		pass "man/kcsat.1 formats with no groff warnings"
+	else
+		fail "man/kcsat.1: groff -ww -man -z: $(head -5 "$tmp/groff")"
+	fi
+else
+	note "groff not installed; formatting not checked"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
