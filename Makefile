@@ -17,20 +17,27 @@ SAN     = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame
 LIB_OBJS += arena.o
 LIB_OBJS += arch.o
 LIB_OBJS += cli.o
+LIB_OBJS += cnf.o
+LIB_OBJS += config.o
 LIB_OBJS += diag.o
 LIB_OBJS += expr.o
 LIB_OBJS += json.o
 LIB_OBJS += lex.o
 LIB_OBJS += menu.o
+LIB_OBJS += model.o
 LIB_OBJS += parse.o
 LIB_OBJS += preprocess.o
+LIB_OBJS += query.o
+LIB_OBJS += sat.o
 LIB_OBJS += strbuf.o
 LIB_OBJS += symbol.o
 LIB_OBJS += tree.o
+LIB_OBJS += value.o
 LIB_OBJS += xalloc.o
 
 CMD_OBJS += cmd-dump.o
 CMD_OBJS += cmd-help.o
+CMD_OBJS += cmd-sat.o
 CMD_OBJS += main.o
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))

@@ -95,6 +95,7 @@ struct menu {
 	struct dep_item *visibility;	/* `visible if` of a menu */
 	const char *help;
 	struct menu *sym_next;		/* next entry of the same symbol */
+	uint32_t id;			/* dense, creation order (root is 0) */
 	/* Finalized: this entry's dependencies (m rewritten) ANDed with every
 	 * enclosing entry's, as menu.c computes menu->dep.  NULL means y. */
 	struct expr *dep;
@@ -129,6 +130,7 @@ struct kctree {
 	struct symbol *modules;		/* `modules` symbol, or &sym_n */
 	VEC(struct symbol *) syms;	/* every symbol, by id */
 	VEC(struct expr *) exprs;	/* every expression, by id */
+	uint32_t nmenus;		/* menu ids are < nmenus */
 	struct symbol **symhash;
 	uint32_t symhash_size;
 	struct expr **exprhash;
@@ -184,6 +186,9 @@ struct expr *expr_or(struct kctree *t, struct expr *a, struct expr *b);
 struct expr *expr_cmp(struct kctree *t, enum expr_type type,
 		      struct symbol *l, struct symbol *r);
 bool expr_contains_sym(const struct expr *e, const struct symbol *s);
+/* `m` in a dependency means "m if modules are enabled": menu.c's rewrite_m,
+ * turning m into m && MODULES (t->modules). */
+struct expr *expr_rewrite_m(struct kctree *t, struct expr *e);
 struct strbuf;
 /* Kconfig syntax with minimal parentheses; NULL prints as "y". */
 void expr_print(struct strbuf *sb, const struct expr *e);

@@ -51,6 +51,9 @@ bool lex_push_file(struct lexer *lx, const char *path, struct loc from);
 bool lex_source(struct lexer *lx, const char *path, struct loc from);
 
 void lex_next(struct lexer *lx, struct token *t);
+/* Expression mode (command-line queries): `A=y` is a comparison, never an
+ * assignment. */
+void lex_set_expr_mode(struct lexer *lx);
 /* Call right after the T_EOL of a `help` line: returns the help text
  * (malloc'ed), or NULL after a diagnostic (bad indentation). */
 char *lex_help(struct lexer *lx);

@@ -14,4 +14,11 @@ struct pp;
  * reported (parsing goes on after an error to report more). */
 bool parse_tree(struct kctree *t, struct lexer *lx, struct pp *pp);
 
+struct expr;
+
+/* Parse a Kconfig expression given on the command line against t's symbol
+ * table (unknown names become undefined symbols).  NULL after a diagnostic
+ * located at "<expression>:1". */
+struct expr *parse_expr_string(struct kctree *t, const char *text);
+
 #endif

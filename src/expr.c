@@ -211,3 +211,23 @@ void expr_print(struct strbuf *sb, const struct expr *e)
 		break;
 	}
 }
+
+struct expr *expr_rewrite_m(struct kctree *t, struct expr *e)
+{
+	if (!e)
+		return NULL;
+	switch (e->type) {
+	case E_NOT:
+		return expr_not(t, expr_rewrite_m(t, e->left));
+	case E_AND:
+		return expr_and(t, expr_rewrite_m(t, e->left), expr_rewrite_m(t, e->right));
+	case E_OR:
+		return expr_or(t, expr_rewrite_m(t, e->left), expr_rewrite_m(t, e->right));
+	case E_SYMBOL:
+		if (e->sym == &t->sym_m)
+			return expr_and(t, e, expr_sym(t, t->modules));
+		return e;
+	default:
+		return e;
+	}
+}

@@ -29,6 +29,7 @@ struct lexer {
 	struct strbuf text;
 	enum tok prev, prev_prev;
 	bool assign_next;	/* the rest of the line is a raw value */
+	bool expr_mode;		/* no assignments */
 	unsigned nfiles, nlines;
 };
 
@@ -468,11 +469,16 @@ void lex_next(struct lexer *lx, struct token *t)
 			continue;
 		break;
 	}
-	if (lx->prev_prev == T_EOL && lx->prev == T_WORD &&
+	if (!lx->expr_mode && lx->prev_prev == T_EOL && lx->prev == T_WORD &&
 	    (t->type == T_EQUAL || t->type == T_COLON_EQUAL || t->type == T_PLUS_EQUAL))
 		lx->assign_next = true;
 	lx->prev_prev = lx->prev;
 	lx->prev = t->type == T_FILE_END ? T_EOL : t->type;
+}
+
+void lex_set_expr_mode(struct lexer *lx)
+{
+	lx->expr_mode = true;
 }
 
 static int indent_of(const char *p, const char **end)

@@ -31,6 +31,7 @@ struct menu *menu_add_entry(struct kctree *t, struct menu *parent,
 	struct menu *m = arena_alloc(&t->arena, sizeof(*m)), **pp;
 
 	m->kind = kind;
+	m->id = ++t->nmenus;
 	m->loc = at;
 	m->parent = parent;
 	m->sym = sym;
@@ -85,33 +86,12 @@ struct property *menu_add_prop(struct kctree *t, struct menu *m,
 	return p;
 }
 
-/* `m` in a dependency means "m if modules are enabled" (menu.c rewrite_m). */
-static struct expr *rewrite_m(struct kctree *t, struct expr *e)
-{
-	if (!e)
-		return NULL;
-	switch (e->type) {
-	case E_NOT:
-		return expr_not(t, rewrite_m(t, e->left));
-	case E_AND:
-		return expr_and(t, rewrite_m(t, e->left), rewrite_m(t, e->right));
-	case E_OR:
-		return expr_or(t, rewrite_m(t, e->left), rewrite_m(t, e->right));
-	case E_SYMBOL:
-		if (e->sym == &t->sym_m)
-			return expr_and(t, e, expr_sym(t, t->modules));
-		return e;
-	default:
-		return e;
-	}
-}
-
 static struct expr *items_and(struct kctree *t, const struct dep_item *d)
 {
 	struct expr *e = NULL;
 
 	for (; d; d = d->next)
-		e = expr_and(t, e, rewrite_m(t, d->expr));
+		e = expr_and(t, e, expr_rewrite_m(t, d->expr));
 	return e;
 }
 
@@ -128,7 +108,7 @@ static struct expr *enclosing_visibility(struct kctree *t, const struct menu *m)
 static void finalize_props(struct kctree *t, struct menu *m)
 {
 	for (struct property *p = m->props; p; p = p->menu_next) {
-		struct expr *vis = expr_and(t, m->dep, rewrite_m(t, p->cond));
+		struct expr *vis = expr_and(t, m->dep, expr_rewrite_m(t, p->cond));
 		struct property **pp;
 
 		if (p->type == P_PROMPT)

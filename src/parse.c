@@ -902,3 +902,40 @@ bool parse_tree(struct kctree *t, struct lexer *lx, struct pp *pp)
 	t->modules = P.modules_by ? P.modules_by : &t->sym_n;
 	return P.errors == 0;
 }
+
+struct expr_src {
+	const char *text;
+};
+
+static const char *expr_vfs(void *ctx, const char *path, size_t *len)
+{
+	const struct expr_src *src = ctx;
+
+	(void)path;
+	*len = strlen(src->text);
+	return src->text;
+}
+
+struct expr *parse_expr_string(struct kctree *t, const char *text)
+{
+	struct expr_src src = { text };
+	struct pp *pp = pp_new(SHELL_OFF);
+	struct lexer *lx = lex_new(pp, ".", expr_vfs, &src);
+	struct parser P = { .t = t, .lx = lx, .pp = pp };
+	struct expr *e = NULL;
+
+	lex_set_expr_mode(lx);
+	if (lex_push_file(lx, "<expression>", (struct loc){ 0, 0 })) {
+		next(&P);
+		e = parse_expr(&P);
+		if (e && !at_eol(&P)) {
+			unexpected(&P, "unexpected text after the expression");
+			e = NULL;
+		}
+		if (P.errors)
+			e = NULL;
+	}
+	lex_free(lx);
+	pp_free(pp);
+	return e;
+}

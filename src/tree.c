@@ -91,6 +91,7 @@ struct kctree *kctree_load(const struct load_opts *o)
 	init_const(t, &t->sym_m, "m");
 	init_const(t, &t->sym_n, "n");
 	t->root.kind = M_ROOT;
+	t->nmenus = 1;
 	t->root.props_tail = &t->root.props;
 	t->root.deps_tail = &t->root.deps;
 	t->modules = &t->sym_n;

@@ -1,0 +1,61 @@
+/* The semantic model: one CNF per tree (architecture) whose solutions are
+ * the configurations the kernel's conf can produce, following
+ * scripts/kconfig/symbol.c sym_calc_value() of the tree's kernel version.
+ *
+ * Values: a bool/tristate symbol is a pair of threshold literals (value >= m,
+ * value >= y), so && is min, || is max and ! swaps and negates; a bool's two
+ * literals are one variable.  int/hex/string symbols (and unexecuted
+ * $(shell,...) results) range over a finite domain: the constants they are
+ * compared with, defaulted to or bounded by, plus one representative of
+ * every gap between them ("any other value").  See kcsat(1), MODEL.
+ *
+ * Each Kconfig line that constrains values (depends on, if, visible if,
+ * prompt, default, select, imply, range) is guarded by a selector literal
+ * (cnf.h), so a solver that assumes selectors can name the lines behind an
+ * UNSAT answer. */
+#ifndef KCSAT_MODEL_H
+#define KCSAT_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct kctree;
+struct symbol;
+struct expr;
+struct cnf;
+struct sat;
+
+struct model;
+
+struct model_stats {
+	int vars;
+	size_t clauses, selectors;
+	double encode_ms;
+};
+
+/* Encode t (which must outlive the model). */
+struct model *model_build(struct kctree *t);
+void model_free(struct model *m);
+struct cnf *model_cnf(struct model *m);
+struct kctree *model_tree(struct model *m);
+void model_get_stats(const struct model *m, struct model_stats *st);
+
+/* Literal for "s has value v" where v is 'n', 'm' or 'y' (bool/tristate),
+ * CNF_FALSE if s can never hold it. */
+int model_sym_is(struct model *m, const struct symbol *s, char v);
+/* Literal for "e's tristate value >= y" (need_y) or ">= m", encoding e on
+ * first use; clauses go to model_cnf() and reach solvers by sat_sync(). */
+int model_expr_lit(struct model *m, const struct expr *e, bool need_y);
+
+/* Does the model give s a value of its own (defined bool/tristate/int/hex/
+ * string symbol that is not a 6.11+ choice)? */
+bool model_has_value(const struct model *m, const struct symbol *s);
+/* Values in a solution: 'n'/'m'/'y' for bool/tristate ... */
+char model_tri_value(struct model *m, struct sat *s, const struct symbol *sym);
+/* ... the string value of an int/hex/string symbol (valid while m lives). */
+const char *model_str_value(struct model *m, struct sat *s, const struct symbol *sym);
+/* Literal for "int/hex/string symbol sym has exactly value v"; CNF_FALSE if
+ * v is not one its domain can tell apart (see model_domain_other). */
+int model_str_is(struct model *m, const struct symbol *sym, const char *v);
+
+#endif

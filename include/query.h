@@ -1,0 +1,35 @@
+/* Building blocks of the SAT queries every command shares: loading and
+ * encoding one arch, and splitting an answer by bitness (the value of
+ * 64BIT) where the arch leaves it free. */
+#ifndef KCSAT_QUERY_H
+#define KCSAT_QUERY_H
+
+#include <stdbool.h>
+
+#include "cli.h"
+
+struct model;
+struct sat;
+
+struct arch_ctx {
+	const char *arch;	/* NULL for a plain tree */
+	struct kctree *t;
+	struct model *m;
+	struct sat *s;		/* selectors fixed */
+};
+
+/* Load arch i of o and encode it.  false after a diagnostic. */
+bool arch_ctx_open(struct arch_ctx *a, const struct tree_opts *o, size_t i);
+void arch_ctx_close(struct arch_ctx *a);
+
+struct bitness {
+	const char *label;	/* "64-bit", "32-bit", or "" when fixed */
+	int lit;		/* assumption literal (CNF_TRUE: none) */
+	int bits;		/* 64, 32, or 0 when 64BIT is not defined */
+};
+
+/* The bitness variants of an arch, restricted by want (0, 32 or 64):
+ * two when 64BIT can be both y and n, else one.  Returns the count. */
+int query_bitness(struct arch_ctx *a, int want, struct bitness out[2]);
+
+#endif

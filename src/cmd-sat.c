@@ -1,0 +1,164 @@
+/* kcsat sat EXPR: can EXPR hold (be other than n), per arch and bitness?
+ * On SAT, a witness .config that the kernel's conf reproduces. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cmd.h"
+#include "config.h"
+#include "diag.h"
+#include "json.h"
+#include "kconfig.h"
+#include "model.h"
+#include "parse.h"
+#include "query.h"
+#include "sat.h"
+#include "strbuf.h"
+
+static const char usage[] =
+	"usage: kcsat sat EXPR [--tree DIR] [--arch A|all] [--bits 32|64]\n"
+	"                 [--witness FILE] [--format text|json] [--shell=off|run]\n"
+	"\n"
+	"Is there a configuration where the Kconfig expression EXPR holds (its\n"
+	"value is not n)?  Answers per architecture, and per bitness where 64BIT\n"
+	"is free.  Write SYM=y to require y.  --witness FILE writes a .config for\n"
+	"the first satisfiable case (FILE.ARCH-BITS for each case with several).\n"
+	"Exit status: 0 if EXPR can hold somewhere, 1 if nowhere, 2 on error.\n";
+
+static void witness_name(struct strbuf *sb, const char *base, const char *arch,
+			 const struct bitness *b, bool several)
+{
+	sb_reset(sb);
+	sb_adds(sb, base);
+	if (several) {
+		sb_addf(sb, ".%s", arch ? arch : "tree");
+		if (b->bits)
+			sb_addf(sb, "-%d", b->bits);
+	}
+}
+
+int cmd_sat(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		CLI_TREE_OPTIONS,
+		{ "witness", required_argument, NULL, 'w' },
+		{ "bits", required_argument, NULL, 'b' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct tree_opts o;
+	const char *witness = NULL, *text;
+	int c, bits = 0, nsat = 0, rc = EXIT_OK;
+	size_t n;
+	bool several, first = true;
+	struct strbuf sb = STRBUF_INIT;
+
+	cli_tree_opts_init(&o);
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		int r = cli_tree_option(&o, c, optarg);
+
+		if (r < 0)
+			return EXIT_ERROR;
+		if (r)
+			continue;
+		if (c == OPT_HELP) {
+			fputs(usage, stdout);
+			return EXIT_OK;
+		}
+		if (c == 'w') {
+			witness = optarg;
+		} else if (c == 'b') {
+			bits = atoi(optarg);
+			if (bits != 32 && bits != 64) {
+				diag_fatal("--bits takes 32 or 64, not '%s'", optarg);
+				return EXIT_ERROR;
+			}
+		} else {
+			fputs(usage, stderr);
+			return EXIT_ERROR;
+		}
+	}
+	if (optind + 1 != argc) {
+		diag_fatal(optind == argc ? "missing EXPR (see 'kcsat help sat')" :
+			   "too many arguments (quote EXPR)");
+		return EXIT_ERROR;
+	}
+	text = argv[optind];
+	if (!cli_resolve_arches(&o))
+		return EXIT_ERROR;
+	n = o.arches.n ? o.arches.n : 1;
+	several = n > 1 || !bits;
+	if (o.format == FMT_JSON)
+		fputs("{\"expr\":", stdout), json_str(stdout, text), fputs(",\"results\":[", stdout);
+	for (size_t i = 0; i < n && rc != EXIT_ERROR; i++) {
+		struct arch_ctx a;
+		struct bitness b[2];
+		struct expr *e;
+		int nb, lit;
+
+		if (!arch_ctx_open(&a, &o, i)) {
+			rc = EXIT_ERROR;
+			break;
+		}
+		e = parse_expr_string(a.t, text);
+		if (!e) {
+			arch_ctx_close(&a);
+			rc = EXIT_ERROR;
+			break;
+		}
+		lit = model_expr_lit(a.m, e, false);
+		nb = query_bitness(&a, bits, b);
+		several = n > 1 || nb > 1;
+		for (int k = 0; k < nb; k++) {
+			enum sat_result r;
+
+			sat_assume(a.s, b[k].lit);
+			sat_assume(a.s, lit);
+			r = sat_solve(a.s);
+			if (r == SAT_SAT)
+				nsat++;
+			if (o.format == FMT_JSON) {
+				fprintf(stdout, "%s{\"arch\":", first ? "" : ",");
+				json_str(stdout, a.arch);
+				fprintf(stdout, ",\"bits\":%d,\"satisfiable\":%s", b[k].bits,
+					r == SAT_SAT ? "true" : "false");
+			} else {
+				printf("%s%s%s: %s\n", a.arch ? a.arch : "tree", *b[k].label ? " " : "",
+				       b[k].label, r == SAT_SAT ? "SAT" : "UNSAT");
+			}
+			if (r == SAT_SAT && witness) {
+				FILE *f;
+
+				witness_name(&sb, witness, a.arch, &b[k], several);
+				f = fopen(sb_str(&sb), "w");
+				if (!f) {
+					diag_fatal("cannot write '%s'", sb_str(&sb));
+					rc = EXIT_ERROR;
+				} else {
+					struct strbuf h = STRBUF_INIT;
+
+					sb_addf(&h, "# kcsat witness: %s holds on %s%s%s\n", text,
+						a.arch ? a.arch : "tree", *b[k].label ? " " : "", b[k].label);
+					config_write(f, a.m, a.s, sb_str(&h));
+					sb_release(&h);
+					fclose(f);
+				}
+				if (o.format == FMT_JSON)
+					fputs(",\"witness\":", stdout), json_str(stdout, sb_str(&sb));
+			}
+			if (o.format == FMT_JSON)
+				fputc('}', stdout);
+			first = false;
+		}
+		arch_ctx_close(&a);
+	}
+	if (o.format == FMT_JSON)
+		fputs("]}\n", stdout);
+	sb_release(&sb);
+	cli_tree_opts_release(&o);
+	if (rc == EXIT_ERROR)
+		return rc;
+	return nsat ? EXIT_OK : EXIT_NO;
+}

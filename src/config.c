@@ -1,0 +1,152 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kconfig.h"
+#include "model.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+static void write_string(FILE *f, const char *v)
+{
+	fputc('"', f);
+	for (; *v; v++) {
+		if (*v == '"' || *v == '\\')
+			fputc('\\', f);
+		fputc(*v, f);
+	}
+	fputc('"', f);
+}
+
+void config_write(FILE *f, struct model *m, struct sat *s, const char *header)
+{
+	struct kctree *t = model_tree(m);
+	const struct symbol *sym;
+	size_t i;
+
+	if (header)
+		fprintf(f, "%s", header);
+	tree_for_each_sym(t, sym, i) {
+		if (!sym->name || !model_has_value(m, sym))
+			continue;
+		if (sym_is_bool_like(sym)) {
+			char v = model_tri_value(m, s, sym);
+
+			if (v == 'n')
+				fprintf(f, "# CONFIG_%s is not set\n", sym->name);
+			else
+				fprintf(f, "CONFIG_%s=%c\n", sym->name, v);
+		} else {
+			const char *v = model_str_value(m, s, sym);
+
+			if (!v)
+				continue;
+			fprintf(f, "CONFIG_%s=", sym->name);
+			if (sym->type == S_STRING)
+				write_string(f, v);
+			else
+				fputs(v, f);
+			fputc('\n', f);
+		}
+	}
+}
+
+static char *unquote(const char *p, bool *ok)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	*ok = false;
+	if (*p != '"')
+		return NULL;
+	for (p++; *p && *p != '"'; p++) {
+		if (*p == '\\' && p[1])
+			p++;
+		sb_addc(&sb, *p);
+	}
+	if (*p != '"') {
+		sb_release(&sb);
+		return NULL;
+	}
+	*ok = true;
+	return sb_detach(&sb);
+}
+
+bool config_read(const char *path, struct config *out)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	uint32_t file, lineno = 0;
+	bool ok = true;
+
+	memset(out, 0, sizeof(*out));
+	if (!f) {
+		diag_fatal("cannot open '%s'", path);
+		return false;
+	}
+	file = diag_file_intern(path);
+	while ((len = getline(&line, &cap, f)) >= 0) {
+		struct loc at = { file, ++lineno };
+		struct config_entry e = { 0 };
+		char *p = line, *eq;
+
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (!strncmp(p, "# CONFIG_", 9)) {
+			char *end = strstr(p + 9, " is not set");
+
+			if (!end || end[11])
+				continue;	/* an ordinary comment */
+			e.name = xstrndup(p + 9, (size_t)(end - (p + 9)));
+			e.value = xstrdup("n");
+		} else if (*p == '#' || *p == '\0') {
+			continue;
+		} else if (!strncmp(p, "CONFIG_", 7) && (eq = strchr(p, '='))) {
+			e.name = xstrndup(p + 7, (size_t)(eq - (p + 7)));
+			if (eq[1] == '"') {
+				bool q;
+
+				e.value = unquote(eq + 1, &q);
+				if (!q) {
+					diag_error(at, "unterminated string value for CONFIG_%s", e.name);
+					free(e.name);
+					ok = false;
+					continue;
+				}
+			} else {
+				e.value = xstrdup(eq + 1);
+			}
+		} else {
+			diag_error(at, "malformed line in .config: '%s'", p);
+			ok = false;
+			continue;
+		}
+		e.loc = at;
+		vec_push(out->v, e);
+	}
+	free(line);
+	fclose(f);
+	if (!ok)
+		config_release(out);
+	return ok;
+}
+
+void config_release(struct config *c)
+{
+	for (size_t i = 0; i < c->v.n; i++) {
+		free(c->v.v[i].name);
+		free(c->v.v[i].value);
+	}
+	vec_release(c->v);
+}
+
+const struct config_entry *config_find(const struct config *c, const char *name)
+{
+	/* later lines override earlier ones, as in conf_read() */
+	for (size_t i = c->v.n; i-- > 0;)
+		if (!strcmp(c->v.v[i].name, name))
+			return &c->v.v[i];
+	return NULL;
+}
