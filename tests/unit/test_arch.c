@@ -1,0 +1,228 @@
+/* arch.h: listing architectures of a tree, ARCH for a SRCARCH, and the
+ * variables exported to the preprocessor. */
+#include "unit.h"
+
+#include <ftw.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "arch.h"
+
+struct arch_fx {
+	struct fx base;		/* first: fx_teardown() frees it */
+	struct arch_names names;
+	char dir[256];
+};
+
+static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	return remove(path);
+}
+
+static int arch_setup(void **state)
+{
+	struct arch_fx *a = calloc(1, sizeof(*a));
+	const char *tmp = getenv("TMPDIR");
+
+	if (!a)
+		return -1;
+	snprintf(a->dir, sizeof(a->dir), "%s/kcsat-arch-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(a->dir)) {
+		free(a);
+		return -1;
+	}
+	diag_reset_counts();
+	cap_start(&a->base.cap);
+	*state = a;
+	return 0;
+}
+
+static int arch_teardown(void **state)
+{
+	struct arch_fx *a = *state;
+
+	arch_names_release(&a->names);
+	nftw(a->dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	return fx_teardown(state);	/* frees a (base is first) */
+}
+
+#define ARCH_TEST(f) cmocka_unit_test_setup_teardown(f, arch_setup, arch_teardown)
+
+/* Create dir/rel (a directory, or a file when text is given). */
+static void make(struct arch_fx *a, const char *rel, const char *text)
+{
+	char path[512];
+
+	snprintf(path, sizeof(path), "%s/%s", a->dir, rel);
+	if (!text) {
+		assert_int_equal(mkdir(path, 0755), 0);
+	} else {
+		FILE *f = fopen(path, "w");
+
+		assert_non_null(f);
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+static void test_list_sorted_with_kconfig_only(void **state)
+{
+	struct arch_fx *a = *state;
+
+	make(a, "arch", NULL);
+	make(a, "arch/x86", NULL);
+	make(a, "arch/x86/Kconfig", "config X86\n");
+	make(a, "arch/arm64", NULL);
+	make(a, "arch/arm64/Kconfig", "");
+	make(a, "arch/um", NULL);
+	make(a, "arch/um/Kconfig", "");
+	make(a, "arch/arm", NULL);
+	make(a, "arch/arm/Kconfig", "");
+	make(a, "arch/empty", NULL);			/* no Kconfig */
+	make(a, "arch/dirkconfig", NULL);
+	make(a, "arch/dirkconfig/Kconfig", NULL);	/* not a regular file */
+	make(a, "arch/.hidden", NULL);
+	make(a, "arch/.hidden/Kconfig", "");
+	make(a, "arch/Kconfig", "");			/* a file, not an arch */
+
+	assert_int_equal(arch_list(a->dir, &a->names), 0);
+	assert_int_equal(a->names.n, 4);
+	assert_string_equal(a->names.v[0], "arm");
+	assert_string_equal(a->names.v[1], "arm64");
+	assert_string_equal(a->names.v[2], "um");
+	assert_string_equal(a->names.v[3], "x86");
+	assert_int_equal(diag_error_count(), 0);
+}
+
+static void test_list_symlinked_arch(void **state)
+{
+	struct arch_fx *a = *state;
+	char target[512], link[512];
+
+	make(a, "arch", NULL);
+	make(a, "real", NULL);
+	make(a, "real/Kconfig", "");
+	snprintf(target, sizeof(target), "%s/real", a->dir);
+	snprintf(link, sizeof(link), "%s/arch/linked", a->dir);
+	assert_int_equal(symlink(target, link), 0);
+	assert_int_equal(arch_list(a->dir, &a->names), 0);
+	assert_int_equal(a->names.n, 1);
+	assert_string_equal(a->names.v[0], "linked");
+}
+
+static void test_list_empty_arch_dir(void **state)
+{
+	struct arch_fx *a = *state;
+
+	make(a, "arch", NULL);
+	assert_int_equal(arch_list(a->dir, &a->names), 0);
+	assert_int_equal(a->names.n, 0);
+	assert_int_equal(diag_error_count(), 0);
+}
+
+static void test_list_without_arch_dir(void **state)
+{
+	struct arch_fx *a = *state;
+	char expect[400];
+
+	assert_int_equal(arch_list(a->dir, &a->names), -1);
+	assert_int_equal(a->names.n, 0);
+	assert_int_equal(diag_error_count(), 1);
+	snprintf(expect, sizeof(expect), "kcsat: error: no arch/ directory in '%s'", a->dir);
+	assert_contains(cap_text(&a->base.cap), expect);
+}
+
+static void test_names_release(void **state)
+{
+	struct arch_fx *a = *state;
+
+	make(a, "arch", NULL);
+	make(a, "arch/x86", NULL);
+	make(a, "arch/x86/Kconfig", "");
+	assert_int_equal(arch_list(a->dir, &a->names), 0);
+	assert_int_equal(a->names.n, 1);
+	arch_names_release(&a->names);
+	assert_null(a->names.v);
+	assert_int_equal(a->names.n, 0);
+	arch_names_release(&a->names);	/* twice is harmless */
+}
+
+static void test_kbuild_arch(void **state)
+{
+	(void)state;
+	assert_string_equal(arch_kbuild_arch("um"), "um");
+	assert_string_equal(arch_kbuild_arch("x86"), "x86");	/* not x86_64 */
+	assert_string_equal(arch_kbuild_arch("sparc"), "sparc");
+	assert_string_equal(arch_kbuild_arch("arm64"), "arm64");
+}
+
+static const char *var(struct fx *fx, const char *ref)
+{
+	const char *p = ref;
+	char *r = pp_expand_token(fx->pp, &p);
+
+	assert_non_null(r);
+	fx_keep(fx, r);
+	sb_reset(&fx->sb);
+	pp_render(fx->pp, r, &fx->sb);
+	return fx_keep(fx, strdup(sb_str(&fx->sb)));
+}
+
+static void test_setup_env_um(void **state)
+{
+	struct fx *fx = *state;
+
+	unsetenv("CC");
+	unsetenv("RUSTC");
+	fx->pp = pp_new(SHELL_OFF);
+	arch_setup_env(fx->pp, "um", "/src/linux", "6.12.3", 0);
+	assert_string_equal(var(fx, "$(ARCH)"), "um");
+	assert_string_equal(var(fx, "$(SRCARCH)"), "um");
+	assert_string_equal(var(fx, "$(SUBARCH)"), "x86");	/* keeps 64BIT selectable */
+	assert_string_equal(var(fx, "$(HEADER_ARCH)"), "x86");
+	assert_string_equal(var(fx, "$(KERNELVERSION)"), "6.12.3");
+	assert_string_equal(var(fx, "$(srctree)"), ".");	/* shell off */
+	assert_string_equal(var(fx, "$(CC)"), "gcc");
+	assert_string_equal(var(fx, "$(LD)"), "ld");
+	assert_string_equal(var(fx, "$(CC_VERSION_TEXT)"),
+			    "$(shell,LC_ALL=C gcc --version 2>/dev/null | head -n 1)");
+	assert_string_equal(var(fx, "$(RUSTC_VERSION_TEXT)"),
+			    "$(shell,rustc --version 2>/dev/null)");
+	assert_int_equal(diag_error_count(), 0);
+}
+
+static void test_setup_env_x86(void **state)
+{
+	struct fx *fx = *state;
+
+	setenv("CC", "clang", 1);
+	fx->pp = pp_new(SHELL_OFF);
+	arch_setup_env(fx->pp, "x86", ".", NULL, 0);
+	unsetenv("CC");
+	assert_string_equal(var(fx, "$(ARCH)"), "x86");
+	assert_string_equal(var(fx, "$(SRCARCH)"), "x86");
+	assert_string_equal(var(fx, "$(SUBARCH)"), "x86");
+	assert_string_equal(var(fx, "$(KERNELVERSION)"), "");
+	/* `make CC=clang` reaches Kconfig through the environment */
+	assert_string_equal(var(fx, "$(CC)"), "clang");
+	assert_string_equal(var(fx, "$(CC_VERSION_TEXT)"),
+			    "$(shell,LC_ALL=C clang --version 2>/dev/null | head -n 1)");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		ARCH_TEST(test_list_sorted_with_kconfig_only),
+		ARCH_TEST(test_list_symlinked_arch),
+		ARCH_TEST(test_list_empty_arch_dir),
+		ARCH_TEST(test_list_without_arch_dir),
+		ARCH_TEST(test_names_release),
+		FX_TEST(test_kbuild_arch),
+		FX_TEST(test_setup_env_um),
+		FX_TEST(test_setup_env_x86),
+	};
+
+	unit_init();
+	return cmocka_run_group_tests_name("arch", tests, NULL, NULL);
+}

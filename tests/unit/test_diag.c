@@ -1,0 +1,188 @@
+/* diag.h: the file table, locations, message formats and counters. */
+#include "unit.h"
+
+static void test_file_intern(void **state)
+{
+	uint32_t a, b, c;
+
+	(void)state;
+	a = diag_file_intern("Kconfig");
+	b = diag_file_intern("arch/x86/Kconfig");
+	assert_int_equal(a, 1);		/* ids start at 1 after a release */
+	assert_int_equal(b, 2);
+	c = diag_file_intern("Kconfig");
+	assert_int_equal(c, a);		/* same name, same id */
+	assert_int_equal(diag_file_intern("arch/x86/Kconfig"), b);
+	assert_string_equal(diag_file_name(a), "Kconfig");
+	assert_string_equal(diag_file_name(b), "arch/x86/Kconfig");
+}
+
+static void test_file_intern_copies_name(void **state)
+{
+	char name[] = "drivers/Kconfig";
+	uint32_t id;
+
+	(void)state;
+	id = diag_file_intern(name);
+	name[0] = 'X';
+	assert_string_equal(diag_file_name(id), "drivers/Kconfig");
+	/* the mutated buffer is a different name */
+	assert_int_not_equal(diag_file_intern(name), id);
+}
+
+static void test_file_name_out_of_range(void **state)
+{
+	(void)state;
+	diag_file_intern("a");
+	assert_string_equal(diag_file_name(0), "<unknown>");
+	assert_string_equal(diag_file_name(2), "<unknown>");
+	assert_string_equal(diag_file_name(1000), "<unknown>");
+}
+
+static void test_files_release_restarts_ids(void **state)
+{
+	(void)state;
+	diag_file_intern("one");
+	diag_file_intern("two");
+	diag_files_release();
+	assert_string_equal(diag_file_name(1), "<unknown>");
+	assert_int_equal(diag_file_intern("two"), 1);
+}
+
+static void test_loc_str(void **state)
+{
+	char buf[64], tiny[8];
+	uint32_t f;
+
+	(void)state;
+	f = diag_file_intern("init/Kconfig");
+	assert_string_equal(loc_str((struct loc){ f, 42 }, buf, sizeof(buf)), "init/Kconfig:42");
+	assert_ptr_equal(loc_str((struct loc){ f, 1 }, buf, sizeof(buf)), buf);
+	assert_string_equal(loc_str((struct loc){ 0, 0 }, buf, sizeof(buf)), "<builtin>");
+	/* truncated, still terminated */
+	loc_str((struct loc){ f, 42 }, tiny, sizeof(tiny));
+	assert_string_equal(tiny, "init/Kc");
+}
+
+static void test_error_format_and_count(void **state)
+{
+	struct fx *fx = *state;
+	uint32_t f = diag_file_intern("Kconfig");
+
+	diag_error((struct loc){ f, 7 }, "bad %s %d", "thing", 3);
+	assert_string_equal(cap_text(&fx->cap), "Kconfig:7: error: bad thing 3\n");
+	assert_int_equal(diag_error_count(), 1);
+	assert_int_equal(diag_warning_count(), 0);
+}
+
+static void test_warning_note_fatal_formats(void **state)
+{
+	struct fx *fx = *state;
+	uint32_t f = diag_file_intern("lib/Kconfig");
+
+	diag_warning((struct loc){ f, 3 }, "w%d", 1);
+	diag_note((struct loc){ f, 4 }, "n%d", 2);
+	diag_fatal("usage %s", "oops");
+	diag_error((struct loc){ 0, 0 }, "no location");
+	assert_string_equal(cap_text(&fx->cap),
+			    "lib/Kconfig:3: warning: w1\n"
+			    "lib/Kconfig:4: note: n2\n"
+			    "kcsat: error: usage oops\n"
+			    "kcsat: error: no location\n");
+	/* notes are not counted; fatal counts as an error */
+	assert_int_equal(diag_error_count(), 2);
+	assert_int_equal(diag_warning_count(), 1);
+}
+
+static void test_prefix(void **state)
+{
+	struct fx *fx = *state;
+	uint32_t f = diag_file_intern("Kconfig");
+
+	diag_set_prefix("x86: ");
+	diag_error((struct loc){ f, 1 }, "e");
+	diag_fatal("f");
+	diag_set_prefix(NULL);
+	diag_warning((struct loc){ f, 2 }, "w");
+	assert_string_equal(cap_text(&fx->cap),
+			    "x86: Kconfig:1: error: e\n"
+			    "x86: kcsat: error: f\n"
+			    "Kconfig:2: warning: w\n");
+}
+
+static void test_quiet_warnings_still_counted(void **state)
+{
+	struct fx *fx = *state;
+	uint32_t f = diag_file_intern("Kconfig");
+
+	diag_set_quiet_warnings(1);
+	diag_warning((struct loc){ f, 1 }, "hidden");
+	diag_error((struct loc){ f, 2 }, "shown");
+	assert_string_equal(cap_text(&fx->cap), "Kconfig:2: error: shown\n");
+	assert_int_equal(diag_warning_count(), 1);
+	assert_int_equal(diag_error_count(), 1);
+	diag_set_quiet_warnings(0);
+	diag_warning((struct loc){ f, 3 }, "visible");
+	assert_contains(cap_text(&fx->cap), "Kconfig:3: warning: visible\n");
+	assert_int_equal(diag_warning_count(), 2);
+}
+
+static void test_reset_counts(void **state)
+{
+	(void)state;
+	diag_error((struct loc){ 0, 0 }, "a");
+	diag_warning((struct loc){ 0, 0 }, "b");
+	assert_int_equal(diag_error_count(), 1);
+	assert_int_equal(diag_warning_count(), 1);
+	diag_reset_counts();
+	assert_int_equal(diag_error_count(), 0);
+	assert_int_equal(diag_warning_count(), 0);
+}
+
+static void test_set_stream_switches(void **state)
+{
+	struct fx *fx = *state;
+	struct capture other;
+
+	diag_error((struct loc){ 0, 0 }, "first");
+	cap_start(&other);		/* redirects */
+	diag_error((struct loc){ 0, 0 }, "second");
+	assert_string_equal(cap_text(&other), "kcsat: error: second\n");
+	cap_end(&other);
+	diag_set_stream(fx->cap.f);
+	diag_error((struct loc){ 0, 0 }, "third");
+	assert_string_equal(cap_text(&fx->cap),
+			    "kcsat: error: first\nkcsat: error: third\n");
+}
+
+static void test_long_message_not_truncated(void **state)
+{
+	struct fx *fx = *state;
+	char msg[3000];
+
+	memset(msg, 'm', sizeof(msg) - 1);
+	msg[sizeof(msg) - 1] = '\0';
+	diag_error((struct loc){ 0, 0 }, "%s", msg);
+	assert_int_equal(strlen(cap_text(&fx->cap)), strlen("kcsat: error: \n") + 2999);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		FX_TEST(test_file_intern),
+		FX_TEST(test_file_intern_copies_name),
+		FX_TEST(test_file_name_out_of_range),
+		FX_TEST(test_files_release_restarts_ids),
+		FX_TEST(test_loc_str),
+		FX_TEST(test_error_format_and_count),
+		FX_TEST(test_warning_note_fatal_formats),
+		FX_TEST(test_prefix),
+		FX_TEST(test_quiet_warnings_still_counted),
+		FX_TEST(test_reset_counts),
+		FX_TEST(test_set_stream_switches),
+		FX_TEST(test_long_message_not_truncated),
+	};
+
+	unit_init();
+	return cmocka_run_group_tests_name("diag", tests, NULL, NULL);
+}
