@@ -2,8 +2,6 @@
  * variables exported to the preprocessor. */
 #include "unit.h"
 
-#include <ftw.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "arch.h"
@@ -11,29 +9,18 @@
 struct arch_fx {
 	struct fx base;		/* first: fx_teardown() frees it */
 	struct arch_names names;
-	char dir[256];
+	const char *dir;
 };
-
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(path);
-}
 
 static int arch_setup(void **state)
 {
 	struct arch_fx *a = calloc(1, sizeof(*a));
-	const char *tmp = getenv("TMPDIR");
 
 	if (!a)
 		return -1;
-	snprintf(a->dir, sizeof(a->dir), "%s/kcsat-arch-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(a->dir)) {
-		free(a);
-		return -1;
-	}
 	diag_reset_counts();
 	cap_start(&a->base.cap);
+	a->dir = fx_mkdtemp(&a->base);
 	*state = a;
 	return 0;
 }
@@ -43,27 +30,14 @@ static int arch_teardown(void **state)
 	struct arch_fx *a = *state;
 
 	arch_names_release(&a->names);
-	nftw(a->dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-	return fx_teardown(state);	/* frees a (base is first) */
+	return fx_teardown(state);	/* removes the directory, frees a */
 }
 
 #define ARCH_TEST(f) cmocka_unit_test_setup_teardown(f, arch_setup, arch_teardown)
 
-/* Create dir/rel (a directory, or a file when text is given). */
 static void make(struct arch_fx *a, const char *rel, const char *text)
 {
-	char path[512];
-
-	snprintf(path, sizeof(path), "%s/%s", a->dir, rel);
-	if (!text) {
-		assert_int_equal(mkdir(path, 0755), 0);
-	} else {
-		FILE *f = fopen(path, "w");
-
-		assert_non_null(f);
-		fputs(text, f);
-		fclose(f);
-	}
+	fx_write(&a->base, rel, text);
 }
 
 static void test_list_sorted_with_kconfig_only(void **state)

@@ -422,6 +422,18 @@ static void test_round_trip_right_nested(void **state)
 	round_trip(*state, exprs, sizeof(exprs) / sizeof(exprs[0]));
 }
 
+static void test_round_trip_dollar_in_constant(void **state)
+{
+	/* "\$(" in a string is a literal "$(" (the lexer's escape); printed
+	 * back unescaped it would be expanded as a macro when reparsed */
+	static const char *const exprs[] = {
+		"A = \"\\$(B)\"",
+		"A != \"cost \\$(x) \\\" \\\\\"",
+	};
+
+	round_trip(*state, exprs, sizeof(exprs) / sizeof(exprs[0]));
+}
+
 /* ---- symbols ---- */
 
 static void test_sym_lookup(void **state)
@@ -486,6 +498,7 @@ int main(void)
 		FX_TEST(test_print_unnamed_choice),
 		FX_TEST(test_round_trip_left_nested),
 		FX_TEST(test_round_trip_right_nested),
+		FX_TEST(test_round_trip_dollar_in_constant),
 		FX_TEST(test_sym_lookup),
 		FX_TEST(test_many_symbols),
 	};

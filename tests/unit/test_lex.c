@@ -243,6 +243,16 @@ static void test_string_escapes(void **state)
 		"prompt s:a\"b s:c'd s:back\\slash s:nx EOL EOF");
 }
 
+static void test_string_escaped_dollar(void **state)
+{
+	struct fx *fx = *state;
+
+	fx->pp = pp_new(SHELL_OFF);
+	assert_true(pp_assign(fx->pp, "X", "foo", VAR_RECURSIVE));
+	assert_string_equal(lex_all(fx, "prompt \"\\$(X) $(X)\"\n"),
+			    "prompt s:$(X) foo EOL EOF");
+}
+
 static void test_string_keeps_comment_and_operators(void **state)
 {
 	struct fx *fx = *state;
@@ -425,6 +435,16 @@ static void test_help_tabs_count_to_multiples_of_8(void **state)
 			    "       \t\tquux\n"	/* 7, tab to 8, tab to 16 */
 			    "config B\n"),
 		"help EOL H:foo\\n        bar\\nbaz\\n qux\\n        quux config w:B EOL EOF");
+}
+
+static void test_help_first_line_sets_indent(void **state)
+{
+	struct fx *fx = *state;
+
+	/* tab + 2 = 10 columns; 10 spaces are the same level; two tabs
+	 * (16) are 6 columns deeper */
+	assert_string_equal(lex_all(fx, "help\n\t  a\n          b\n\t\tc\n\t d\n"),
+			    "help EOL H:a\\nb\\n      c\\n w:d EOL EOF");
 }
 
 static void test_help_ends_at_dedent(void **state)
@@ -631,6 +651,7 @@ int main(void)
 		FX_TEST(test_line_numbers),
 		FX_TEST(test_strings_both_quotes),
 		FX_TEST(test_string_escapes),
+		FX_TEST(test_string_escaped_dollar),
 		FX_TEST(test_string_keeps_comment_and_operators),
 		FX_TEST(test_string_unterminated_at_eof),
 		FX_TEST(test_string_multi_line),
@@ -646,6 +667,7 @@ int main(void)
 		FX_TEST(test_skip_line),
 		FX_TEST(test_help_basic),
 		FX_TEST(test_help_tabs_count_to_multiples_of_8),
+		FX_TEST(test_help_first_line_sets_indent),
 		FX_TEST(test_help_ends_at_dedent),
 		FX_TEST(test_help_ends_at_unindented_line),
 		FX_TEST(test_help_trailing_whitespace_trimmed),

@@ -1024,6 +1024,92 @@ static void test_kversion_from_makefile(void **state)
 	assert_int_equal(fx->t->kversion, 601);	/* the override wins */
 }
 
+static void test_source_glob_on_disk(void **state)
+{
+	struct fx *fx = *state;
+	struct load_opts o;
+	struct menu *m;
+	const char *dir = fx_mkdtemp(fx);
+
+	fx_write(fx, "Kconfig",
+		 "source \"drivers/*/Kconfig\"\n"	/* sorted: a, then b */
+		 "source \"none/*/Kconfig\"\n"	/* no match: fine with a wildcard */
+		 "source \"lib/Kconfig\"\n"
+		 "config ROOT\n\tbool\n");
+	fx_write(fx, "drivers", NULL);
+	fx_write(fx, "drivers/b", NULL);
+	fx_write(fx, "drivers/b/Kconfig", "config B\n\tbool\n");
+	fx_write(fx, "drivers/a", NULL);
+	fx_write(fx, "drivers/a/Kconfig", "config A\n\tbool\n\tdepends on B\n");
+	fx_write(fx, "drivers/c", NULL);		/* no Kconfig: not matched */
+	fx_write(fx, "lib", NULL);
+	fx_write(fx, "lib/Kconfig", "config L\n\tbool\n");
+
+	memset(&o, 0, sizeof(o));
+	o.srctree = dir;
+	fx->t = kctree_load(&o);
+	if (!fx->t)
+		fail_msg("load failed:\n%s", cap_text(&fx->cap));
+	m = fx->t->root.list;
+	assert_ptr_equal(m, sym(fx, "A")->menus);
+	assert_string_equal(diag_file_name(m->loc.file), "drivers/a/Kconfig");
+	assert_ptr_equal(m->next, sym(fx, "B")->menus);
+	assert_string_equal(diag_file_name(m->next->loc.file), "drivers/b/Kconfig");
+	assert_ptr_equal(m->next->next, sym(fx, "L")->menus);
+	assert_ptr_equal(m->next->next->next, sym(fx, "ROOT")->menus);
+	assert_int_equal(fx->t->nfiles, 4);
+	assert_string_equal(fx->t->srctree, dir);
+	assert_int_equal(diag_error_count(), 0);
+
+	/* without a wildcard, a missing file is an error */
+	fx_write(fx, "Kconfig", "source \"lib/Kconfig.missing\"\n");
+	kctree_free(fx->t);
+	fx->t = kctree_load(&o);
+	assert_null(fx->t);
+	assert_contains(cap_text(&fx->cap), "Kconfig:1: error: can't open file \"lib/Kconfig.missing\"");
+}
+
+static void test_macro_functions_at_top_level(void **state)
+{
+	struct fx *fx = *state;
+
+	load_ok(fx, "\n$(info,loading $(filename))\n"
+		    "$(warning-if,y,careful)\n"
+		    "$(warning-if,n,quiet)\n"
+		    "$(error-if,n,fine)\n"
+		    "$(error-if,$(shell,false),unknown never fires)\n"
+		    "config A\n\tbool\n");
+	assert_contains(cap_text(&fx->cap), "Kconfig:2: note: loading Kconfig");
+	assert_contains(cap_text(&fx->cap), "Kconfig:3: warning: careful");
+	assert_not_contains(cap_text(&fx->cap), "quiet");
+	assert_not_contains(cap_text(&fx->cap), "fires");
+	assert_int_equal(diag_error_count(), 0);
+	assert_non_null(sym(fx, "A")->menus);
+}
+
+static void test_dependency_items_as_written(void **state)
+{
+	struct fx *fx = *state;
+	struct menu *m;
+
+	/* kconfig.h: a dep_item's expr and a property's cond are "as
+	 * written"; only the finalized dep/visible are simplified */
+	load_ok(fx, "config A\n\tbool\nconfig B\n\tbool\n"
+		    "config X\n"
+		    "\tbool \"x\" if B && y\n"
+		    "\tdepends on A && y\n"
+		    "\tdepends on B || n\n"
+		    "\tdepends on A && A\n");
+	m = sym(fx, "X")->menus;
+	assert_int_equal(ndeps(m->deps), 3);
+	assert_string_equal(pr(fx, m->deps->expr), "A && y");
+	assert_string_equal(pr(fx, m->deps->next->expr), "B || n");
+	assert_string_equal(pr(fx, m->deps->next->next->expr), "A && A");
+	assert_string_equal(pr(fx, m->prompt->cond), "B && y");
+	/* folded, simplification is fine */
+	assert_string_equal(terms(fx, m->dep), "A & B");
+}
+
 /* ---- error paths ---- */
 
 static void test_syntax_errors(void **state)
@@ -1135,6 +1221,9 @@ int main(void)
 		FX_TEST(test_shell_result_symbol),
 		FX_TEST(test_statistics_and_ids),
 		FX_TEST(test_kversion_from_makefile),
+		FX_TEST(test_source_glob_on_disk),
+		FX_TEST(test_macro_functions_at_top_level),
+		FX_TEST(test_dependency_items_as_written),
 		FX_TEST(test_syntax_errors),
 		FX_TEST(test_block_errors),
 		FX_TEST(test_errors_reported_together),

@@ -8,6 +8,7 @@
 #ifndef KCSAT_TEST_UNIT_H
 #define KCSAT_TEST_UNIT_H
 
+#include <ftw.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <cmocka.h>
 
@@ -84,7 +86,7 @@ struct fx {
 	struct lexer *lx;
 	char *str[64];		/* malloc'ed results freed at teardown */
 	struct strbuf sb;
-	char tmpdir[64];	/* removed recursively at teardown if set */
+	char tmpdir[256];	/* removed recursively at teardown if set */
 };
 
 /* Keep a malloc'ed string until teardown; returns it. */
@@ -97,6 +99,46 @@ static inline char *fx_keep(struct fx *fx, char *s)
 		}
 	fail_msg("fx_keep: too many strings");
 	return s;
+}
+
+static inline int fx_rm_entry(const char *path, const struct stat *st, int flag,
+			      struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	return remove(path);
+}
+
+/* A fresh temporary directory in fx->tmpdir, removed at teardown. */
+static inline const char *fx_mkdtemp(struct fx *fx)
+{
+	const char *tmp = getenv("TMPDIR");
+
+	snprintf(fx->tmpdir, sizeof(fx->tmpdir), "%s/kcsat-unit-XXXXXX",
+		 tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(fx->tmpdir)) {
+		fx->tmpdir[0] = '\0';
+		fail_msg("mkdtemp failed");
+	}
+	return fx->tmpdir;
+}
+
+/* Write (or, with text NULL, mkdir) fx->tmpdir/rel. */
+static inline void fx_write(struct fx *fx, const char *rel, const char *text)
+{
+	char path[512];
+
+	snprintf(path, sizeof(path), "%s/%s", fx->tmpdir, rel);
+	if (!text) {
+		if (mkdir(path, 0755))
+			fail_msg("mkdir %s failed", path);
+	} else {
+		FILE *f = fopen(path, "w");
+
+		if (!f)
+			fail_msg("cannot write %s", path);
+		fputs(text, f);
+		fclose(f);
+	}
 }
 
 /* Setup: diagnostics captured, counters at zero. */
@@ -126,6 +168,8 @@ static inline int fx_teardown(void **state)
 	for (size_t i = 0; i < sizeof(fx->str) / sizeof(fx->str[0]); i++)
 		free(fx->str[i]);
 	sb_release(&fx->sb);
+	if (fx->tmpdir[0])
+		nftw(fx->tmpdir, fx_rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 	cap_end(&fx->cap);
 	diag_set_prefix(NULL);
 	diag_set_quiet_warnings(0);
