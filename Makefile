@@ -20,6 +20,7 @@ LIB_OBJS += cli.o
 LIB_OBJS += cnf.o
 LIB_OBJS += config.o
 LIB_OBJS += diag.o
+LIB_OBJS += eval.o
 LIB_OBJS += expr.o
 LIB_OBJS += json.o
 LIB_OBJS += lex.o
@@ -37,6 +38,7 @@ LIB_OBJS += xalloc.o
 
 CMD_OBJS += cmd-dump.o
 CMD_OBJS += cmd-help.o
+CMD_OBJS += cmd-verify.o
 CMD_OBJS += cmd-sat.o
 CMD_OBJS += main.o
 

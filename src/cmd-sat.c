@@ -18,25 +18,27 @@
 #include "strbuf.h"
 
 static const char usage[] =
-	"usage: kcsat sat EXPR [--tree DIR] [--arch A|all] [--bits 32|64]\n"
+	"usage: kcsat sat EXPR... [--tree DIR] [--arch A|all] [--bits 32|64]\n"
 	"                 [--witness FILE] [--format text|json] [--shell=off|run]\n"
 	"\n"
 	"Is there a configuration where the Kconfig expression EXPR holds (its\n"
 	"value is not n)?  Answers per architecture, and per bitness where 64BIT\n"
 	"is free.  Write SYM=y to require y.  --witness FILE writes a .config for\n"
-	"the first satisfiable case (FILE.ARCH-BITS for each case with several).\n"
-	"Exit status: 0 if EXPR can hold somewhere, 1 if nowhere, 2 on error.\n";
+	"each satisfiable case: FILE itself for a single case, else FILE.N (the\n"
+	"N-th EXPR, from 1), .ARCH and -BITS suffixes as needed.\n"
+	"Exit status: 0 if every EXPR can hold somewhere, 1 if one cannot, 2 on error.\n";
 
-static void witness_name(struct strbuf *sb, const char *base, const char *arch,
-			 const struct bitness *b, bool several)
+static void witness_name(struct strbuf *sb, const char *base, int expr_no, const char *arch,
+			 const struct bitness *b, bool several_arches, bool several_bits)
 {
 	sb_reset(sb);
 	sb_adds(sb, base);
-	if (several) {
+	if (expr_no)
+		sb_addf(sb, ".%d", expr_no);
+	if (several_arches)
 		sb_addf(sb, ".%s", arch ? arch : "tree");
-		if (b->bits)
-			sb_addf(sb, "-%d", b->bits);
-	}
+	if (several_bits && b->bits)
+		sb_addf(sb, "-%d", b->bits);
 }
 
 int cmd_sat(int argc, char **argv)
@@ -48,10 +50,10 @@ int cmd_sat(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct tree_opts o;
-	const char *witness = NULL, *text;
-	int c, bits = 0, nsat = 0, rc = EXIT_OK;
+	const char *witness = NULL;
+	int c, bits = 0, nexpr, rc = EXIT_OK;
 	size_t n;
-	bool several, first = true;
+	bool first = true, *sat_anywhere;
 	struct strbuf sb = STRBUF_INIT;
 
 	cli_tree_opts_init(&o);
@@ -80,77 +82,84 @@ int cmd_sat(int argc, char **argv)
 			return EXIT_ERROR;
 		}
 	}
-	if (optind + 1 != argc) {
-		diag_fatal(optind == argc ? "missing EXPR (see 'kcsat help sat')" :
-			   "too many arguments (quote EXPR)");
+	if (optind == argc) {
+		diag_fatal("missing EXPR (see 'kcsat help sat')");
 		return EXIT_ERROR;
 	}
-	text = argv[optind];
+	nexpr = argc - optind;
 	if (!cli_resolve_arches(&o))
 		return EXIT_ERROR;
 	n = o.arches.n ? o.arches.n : 1;
-	several = n > 1 || !bits;
+	sat_anywhere = calloc((size_t)nexpr, sizeof(bool));
 	if (o.format == FMT_JSON)
-		fputs("{\"expr\":", stdout), json_str(stdout, text), fputs(",\"results\":[", stdout);
+		fputs("{\"results\":[", stdout);
 	for (size_t i = 0; i < n && rc != EXIT_ERROR; i++) {
 		struct arch_ctx a;
 		struct bitness b[2];
-		struct expr *e;
-		int nb, lit;
+		int nb;
 
 		if (!arch_ctx_open(&a, &o, i)) {
 			rc = EXIT_ERROR;
 			break;
 		}
-		e = parse_expr_string(a.t, text);
-		if (!e) {
-			arch_ctx_close(&a);
-			rc = EXIT_ERROR;
-			break;
-		}
-		lit = model_expr_lit(a.m, e, false);
 		nb = query_bitness(&a, bits, b);
-		several = n > 1 || nb > 1;
-		for (int k = 0; k < nb; k++) {
-			enum sat_result r;
+		for (int x = 0; x < nexpr && rc != EXIT_ERROR; x++) {
+			const char *text = argv[optind + x];
+			struct expr *e = parse_expr_string(a.t, text);
+			int lit;
 
-			sat_assume(a.s, b[k].lit);
-			sat_assume(a.s, lit);
-			r = sat_solve(a.s);
-			if (r == SAT_SAT)
-				nsat++;
-			if (o.format == FMT_JSON) {
-				fprintf(stdout, "%s{\"arch\":", first ? "" : ",");
-				json_str(stdout, a.arch);
-				fprintf(stdout, ",\"bits\":%d,\"satisfiable\":%s", b[k].bits,
-					r == SAT_SAT ? "true" : "false");
-			} else {
-				printf("%s%s%s: %s\n", a.arch ? a.arch : "tree", *b[k].label ? " " : "",
-				       b[k].label, r == SAT_SAT ? "SAT" : "UNSAT");
+			if (!e) {
+				rc = EXIT_ERROR;
+				break;
 			}
-			if (r == SAT_SAT && witness) {
-				FILE *f;
+			lit = model_expr_lit(a.m, e, false);
+			for (int k = 0; k < nb; k++) {
+				enum sat_result r;
 
-				witness_name(&sb, witness, a.arch, &b[k], several);
-				f = fopen(sb_str(&sb), "w");
-				if (!f) {
-					diag_fatal("cannot write '%s'", sb_str(&sb));
-					rc = EXIT_ERROR;
+				sat_assume(a.s, b[k].lit);
+				sat_assume(a.s, lit);
+				r = sat_solve(a.s);
+				if (r == SAT_SAT)
+					sat_anywhere[x] = true;
+				if (o.format == FMT_JSON) {
+					fprintf(stdout, "%s{\"expr\":", first ? "" : ",");
+					json_str(stdout, text);
+					fputs(",\"arch\":", stdout);
+					json_str(stdout, a.arch);
+					fprintf(stdout, ",\"bits\":%d,\"satisfiable\":%s", b[k].bits,
+						r == SAT_SAT ? "true" : "false");
 				} else {
-					struct strbuf h = STRBUF_INIT;
+					if (nexpr > 1)
+						printf("%s: ", text);
+					printf("%s%s%s: %s\n", a.arch ? a.arch : "tree", *b[k].label ? " " : "",
+					       b[k].label, r == SAT_SAT ? "SAT" : "UNSAT");
+				}
+				if (r == SAT_SAT && witness) {
+					FILE *f;
 
-					sb_addf(&h, "# kcsat witness: %s holds on %s%s%s\n", text,
-						a.arch ? a.arch : "tree", *b[k].label ? " " : "", b[k].label);
-					config_write(f, a.m, a.s, sb_str(&h));
-					sb_release(&h);
-					fclose(f);
+					witness_name(&sb, witness, nexpr > 1 ? x + 1 : 0, a.arch, &b[k],
+						     n > 1, nb > 1);
+					f = fopen(sb_str(&sb), "w");
+					if (!f) {
+						diag_fatal("cannot write '%s'", sb_str(&sb));
+						rc = EXIT_ERROR;
+					} else {
+						struct strbuf h = STRBUF_INIT;
+
+						sb_addf(&h, "# kcsat witness: %s holds on %s%s%s\n", text,
+							a.arch ? a.arch : "tree", *b[k].label ? " " : "",
+							b[k].label);
+						config_write(f, a.m, a.s, sb_str(&h));
+						sb_release(&h);
+						fclose(f);
+					}
+					if (o.format == FMT_JSON)
+						fputs(",\"witness\":", stdout), json_str(stdout, sb_str(&sb));
 				}
 				if (o.format == FMT_JSON)
-					fputs(",\"witness\":", stdout), json_str(stdout, sb_str(&sb));
+					fputc('}', stdout);
+				first = false;
 			}
-			if (o.format == FMT_JSON)
-				fputc('}', stdout);
-			first = false;
 		}
 		arch_ctx_close(&a);
 	}
@@ -158,7 +167,10 @@ int cmd_sat(int argc, char **argv)
 		fputs("]}\n", stdout);
 	sb_release(&sb);
 	cli_tree_opts_release(&o);
-	if (rc == EXIT_ERROR)
-		return rc;
-	return nsat ? EXIT_OK : EXIT_NO;
+	if (rc != EXIT_ERROR)
+		for (int x = 0; x < nexpr; x++)
+			if (!sat_anywhere[x])
+				rc = EXIT_NO;
+	free(sat_anywhere);
+	return rc;
 }

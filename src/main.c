@@ -15,6 +15,7 @@ const struct command commands[] = {
 	{ "dump", cmd_dump, "print every symbol of a tree with its dependencies" },
 	{ "help", cmd_help, "show usage, or a command's usage" },
 	{ "sat", cmd_sat, "can an expression hold? per arch and bitness, with a witness" },
+	{ "verify", cmd_verify, "is a full .config inside the space? if not, why" },
 	{ "version", cmd_version, "print kcsat's version" },
 };
 const unsigned ncommands = sizeof(commands) / sizeof(commands[0]);

@@ -131,6 +131,95 @@ static void finalize_props(struct kctree *t, struct menu *m)
 	}
 }
 
+/* menu.c expr_depends_symbol(): dep requires sym to be set. */
+static bool depends_on_sym(const struct kctree *t, const struct expr *e, const struct symbol *s)
+{
+	if (!e)
+		return false;
+	switch (e->type) {
+	case E_AND:
+		return depends_on_sym(t, e->left, s) || depends_on_sym(t, e->right, s);
+	case E_SYMBOL:
+		return e->sym == s;
+	case E_EQUAL:
+		return e->sym == s && (e->rsym == &t->sym_y || e->rsym == &t->sym_m);
+	case E_UNEQUAL:
+		return e->sym == s && e->rsym == &t->sym_n;
+	default:
+		return false;
+	}
+}
+
+static const struct expr *menu_cond(const struct menu *m)
+{
+	return m->prompt ? m->prompt->visible : m->dep;
+}
+
+/* Before Linux 6.11, menu_finalize() first moved the entries that follow a
+ * choice member and depend on it below that member (an automatic submenu),
+ * and only the entries still directly in the choice (if blocks flattened)
+ * became choice values.  Mark exactly those. */
+static void mark_choice_values(struct kctree *t, struct menu *c, struct menu *list)
+{
+	struct menu *m = list;
+
+	while (m) {
+		struct menu *n;
+
+		if (m->kind == M_IF) {
+			mark_choice_values(t, c, m->list);
+			m = m->next;
+			continue;
+		}
+		if (!m->sym) {
+			m = m->next;
+			continue;
+		}
+		if (!m->sym->choice) {
+			m->sym->choice = c;
+			m->sym->flags |= SYM_CHOICEVAL;
+		}
+		/* A captures B when B depends on A; B in turn captures what
+		 * depends on B, and so on. */
+		n = m->next;
+		{
+			const struct symbol *capt[64];
+			size_t ncapt = 0;
+
+			capt[ncapt++] = m->sym;
+			while (n) {
+				const struct expr *e = menu_cond(n);
+				bool dep = false;
+
+				for (size_t i = 0; i < ncapt && !dep; i++)
+					dep = depends_on_sym(t, e, capt[i]);
+				if (!dep)
+					break;
+				if (n->sym && ncapt < 64)
+					capt[ncapt++] = n->sym;
+				n = n->next;
+			}
+		}
+		m = n;
+	}
+}
+
+static void choice_values_pre611(struct kctree *t)
+{
+	struct menu *m;
+
+	menu_for_each(t, m)
+		if (m->kind == M_CHOICE)
+			for (struct menu *k = m->list; k; k = menu_next(k, m))
+				if (k->sym && k->sym->choice == m) {
+					k->sym->choice = NULL;
+					k->sym->flags &= ~SYM_CHOICEVAL;
+				}
+	menu_for_each(t, m)
+		if (m->kind == M_CHOICE)
+			mark_choice_values(t, m, m->list);
+}
+
 void menu_finalize(struct kctree *t)
 {
 	struct menu *m;
@@ -151,6 +240,8 @@ void menu_finalize(struct kctree *t)
 		if (s->dir_dep && s->dir_dep->type == E_SYMBOL && s->dir_dep->sym == &t->sym_y)
 			s->dir_dep = NULL;
 	}
+	if (t->kversion && t->kversion < 611)
+		choice_values_pre611(t);
 	/* A choice member takes the choice's type when it has none (6.1);
 	 * an untyped choice takes its first typed member's. */
 	menu_for_each(t, m) {

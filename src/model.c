@@ -991,6 +991,29 @@ const char *model_str_value(struct model *M, struct sat *S, const struct symbol 
 	return NULL;
 }
 
+/* A value outside the domain stands in the same gap as one of the
+ * domain's representatives: the one every comparison with the domain's
+ * other values treats alike. */
+static int dom_class(const struct domain *d, const char *v, enum sym_type type)
+{
+	static const enum expr_type ops[] = { E_EQUAL, E_LTH, E_GTH };
+
+	for (size_t k = 0; k < d->vals.n; k++) {
+		bool same = true;
+
+		for (size_t j = 0; j < d->vals.n && same; j++) {
+			if (j == k)
+				continue;
+			for (size_t o = 0; o < 3 && same; o++)
+				same = value_compare(ops[o], v, type, d->vals.v[j], type) ==
+				       value_compare(ops[o], d->vals.v[k], type, d->vals.v[j], type);
+		}
+		if (same)
+			return (int)k;
+	}
+	return -1;
+}
+
 int model_str_is(struct model *M, const struct symbol *s, const char *v)
 {
 	const struct domain *d = s->id < M->t->syms.n ? M->dom[s->id] : NULL;
@@ -999,5 +1022,7 @@ int model_str_is(struct model *M, const struct symbol *s, const char *v)
 	if (!d)
 		return CNF_FALSE;
 	k = dom_index(d, v);
+	if (k < 0)
+		k = dom_class(d, v, s->type);
 	return k < 0 ? CNF_FALSE : M->valbase[s->id] + k;
 }
