@@ -2,6 +2,9 @@
  * construct, the finalized dependencies, and the error paths. */
 #include "unit.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 static struct symbol *sym(struct fx *fx, const char *name)
 {
 	struct symbol *s = sym_find(fx->t, name);
@@ -1110,6 +1113,140 @@ static void test_dependency_items_as_written(void **state)
 	assert_string_equal(terms(fx, m->dep), "A & B");
 }
 
+/* ---- pathological nesting: run in a child, a crash must not take the
+ * rest of this file's tests with it ---- */
+
+enum { CHILD_OK = 0, CHILD_LOADED = 3, CHILD_NO_MESSAGE = 4 };
+
+/* Load text in a forked child: it must fail with a diagnostic containing
+ * msg (any error when msg is NULL), and must not crash. */
+static void load_fails_in_child(struct fx *fx, const char *what, const char *text,
+				const char *msg)
+{
+	pid_t pid;
+	int status;
+
+	fflush(NULL);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct vfile files[2] = { { "Kconfig", text }, { NULL, NULL } };
+		struct load_opts o;
+		struct kctree *t;
+		const char *out;
+
+		memset(&o, 0, sizeof(o));
+		o.vfs = vfs_lookup;
+		o.vfs_ctx = files;
+		t = kctree_load(&o);
+		out = cap_text(&fx->cap);
+		if (t)
+			_exit(CHILD_LOADED);
+		if (diag_error_count() == 0 || (msg && !strstr(out, msg)))
+			_exit(CHILD_NO_MESSAGE);
+		_exit(CHILD_OK);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	if (WIFSIGNALED(status))
+		fail_msg("%s: kctree_load was killed by signal %d (stack overflow?)", what,
+			 WTERMSIG(status));
+	switch (WEXITSTATUS(status)) {
+	case CHILD_OK:
+		return;
+	case CHILD_LOADED:
+		fail_msg("%s: kctree_load succeeded, expected an error", what);
+		break;
+	case CHILD_NO_MESSAGE:
+		fail_msg("%s: kctree_load failed without the diagnostic \"%s\"", what,
+			 msg ? msg : "(any)");
+		break;
+	default:
+		fail_msg("%s: kctree_load died with exit status %d (sanitizer report? stack overflow?)",
+			 what, WEXITSTATUS(status));
+	}
+}
+
+static void test_deep_parentheses(void **state)
+{
+	struct fx *fx = *state;
+	const int n = 200000;
+
+	/* the "expression nested too deeply" guard must cover parentheses,
+	 * not only '!' */
+	sb_adds(&fx->sb, "config A\n\tbool\n\tdepends on ");
+	for (int i = 0; i < n; i++)
+		sb_adds(&fx->sb, "!(");
+	sb_addc(&fx->sb, 'A');
+	for (int i = 0; i < n; i++)
+		sb_addc(&fx->sb, ')');
+	sb_addc(&fx->sb, '\n');
+	load_fails_in_child(fx, "200000 x '!('", sb_str(&fx->sb),
+			    "Kconfig:3: error: expression nested too deeply");
+}
+
+static void test_deep_plain_parentheses(void **state)
+{
+	struct fx *fx = *state;
+	const int n = 200000;
+
+	sb_adds(&fx->sb, "config A\n\tbool\n\tdepends on ");
+	for (int i = 0; i < n; i++)
+		sb_addc(&fx->sb, '(');
+	sb_addc(&fx->sb, 'A');
+	for (int i = 0; i < n; i++)
+		sb_addc(&fx->sb, ')');
+	sb_addc(&fx->sb, '\n');
+	load_fails_in_child(fx, "200000 x '('", sb_str(&fx->sb),
+			    "Kconfig:3: error: expression nested too deeply");
+}
+
+static void test_deep_not_chain_guarded(void **state)
+{
+	struct fx *fx = *state;
+
+	/* the existing guard: 2000 '!' in a row */
+	sb_adds(&fx->sb, "config A\n\tbool\n\tdepends on ");
+	for (int i = 0; i < 2000; i++)
+		sb_addc(&fx->sb, '!');
+	sb_adds(&fx->sb, "A\n");
+	assert_null(fx_load(fx, sb_str(&fx->sb)));
+	assert_contains(cap_text(&fx->cap), "Kconfig:3: error: expression nested too deeply");
+	/* and a modest depth is fine */
+	sb_reset(&fx->sb);
+	sb_adds(&fx->sb, "config A\n\tbool\nconfig B\n\tbool\n\tdepends on ");
+	for (int i = 0; i < 100; i++)
+		sb_adds(&fx->sb, "!(");
+	sb_addc(&fx->sb, 'A');
+	for (int i = 0; i < 100; i++)
+		sb_addc(&fx->sb, ')');
+	sb_addc(&fx->sb, '\n');
+	assert_non_null(fx_load(fx, sb_str(&fx->sb)));
+	{
+		struct expr *e = sym(fx, "B")->menus->deps->expr;
+
+		for (int i = 0; i < 100; i++) {
+			assert_int_equal(e->type, E_NOT);
+			e = e->left;
+		}
+		assert_ptr_equal(e, S(fx, "A"));
+	}
+}
+
+static void test_deep_block_nesting(void **state)
+{
+	struct fx *fx = *state;
+	const int n = 200000;
+
+	/* like bison's stack limit in scripts/kconfig, absurd nesting is an
+	 * error, not a crash */
+	sb_adds(&fx->sb, "config A\n\tbool\n");
+	for (int i = 0; i < n; i++)
+		sb_adds(&fx->sb, "if A\n");
+	for (int i = 0; i < n; i++)
+		sb_adds(&fx->sb, "endif\n");
+	load_fails_in_child(fx, "200000 nested if blocks", sb_str(&fx->sb), NULL);
+}
+
 /* ---- error paths ---- */
 
 static void test_syntax_errors(void **state)
@@ -1224,6 +1361,10 @@ int main(void)
 		FX_TEST(test_source_glob_on_disk),
 		FX_TEST(test_macro_functions_at_top_level),
 		FX_TEST(test_dependency_items_as_written),
+		FX_TEST(test_deep_parentheses),
+		FX_TEST(test_deep_plain_parentheses),
+		FX_TEST(test_deep_not_chain_guarded),
+		FX_TEST(test_deep_block_nesting),
 		FX_TEST(test_syntax_errors),
 		FX_TEST(test_block_errors),
 		FX_TEST(test_errors_reported_together),
