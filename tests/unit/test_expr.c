@@ -425,10 +425,16 @@ static void test_round_trip_right_nested(void **state)
 static void test_round_trip_dollar_in_constant(void **state)
 {
 	/* "\$(" in a string is a literal "$(" (the lexer's escape); printed
-	 * back unescaped it would be expanded as a macro when reparsed */
+	 * back unescaped it is expanded as a macro when reparsed.  The same
+	 * goes for a $(shell,...) result whose command has quotes: inside a
+	 * reference the lexer takes the text raw (up to the matching ')'), so
+	 * quotes escaped by the printer stay escaped in the command. */
 	static const char *const exprs[] = {
 		"A = \"\\$(B)\"",
 		"A != \"cost \\$(x) \\\" \\\\\"",
+		/* $(shell,...) results print as their command, in quotes */
+		"B != $(shell,uname -m)",
+		"A = \"$(shell,echo \\\"x\\\")\"",
 	};
 
 	round_trip(*state, exprs, sizeof(exprs) / sizeof(exprs[0]));

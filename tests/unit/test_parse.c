@@ -992,6 +992,35 @@ static void test_shell_result_symbol(void **state)
 	assert_string_equal(pr(fx, cmp), "\"$(shell,cc-version)\" >= 5");
 }
 
+static void test_kconfig_include_probes(void **state)
+{
+	struct fx *fx = *state;
+	struct kctree *t;
+	struct symbol *foo, *foo2, *bar;
+
+	/* the helpers of scripts/Kconfig.include, with shell off */
+	t = load_ok(fx,
+		"CC := gcc\n"
+		"if-success = $(shell,{ $(1); } >/dev/null 2>&1 && echo \"$(2)\" || echo \"$(3)\")\n"
+		"success = $(if-success,$(1),y,n)\n"
+		"cc-option = $(success,trap \"rm -rf .tmp_$$\" EXIT; $(CC) -Werror $(1) -c -x c /dev/null -o .tmp_$$/tmp.o)\n"
+		"config CC_HAS_FOO\n\tdef_bool $(cc-option,-mfoo -mbaz)\n"
+		"config CC_HAS_FOO2\n\tdef_bool $(cc-option,-mfoo -mbaz)\n"
+		"config CC_HAS_BAR\n\tdef_bool $(cc-option,-mbar)\n");
+	foo = prop(sym(fx, "CC_HAS_FOO"), P_DEFAULT, 0)->expr->sym;
+	foo2 = prop(sym(fx, "CC_HAS_FOO2"), P_DEFAULT, 0)->expr->sym;
+	bar = prop(sym(fx, "CC_HAS_BAR"), P_DEFAULT, 0)->expr->sym;
+	assert_string_equal(foo->name,
+		"$(shell,{ trap \"rm -rf .tmp_$$\" EXIT; gcc -Werror -mfoo -mbaz -c -x c "
+		"/dev/null -o .tmp_$$/tmp.o; } >/dev/null 2>&1 && echo \"y\" || echo \"n\")");
+	assert_true(foo->flags & SYM_SHELL);
+	assert_ptr_equal(foo2, foo);		/* the same probe, one unknown */
+	assert_ptr_not_equal(bar, foo);
+	assert_true(bar->flags & SYM_SHELL);
+	assert_int_equal(t->nshell, 3);
+	assert_int_equal(sym(fx, "CC_HAS_FOO")->type, S_BOOLEAN);
+}
+
 static void test_statistics_and_ids(void **state)
 {
 	struct fx *fx = *state;
@@ -1356,6 +1385,7 @@ int main(void)
 		FX_TEST(test_missing_root),
 		FX_TEST(test_macros_in_kconfig),
 		FX_TEST(test_shell_result_symbol),
+		FX_TEST(test_kconfig_include_probes),
 		FX_TEST(test_statistics_and_ids),
 		FX_TEST(test_kversion_from_makefile),
 		FX_TEST(test_source_glob_on_disk),
