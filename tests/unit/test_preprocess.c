@@ -1,6 +1,9 @@
 /* preprocess.h: the Kconfig macro language. */
 #include "unit.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 /* Expand one token from the start of s; the result is kept until teardown
  * (NULL after an error).  *rest, when given, receives where it stopped. */
 static const char *expand_rest(struct fx *fx, const char *s, const char **rest)
@@ -544,6 +547,40 @@ static void test_computed_name_unknown(void **state)
 	assert_int_equal(diag_error_count(), 0);
 }
 
+static void test_render_marker_bytes_in_input(void **state)
+{
+	struct fx *fx = *state;
+	/* raw marker bytes written in the input, spelling marker 0, inside the
+	 * first (so id 0) command: rendering must not recurse forever */
+	static const char input[] = { '$', '(', 's', 'h', 'e', 'l', 'l', ',',
+				      PP_UNK_OPEN, '0', PP_UNK_CLOSE, ')', 0 };
+	pid_t pid;
+	int status;
+
+	fflush(NULL);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		const char *r = expand(fx, input);
+		const char *out;
+		size_t n;
+
+		if (!r)
+			_exit(3);
+		out = render(fx, r);
+		n = strlen(out);
+		_exit(strncmp(out, "$(shell,", 8) || n < 9 || out[n - 1] != ')' ? 4 : 0);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	if (WIFSIGNALED(status))
+		fail_msg("pp_render was killed by signal %d (endless recursion?)", WTERMSIG(status));
+	if (WEXITSTATUS(status) == 3)
+		fail_msg("expansion failed");
+	if (WEXITSTATUS(status) == 4)
+		fail_msg("rendering is not \"$(shell,...)\"");
+	assert_int_equal(WEXITSTATUS(status), 0);
+}
+
 /* ---- $(shell,...) with SHELL_RUN ---- */
 
 static void test_shell_run(void **state)
@@ -599,6 +636,7 @@ int main(void)
 		PP_TEST(test_shell_unknown_survives_concatenation),
 		PP_TEST(test_shell_unknown_argument_nests),
 		PP_TEST(test_render_keeps_foreign_bytes),
+		PP_TEST(test_render_marker_bytes_in_input),
 		PP_TEST(test_error_if_unknown_condition_does_not_fire),
 		PP_TEST(test_setenv_shell_off),
 		PP_TEST(test_computed_name_unknown),
