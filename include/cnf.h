@@ -60,6 +60,12 @@ const struct selector *cnf_selector_at(const struct cnf *c, size_t i);
 const struct selector *cnf_selector_of(const struct cnf *c, int var);
 const char *item_kind_name(enum item_kind k);
 
+/* Decision variables: the free inputs (symbol values); every other
+ * variable is a gate the solver derives from them.  Solvers branch on these
+ * first. */
+void cnf_mark_input(struct cnf *c, int var);
+const int *cnf_inputs(const struct cnf *c, size_t *n);
+
 /* Clause storage, for the solver layer and export: clause i is
  * lits[start(i) .. start(i+1)). */
 const int *cnf_lits(const struct cnf *c, size_t *nlits);

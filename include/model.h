@@ -33,8 +33,15 @@ struct model_stats {
 	double encode_ms;
 };
 
-/* Encode t (which must outlive the model). */
-struct model *model_build(struct kctree *t);
+/* Encode t (which must outlive the model).  Without selectors every line
+ * is simply there, which folds away their guards: the fast model for
+ * satisfiability and witnesses; with them, the model for explanations.
+ * lazy: encode only the cone of influence of what is asked (every literal
+ * requested through this API pulls in the constraints it depends on);
+ * otherwise everything at once. */
+struct model *model_build(struct kctree *t, bool selectors, bool lazy);
+/* Encode every symbol: needed before reading a whole solution (witness). */
+void model_encode_all(struct model *m);
 void model_free(struct model *m);
 struct cnf *model_cnf(struct model *m);
 struct kctree *model_tree(struct model *m);

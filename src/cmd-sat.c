@@ -102,6 +102,8 @@ int cmd_sat(int argc, char **argv)
 			rc = EXIT_ERROR;
 			break;
 		}
+		if (witness)
+			model_encode_all(a.m);
 		nb = query_bitness(&a, bits, b);
 		for (int x = 0; x < nexpr && rc != EXIT_ERROR; x++) {
 			const char *text = argv[optind + x];

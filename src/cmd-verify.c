@@ -56,6 +56,7 @@ static bool verify_one(struct arch_ctx *a, const char *path, enum out_format fmt
 
 	if (!config_read(path, &c))
 		return false;
+	model_encode_all(a->m);
 	tree_for_each_sym(a->t, s, i) {
 		int lit;
 

@@ -22,6 +22,7 @@ struct cnf {
 	int *sel_index;		/* var -> selector index + 1, or 0 */
 	size_t sel_index_cap;
 	VEC(char *) names;	/* var -> name (sparse) */
+	VEC(int) inputs;
 };
 
 struct cnf *cnf_new(void)
@@ -42,12 +43,24 @@ void cnf_free(struct cnf *c)
 	for (size_t i = 0; i < c->names.n; i++)
 		free(c->names.v[i]);
 	vec_release(c->names);
+	vec_release(c->inputs);
 	vec_release(c->lits);
 	vec_release(c->starts);
 	vec_release(c->sels);
 	free(c->sel_index);
 	free(c->gates);
 	free(c);
+}
+
+void cnf_mark_input(struct cnf *c, int var)
+{
+	vec_push(c->inputs, var);
+}
+
+const int *cnf_inputs(const struct cnf *c, size_t *n)
+{
+	*n = c->inputs.n;
+	return c->inputs.v;
 }
 
 int cnf_new_var(struct cnf *c)

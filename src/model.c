@@ -45,6 +45,11 @@ struct model {
 	struct cnf *cnf;
 	int kv;
 	bool modern_choice;	/* 6.11+ sym_calc_choice() */
+	bool selectors;		/* guard each line by a selector */
+	uint8_t *encoded;	/* by symbol id: constraint queued or written */
+	uint8_t *choice_done;	/* by menu id */
+	VEC(const struct symbol *) queue;
+	bool closing;
 	int modules;		/* MODULES = y */
 	uint8_t *kind;		/* by symbol id */
 	struct tri *sym;	/* by symbol id, SK_TRI / SK_SHELLTRI */
@@ -91,6 +96,8 @@ static struct tri t_gate(struct model *M, struct tri a, int sel)
  * MODULES is n (sym_get_type()). tr is the "tristate here" literal. */
 static struct tri t_round(struct model *M, struct tri a, int tr)
 {
+	if (tr == CNF_FALSE)	/* bool: y iff >= m */
+		return (struct tri){ a.m, a.m };
 	return (struct tri){ a.m, cnf_or(M->cnf, a.y, cnf_and(M->cnf, a.m, -tr)) };
 }
 
@@ -109,6 +116,19 @@ static bool is_valued(const struct symbol *s)
 	       (s->type == S_INT || s->type == S_HEX || s->type == S_STRING);
 }
 
+/* Only the symbols a question reaches are encoded (the cone of influence):
+ * a symbol's constraint is queued the first time its value is used, and
+ * model_close() writes the queue out.  Every constraint outside the cone
+ * can be met for any values inside it (Kconfig forbids dependency loops),
+ * so answers on the cone are answers on the whole tree. */
+static void need(struct model *M, const struct symbol *s)
+{
+	if (M->encoded[s->id])
+		return;
+	M->encoded[s->id] = 1;
+	vec_push(M->queue, s);
+}
+
 static struct tri sym_tri(struct model *M, const struct symbol *s)
 {
 	const struct kctree *t = M->t;
@@ -123,6 +143,8 @@ static struct tri sym_tri(struct model *M, const struct symbol *s)
 		return TRI_N;
 	switch (M->kind[s->id]) {
 	case SK_TRI:
+		need(M, s);
+		return M->sym[s->id];
 	case SK_SHELLTRI:
 		return M->sym[s->id];
 	case SK_NONE:
@@ -159,6 +181,8 @@ static void sym_alts(struct model *M, const struct symbol *s, alts *out)
 	if (M->dom[s->id]) {
 		struct domain *d = M->dom[s->id];
 
+		if (M->kind[s->id] == SK_VAL)
+			need(M, s);
 		for (size_t k = 0; k < d->vals.n; k++)
 			vec_push(*out, ((struct alt){ M->valbase[s->id] + (int)k, d->vals.v[k],
 						      (s->flags & SYM_SHELL) ? S_UNKNOWN : s->type }));
@@ -242,7 +266,7 @@ static struct tri items_tri(struct model *M, const struct menu *m, const struct 
 	for (; d; d = d->next) {
 		enum item_kind k = d->kind == DEP_IF ? ITEM_IF :
 				   d->kind == DEP_VISIBLE ? ITEM_VISIBLE : ITEM_DEPENDS;
-		int sel = cnf_selector(M->cnf, k, d->loc, m->sym, d);
+		int sel = M->selectors ? cnf_selector(M->cnf, k, d->loc, m->sym, d) : CNF_TRUE;
 
 		acc = t_and(M, acc, t_relax(M, cond_tri(M, d->expr), sel));
 	}
@@ -290,6 +314,8 @@ static int prop_selector(struct model *M, const struct property *p)
 		[P_COMMENT] = ITEM_PROMPT,
 	};
 
+	if (!M->selectors)
+		return CNF_TRUE;
 	return cnf_selector(M->cnf, kinds[p->type], p->loc, p->menu->sym, p);
 }
 
@@ -713,8 +739,9 @@ static void build_domains(struct model *M)
 			continue;
 		M->kind[i] = SK_VAL;
 		M->valbase[i] = cnf_new_var(M->cnf);
+		cnf_mark_input(M->cnf, M->valbase[i]);
 		for (size_t k = 1; k < d->vals.n; k++)
-			cnf_new_var(M->cnf);
+			cnf_mark_input(M->cnf, cnf_new_var(M->cnf));
 		for (size_t k = 0; k < d->vals.n; k++)
 			vec_push(x, M->valbase[i] + (int)k);
 		cnf_clause(M->cnf, x.v, (int)x.n);
@@ -840,24 +867,65 @@ static bool modern_choice(const struct model *M)
 	return M->kv == 0 || M->kv >= 611;
 }
 
-struct model *model_build(struct kctree *t)
+/* Write the constraints of every queued symbol (and what they reach). */
+static void model_close(struct model *M)
+{
+	if (M->closing)
+		return;		/* re-entered from an encoder: the loop below runs on */
+	M->closing = true;
+	while (M->queue.n) {
+		const struct symbol *s = vec_pop(M->queue);
+		const struct menu *c = s->choice;
+
+		if (M->kind[s->id] == SK_VAL) {
+			if (!(s->flags & SYM_SHELL))
+				encode_val(M, s);
+			continue;
+		}
+		if (sym_is_choice(s)) {
+			/* a pre-6.11 choice symbol: encoded with its block */
+			for (const struct menu *m = s->menus; m; m = m->sym_next)
+				if (m->kind == M_CHOICE && !M->choice_done[m->id]) {
+					M->choice_done[m->id] = 1;
+					encode_choice61(M, m);
+				}
+			continue;
+		}
+		if (c) {
+			if (!M->choice_done[c->id]) {
+				M->choice_done[c->id] = 1;
+				if (M->modern_choice)
+					encode_choice(M, c);
+				else
+					encode_choice61(M, c);
+			}
+			continue;
+		}
+		encode_tri(M, s, M->sym[s->id], NULL);
+	}
+	M->closing = false;
+}
+
+struct model *model_build(struct kctree *t, bool selectors, bool lazy)
 {
 	struct model *M = xcalloc(1, sizeof(*M));
 	size_t n = t->syms.n;
 	struct timespec t0, t1;
-	struct menu *mn;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	M->t = t;
 	M->cnf = cnf_new();
 	M->kv = t->kversion;
 	M->modern_choice = modern_choice(M);
+	M->selectors = selectors;
 	M->kind = xcalloc(n, 1);
 	M->sym = xcalloc(n, sizeof(*M->sym));
 	M->mdep = xcalloc(t->nmenus + 1, sizeof(*M->mdep));
 	M->mvis = xcalloc(t->nmenus + 1, sizeof(*M->mvis));
 	M->dom = xcalloc(n, sizeof(*M->dom));
 	M->valbase = xcalloc(n, sizeof(*M->valbase));
+	M->encoded = xcalloc(n, 1);
+	M->choice_done = xcalloc(t->nmenus + 1, 1);
 
 	/* value variables of bool/tristate symbols */
 	for (size_t i = 0; i < n; i++) {
@@ -869,8 +937,10 @@ struct model *model_build(struct kctree *t)
 			continue;
 		M->kind[i] = SK_TRI;
 		M->sym[i].y = cnf_new_var(M->cnf);
+		cnf_mark_input(M->cnf, M->sym[i].y);
 		if (s->type == S_TRISTATE) {
 			M->sym[i].m = cnf_new_var(M->cnf);
+			cnf_mark_input(M->cnf, M->sym[i].m);
 			cnf_clause2(M->cnf, -M->sym[i].y, M->sym[i].m);
 		} else {
 			M->sym[i].m = M->sym[i].y;
@@ -879,25 +949,13 @@ struct model *model_build(struct kctree *t)
 	M->modules = t->modules && M->kind[t->modules->id] == SK_TRI ? M->sym[t->modules->id].y : CNF_FALSE;
 	build_domains(M);
 
-	for (size_t i = 0; i < n; i++) {
-		const struct symbol *s = t->syms.v[i];
-
-		if (M->kind[i] == SK_VAL && !(s->flags & SYM_SHELL))
-			encode_val(M, s);
-		if (M->kind[i] != SK_TRI || sym_is_choice(s))
-			continue;
-		if (s->choice && (M->modern_choice || s->choice->sym->flags & SYM_CHOICE))
-			continue;	/* encoded with its choice */
-		encode_tri(M, s, M->sym[i], NULL);
-	}
-	menu_for_each(t, mn) {
-		if (mn->kind != M_CHOICE)
-			continue;
-		if (M->modern_choice)
-			encode_choice(M, mn);
-		else
-			encode_choice61(M, mn);
-	}
+	if (t->modules && M->kind[t->modules->id] == SK_TRI)
+		need(M, t->modules);
+	if (!lazy)
+		for (size_t i = 0; i < n; i++)
+			if (M->kind[i] == SK_TRI || M->kind[i] == SK_VAL)
+				need(M, t->syms.v[i]);
+	model_close(M);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	M->encode_ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
 	return M;
@@ -924,6 +982,9 @@ void model_free(struct model *M)
 	free(M->exprc);
 	free(M->mdep);
 	free(M->mvis);
+	free(M->encoded);
+	free(M->choice_done);
+	vec_release(M->queue);
 	cnf_free(M->cnf);
 	free(M);
 }
@@ -950,6 +1011,7 @@ int model_sym_is(struct model *M, const struct symbol *s, char v)
 {
 	struct tri t = sym_tri(M, s);
 
+	model_close(M);
 	switch (v) {
 	case 'y': return t.y;
 	case 'm': return cnf_and(M->cnf, t.m, -t.y);
@@ -961,6 +1023,7 @@ int model_expr_lit(struct model *M, const struct expr *e, bool need_y)
 {
 	struct tri t = expr_tri(M, e);
 
+	model_close(M);
 	return need_y ? t.y : t.m;
 }
 
@@ -1024,5 +1087,17 @@ int model_str_is(struct model *M, const struct symbol *s, const char *v)
 	k = dom_index(d, v);
 	if (k < 0)
 		k = dom_class(d, v, s->type);
+	if (M->kind[s->id] == SK_VAL) {
+		need(M, s);
+		model_close(M);
+	}
 	return k < 0 ? CNF_FALSE : M->valbase[s->id] + k;
+}
+
+void model_encode_all(struct model *M)
+{
+	for (size_t i = 0; i < M->t->syms.n; i++)
+		if (M->kind[i] == SK_TRI || M->kind[i] == SK_VAL)
+			need(M, M->t->syms.v[i]);
+	model_close(M);
 }

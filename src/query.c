@@ -13,7 +13,7 @@ bool arch_ctx_open(struct arch_ctx *a, const struct tree_opts *o, size_t i)
 	a->s = NULL;
 	if (!a->t)
 		return false;
-	a->m = model_build(a->t);
+	a->m = model_build(a->t, false, true);
 	a->s = sat_new(model_cnf(a->m), false);
 	return true;
 }

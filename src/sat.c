@@ -13,6 +13,7 @@ struct sat {
 	const struct cnf *cnf;
 	size_t synced;		/* clauses already added */
 	size_t sels_synced;	/* selectors already fixed (units mode) */
+	size_t inputs_synced;
 	bool assumed;
 	VEC(int) assumptions;	/* of the next solve */
 	VEC(int) dropped;
@@ -49,6 +50,14 @@ void sat_sync(struct sat *s)
 	const size_t *starts = cnf_clause_starts(s->cnf);
 
 	picosat_adjust(s->ps, cnf_nvars(s->cnf));
+	{
+		size_t ni;
+		const int *in = cnf_inputs(s->cnf, &ni);
+
+		/* Branch on symbol values; gates follow by propagation. */
+		for (; s->inputs_synced < ni; s->inputs_synced++)
+			picosat_set_more_important_lit(s->ps, in[s->inputs_synced]);
+	}
 	for (; s->synced < n; s->synced++) {
 		for (size_t j = starts[s->synced]; j < starts[s->synced + 1]; j++)
 			picosat_add(s->ps, lits[j]);
