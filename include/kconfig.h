@@ -183,6 +183,8 @@ struct expr *expr_not(struct kctree *t, struct expr *e);
 /* NULL operands mean "no condition": and(NULL, e) == e, or(NULL, e) == e */
 struct expr *expr_and(struct kctree *t, struct expr *a, struct expr *b);
 struct expr *expr_or(struct kctree *t, struct expr *a, struct expr *b);
+/* No simplification: the parser's constructor, for expressions as written. */
+struct expr *expr_make(struct kctree *t, enum expr_type type, struct expr *l, struct expr *r);
 struct expr *expr_cmp(struct kctree *t, enum expr_type type,
 		      struct symbol *l, struct symbol *r);
 bool expr_contains_sym(const struct expr *e, const struct symbol *s);

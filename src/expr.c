@@ -111,6 +111,11 @@ struct expr *expr_or(struct kctree *t, struct expr *a, struct expr *b)
 	return intern(t, E_OR, a, b, NULL, NULL);
 }
 
+struct expr *expr_make(struct kctree *t, enum expr_type type, struct expr *l, struct expr *r)
+{
+	return intern(t, type, l, r, NULL, NULL);
+}
+
 struct expr *expr_cmp(struct kctree *t, enum expr_type type, struct symbol *l, struct symbol *r)
 {
 	return intern(t, type, NULL, NULL, l, r);
@@ -147,7 +152,24 @@ void expr_print_sym(struct strbuf *sb, const struct symbol *s)
 	}
 	sb_addc(sb, '"');
 	for (const char *p = s->name; *p; p++) {
-		if (*p == '"' || *p == '\\')
+		/* A shell result shows its command as written: inside $(...)
+		 * the lexer takes the text raw, up to the matching ')'. */
+		if ((s->flags & SYM_SHELL) && !strncmp(p, "$(shell,", 8)) {
+			int nest = 0;
+
+			for (; *p; p++) {
+				sb_addc(sb, *p);
+				if (*p == '(')
+					nest++;
+				else if (*p == ')' && --nest == 0)
+					break;
+			}
+			if (!*p)
+				break;
+			continue;
+		}
+		/* \$ keeps a constant's dollar from expanding when read back */
+		if (*p == '"' || *p == '\\' || *p == '$')
 			sb_addc(sb, '\\');
 		sb_addc(sb, *p);
 	}
@@ -196,11 +218,12 @@ void expr_print(struct strbuf *sb, const struct expr *e)
 		break;
 	case E_AND:
 	case E_OR:
-		/* a && b && c: the left operand of the same operator needs no
-		 * parentheses, the right one keeps them only if lower. */
+		/* The parser builds a && b && c to the left: a right operand of
+		 * the same operator keeps its parentheses, so printing and
+		 * parsing again gives the same node. */
 		print_sub(sb, e->left, prec(e->type));
 		sb_adds(sb, e->type == E_AND ? " && " : " || ");
-		print_sub(sb, e->right, prec(e->type) + (e->right->type != e->type));
+		print_sub(sb, e->right, prec(e->type) + 1);
 		break;
 	default:
 		expr_print_sym(sb, e->sym);

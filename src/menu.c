@@ -86,12 +86,32 @@ struct property *menu_add_prop(struct kctree *t, struct menu *m,
 	return p;
 }
 
+static bool has_term(const struct expr *acc, const struct expr *term)
+{
+	if (!acc)
+		return false;
+	if (acc == term)
+		return true;
+	return acc->type == E_AND && (has_term(acc->left, term) || has_term(acc->right, term));
+}
+
+/* acc && e, leaving out terms of e that acc already has (the kernel's
+ * expr_eliminate_dups for conjunctions). */
+static struct expr *and_unique(struct kctree *t, struct expr *acc, struct expr *e)
+{
+	if (!e)
+		return acc;
+	if (e->type == E_AND)
+		return and_unique(t, and_unique(t, acc, e->left), e->right);
+	return has_term(acc, e) ? acc : expr_and(t, acc, e);
+}
+
 static struct expr *items_and(struct kctree *t, const struct dep_item *d)
 {
 	struct expr *e = NULL;
 
 	for (; d; d = d->next)
-		e = expr_and(t, e, expr_rewrite_m(t, d->expr));
+		e = and_unique(t, e, expr_rewrite_m(t, d->expr));
 	return e;
 }
 
@@ -225,7 +245,7 @@ void menu_finalize(struct kctree *t)
 	struct menu *m;
 
 	menu_for_each(t, m) {
-		m->dep = expr_and(t, m->parent->dep, items_and(t, m->deps));
+		m->dep = and_unique(t, m->parent->dep, items_and(t, m->deps));
 		finalize_props(t, m);
 		if (m->sym) {
 			/* NULL is y here, but n to expr_or(): spell it out */

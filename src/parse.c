@@ -16,6 +16,8 @@ struct parser {
 	struct pp *pp;
 	struct token tok;
 	unsigned errors;
+	unsigned depth;		/* expression nesting */
+	unsigned blocks;	/* if/menu/choice nesting */
 	struct symbol *modules_by;
 	bool seen_stmt;
 };
@@ -112,7 +114,25 @@ static struct symbol *parse_symbol(struct parser *P)
 	return s;
 }
 
-static struct expr *parse_primary(struct parser *P, int depth)
+#define MAX_NESTING 1000
+
+static struct expr *parse_primary(struct parser *P);
+
+static struct expr *parse_nested(struct parser *P, struct expr *(*fn)(struct parser *))
+{
+	struct expr *e;
+
+	if (P->depth >= MAX_NESTING) {
+		unexpected(P, "expression nested too deeply");
+		return NULL;
+	}
+	P->depth++;
+	e = fn(P);
+	P->depth--;
+	return e;
+}
+
+static struct expr *parse_primary(struct parser *P)
 {
 	static const enum expr_type cmp[] = {
 		[T_EQUAL] = E_EQUAL, [T_UNEQUAL] = E_UNEQUAL, [T_LESS] = E_LTH,
@@ -121,23 +141,19 @@ static struct expr *parse_primary(struct parser *P, int depth)
 	struct symbol *l, *r;
 	enum tok op;
 
-	if (depth > 1000) {
-		unexpected(P, "expression nested too deeply");
-		return NULL;
-	}
 	switch (P->tok.type) {
 	case T_NOT: {
 		struct expr *e;
 
 		next(P);
-		e = parse_primary(P, depth + 1);
-		return e ? expr_not(P->t, e) : NULL;
+		e = parse_nested(P, parse_primary);
+		return e ? expr_make(P->t, E_NOT, e, NULL) : NULL;
 	}
 	case T_OPEN_PAREN: {
 		struct expr *e;
 
 		next(P);
-		e = parse_expr(P);
+		e = parse_nested(P, parse_expr);
 		if (!e)
 			return NULL;
 		if (P->tok.type != T_CLOSE_PAREN) {
@@ -170,16 +186,16 @@ static struct expr *parse_primary(struct parser *P, int depth)
 
 static struct expr *parse_and(struct parser *P)
 {
-	struct expr *e = parse_primary(P, 0);
+	struct expr *e = parse_primary(P);
 
 	while (e && P->tok.type == T_AND) {
 		struct expr *r;
 
 		next(P);
-		r = parse_primary(P, 0);
+		r = parse_primary(P);
 		if (!r)
 			return NULL;
-		e = expr_and(P->t, e, r);
+		e = expr_make(P->t, E_AND, e, r);
 	}
 	return e;
 }
@@ -195,14 +211,14 @@ static struct expr *parse_expr_depth(struct parser *P)
 		r = parse_and(P);
 		if (!r)
 			return NULL;
-		e = expr_or(P->t, e, r);
+		e = expr_make(P->t, E_OR, e, r);
 	}
 	return e;
 }
 
+/* expr_make(), not expr_and()/expr_or(): keep what was written. */
 static struct expr *parse_expr(struct parser *P)
 {
-	/* Not expr_and/expr_or's simplifications: keep what was written. */
 	return parse_expr_depth(P);
 }
 
@@ -539,6 +555,17 @@ static void parse_config(struct parser *P, struct menu *parent, struct menu *cho
 static void parse_stmts(struct parser *P, struct menu *parent, struct menu *choice,
 			struct menu *block);
 
+static bool enter_block(struct parser *P)
+{
+	if (P->blocks >= MAX_NESTING) {
+		unexpected(P, "if/menu/choice blocks nested too deeply");
+		return false;
+	}
+	P->blocks++;
+	return true;
+}
+
+
 static void parse_choice(struct parser *P, struct menu *parent)
 {
 	struct loc at = P->tok.loc;
@@ -621,7 +648,10 @@ static void parse_choice(struct parser *P, struct menu *parent)
 		else
 			diag_warning(at, "choice must have a prompt");
 	}
+	if (!enter_block(P))
+		return;
 	parse_stmts(P, m, m, m);
+	P->blocks--;
 }
 
 static void parse_if(struct parser *P, struct menu *parent, struct menu *choice)
@@ -636,7 +666,10 @@ static void parse_if(struct parser *P, struct menu *parent, struct menu *choice)
 		e = expr_sym(P->t, &P->t->sym_n);	/* keep the block for its endif */
 	m = menu_add_entry(P->t, parent, M_IF, NULL, at);
 	menu_add_dep(P->t, m, DEP_IF, e, at);
+	if (!enter_block(P))
+		return;
 	parse_stmts(P, m, choice, m);
+	P->blocks--;
 }
 
 static void parse_menu(struct parser *P, struct menu *parent)
@@ -649,7 +682,10 @@ static void parse_menu(struct parser *P, struct menu *parent)
 		unexpected(P, "expected a quoted title after 'menu'");
 		/* still open the block so its endmenu matches */
 		m = menu_add_entry(P->t, parent, M_MENU, NULL, at);
+		if (!enter_block(P))
+			return;
 		parse_stmts(P, m, NULL, m);
+		P->blocks--;
 		return;
 	}
 	m = menu_add_entry(P->t, parent, M_MENU, NULL, at);
@@ -676,7 +712,10 @@ static void parse_menu(struct parser *P, struct menu *parent)
 			break;
 		}
 	}
+	if (!enter_block(P))
+		return;
 	parse_stmts(P, m, NULL, m);
+	P->blocks--;
 }
 
 static void parse_comment(struct parser *P, struct menu *parent)

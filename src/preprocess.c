@@ -110,7 +110,9 @@ static char *make_unknown(struct pp *pp, const char *cmd)
 	return xstrdup(buf);
 }
 
-void pp_render(const struct pp *pp, const char *s, struct strbuf *out)
+/* Markers only ever name commands made before the one being rendered, so
+ * bounding the id makes rendering terminate even on forged marker bytes. */
+static void render(const struct pp *pp, const char *s, size_t bound, struct strbuf *out)
 {
 	while (*s) {
 		const char *open = strchr(s, PP_UNK_OPEN);
@@ -123,16 +125,21 @@ void pp_render(const struct pp *pp, const char *s, struct strbuf *out)
 		}
 		sb_add(out, s, (size_t)(open - s));
 		id = strtoul(open + 1, &end, 10);
-		if (*end != PP_UNK_CLOSE || id >= pp->unknown.n) {
+		if (*end != PP_UNK_CLOSE || id >= bound) {
 			sb_addc(out, *open);	/* not ours: keep the byte */
 			s = open + 1;
 			continue;
 		}
 		sb_adds(out, "$(shell,");
-		pp_render(pp, pp->unknown.v[id], out);
+		render(pp, pp->unknown.v[id], id, out);
 		sb_addc(out, ')');
 		s = end + 1;
 	}
+}
+
+void pp_render(const struct pp *pp, const char *s, struct strbuf *out)
+{
+	render(pp, s, pp->unknown.n, out);
 }
 
 void pp_setenv(struct pp *pp, const char *name, const char *value)
