@@ -36,6 +36,7 @@ LIB_OBJS += tree.o
 LIB_OBJS += value.o
 LIB_OBJS += xalloc.o
 
+CMD_OBJS += cmd-cnf.o
 CMD_OBJS += cmd-dump.o
 CMD_OBJS += cmd-help.o
 CMD_OBJS += cmd-verify.o

@@ -40,6 +40,8 @@ struct model_stats {
  * requested through this API pulls in the constraints it depends on);
  * otherwise everything at once. */
 struct model *model_build(struct kctree *t, bool selectors, bool lazy);
+/* Name each value variable in the CNF ("FOO=y", "FOO>=m", "BAR=\"4\""). */
+void model_name_vars(struct model *m);
 /* Encode every symbol: needed before reading a whole solution (witness). */
 void model_encode_all(struct model *m);
 void model_free(struct model *m);

@@ -1101,3 +1101,26 @@ void model_encode_all(struct model *M)
 			need(M, M->t->syms.v[i]);
 	model_close(M);
 }
+
+void model_name_vars(struct model *M)
+{
+	for (size_t i = 0; i < M->t->syms.n; i++) {
+		const struct symbol *s = M->t->syms.v[i];
+
+		if (!s->name)
+			continue;
+		if (M->kind[i] == SK_TRI || M->kind[i] == SK_SHELLTRI) {
+			if (M->sym[i].m == M->sym[i].y) {
+				cnf_name(M->cnf, M->sym[i].y, "%s=y", s->name);
+			} else {
+				cnf_name(M->cnf, M->sym[i].y, "%s=y", s->name);
+				cnf_name(M->cnf, M->sym[i].m, "%s>=m", s->name);
+			}
+		} else if (M->kind[i] == SK_VAL) {
+			const struct domain *d = M->dom[i];
+
+			for (size_t k = 0; k < d->vals.n; k++)
+				cnf_name(M->cnf, M->valbase[i] + (int)k, "%s=\"%s\"", s->name, d->vals.v[k]);
+		}
+	}
+}
