@@ -1,0 +1,245 @@
+/* sat.c: incremental solving over a growing cnf, one-shot assumptions,
+ * selectors fixed as units or assumed, and UNSAT cores naming the
+ * selectors (Kconfig lines) that failed. */
+#include "unit.h"
+
+#include "cnf.h"
+#include "sat.h"
+
+struct sfx {
+	struct cnf *c;
+	struct sat *s;
+};
+
+static int sfx_setup(void **state)
+{
+	struct sfx *f = calloc(1, sizeof(*f));
+
+	if (!f)
+		return -1;
+	f->c = cnf_new();
+	*state = f;
+	return 0;
+}
+
+static int sfx_teardown(void **state)
+{
+	struct sfx *f = *state;
+
+	sat_free(f->s);
+	cnf_free(f->c);
+	free(f);
+	return 0;
+}
+
+#define STEST(fn) cmocka_unit_test_setup_teardown(fn, sfx_setup, sfx_teardown)
+
+static bool core_has(const int *core, int lit)
+{
+	for (; *core; core++)
+		if (*core == lit)
+			return true;
+	return false;
+}
+
+static size_t core_len(const int *core)
+{
+	size_t n = 0;
+
+	while (core[n])
+		n++;
+	return n;
+}
+
+/* A model of (x || y) && (!x || z); the constant var 1 is true. */
+static void test_solve_and_values(void **state)
+{
+	struct sfx *f = *state;
+	int x = cnf_new_var(f->c), y = cnf_new_var(f->c), z = cnf_new_var(f->c);
+
+	cnf_clause2(f->c, x, y);
+	cnf_clause2(f->c, -x, z);
+	f->s = sat_new(f->c, false);
+	assert_int_equal(sat_solve(f->s), SAT_SAT);
+	assert_true(sat_value(f->s, x) > 0 || sat_value(f->s, y) > 0);
+	assert_true(sat_value(f->s, x) < 0 || sat_value(f->s, z) > 0);
+	assert_int_equal(sat_value(f->s, x), -sat_value(f->s, -x));
+	assert_int_equal(sat_value(f->s, CNF_TRUE), 1);
+	assert_int_equal(sat_value(f->s, CNF_FALSE), -1);
+	assert_int_equal(sat_calls(f->s), 1);
+}
+
+/* Assumptions hold for the next solve only. */
+static void test_assumptions_are_one_shot(void **state)
+{
+	struct sfx *f = *state;
+	int x = cnf_new_var(f->c), y = cnf_new_var(f->c);
+
+	cnf_clause2(f->c, x, y);
+	f->s = sat_new(f->c, false);
+	sat_assume(f->s, -x);
+	assert_int_equal(sat_solve(f->s), SAT_SAT);
+	assert_int_equal(sat_value(f->s, x), -1);
+	assert_int_equal(sat_value(f->s, y), 1);
+	sat_assume(f->s, -x);
+	sat_assume(f->s, -y);
+	assert_int_equal(sat_solve(f->s), SAT_UNSAT);
+	/* nothing assumed any more */
+	assert_int_equal(sat_solve(f->s), SAT_SAT);
+	sat_assume(f->s, -y);
+	assert_int_equal(sat_solve(f->s), SAT_SAT);
+	assert_int_equal(sat_value(f->s, x), 1);
+	assert_int_equal(sat_calls(f->s), 4);
+}
+
+/* Clauses added to the cnf after a solve reach the solver by sat_sync()
+ * (or by the next sat_solve()), as do new variables and gates. */
+static void test_sync_after_new_clauses(void **state)
+{
+	struct sfx *f = *state;
+	int x = cnf_new_var(f->c), y = cnf_new_var(f->c), g;
+
+	cnf_clause2(f->c, x, y);
+	f->s = sat_new(f->c, false);
+	assert_int_equal(sat_solve(f->s), SAT_SAT);
+	cnf_clause1(f->c, -x);
+	sat_sync(f->s);
+	assert_int_equal(sat_solve(f->s), SAT_SAT);
+	assert_int_equal(sat_value(f->s, x), -1);
+	assert_int_equal(sat_value(f->s, y), 1);
+	/* a gate over a new variable, added without an explicit sync */
+	g = cnf_and(f->c, y, cnf_new_var(f->c));
+	sat_assume(f->s, g);
+	assert_int_equal(sat_solve(f->s), SAT_SAT);
+	assert_int_equal(sat_value(f->s, g), 1);
+	cnf_clause1(f->c, -y);
+	assert_int_equal(sat_solve(f->s), SAT_UNSAT);
+	/* syncing twice adds nothing twice, and UNSAT stays UNSAT */
+	sat_sync(f->s);
+	sat_sync(f->s);
+	assert_int_equal(sat_solve(f->s), SAT_UNSAT);
+}
+
+/* Without selectors_assumed every selector is a unit clause: the line is
+ * simply there, also for selectors created after the solver. */
+static void test_selectors_fixed_as_units(void **state)
+{
+	struct sfx *f = *state;
+	int x = cnf_new_var(f->c), y = cnf_new_var(f->c);
+	int s1 = cnf_selector(f->c, ITEM_DEPENDS, (struct loc){ 1, 1 }, NULL, NULL);
+	int s2;
+
+	cnf_clause2(f->c, -s1, x);
+	f->s = sat_new(f->c, false);
+	sat_assume(f->s, -x);
+	assert_int_equal(sat_solve(f->s), SAT_UNSAT);
+	assert_int_equal(sat_solve(f->s), SAT_SAT);
+	assert_int_equal(sat_value(f->s, s1), 1);
+	s2 = cnf_selector(f->c, ITEM_SELECT, (struct loc){ 1, 2 }, NULL, NULL);
+	cnf_clause2(f->c, -s2, y);
+	sat_assume(f->s, -y);
+	assert_int_equal(sat_solve(f->s), SAT_UNSAT);
+}
+
+/* With selectors_assumed, each selector is assumed at every solve; an
+ * UNSAT core names the selector whose line is at fault and not the
+ * others. */
+static void test_core_names_failed_selector(void **state)
+{
+	struct sfx *f = *state;
+	int x = cnf_new_var(f->c), y = cnf_new_var(f->c), z = cnf_new_var(f->c);
+	int s1 = cnf_selector(f->c, ITEM_DEPENDS, (struct loc){ 1, 1 }, NULL, NULL);
+	int s2 = cnf_selector(f->c, ITEM_SELECT, (struct loc){ 1, 2 }, NULL, NULL);
+	int s3 = cnf_selector(f->c, ITEM_DEFAULT, (struct loc){ 1, 3 }, NULL, NULL);
+	const int *core;
+
+	cnf_clause2(f->c, -s1, x);		/* line 1: x */
+	cnf_clause2(f->c, -s2, y);		/* line 2: y */
+	cnf_clause3(f->c, -s3, -y, z);		/* line 3: y -> z */
+	f->s = sat_new(f->c, true);
+	assert_int_equal(sat_solve(f->s), SAT_SAT);
+	assert_int_equal(sat_value(f->s, x), 1);
+	assert_int_equal(sat_value(f->s, z), 1);
+
+	sat_assume(f->s, -x);
+	assert_int_equal(sat_solve(f->s), SAT_UNSAT);
+	core = sat_core(f->s, true);
+	assert_true(core_has(core, s1));
+	assert_false(core_has(core, s2));
+	assert_false(core_has(core, s3));
+	assert_true(core_len(core) <= 2);	/* s1 and at most the assumption -x */
+
+	sat_assume(f->s, -z);
+	assert_int_equal(sat_solve(f->s), SAT_UNSAT);
+	core = sat_core(f->s, true);
+	assert_true(core_has(core, s2));
+	assert_true(core_has(core, s3));
+	assert_false(core_has(core, s1));
+	/* the non-minimal core still contains the failed selectors */
+	sat_assume(f->s, -z);
+	assert_int_equal(sat_solve(f->s), SAT_UNSAT);
+	core = sat_core(f->s, false);
+	assert_true(core_has(core, s2));
+	assert_true(core_has(core, s3));
+}
+
+/* Dropping a selector takes its line out for one solve (why-not with that
+ * line removed), then it is assumed again. */
+static void test_drop_selector(void **state)
+{
+	struct sfx *f = *state;
+	int x = cnf_new_var(f->c);
+	int s1 = cnf_selector(f->c, ITEM_DEPENDS, (struct loc){ 1, 1 }, NULL, NULL);
+
+	cnf_clause2(f->c, -s1, x);
+	f->s = sat_new(f->c, true);
+	sat_assume(f->s, -x);
+	sat_drop_selector(f->s, s1);
+	assert_int_equal(sat_solve(f->s), SAT_SAT);
+	assert_int_equal(sat_value(f->s, s1), -1);
+	sat_assume(f->s, -x);
+	assert_int_equal(sat_solve(f->s), SAT_UNSAT);
+	assert_true(core_has(sat_core(f->s, true), s1));
+}
+
+/* Selectors created after the solver, in assumed mode, are assumed too. */
+static void test_assumed_selectors_added_later(void **state)
+{
+	struct sfx *f = *state;
+	int x = cnf_new_var(f->c);
+	int s1, s2;
+
+	f->s = sat_new(f->c, true);
+	assert_int_equal(sat_solve(f->s), SAT_SAT);
+	s1 = cnf_selector(f->c, ITEM_IMPLY, (struct loc){ 2, 7 }, NULL, NULL);
+	s2 = cnf_selector(f->c, ITEM_RANGE, (struct loc){ 2, 8 }, NULL, NULL);
+	cnf_clause2(f->c, -s1, x);
+	cnf_clause2(f->c, -s2, -x);
+	assert_int_equal(sat_solve(f->s), SAT_UNSAT);
+	{
+		const int *core = sat_core(f->s, true);
+
+		assert_true(core_has(core, s1));
+		assert_true(core_has(core, s2));
+		assert_int_equal(core_len(core), 2);
+	}
+	sat_drop_selector(f->s, s2);
+	assert_int_equal(sat_solve(f->s), SAT_SAT);
+	assert_int_equal(sat_value(f->s, x), 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		STEST(test_solve_and_values),
+		STEST(test_assumptions_are_one_shot),
+		STEST(test_sync_after_new_clauses),
+		STEST(test_selectors_fixed_as_units),
+		STEST(test_core_names_failed_selector),
+		STEST(test_drop_selector),
+		STEST(test_assumed_selectors_added_later),
+	};
+
+	unit_init();
+	return cmocka_run_group_tests_name("sat", tests, NULL, NULL);
+}
