@@ -49,6 +49,7 @@ struct expr {
 	struct expr *left, *right;	/* E_NOT (left), E_AND, E_OR */
 	struct symbol *sym, *rsym;	/* E_SYMBOL (sym); comparisons */
 	struct expr *hnext;		/* hash chain */
+	struct expr *rw;		/* expr_rewrite_m() of it, once computed */
 	uint32_t id;			/* dense, creation order */
 };
 
@@ -88,6 +89,7 @@ struct menu {
 	enum menu_kind kind;
 	struct loc loc;
 	struct menu *parent, *list, *next;	/* the tree as written */
+	struct menu **list_tail;
 	struct symbol *sym;		/* config, menuconfig, choice */
 	struct property *prompt;
 	struct property *props, **props_tail;
@@ -99,6 +101,8 @@ struct menu {
 	/* Finalized: this entry's dependencies (m rewritten) ANDed with every
 	 * enclosing entry's, as menu.c computes menu->dep.  NULL means y. */
 	struct expr *dep;
+	/* Finalized: every enclosing menu's `visible if`, for prompts. */
+	struct expr *visif;
 };
 
 struct symbol {
@@ -115,7 +119,9 @@ struct symbol {
 	struct expr *rev_dep;		/* OR of SEL && select->visible */
 	struct expr *implied;		/* same for imply */
 	struct property *selected_by, *implied_by;
+	struct property **selected_by_tail, **implied_by_tail;
 	struct symbol *hnext;
+	uint32_t hash;			/* of name */
 };
 
 /* One loaded tree.  Symbol ids and expression ids are dense so later stages

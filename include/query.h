@@ -20,6 +20,10 @@ struct arch_ctx {
 
 /* Load arch i of o and encode it.  false after a diagnostic. */
 bool arch_ctx_open(struct arch_ctx *a, const struct tree_opts *o, size_t i);
+/* The same in two steps, to parse query expressions in between: their
+ * constants then belong to the value domains, so witnesses can hold them. */
+bool arch_ctx_load(struct arch_ctx *a, const struct tree_opts *o, size_t i);
+void arch_ctx_encode(struct arch_ctx *a);
 void arch_ctx_close(struct arch_ctx *a);
 
 struct bitness {

@@ -96,25 +96,30 @@ int cmd_sat(int argc, char **argv)
 	for (size_t i = 0; i < n && rc != EXIT_ERROR; i++) {
 		struct arch_ctx a;
 		struct bitness b[2];
+		struct expr **ex = calloc((size_t)nexpr, sizeof(*ex));
 		int nb;
 
-		if (!arch_ctx_open(&a, &o, i)) {
+		if (!arch_ctx_load(&a, &o, i)) {
+			free(ex);
 			rc = EXIT_ERROR;
 			break;
 		}
+		for (int x = 0; x < nexpr; x++)
+			if (!(ex[x] = parse_expr_string(a.t, argv[optind + x])))
+				rc = EXIT_ERROR;
+		if (rc == EXIT_ERROR) {
+			free(ex);
+			arch_ctx_close(&a);
+			break;
+		}
+		arch_ctx_encode(&a);
 		if (witness)
 			model_encode_all(a.m);
 		nb = query_bitness(&a, bits, b);
 		for (int x = 0; x < nexpr && rc != EXIT_ERROR; x++) {
 			const char *text = argv[optind + x];
-			struct expr *e = parse_expr_string(a.t, text);
-			int lit;
+			int lit = model_expr_lit(a.m, ex[x], false);
 
-			if (!e) {
-				rc = EXIT_ERROR;
-				break;
-			}
-			lit = model_expr_lit(a.m, e, false);
 			for (int k = 0; k < nb; k++) {
 				enum sat_result r;
 
@@ -163,6 +168,7 @@ int cmd_sat(int argc, char **argv)
 				first = false;
 			}
 		}
+		free(ex);
 		arch_ctx_close(&a);
 	}
 	if (o.format == FMT_JSON)

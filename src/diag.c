@@ -8,19 +8,48 @@
 #include "xalloc.h"
 
 static VEC(char *) files;
+static uint32_t *file_hash;	/* open addressing: index + 1, 0 = empty */
+static size_t file_hash_cap;
 static FILE *stream;
 static const char *prefix = "";
 static int quiet_warnings;
 static unsigned nerrors, nwarnings;
 
+static uint32_t name_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static void file_hash_insert(uint32_t id)
+{
+	size_t j = name_hash(files.v[id - 1]) & (file_hash_cap - 1);
+
+	while (file_hash[j])
+		j = (j + 1) & (file_hash_cap - 1);
+	file_hash[j] = id;
+}
+
+/* Every arch of a tree reads the same ~1,800 files: intern by hash. */
 uint32_t diag_file_intern(const char *name)
 {
-	/* Trees have ~2000 files; a linear scan from the end hits the common
-	 * case (same file as the previous token) at once. */
-	for (size_t i = files.n; i-- > 0;)
-		if (!strcmp(files.v[i], name))
-			return (uint32_t)i + 1;
+	size_t j;
+
+	if (2 * (files.n + 1) > file_hash_cap) {
+		free(file_hash);
+		file_hash_cap = file_hash_cap ? file_hash_cap * 2 : 4096;
+		file_hash = xcalloc(file_hash_cap, sizeof(*file_hash));
+		for (size_t i = 0; i < files.n; i++)
+			file_hash_insert((uint32_t)i + 1);
+	}
+	for (j = name_hash(name) & (file_hash_cap - 1); file_hash[j]; j = (j + 1) & (file_hash_cap - 1))
+		if (!strcmp(files.v[file_hash[j] - 1], name))
+			return file_hash[j];
 	vec_push(files, xstrdup(name));
+	file_hash[j] = (uint32_t)files.n;
 	return (uint32_t)files.n;
 }
 
@@ -36,6 +65,9 @@ void diag_files_release(void)
 	for (size_t i = 0; i < files.n; i++)
 		free(files.v[i]);
 	vec_release(files);
+	free(file_hash);
+	file_hash = NULL;
+	file_hash_cap = 0;
 }
 
 void diag_set_stream(FILE *f)

@@ -5,16 +5,15 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
-static uint32_t mix(uint32_t h, uintptr_t v)
-{
-	h ^= (uint32_t)v + 0x9e3779b9u + (h << 6) + (h >> 2);
-	h ^= (uint32_t)(v >> 16 >> 16);
-	return h;
-}
-
 static uint32_t expr_hash(enum expr_type type, const void *a, const void *b)
 {
-	return mix(mix((uint32_t)type * 0x85ebca6bu, (uintptr_t)a), (uintptr_t)b);
+	uint64_t h = ((uint64_t)(uintptr_t)a * 0x9e3779b97f4a7c15ull) ^
+		     ((uint64_t)(uintptr_t)b * 0xc2b2ae3d27d4eb4full) ^ (uint64_t)type;
+
+	h ^= h >> 29;
+	h *= 0xbf58476d1ce4e5b9ull;
+	h ^= h >> 32;
+	return (uint32_t)h;
 }
 
 static void exprhash_grow(struct kctree *t)
@@ -235,10 +234,8 @@ void expr_print(struct strbuf *sb, const struct expr *e)
 	}
 }
 
-struct expr *expr_rewrite_m(struct kctree *t, struct expr *e)
+static struct expr *rewrite_m(struct kctree *t, struct expr *e)
 {
-	if (!e)
-		return NULL;
 	switch (e->type) {
 	case E_NOT:
 		return expr_not(t, expr_rewrite_m(t, e->left));
@@ -253,4 +250,14 @@ struct expr *expr_rewrite_m(struct kctree *t, struct expr *e)
 	default:
 		return e;
 	}
+}
+
+/* Cached per node; valid once t->modules is final (after parsing). */
+struct expr *expr_rewrite_m(struct kctree *t, struct expr *e)
+{
+	if (!e)
+		return NULL;
+	if (!e->rw)
+		e->rw = rewrite_m(t, e);
+	return e->rw;
 }

@@ -70,29 +70,57 @@ static const struct keyword {
 	{ "visible", T_VISIBLE },
 };
 
-static int kwcmp(const void *key, const void *elem)
+static const char *tok_names[T_PLUS_EQUAL + 1];
+
+static void init_tok_names(void)
 {
-	return strcmp(key, ((const struct keyword *)elem)->name);
+	static const struct { enum tok t; const char *n; } ops[] = {
+		{ T_EOF, "end of file" }, { T_EOL, "end of line" },
+		{ T_FILE_END, "end of file" }, { T_ERROR, "error" }, { T_WORD, "word" },
+		{ T_WORD_QUOTE, "string" }, { T_ASSIGN_VAL, "value" },
+		{ T_OR, "||" }, { T_AND, "&&" }, { T_EQUAL, "=" }, { T_UNEQUAL, "!=" },
+		{ T_LESS, "<" }, { T_LESS_EQUAL, "<=" }, { T_GREATER, ">" },
+		{ T_GREATER_EQUAL, ">=" }, { T_NOT, "!" }, { T_OPEN_PAREN, "(" },
+		{ T_CLOSE_PAREN, ")" }, { T_COLON_EQUAL, ":=" }, { T_PLUS_EQUAL, "+=" },
+	};
+
+	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+		tok_names[ops[i].t] = ops[i].n;
+	for (size_t i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++)
+		tok_names[keywords[i].tok] = keywords[i].name;
 }
 
 const char *tok_name(enum tok t)
 {
-	static const char *const ops[] = {
-		[T_EOF] = "end of file", [T_EOL] = "end of line",
-		[T_FILE_END] = "end of file", [T_ERROR] = "error", [T_WORD] = "word",
-		[T_WORD_QUOTE] = "string", [T_ASSIGN_VAL] = "value",
-		[T_OR] = "||", [T_AND] = "&&", [T_EQUAL] = "=", [T_UNEQUAL] = "!=",
-		[T_LESS] = "<", [T_LESS_EQUAL] = "<=", [T_GREATER] = ">",
-		[T_GREATER_EQUAL] = ">=", [T_NOT] = "!", [T_OPEN_PAREN] = "(",
-		[T_CLOSE_PAREN] = ")", [T_COLON_EQUAL] = ":=", [T_PLUS_EQUAL] = "+=",
-	};
-
-	for (size_t i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++)
-		if (keywords[i].tok == t)
-			return keywords[i].name;
-	if ((size_t)t < sizeof(ops) / sizeof(ops[0]) && ops[t])
-		return ops[t];
+	if (!tok_names[T_EOF])
+		init_tok_names();
+	if ((size_t)t < sizeof(tok_names) / sizeof(tok_names[0]) && tok_names[t])
+		return tok_names[t];
 	return "token";
+}
+
+/* Keyword lookup: a word is a keyword only if it equals one exactly.  Most
+ * words are symbol names in capitals, which no keyword starts with. */
+static const struct keyword *keyword_find(const char *w, size_t n)
+{
+	size_t lo = 0, hi = sizeof(keywords) / sizeof(keywords[0]);
+
+	if (n < 2 || n > 12 || w[0] < 'b' || w[0] > 'v')
+		return NULL;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strncmp(w, keywords[mid].name, n);
+
+		if (!c)
+			c = keywords[mid].name[n] ? -1 : 0;
+		if (!c)
+			return &keywords[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
 }
 
 struct lexer *lex_new(struct pp *pp, const char *srctree,
@@ -112,6 +140,7 @@ static void pop_file(struct lexer *lx)
 {
 	struct lexfile *f = &vec_last(lx->files);
 
+	lx->nlines += f->line - 1;
 	free(f->buf);
 	free(f->path);
 	lx->files.n--;
@@ -198,9 +227,8 @@ bool lex_push_file(struct lexer *lx, const char *path, struct loc from)
 				   strerror(errno ? errno : ENOENT));
 		return false;
 	}
-	/* A NUL byte inside a file would end it early; treat it as the end
-	 * like flex does with its 8bit scanner's NUL handling. */
-	data[strlen(data) < len ? strlen(data) : len] = '\0';
+	/* A NUL byte inside a file ends it early. */
+	data[len] = '\0';
 	f.buf = data;
 	f.pos = data;
 	f.path = xstrdup(path);
@@ -209,8 +237,6 @@ bool lex_push_file(struct lexer *lx, const char *path, struct loc from)
 	f.from = from;
 	vec_push(lx->files, f);
 	lx->nfiles++;
-	for (const char *p = data; *p; p++)
-		lx->nlines += *p == '\n';
 	return true;
 }
 
@@ -263,8 +289,7 @@ void lex_skip_line(struct lexer *lx)
 	if (!lx->files.n)
 		return;
 	f = &vec_last(lx->files);
-	while (*f->pos && *f->pos != '\n')
-		f->pos++;
+	f->pos = strchrnul(f->pos, '\n');
 }
 
 /* A quoted string; the opening quote is at f->pos. */
@@ -372,8 +397,7 @@ static bool lex_raw(struct lexer *lx, struct token *t)
 		t->type = T_EOF;
 		return true;
 	case '#':
-		while (*f->pos && *f->pos != '\n')
-			f->pos++;
+		f->pos = strchrnul(f->pos, '\n');
 		return false;
 	case '\\':
 		if (p[1] == '\n') {
@@ -422,12 +446,10 @@ static bool lex_raw(struct lexer *lx, struct token *t)
 		if (!dollar) {
 			const struct keyword *kw;
 
+			kw = keyword_find(p, (size_t)(q - p));
 			sb_reset(&lx->text);
 			sb_add(&lx->text, p, (size_t)(q - p));
 			f->pos = q;
-			kw = bsearch(sb_str(&lx->text), keywords,
-				     sizeof(keywords) / sizeof(keywords[0]),
-				     sizeof(keywords[0]), kwcmp);
 			t->type = kw ? kw->tok : T_WORD;
 			t->text = sb_str(&lx->text);
 			return true;
@@ -537,11 +559,9 @@ char *lex_help(struct lexer *lx)
 		last_ts = ts;
 		if (first_ts && ts < first_ts)
 			break;	/* dedent: the line is parsed as statements */
-		if (first_ts)
-			for (int i = ts - first_ts; i > 0; i--)
-				sb_addc(&text, ' ');
-		for (e = q; *e && *e != '\n'; e++)
-			;
+		if (first_ts && ts > first_ts)
+			sb_addf(&text, "%*s", ts - first_ts, "");
+		e = strchrnul(q, '\n');
 		{
 			const char *r = e;
 

@@ -28,7 +28,7 @@ struct menu *menu_next(struct menu *m, struct menu *root)
 struct menu *menu_add_entry(struct kctree *t, struct menu *parent,
 			    enum menu_kind kind, struct symbol *sym, struct loc at)
 {
-	struct menu *m = arena_alloc(&t->arena, sizeof(*m)), **pp;
+	struct menu *m = arena_alloc(&t->arena, sizeof(*m));
 
 	m->kind = kind;
 	m->id = ++t->nmenus;
@@ -37,11 +37,9 @@ struct menu *menu_add_entry(struct kctree *t, struct menu *parent,
 	m->sym = sym;
 	m->props_tail = &m->props;
 	m->deps_tail = &m->deps;
-	/* Children are few per parent except at the root; walking to the
-	 * tail is cheap next to remembering one per open block. */
-	for (pp = &parent->list; *pp; pp = &(*pp)->next)
-		;
-	*pp = m;
+	m->list_tail = &m->list;
+	*parent->list_tail = m;
+	parent->list_tail = &m->next;
 	if (sym) {
 		*sym->menus_tail = m;
 		sym->menus_tail = &m->sym_next;
@@ -115,16 +113,6 @@ static struct expr *items_and(struct kctree *t, const struct dep_item *d)
 	return e;
 }
 
-/* `visible if` of every enclosing menu applies to prompts below it. */
-static struct expr *enclosing_visibility(struct kctree *t, const struct menu *m)
-{
-	struct expr *e = NULL;
-
-	for (const struct menu *p = m->parent; p; p = p->parent)
-		e = expr_and(t, e, items_and(t, p->visibility));
-	return e;
-}
-
 static void finalize_props(struct kctree *t, struct menu *m)
 {
 	for (struct property *p = m->props; p; p = p->menu_next) {
@@ -132,21 +120,21 @@ static void finalize_props(struct kctree *t, struct menu *m)
 		struct property **pp;
 
 		if (p->type == P_PROMPT)
-			vis = expr_and(t, vis, enclosing_visibility(t, m));
+			vis = expr_and(t, vis, m->visif);
 		p->visible = vis;
 		if (p->type != P_SELECT && p->type != P_IMPLY)
 			continue;
 		if (p->type == P_SELECT) {
 			p->target->rev_dep = expr_or(t, p->target->rev_dep,
 				expr_and(t, expr_sym(t, m->sym), vis));
-			pp = &p->target->selected_by;
+			pp = p->target->selected_by_tail;
+			p->target->selected_by_tail = &p->rev_next;
 		} else {
 			p->target->implied = expr_or(t, p->target->implied,
 				expr_and(t, expr_sym(t, m->sym), vis));
-			pp = &p->target->implied_by;
+			pp = p->target->implied_by_tail;
+			p->target->implied_by_tail = &p->rev_next;
 		}
-		while (*pp)
-			pp = &(*pp)->rev_next;
 		*pp = p;
 	}
 }
@@ -245,7 +233,13 @@ void menu_finalize(struct kctree *t)
 	struct menu *m;
 
 	menu_for_each(t, m) {
-		m->dep = and_unique(t, m->parent->dep, items_and(t, m->deps));
+		/* Up to 6.10 a choice's children depend on the choice symbol
+		 * (menu.c: "Use the choice itself as the parent dependency"). */
+		if (t->kversion && t->kversion < 611 && m->parent->kind == M_CHOICE)
+			m->dep = and_unique(t, expr_sym(t, m->parent->sym), items_and(t, m->deps));
+		else
+			m->dep = and_unique(t, m->parent->dep, items_and(t, m->deps));
+		m->visif = expr_and(t, m->parent->visif, items_and(t, m->parent->visibility));
 		finalize_props(t, m);
 		if (m->sym) {
 			/* NULL is y here, but n to expr_or(): spell it out */

@@ -27,6 +27,7 @@ struct alt {
 	int cond;
 	const char *val;
 	enum sym_type type;
+	bool rep;		/* a gap's representative, not a constant */
 };
 typedef VEC(struct alt) alts;
 typedef VEC(const struct symbol *) symvec;
@@ -36,6 +37,7 @@ typedef VEC(const struct symbol *) symvec;
 struct domain {
 	VEC(char *) vals;
 	enum sym_type type;
+	size_t nconst;		/* vals[nconst..] stand for the gaps */
 };
 
 enum sym_kind { SK_NONE, SK_TRI, SK_VAL, SK_SHELLTRI };
@@ -50,12 +52,16 @@ struct model {
 	uint8_t *choice_done;	/* by menu id */
 	VEC(const struct symbol *) queue;
 	bool closing;
+	size_t nsyms;		/* symbols when built: later ids are queries' */
 	int modules;		/* MODULES = y */
 	uint8_t *kind;		/* by symbol id */
 	struct tri *sym;	/* by symbol id, SK_TRI / SK_SHELLTRI */
 	struct tri *exprc;	/* by expr id; m == 0: not yet */
 	size_t nexprc;
 	struct tri *mdep;	/* by menu id; m == 0: not yet */
+	struct tri *mdep_noc;	/* the same, a <= 6.10 choice read as y */
+	struct tri *mitems;	/* by menu id: its own depends on */
+	int *psel;		/* by menu id: selector of its prompt */
 	struct tri *mvis;	/* `visible if` of ancestors, by menu id */
 	uint32_t *uf;		/* union-find over symbol ids */
 	struct domain **dom;	/* by symbol id */
@@ -139,7 +145,7 @@ static struct tri sym_tri(struct model *M, const struct symbol *s)
 		return TRI_M;
 	if (s == &t->sym_n)
 		return TRI_N;
-	if (s->id >= t->syms.n)
+	if (s->id >= M->nsyms)	/* made after the build (a query's constant) */
 		return TRI_N;
 	switch (M->kind[s->id]) {
 	case SK_TRI:
@@ -169,13 +175,17 @@ static struct tri sym_tri(struct model *M, const struct symbol *s)
 static void sym_alts(struct model *M, const struct symbol *s, alts *out)
 {
 	out->n = 0;
+	if (s->id >= M->nsyms) {
+		vec_push(*out, ((struct alt){ CNF_TRUE, s->name ? s->name : "", s->type, false }));
+		return;
+	}
 	if (M->kind[s->id] == SK_TRI || (s->flags & SYM_CONST && !(s->flags & SYM_SHELL) &&
 					 (s == &M->t->sym_y || s == &M->t->sym_m || s == &M->t->sym_n))) {
 		struct tri v = sym_tri(M, s);
 
-		vec_push(*out, ((struct alt){ -v.m, "n", s->type }));
-		vec_push(*out, ((struct alt){ cnf_and(M->cnf, v.m, -v.y), "m", s->type }));
-		vec_push(*out, ((struct alt){ v.y, "y", s->type }));
+		vec_push(*out, ((struct alt){ -v.m, "n", s->type, false }));
+		vec_push(*out, ((struct alt){ cnf_and(M->cnf, v.m, -v.y), "m", s->type, false }));
+		vec_push(*out, ((struct alt){ v.y, "y", s->type, false }));
 		return;
 	}
 	if (M->dom[s->id]) {
@@ -185,15 +195,35 @@ static void sym_alts(struct model *M, const struct symbol *s, alts *out)
 			need(M, s);
 		for (size_t k = 0; k < d->vals.n; k++)
 			vec_push(*out, ((struct alt){ M->valbase[s->id] + (int)k, d->vals.v[k],
-						      (s->flags & SYM_SHELL) ? S_UNKNOWN : s->type }));
+						      (s->flags & SYM_SHELL) ? S_UNKNOWN : s->type,
+						      k >= d->nconst }));
 		return;
 	}
 	if (s->flags & SYM_CHOICE) {
-		vec_push(*out, ((struct alt){ CNF_TRUE, "", S_UNKNOWN }));
+		vec_push(*out, ((struct alt){ CNF_TRUE, "", S_UNKNOWN, false }));
 		return;
 	}
 	/* constants and undefined symbols read as their name */
-	vec_push(*out, ((struct alt){ CNF_TRUE, s->name ? s->name : "", s->type }));
+	vec_push(*out, ((struct alt){ CNF_TRUE, s->name ? s->name : "", s->type, false }));
+}
+
+static int dom_class(const struct domain *d, const char *v, enum sym_type type);
+
+/* Is v (a constant the domain of s was not built with: a query's) inside
+ * the gap that the domain value val stands for?  Then comparing val with v
+ * says nothing about the real value. */
+static bool in_gap(struct model *M, const struct symbol *s, const char *val, const char *v)
+{
+	const struct domain *d;
+	int k;
+
+	if (s->id >= M->nsyms || !(d = M->dom[s->id]))
+		return false;
+	for (size_t i = 0; i < d->nconst; i++)
+		if (!strcmp(d->vals.v[i], v))
+			return false;
+	k = dom_class(d, v, s->type);
+	return k >= 0 && !strcmp(d->vals.v[k], val);
 }
 
 static int compare_lit(struct model *M, const struct expr *e)
@@ -204,10 +234,20 @@ static int compare_lit(struct model *M, const struct expr *e)
 	sym_alts(M, e->sym, &l);
 	sym_alts(M, e->rsym, &r);
 	for (size_t i = 0; i < l.n; i++)
-		for (size_t j = 0; j < r.n; j++)
-			if (l.v[i].cond != CNF_FALSE && r.v[j].cond != CNF_FALSE &&
-			    value_compare(e->type, l.v[i].val, l.v[i].type, r.v[j].val, r.v[j].type))
-				acc = cnf_or(M->cnf, acc, cnf_and(M->cnf, l.v[i].cond, r.v[j].cond));
+		for (size_t j = 0; j < r.n; j++) {
+			int both = cnf_and(M->cnf, l.v[i].cond, r.v[j].cond);
+
+			if (both == CNF_FALSE)
+				continue;
+			/* two values in one gap, or a query's constant in the
+			 * gap: their order is not known, leave it open */
+			if ((l.v[i].rep && r.v[j].rep && !strcmp(l.v[i].val, r.v[j].val)) ||
+			    (e->rsym->id >= M->nsyms && in_gap(M, e->sym, l.v[i].val, r.v[j].val)) ||
+			    (e->sym->id >= M->nsyms && in_gap(M, e->rsym, r.v[j].val, l.v[i].val)))
+				acc = cnf_or(M->cnf, acc, cnf_and(M->cnf, both, cnf_new_var(M->cnf)));
+			else if (value_compare(e->type, l.v[i].val, l.v[i].type, r.v[j].val, r.v[j].type))
+				acc = cnf_or(M->cnf, acc, both);
+		}
 	vec_release(l);
 	vec_release(r);
 	return acc;
@@ -273,18 +313,38 @@ static struct tri items_tri(struct model *M, const struct menu *m, const struct 
 	return acc;
 }
 
-/* menu->dep: the entry's own depends on, ANDed with its ancestors'. */
-static struct tri menu_dep(struct model *M, const struct menu *m)
+/* An entry's own `depends on` lines (each selector made once). */
+static struct tri menu_items(struct model *M, const struct menu *m)
 {
-	struct tri r;
+	if (!M->mitems[m->id].m)
+		M->mitems[m->id] = items_tri(M, m, m->deps);
+	return M->mitems[m->id];
+}
+
+/* menu->dep: the entry's own depends on, ANDed with its ancestors'.  Up to
+ * 6.10 the children of a choice depend on the choice symbol instead of the
+ * choice's dependencies; noc reads that symbol as y (the visibility
+ * sym_calc_choice() sees while it picks). */
+static struct tri menu_dep_ex(struct model *M, const struct menu *m, bool noc)
+{
+	struct tri *cache = noc ? M->mdep_noc : M->mdep, base, r;
 
 	if (!m || m->kind == M_ROOT)
 		return TRI_Y;
-	if (M->mdep[m->id].m)
-		return M->mdep[m->id];
-	r = t_and(M, menu_dep(M, m->parent), items_tri(M, m, m->deps));
-	M->mdep[m->id] = r;
+	if (cache[m->id].m)
+		return cache[m->id];
+	if (!M->modern_choice && m->parent && m->parent->kind == M_CHOICE)
+		base = noc ? TRI_Y : sym_tri(M, m->parent->sym);
+	else
+		base = menu_dep_ex(M, m->parent, noc);
+	r = t_and(M, base, menu_items(M, m));
+	cache[m->id] = r;
 	return r;
+}
+
+static struct tri menu_dep(struct model *M, const struct menu *m)
+{
+	return menu_dep_ex(M, m, false);
 }
 
 /* `visible if` of every enclosing menu, for prompts below them. */
@@ -320,7 +380,7 @@ static int prop_selector(struct model *M, const struct property *p)
 }
 
 /* Prompt visibility (prop->visible.tri), unrounded. */
-static struct tri prompt_vis(struct model *M, const struct symbol *s)
+static struct tri prompt_vis_ex(struct model *M, const struct symbol *s, bool noc)
 {
 	struct tri vis = TRI_N;
 
@@ -329,10 +389,18 @@ static struct tri prompt_vis(struct model *M, const struct symbol *s)
 
 		if (p->type != P_PROMPT)
 			continue;
-		v = t_and(M, prop_cond(M, p), menu_visif(M, p->menu->parent));
-		vis = t_or(M, vis, t_gate(M, v, prop_selector(M, p)));
+		if (!M->psel[p->menu->id])
+			M->psel[p->menu->id] = prop_selector(M, p);
+		v = t_and(M, menu_dep_ex(M, p->menu, noc), cond_tri(M, p->cond));
+		v = t_and(M, v, menu_visif(M, p->menu->parent));
+		vis = t_or(M, vis, t_gate(M, v, M->psel[p->menu->id]));
 	}
 	return vis;
+}
+
+static struct tri prompt_vis(struct model *M, const struct symbol *s)
+{
+	return prompt_vis_ex(M, s, false);
 }
 
 static struct tri rev_tri(struct model *M, const struct property *list)
@@ -374,7 +442,9 @@ static void encode_tri(struct model *M, const struct symbol *s, struct tri V,
 	int user, none_before = CNF_TRUE;
 
 	vis = c && c->sel ? c->vis : t_round(M, prompt_vis(M, s), tr);
-	rev = t_round(M, rev_tri(M, s->selected_by), tr);
+	/* sym_calc_visibility() returns before rev_dep and implied for a
+	 * choice value: selects and implies never reach a member */
+	rev = c && c->sel ? TRI_N : t_round(M, rev_tri(M, s->selected_by), tr);
 	if (c && c->is_choice && !(s->flags & SYM_OPTIONAL)) {
 		/* menu.c (<= 6.10): a choice is at least m while visible */
 		struct tri pv = prompt_vis(M, s);
@@ -387,7 +457,6 @@ static void encode_tri(struct model *M, const struct symbol *s, struct tri V,
 	if (c && c->sel) {
 		cnf_clause3(C, -vis.y, -V.m, c->sel);
 		cnf_clause3(C, -vis.y, V.y, -c->sel);
-		cnf_clause2(C, -vis.y, V.m == V.y ? CNF_TRUE : V.y == V.m ? CNF_TRUE : -V.m);
 		cnf_clause3(C, -vis.y, -V.m, V.y);
 		user = cnf_and(C, vis.m, -vis.y);
 	}
@@ -416,7 +485,7 @@ static void encode_tri(struct model *M, const struct symbol *s, struct tri V,
 			D = t_or(M, D, t_gate(M, val, first));
 			none_before = cnf_and(C, none_before, -act);
 		}
-		if (s->implied_by) {
+		if (s->implied_by && !(c && c->sel)) {
 			struct tri imp = t_round(M, rev_tri(M, s->implied_by), tr);
 			struct tri dir = t_round(M, dir_tri(M, s), tr);
 			struct tri raised = t_and(M, t_or(M, D, imp), dir);
@@ -521,7 +590,7 @@ static void encode_choice61(struct model *M, const struct menu *c)
 	encode_tri(M, cs, comp, &cc);
 	collect_members(c, &mem);
 	for (size_t i = 0; i < mem.n; i++)
-		anyvis = cnf_or(M->cnf, anyvis, prompt_vis(M, mem.v[i]).m);
+		anyvis = cnf_or(M->cnf, anyvis, prompt_vis_ex(M, mem.v[i], true).m);
 	/* sym_calc_choice() found nothing to pick: the choice drops to n */
 	{
 		int vy = cnf_and(M->cnf, comp.y, anyvis);
@@ -534,13 +603,17 @@ static void encode_choice61(struct model *M, const struct menu *c)
 	}
 	for (size_t i = 0; i < mem.n; i++) {
 		const struct symbol *s = mem.v[i];
-		struct tri own = prompt_vis(M, s);
+		struct tri own = prompt_vis_ex(M, s, true);
 		int pick = cnf_new_var(M->cnf);
 		struct choice61 mc = { .sel = pick };
+		struct tri vis = t_round(M, prompt_vis(M, s), tristate_lit(M, s));
 
 		cnf_clause2(M->cnf, -pick, own.m);
 		cnf_clause2(M->cnf, -pick, V.y);
-		mc.vis = t_round(M, t_and(M, own, V), tristate_lit(M, s));
+		/* sym_calc_visibility() (<= 6.10): a member visible only as m
+		 * is hidden while its choice is y */
+		vis.m = cnf_and(M->cnf, vis.m, cnf_or(M->cnf, vis.y, -V.y));
+		mc.vis = vis;
 		vec_push(picks, pick);
 		encode_tri(M, s, M->sym[s->id], &mc);
 	}
@@ -605,6 +678,7 @@ static void dom_add_others(struct domain *d)
 	int base = d->type == S_HEX ? 16 : d->type == S_INT ? 10 : 0;
 	char buf[64];
 
+	d->nconst = n0;
 	if (d->type == S_STRING || d->type == S_UNKNOWN) {
 		const char *cand[] = { "kcsat", "kcsat1", "kcsat2", "kcsat3" };
 
@@ -764,7 +838,7 @@ static void default_alts(struct model *M, const struct symbol *s, const struct p
 {
 	if (p->expr->type != E_SYMBOL) {
 		out->n = 0;
-		vec_push(*out, ((struct alt){ CNF_TRUE, value_empty(s->type, M->kv), s->type }));
+		vec_push(*out, ((struct alt){ CNF_TRUE, value_empty(s->type, M->kv), s->type, false }));
 		return;
 	}
 	sym_alts(M, p->expr->sym, out);
@@ -790,9 +864,9 @@ static void encode_val(struct model *M, const struct symbol *s)
 		none_before = cnf_and(C, none_before, -act);
 		default_alts(M, s, p, &tmp);
 		for (size_t i = 0; i < tmp.n; i++)
-			vec_push(dist, ((struct alt){ cnf_and(C, first, tmp.v[i].cond), tmp.v[i].val, tmp.v[i].type }));
+			vec_push(dist, ((struct alt){ cnf_and(C, first, tmp.v[i].cond), tmp.v[i].val, tmp.v[i].type, false }));
 	}
-	vec_push(dist, ((struct alt){ none_before, value_empty(s->type, M->kv), s->type }));
+	vec_push(dist, ((struct alt){ none_before, value_empty(s->type, M->kv), s->type, false }));
 
 	for (size_t k = 0; k < d->vals.n; k++)
 		defk[k] = CNF_FALSE, allowk[k] = CNF_FALSE;
@@ -818,19 +892,22 @@ static void encode_val(struct model *M, const struct symbol *s)
 					const char *v = value_clamp(dist.v[i].val, s->type, lo.v[a].val,
 								    lo.v[a].type, hi.v[b].val, hi.v[b].type);
 
-					vec_push(clamped, ((struct alt){ cnf_and(C, cb, dist.v[i].cond), v, s->type }));
+					vec_push(clamped, ((struct alt){ cnf_and(C, cb, dist.v[i].cond), v, s->type, false }));
 				}
 				for (size_t k = 0; k < d->vals.n; k++) {
 					const char *v = d->vals.v[k];
+					bool same_gap = k >= d->nconst &&
+						((lo.v[a].rep && !strcmp(lo.v[a].val, v)) ||
+						 (hi.v[b].rep && !strcmp(hi.v[b].val, v)));
 
-					if (value_clamp(v, s->type, lo.v[a].val, lo.v[a].type,
-							hi.v[b].val, hi.v[b].type) == v)
+					if (same_gap || value_clamp(v, s->type, lo.v[a].val, lo.v[a].type,
+								    hi.v[b].val, hi.v[b].type) == v)
 						allowk[k] = cnf_or(C, allowk[k], cb);
 				}
 			}
 	}
 	for (size_t i = 0; i < dist.n; i++)
-		vec_push(clamped, ((struct alt){ cnf_and(C, no_range, dist.v[i].cond), dist.v[i].val, s->type }));
+		vec_push(clamped, ((struct alt){ cnf_and(C, no_range, dist.v[i].cond), dist.v[i].val, s->type, false }));
 	for (size_t i = 0; i < clamped.n; i++) {
 		int k = dom_index(d, clamped.v[i].val);
 
@@ -918,9 +995,13 @@ struct model *model_build(struct kctree *t, bool selectors, bool lazy)
 	M->kv = t->kversion;
 	M->modern_choice = modern_choice(M);
 	M->selectors = selectors;
+	M->nsyms = n;
 	M->kind = xcalloc(n, 1);
 	M->sym = xcalloc(n, sizeof(*M->sym));
 	M->mdep = xcalloc(t->nmenus + 1, sizeof(*M->mdep));
+	M->mdep_noc = xcalloc(t->nmenus + 1, sizeof(*M->mdep_noc));
+	M->mitems = xcalloc(t->nmenus + 1, sizeof(*M->mitems));
+	M->psel = xcalloc(t->nmenus + 1, sizeof(*M->psel));
 	M->mvis = xcalloc(t->nmenus + 1, sizeof(*M->mvis));
 	M->dom = xcalloc(n, sizeof(*M->dom));
 	M->valbase = xcalloc(n, sizeof(*M->valbase));
@@ -981,6 +1062,9 @@ void model_free(struct model *M)
 	free(M->sym);
 	free(M->exprc);
 	free(M->mdep);
+	free(M->mdep_noc);
+	free(M->mitems);
+	free(M->psel);
 	free(M->mvis);
 	free(M->encoded);
 	free(M->choice_done);
@@ -1029,7 +1113,7 @@ int model_expr_lit(struct model *M, const struct expr *e, bool need_y)
 
 bool model_has_value(const struct model *M, const struct symbol *s)
 {
-	return s->id < M->t->syms.n && (M->kind[s->id] == SK_TRI ||
+	return s->id < M->nsyms && (M->kind[s->id] == SK_TRI ||
 					(M->kind[s->id] == SK_VAL && !(s->flags & SYM_SHELL)));
 }
 
@@ -1044,7 +1128,7 @@ char model_tri_value(struct model *M, struct sat *S, const struct symbol *s)
 
 const char *model_str_value(struct model *M, struct sat *S, const struct symbol *s)
 {
-	const struct domain *d = s->id < M->t->syms.n ? M->dom[s->id] : NULL;
+	const struct domain *d = s->id < M->nsyms ? M->dom[s->id] : NULL;
 
 	if (!d)
 		return NULL;
@@ -1060,14 +1144,22 @@ const char *model_str_value(struct model *M, struct sat *S, const struct symbol 
 static int dom_class(const struct domain *d, const char *v, enum sym_type type)
 {
 	static const enum expr_type ops[] = { E_EQUAL, E_LTH, E_GTH };
+	/* strings: only equality tells values apart (an order between
+	 * strings is not something Kconfig trees ask for) */
+	size_t nops = type == S_STRING ? 1 : 3;
 
-	for (size_t k = 0; k < d->vals.n; k++) {
+	/* a value equal to a constant by Kconfig's comparison is that one */
+	for (size_t k = 0; k < d->nconst; k++)
+		if (value_compare(E_EQUAL, v, type, d->vals.v[k], type))
+			return (int)k;
+	/* otherwise only a gap's representative can stand for it */
+	for (size_t k = d->nconst; k < d->vals.n; k++) {
 		bool same = true;
 
 		for (size_t j = 0; j < d->vals.n && same; j++) {
 			if (j == k)
 				continue;
-			for (size_t o = 0; o < 3 && same; o++)
+			for (size_t o = 0; o < nops && same; o++)
 				same = value_compare(ops[o], v, type, d->vals.v[j], type) ==
 				       value_compare(ops[o], d->vals.v[k], type, d->vals.v[j], type);
 		}
@@ -1079,7 +1171,7 @@ static int dom_class(const struct domain *d, const char *v, enum sym_type type)
 
 int model_str_is(struct model *M, const struct symbol *s, const char *v)
 {
-	const struct domain *d = s->id < M->t->syms.n ? M->dom[s->id] : NULL;
+	const struct domain *d = s->id < M->nsyms ? M->dom[s->id] : NULL;
 	int k;
 
 	if (!d)
@@ -1096,7 +1188,7 @@ int model_str_is(struct model *M, const struct symbol *s, const char *v)
 
 void model_encode_all(struct model *M)
 {
-	for (size_t i = 0; i < M->t->syms.n; i++)
+	for (size_t i = 0; i < M->nsyms; i++)
 		if (M->kind[i] == SK_TRI || M->kind[i] == SK_VAL)
 			need(M, M->t->syms.v[i]);
 	model_close(M);
@@ -1104,7 +1196,7 @@ void model_encode_all(struct model *M)
 
 void model_name_vars(struct model *M)
 {
-	for (size_t i = 0; i < M->t->syms.n; i++) {
+	for (size_t i = 0; i < M->nsyms; i++) {
 		const struct symbol *s = M->t->syms.v[i];
 
 		if (!s->name)

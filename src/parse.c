@@ -17,6 +17,7 @@ struct parser {
 	struct token tok;
 	unsigned errors;
 	unsigned depth;		/* expression nesting */
+	unsigned operands;	/* of the expression being parsed */
 	unsigned blocks;	/* if/menu/choice nesting */
 	struct symbol *modules_by;
 	bool seen_stmt;
@@ -184,6 +185,17 @@ static struct expr *parse_primary(struct parser *P)
 	return expr_cmp(P->t, cmp[op], l, r);
 }
 
+/* Every later stage walks expressions recursively: bound their size. */
+#define MAX_OPERANDS 10000
+
+static bool one_more_operand(struct parser *P)
+{
+	if (++P->operands <= MAX_OPERANDS)
+		return true;
+	unexpected(P, "expression too long (more than 10000 operands)");
+	return false;
+}
+
 static struct expr *parse_and(struct parser *P)
 {
 	struct expr *e = parse_primary(P);
@@ -191,6 +203,8 @@ static struct expr *parse_and(struct parser *P)
 	while (e && P->tok.type == T_AND) {
 		struct expr *r;
 
+		if (!one_more_operand(P))
+			return NULL;
 		next(P);
 		r = parse_primary(P);
 		if (!r)
@@ -207,6 +221,8 @@ static struct expr *parse_expr_depth(struct parser *P)
 	while (e && P->tok.type == T_OR) {
 		struct expr *r;
 
+		if (!one_more_operand(P))
+			return NULL;
 		next(P);
 		r = parse_and(P);
 		if (!r)
@@ -219,6 +235,8 @@ static struct expr *parse_expr_depth(struct parser *P)
 /* expr_make(), not expr_and()/expr_or(): keep what was written. */
 static struct expr *parse_expr(struct parser *P)
 {
+	if (P->depth == 0)
+		P->operands = 0;
 	return parse_expr_depth(P);
 }
 

@@ -2,6 +2,7 @@
 
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,8 @@ struct pp {
 	VEC(struct variable) vars;
 	VEC(struct env) env;
 	VEC(char *) unknown;		/* command text of each marker id */
+	uint32_t *unk_hash;		/* open addressing: id + 1, 0 = empty */
+	size_t unk_cap;
 	struct loc at;
 	bool failed;
 	unsigned nshell;
@@ -59,6 +62,7 @@ void pp_free(struct pp *pp)
 	vec_release(pp->vars);
 	vec_release(pp->env);
 	vec_release(pp->unknown);
+	free(pp->unk_hash);
 	free(pp);
 }
 
@@ -96,16 +100,42 @@ static void pp_error(struct pp *pp, const char *fmt, ...)
 
 /* Unknown values are interned by command text: the same probe written twice
  * is one unknown, as it is one answer on a real toolchain. */
+static uint32_t cmd_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
 static char *make_unknown(struct pp *pp, const char *cmd)
 {
-	size_t id;
+	size_t id, j;
 	char buf[32];
 
-	for (id = 0; id < pp->unknown.n; id++)
-		if (!strcmp(pp->unknown.v[id], cmd))
+	if (2 * (pp->unknown.n + 1) > pp->unk_cap) {
+		size_t cap = pp->unk_cap ? pp->unk_cap * 2 : 256;
+
+		free(pp->unk_hash);
+		pp->unk_hash = xcalloc(cap, sizeof(*pp->unk_hash));
+		pp->unk_cap = cap;
+		for (size_t i = 0; i < pp->unknown.n; i++) {
+			for (j = cmd_hash(pp->unknown.v[i]) & (cap - 1); pp->unk_hash[j]; j = (j + 1) & (cap - 1))
+				;
+			pp->unk_hash[j] = (uint32_t)i + 1;
+		}
+	}
+	for (j = cmd_hash(cmd) & (pp->unk_cap - 1); pp->unk_hash[j]; j = (j + 1) & (pp->unk_cap - 1))
+		if (!strcmp(pp->unknown.v[pp->unk_hash[j] - 1], cmd))
 			break;
-	if (id == pp->unknown.n)
+	if (pp->unk_hash[j]) {
+		id = pp->unk_hash[j] - 1;
+	} else {
+		id = pp->unknown.n;
 		vec_push(pp->unknown, xstrdup(cmd));
+		pp->unk_hash[j] = (uint32_t)id + 1;
+	}
 	snprintf(buf, sizeof(buf), "%c%zu%c", PP_UNK_OPEN, id, PP_UNK_CLOSE);
 	return xstrdup(buf);
 }

@@ -5,16 +5,26 @@
 #include "model.h"
 #include "sat.h"
 
-bool arch_ctx_open(struct arch_ctx *a, const struct tree_opts *o, size_t i)
+bool arch_ctx_load(struct arch_ctx *a, const struct tree_opts *o, size_t i)
 {
 	a->arch = o->arches.n ? o->arches.v[i] : NULL;
 	a->t = cli_load(o, i);
 	a->m = NULL;
 	a->s = NULL;
-	if (!a->t)
-		return false;
+	return a->t != NULL;
+}
+
+void arch_ctx_encode(struct arch_ctx *a)
+{
 	a->m = model_build(a->t, false, true);
 	a->s = sat_new(model_cnf(a->m), false);
+}
+
+bool arch_ctx_open(struct arch_ctx *a, const struct tree_opts *o, size_t i)
+{
+	if (!arch_ctx_load(a, o, i))
+		return false;
+	arch_ctx_encode(a);
 	return true;
 }
 

@@ -23,7 +23,7 @@ static void symhash_grow(struct kctree *t)
 		struct symbol *s = t->symhash[i], *next;
 
 		for (; s; s = next) {
-			uint32_t b = strhash(s->name) & (n - 1);
+			uint32_t b = s->hash & (n - 1);
 
 			next = s->hnext;
 			s->hnext = h[b];
@@ -44,6 +44,8 @@ static struct symbol *sym_new(struct kctree *t, const char *name, unsigned flags
 	s->id = (uint32_t)t->syms.n;
 	s->props_tail = &s->props;
 	s->menus_tail = &s->menus;
+	s->selected_by_tail = &s->selected_by;
+	s->implied_by_tail = &s->implied_by;
 	vec_push(t->syms, s);
 	return s;
 }
@@ -51,7 +53,7 @@ static struct symbol *sym_new(struct kctree *t, const char *name, unsigned flags
 struct symbol *sym_lookup(struct kctree *t, const char *name, bool is_const)
 {
 	struct symbol *s;
-	uint32_t b;
+	uint32_t b, h;
 
 	if (!name)
 		return sym_new(t, NULL, SYM_CHOICE);
@@ -65,11 +67,13 @@ struct symbol *sym_lookup(struct kctree *t, const char *name, bool is_const)
 	}
 	if (!t->symhash_size || t->syms.n > t->symhash_size)
 		symhash_grow(t);
-	b = strhash(name) & (t->symhash_size - 1);
+	h = strhash(name);
+	b = h & (t->symhash_size - 1);
 	for (s = t->symhash[b]; s; s = s->hnext)
-		if (!strcmp(s->name, name) && !(s->flags & SYM_CONST) == !is_const)
+		if (s->hash == h && !(s->flags & SYM_CONST) == !is_const && !strcmp(s->name, name))
 			return s;
 	s = sym_new(t, name, is_const ? SYM_CONST : 0);
+	s->hash = h;
 	s->hnext = t->symhash[b];
 	t->symhash[b] = s;
 	return s;
@@ -86,8 +90,10 @@ struct symbol *sym_find(const struct kctree *t, const char *name)
 	}
 	if (!t->symhash_size)
 		return NULL;
-	for (struct symbol *s = t->symhash[strhash(name) & (t->symhash_size - 1)]; s; s = s->hnext)
-		if (!strcmp(s->name, name) && !(s->flags & SYM_CONST))
+	uint32_t h = strhash(name);
+
+	for (struct symbol *s = t->symhash[h & (t->symhash_size - 1)]; s; s = s->hnext)
+		if (s->hash == h && !(s->flags & SYM_CONST) && !strcmp(s->name, name))
 			return s;
 	return NULL;
 }

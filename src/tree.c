@@ -21,6 +21,8 @@ static void init_const(struct kctree *t, struct symbol *s, const char *name)
 	s->id = (uint32_t)t->syms.n;
 	s->props_tail = &s->props;
 	s->menus_tail = &s->menus;
+	s->selected_by_tail = &s->selected_by;
+	s->implied_by_tail = &s->implied_by;
 	vec_push(t->syms, s);
 }
 
@@ -91,6 +93,7 @@ struct kctree *kctree_load(const struct load_opts *o)
 	init_const(t, &t->sym_m, "m");
 	init_const(t, &t->sym_n, "n");
 	t->root.kind = M_ROOT;
+	t->root.list_tail = &t->root.list;
 	t->nmenus = 1;
 	t->root.props_tail = &t->root.props;
 	t->root.deps_tail = &t->root.deps;
