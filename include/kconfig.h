@@ -177,6 +177,10 @@ static inline bool sym_is_bool_like(const struct symbol *s)
 {
 	return s->type == S_BOOLEAN || s->type == S_TRISTATE;
 }
+/* What scripts/kconfig rejects after parsing: dependency loops (symbol.c
+ * sym_check_deps) and, with 6.11+ rules, defaults and outside prompts of
+ * choice members.  Returns the number of errors reported. */
+unsigned sym_check_tree(struct kctree *t);
 /* A choice has no name in the kernel since 6.11; name it by location. */
 const char *sym_display_name(const struct symbol *s, char *buf, size_t size);
 

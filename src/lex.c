@@ -552,6 +552,8 @@ char *lex_help(struct lexer *lx)
 			if (first_line) {
 				diag_error(here(f), "help text is not indented");
 				sb_release(&text);
+				/* the line is help text gone wrong, not statements */
+				f->pos = strchrnul(q, '\n');
 				return NULL;
 			}
 			break;

@@ -261,6 +261,43 @@ static struct expr *parse_if_expr(struct parser *P, const char *stmt, bool *ok)
 
 /* ---- entries ---- */
 
+static bool is_attribute(enum tok t);
+
+static void misplaced_attribute(struct parser *P, const char *entry, const char *allowed)
+{
+	error(P, P->tok.loc, "'%s' is not allowed in %s (it takes only %s)",
+	      tok_name(P->tok.type), entry, allowed);
+	if (P->tok.type == T_HELP) {	/* its text must not read as statements */
+		next(P);
+		if (P->tok.type == T_EOL) {
+			free(lex_help(P->lx));
+			next(P);
+		}
+		return;
+	}
+	skip_line(P);
+}
+
+/* After a bad entry header: drop its attribute lines without a second
+ * error for each. */
+static void skip_attributes(struct parser *P)
+{
+	while (P->tok.type == T_EOL || is_attribute(P->tok.type)) {
+		if (P->tok.type == T_HELP) {
+			next(P);
+			if (P->tok.type == T_EOL) {
+				free(lex_help(P->lx));
+				next(P);
+			}
+			continue;
+		}
+		if (P->tok.type == T_EOL)
+			next(P);
+		else
+			skip_line(P);
+	}
+}
+
 static void set_type(struct parser *P, struct menu *m, enum sym_type type, struct loc at)
 {
 	struct symbol *s = m->sym;
@@ -532,12 +569,14 @@ static void parse_config(struct parser *P, struct menu *parent, struct menu *cho
 	if (P->tok.type != T_WORD || pp_has_unknown(P->tok.text)) {
 		unexpected(P, kw == T_CONFIG ? "expected a symbol name after 'config'" :
 			   "expected a symbol name after 'menuconfig'");
+		skip_attributes(P);
 		return;
 	}
 	s = tok_symbol(P, false);
 	if (s->flags & SYM_CONST) {
 		error(P, P->tok.loc, "cannot define constant symbol '%s'", s->name);
 		skip_line(P);
+		skip_attributes(P);
 		return;
 	}
 	next(P);
@@ -597,6 +636,11 @@ static void parse_choice(struct parser *P, struct menu *parent)
 		s->flags |= SYM_CHOICE;
 		next(P);
 	} else {
+		if (P->tok.type == T_WORD) {
+			error(P, P->tok.loc, "named choices were removed in Linux 6.11 ('choice %s')",
+			      P->tok.text);
+			next(P);
+		}
 		s = sym_lookup(P->t, NULL, false);
 	}
 	if (!expect_eol(P, "choice"))
@@ -656,6 +700,9 @@ static void parse_choice(struct parser *P, struct menu *parent)
 		} else if (kw == T_ERROR) {
 			skip_line(P);
 			next(P);
+		} else if (is_attribute(kw)) {
+			misplaced_attribute(P, "a choice entry",
+					    "'prompt', 'bool', 'default', 'depends on' and 'help'");
 		} else {
 			break;
 		}
@@ -726,6 +773,8 @@ static void parse_menu(struct parser *P, struct menu *parent)
 			if (ok)
 				menu_add_dep(P->t, m, DEP_VISIBLE,
 					     e ? e : expr_sym(P->t, &P->t->sym_y), vat);
+		} else if (is_attribute(P->tok.type)) {
+			misplaced_attribute(P, "a menu entry", "'depends on' and 'visible if'");
 		} else {
 			break;
 		}
@@ -751,11 +800,13 @@ static void parse_comment(struct parser *P, struct menu *parent)
 	next(P);
 	if (!expect_eol(P, "comment"))
 		return;
-	while (P->tok.type == T_DEPENDS || P->tok.type == T_EOL) {
+	while (P->tok.type == T_DEPENDS || P->tok.type == T_EOL || is_attribute(P->tok.type)) {
 		if (P->tok.type == T_EOL)
 			next(P);
-		else
+		else if (P->tok.type == T_DEPENDS)
 			parse_depends(P, m);
+		else
+			misplaced_attribute(P, "a comment entry", "'depends on'");
 	}
 }
 
@@ -895,21 +946,17 @@ static void parse_stmts(struct parser *P, struct menu *parent, struct menu *choi
 			break;
 		case T_CONFIG:
 		case T_MENUCONFIG:
-			if (kw == T_MENUCONFIG && choice) {
+			if (kw == T_MENUCONFIG && choice)
 				error(P, at, "'menuconfig' is not allowed inside a choice");
-				skip_line(P);
-				continue;
-			}
 			parse_config(P, parent, choice);
 			break;
 		case T_CHOICE:
 		case T_MENU:
 		case T_SOURCE:
-			if (choice) {
+			/* report, then read it anyway: its end statement must
+			 * not close the enclosing choice */
+			if (choice)
 				error(P, at, "'%s' is not allowed inside a choice", tok_name(kw));
-				skip_line(P);
-				continue;
-			}
 			if (kw == T_CHOICE)
 				parse_choice(P, parent);
 			else if (kw == T_MENU)

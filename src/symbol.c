@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "kconfig.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
 static uint32_t strhash(const char *s)
@@ -122,4 +123,180 @@ const char *sym_display_name(const struct symbol *s, char *buf, size_t size)
 	else
 		snprintf(buf, size, "<choice>");
 	return buf;
+}
+
+/* ---- what scripts/kconfig rejects after parsing ---- */
+
+/* One step of a dependency chain, for the message. */
+struct dep_step {
+	const struct symbol *sym;
+	const char *how;	/* "depends on", "is selected by", ... */
+	struct loc at;
+};
+
+struct dep_walk {
+	struct kctree *t;
+	uint8_t *state;		/* by symbol id: 0 new, 1 on stack, 2 done */
+	VEC(struct dep_step) stack;
+	unsigned errors;
+};
+
+static bool walk_sym(struct dep_walk *w, const struct symbol *s);
+
+static void report_cycle(struct dep_walk *w, const struct symbol *back)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char l[300], name[300];
+	size_t i = 0;
+
+	while (i < w->stack.n && w->stack.v[i].sym != back)
+		i++;
+	sb_adds(&sb, "recursive dependency detected:");
+	for (size_t j = i; j < w->stack.n; j++) {
+		const struct dep_step *d = &w->stack.v[j];
+		const struct symbol *next = j + 1 < w->stack.n ? w->stack.v[j + 1].sym : back;
+
+		sb_addf(&sb, " %s %s %s (%s)%s", sym_display_name(d->sym, name, sizeof(name)),
+			d->how, next->name ? next->name : "<choice>", loc_str(d->at, l, sizeof(l)),
+			j + 1 < w->stack.n ? "," : "");
+	}
+	diag_error(w->stack.v[i].at, "%s", sb_str(&sb));
+	sb_release(&sb);
+	w->errors++;
+}
+
+/* Every symbol e reads, each a possible step of a cycle. */
+static bool walk_expr(struct dep_walk *w, const struct expr *e, const char *how, struct loc at)
+{
+	if (!e)
+		return true;
+	switch (e->type) {
+	case E_NOT:
+		return walk_expr(w, e->left, how, at);
+	case E_AND:
+	case E_OR:
+		return walk_expr(w, e->left, how, at) && walk_expr(w, e->right, how, at);
+	default:
+		vec_last(w->stack).how = how;
+		vec_last(w->stack).at = at;
+		if (!walk_sym(w, e->sym))
+			return false;
+		if (e->type != E_SYMBOL && !walk_sym(w, e->rsym))
+			return false;
+		return true;
+	}
+}
+
+static bool walk_menu_deps(struct dep_walk *w, const struct menu *m)
+{
+	for (; m && m->kind != M_ROOT; m = m->parent)
+		for (const struct dep_item *d = m->deps; d; d = d->next)
+			if (!walk_expr(w, d->expr, d->kind == DEP_IF ? "depends on (if)" : "depends on", d->loc))
+				return false;
+	return true;
+}
+
+/* The edges of symbol.c sym_check_sym_deps(): direct dependencies,
+ * selects and implies pointing at it, and each property's condition and
+ * default value. */
+static bool walk_edges(struct dep_walk *w, const struct symbol *s)
+{
+	for (const struct menu *m = s->menus; m; m = m->sym_next)
+		if (!walk_menu_deps(w, m))
+			return false;
+	for (const struct property *p = s->selected_by; p; p = p->rev_next)
+		if (!walk_expr(w, expr_sym(w->t, p->menu->sym), "is selected by", p->loc) ||
+		    !walk_expr(w, p->cond, "is selected under", p->loc))
+			return false;
+	for (const struct property *p = s->implied_by; p; p = p->rev_next)
+		if (!walk_expr(w, expr_sym(w->t, p->menu->sym), "is implied by", p->loc) ||
+		    !walk_expr(w, p->cond, "is implied under", p->loc))
+			return false;
+	for (const struct property *p = s->props; p; p = p->sym_next) {
+		if (p->type == P_SELECT || p->type == P_IMPLY)
+			continue;
+		if (!walk_expr(w, p->cond, p->type == P_PROMPT ? "has a prompt under" :
+			       p->type == P_DEFAULT ? "has a default under" : "has a range under", p->loc))
+			return false;
+		if (p->type == P_DEFAULT && !sym_is_choice(s) &&
+		    !walk_expr(w, p->expr, "defaults to", p->loc))
+			return false;
+	}
+	return true;
+}
+
+static bool walk_sym(struct dep_walk *w, const struct symbol *s)
+{
+	const struct menu *c = s->choice;
+	bool modern = !w->t->kversion || w->t->kversion >= 611;
+	bool ok = true;
+
+	if ((s->flags & SYM_CONST) || !(s->flags & SYM_DEFINED))
+		return true;
+	if (c && modern)	/* a 6.11+ choice checks as one node */
+		s = c->sym;
+	if (w->state[s->id] == 2)
+		return true;
+	if (w->state[s->id] == 1) {
+		report_cycle(w, s);
+		return false;
+	}
+	w->state[s->id] = 1;
+	vec_push(w->stack, ((struct dep_step){ s, "", { 0, 0 } }));
+	if (sym_is_choice(s) && modern) {
+		for (const struct menu *k = c ? c : s->menus; k && ok; k = k->sym_next) {
+			for (const struct menu *m = k->list; m && ok; m = menu_next((struct menu *)m, (struct menu *)k))
+				if (m->sym && m->sym->choice == k)
+					ok = walk_edges(w, m->sym);
+			if (ok)
+				ok = walk_menu_deps(w, k);
+		}
+	} else {
+		ok = walk_edges(w, s);
+	}
+	w->stack.n--;
+	w->state[s->id] = 2;	/* a loop through s is reported once */
+	return ok;
+}
+
+/* 6.11+ parser.y choice_check_sanity(). */
+static unsigned check_choice_members(struct kctree *t)
+{
+	unsigned errors = 0;
+	struct menu *c;
+
+	menu_for_each(t, c) {
+		if (c->kind != M_CHOICE)
+			continue;
+		for (struct menu *m = c->list; m; m = menu_next(m, c)) {
+			if (!m->sym || m->sym->choice != c)
+				continue;
+			for (const struct property *p = m->sym->props; p; p = p->sym_next) {
+				if (p->type == P_DEFAULT && p->menu == m) {
+					diag_error(p->loc, "defaults for choice values not supported");
+					errors++;
+				}
+				if (p->type == P_PROMPT && p->menu != m && p->menu->parent != m->parent) {
+					diag_error(p->loc, "choice value has a prompt outside its choice group");
+					errors++;
+				}
+			}
+		}
+	}
+	return errors;
+}
+
+unsigned sym_check_tree(struct kctree *t)
+{
+	struct dep_walk w = { .t = t };
+	unsigned errors = 0;
+
+	if (!t->kversion || t->kversion >= 611)
+		errors += check_choice_members(t);
+	w.state = xcalloc(t->syms.n, 1);
+	for (size_t i = 0; i < t->syms.n; i++)
+		walk_sym(&w, t->syms.v[i]);	/* on to the next loop, if any */
+	free(w.state);
+	vec_release(w.stack);
+	return errors + w.errors;
 }

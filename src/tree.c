@@ -119,6 +119,10 @@ struct kctree *kctree_load(const struct load_opts *o)
 		return NULL;
 	}
 	menu_finalize(t);
+	if (sym_check_tree(t)) {
+		kctree_free(t);
+		return NULL;
+	}
 	return t;
 }
 
