@@ -31,6 +31,7 @@ LIB_OBJS += preprocess.o
 LIB_OBJS += query.o
 LIB_OBJS += sat.o
 LIB_OBJS += strbuf.o
+LIB_OBJS += srccache.o
 LIB_OBJS += symbol.o
 LIB_OBJS += tree.o
 LIB_OBJS += value.o

@@ -4,6 +4,7 @@
 #define KCSAT_CLI_H
 
 #include <getopt.h>
+#include <stdio.h>
 #include <stdbool.h>
 
 #include "arch.h"
@@ -19,18 +20,21 @@ struct tree_opts {
 	int kversion;
 	struct arch_names arches;	/* resolved by cli_resolve_arches() */
 	bool progress;			/* stderr is a terminal */
+	struct srccache *cache;		/* files read once for every arch */
+	int jobs;			/* processes for several arches */
 };
 
 /* getopt_long entries for the shared options; a subcommand appends its
  * own.  The values are >= 0x100 so they never clash with short options. */
-enum { OPT_TREE = 0x100, OPT_ARCH, OPT_SHELL, OPT_FORMAT, OPT_KERNEL, OPT_HELP };
+enum { OPT_TREE = 0x100, OPT_ARCH, OPT_SHELL, OPT_FORMAT, OPT_KERNEL, OPT_HELP, OPT_JOBS };
 #define CLI_TREE_OPTIONS						\
 	{ "tree", required_argument, NULL, OPT_TREE },			\
 	{ "arch", required_argument, NULL, OPT_ARCH },			\
 	{ "shell", required_argument, NULL, OPT_SHELL },		\
 	{ "format", required_argument, NULL, OPT_FORMAT },		\
 	{ "kernel", required_argument, NULL, OPT_KERNEL },		\
-	{ "help", no_argument, NULL, OPT_HELP }
+	{ "help", no_argument, NULL, OPT_HELP },			\
+	{ "jobs", required_argument, NULL, OPT_JOBS }
 
 void cli_tree_opts_init(struct tree_opts *o);
 /* Handle one shared option; returns 1 if handled, -1 on a bad value (after
@@ -43,5 +47,18 @@ void cli_tree_opts_release(struct tree_opts *o);
 
 /* Load arch i (NULL arch for a plain tree), with progress on a terminal. */
 struct kctree *cli_load(const struct tree_opts *o, size_t i);
+
+struct strbuf;
+/* One arch's share of a command: print to out, leave a short result for
+ * merge (results cross process boundaries as text), return an exit code. */
+typedef int (*arch_job_fn)(const struct tree_opts *o, size_t i, void *ctx, FILE *out,
+			   struct strbuf *result);
+typedef void (*arch_merge_fn)(void *ctx, size_t i, const char *result);
+
+/* Run job for every selected arch (once for a plain tree), in o->jobs
+ * processes when there are several arches.  Output appears in arch order,
+ * non-empty outputs joined by sep.  Returns the worst exit code. */
+int cli_for_each_arch(const struct tree_opts *o, arch_job_fn job, arch_merge_fn merge,
+		      void *ctx, const char *sep);
 
 #endif

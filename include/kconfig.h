@@ -154,6 +154,7 @@ struct load_opts {
 	const char *kconfig;		/* root file, default "Kconfig" */
 	enum shell_mode shell;
 	int kversion;			/* override, e.g. 601; 0: read Makefile */
+	struct srccache *cache;		/* file contents shared across loads */
 	/* In-memory files for the fuzzer and unit tests: when set, every
 	 * `source` is looked up here instead of the file system. */
 	const char *(*vfs)(void *ctx, const char *path, size_t *len);

@@ -42,6 +42,9 @@ struct lexer *lex_new(struct pp *pp, const char *srctree,
 		      const char *(*vfs)(void *ctx, const char *path, size_t *len),
 		      void *vfs_ctx);
 void lex_free(struct lexer *lx);
+struct srccache;
+/* Read files through a cache shared by several loads. */
+void lex_set_cache(struct lexer *lx, struct srccache *cache);
 
 /* Push a file (path relative to srctree).  Returns false, after a
  * diagnostic at `from`, when it cannot be read or is already being read. */
@@ -57,6 +60,8 @@ void lex_set_expr_mode(struct lexer *lx);
 /* Call right after the T_EOL of a `help` line: returns the help text
  * (malloc'ed), or NULL after a diagnostic (bad indentation). */
 char *lex_help(struct lexer *lx);
+/* The same without a copy: valid until the next call. */
+const char *lex_help_text(struct lexer *lx);
 /* Drop the rest of the current line (error recovery). */
 void lex_skip_line(struct lexer *lx);
 

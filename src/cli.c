@@ -4,9 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "diag.h"
+#include "srccache.h"
 #include "strbuf.h"
 #include "vec.h"
 #include "xalloc.h"
@@ -17,11 +19,16 @@ void cli_tree_opts_init(struct tree_opts *o)
 	o->shell = SHELL_OFF;
 	o->format = FMT_TEXT;
 	o->progress = isatty(STDERR_FILENO);
+	o->jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	if (o->jobs < 1)
+		o->jobs = 1;
 }
 
 void cli_tree_opts_release(struct tree_opts *o)
 {
 	arch_names_release(&o->arches);
+	srccache_free(o->cache);
+	o->cache = NULL;
 }
 
 int cli_tree_option(struct tree_opts *o, int c, const char *arg)
@@ -53,6 +60,17 @@ int cli_tree_option(struct tree_opts *o, int c, const char *arg)
 			return -1;
 		}
 		return 1;
+	case OPT_JOBS: {
+		char *end;
+		long n = strtol(arg, &end, 10);
+
+		if (*end || n < 1 || n > 256) {
+			diag_fatal("--jobs takes a number from 1 to 256, not '%s'", arg);
+			return -1;
+		}
+		o->jobs = (int)n;
+		return 1;
+	}
 	case OPT_KERNEL: {
 		int maj, min;
 
@@ -88,6 +106,8 @@ bool cli_resolve_arches(struct tree_opts *o)
 
 	if (!o->tree)
 		o->tree = ".";
+	if (!o->cache)
+		o->cache = srccache_new();
 	if (!is_file(o->tree, "Kconfig")) {
 		diag_fatal("no Kconfig file in '%s' (run from a kernel tree or pass --tree DIR)", o->tree);
 		return false;
@@ -153,6 +173,7 @@ struct kctree *cli_load(const struct tree_opts *o, size_t i)
 		.arch = o->arches.n ? o->arches.v[i] : NULL,
 		.shell = o->shell,
 		.kversion = o->kversion,
+		.cache = o->cache,
 	};
 	struct kctree *t;
 
@@ -164,4 +185,126 @@ struct kctree *cli_load(const struct tree_opts *o, size_t i)
 	if (!t && lo.arch)
 		diag_fatal("could not load '%s' for arch %s", o->tree, lo.arch);
 	return t;
+}
+
+static int worst(int a, int b)
+{
+	return a == EXIT_ERROR || b == EXIT_ERROR ? EXIT_ERROR : a > b ? a : b;
+}
+
+static void emit(FILE *out, const char *text, size_t len, const char *sep, bool *any)
+{
+	if (!len)
+		return;
+	if (*any && sep)
+		fputs(sep, out);
+	fwrite(text, 1, len, out);
+	*any = true;
+}
+
+int cli_for_each_arch(const struct tree_opts *o, arch_job_fn job, arch_merge_fn merge,
+		      void *ctx, const char *sep)
+{
+	size_t n = o->arches.n ? o->arches.n : 1;
+	int jobs = o->jobs < 1 ? 1 : (size_t)o->jobs > n ? (int)n : o->jobs;
+	struct strbuf res = STRBUF_INIT;
+	bool any = false;
+	int rc = EXIT_OK;
+
+	if (jobs <= 1) {
+		for (size_t i = 0; i < n; i++) {
+			char *buf = NULL;
+			size_t len = 0;
+			FILE *out = open_memstream(&buf, &len);
+
+			sb_reset(&res);
+			rc = worst(rc, job(o, i, ctx, out, &res));
+			fclose(out);
+			emit(stdout, buf, len, sep, &any);
+			free(buf);
+			if (merge)
+				merge(ctx, i, sb_str(&res));
+		}
+		sb_release(&res);
+		return rc;
+	}
+	{
+		/* Each worker takes every jobs-th arch and leaves, per arch, its
+		 * output, result and exit code in files; the parent replays
+		 * them in order. */
+		char dir[] = "/tmp/kcsat-jobs-XXXXXX";
+		struct strbuf path = STRBUF_INIT;
+		pid_t *pids = calloc((size_t)jobs, sizeof(pid_t));
+
+		if (!mkdtemp(dir) || !pids) {
+			free(pids);
+			diag_fatal("cannot create a temporary directory for --jobs");
+			return EXIT_ERROR;
+		}
+		fflush(NULL);
+		for (int k = 0; k < jobs; k++) {
+			pids[k] = fork();
+			if (pids[k] < 0) {
+				diag_fatal("fork failed");
+				rc = EXIT_ERROR;
+				break;
+			}
+			if (pids[k] == 0) {
+				for (size_t i = (size_t)k; i < n; i += (size_t)jobs) {
+					FILE *out, *r;
+					int jrc;
+
+					sb_reset(&path);
+					sb_addf(&path, "%s/%zu.out", dir, i);
+					out = fopen(sb_str(&path), "w");
+					sb_reset(&res);
+					jrc = out ? job(o, i, ctx, out, &res) : EXIT_ERROR;
+					if (out)
+						fclose(out);
+					sb_reset(&path);
+					sb_addf(&path, "%s/%zu.res", dir, i);
+					if ((r = fopen(sb_str(&path), "w"))) {
+						fprintf(r, "%d\n%s", jrc, sb_str(&res));
+						fclose(r);
+					}
+				}
+				fflush(NULL);
+				_exit(0);
+			}
+		}
+		for (int k = 0; k < jobs; k++)
+			if (pids[k] > 0)
+				waitpid(pids[k], NULL, 0);
+		free(pids);
+		for (size_t i = 0; i < n; i++) {
+			size_t len = 0;
+			char *text;
+
+			sb_reset(&path);
+			sb_addf(&path, "%s/%zu.out", dir, i);
+			if ((text = read_whole_file(sb_str(&path), &len))) {
+				emit(stdout, text, len, sep, &any);
+				free(text);
+			}
+			unlink(sb_str(&path));
+			sb_reset(&path);
+			sb_addf(&path, "%s/%zu.res", dir, i);
+			text = read_whole_file(sb_str(&path), &len);
+			if (!text) {
+				rc = EXIT_ERROR;	/* the worker died */
+			} else {
+				char *nl = strchr(text, '\n');
+
+				rc = worst(rc, atoi(text));
+				if (merge)
+					merge(ctx, i, nl ? nl + 1 : "");
+				free(text);
+			}
+			unlink(sb_str(&path));
+		}
+		rmdir(dir);
+		sb_release(&path);
+	}
+	sb_release(&res);
+	return rc;
 }

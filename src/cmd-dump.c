@@ -232,8 +232,7 @@ static void json_symbol(FILE *f, const struct kctree *t, const struct symbol *s)
 	sb_release(&a);
 }
 
-static void print_tree(FILE *f, const struct kctree *t, enum out_format fmt, bool summary,
-		       bool first_arch)
+static void print_tree(FILE *f, const struct kctree *t, enum out_format fmt, bool summary)
 {
 	const struct symbol *s;
 	size_t i, nsyms = 0, nchoices = 0;
@@ -244,7 +243,7 @@ static void print_tree(FILE *f, const struct kctree *t, enum out_format fmt, boo
 			sym_is_choice(s) ? nchoices++ : nsyms++;
 	if (summary) {
 		if (fmt == FMT_JSON) {
-			fprintf(f, "%s{\"arch\":", first_arch ? "" : ",");
+			fputs("{\"arch\":", f);
 			json_str(f, t->arch);
 			fprintf(f, ",\"symbols\":%zu,\"choices\":%zu,\"files\":%u,\"lines\":%u,\"shell_macros\":%u}",
 				nsyms, nchoices, t->nfiles, t->nlines, t->nshell);
@@ -255,7 +254,7 @@ static void print_tree(FILE *f, const struct kctree *t, enum out_format fmt, boo
 		return;
 	}
 	if (fmt == FMT_JSON) {
-		fprintf(f, "%s{\"arch\":", first_arch ? "" : ",");
+		fputs("{\"arch\":", f);
 		json_str(f, t->arch);
 		fputs(",\"symbols\":[", f);
 		tree_for_each_sym(t, s, i) {
@@ -276,6 +275,19 @@ static void print_tree(FILE *f, const struct kctree *t, enum out_format fmt, boo
 			text_symbol(f, t, s);
 }
 
+static int dump_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out,
+		     struct strbuf *result)
+{
+	struct kctree *t = cli_load(o, i);
+
+	(void)result;
+	if (!t)
+		return EXIT_ERROR;
+	print_tree(out, t, o->format, *(bool *)ctx);
+	kctree_free(t);
+	return EXIT_OK;
+}
+
 int cmd_dump(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -285,8 +297,7 @@ int cmd_dump(int argc, char **argv)
 	};
 	struct tree_opts o;
 	bool summary = false;
-	int c, rc = EXIT_OK;
-	size_t n;
+	int c, rc;
 
 	cli_tree_opts_init(&o);
 	optind = 1;
@@ -314,21 +325,10 @@ int cmd_dump(int argc, char **argv)
 	}
 	if (!cli_resolve_arches(&o))
 		return EXIT_ERROR;
-	size_t printed = 0;
-
-	n = o.arches.n ? o.arches.n : 1;
 	if (o.format == FMT_JSON)
 		fputs("{\"arches\":[", stdout);
-	for (size_t i = 0; i < n; i++) {
-		struct kctree *t = cli_load(&o, i);
-
-		if (!t) {
-			rc = EXIT_ERROR;
-			continue;
-		}
-		print_tree(stdout, t, o.format, summary, printed++ == 0);
-		kctree_free(t);
-	}
+	fflush(stdout);
+	rc = cli_for_each_arch(&o, dump_arch, NULL, &summary, o.format == FMT_JSON ? "," : NULL);
 	if (o.format == FMT_JSON)
 		fputs("]}\n", stdout);
 	cli_tree_opts_release(&o);

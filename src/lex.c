@@ -8,12 +8,14 @@
 #include <string.h>
 
 #include "preprocess.h"
+#include "srccache.h"
 #include "strbuf.h"
 #include "vec.h"
 #include "xalloc.h"
 
 struct lexfile {
-	char *buf;		/* whole file, NUL-terminated */
+	char *buf;		/* whole file, NUL-terminated (owned unless cached) */
+	bool cached;
 	const char *pos;
 	char *path;		/* relative to srctree, as written */
 	uint32_t file, line;
@@ -26,7 +28,9 @@ struct lexer {
 	const char *(*vfs)(void *ctx, const char *path, size_t *len);
 	void *vfs_ctx;
 	VEC(struct lexfile) files;
+	struct srccache *cache;
 	struct strbuf text;
+	struct strbuf help;
 	enum tok prev, prev_prev;
 	bool assign_next;	/* the rest of the line is a raw value */
 	bool expr_mode;		/* no assignments */
@@ -103,23 +107,26 @@ const char *tok_name(enum tok t)
  * words are symbol names in capitals, which no keyword starts with. */
 static const struct keyword *keyword_find(const char *w, size_t n)
 {
-	size_t lo = 0, hi = sizeof(keywords) / sizeof(keywords[0]);
+	/* keywords[] is sorted: first[c] is where words starting with c
+	 * begin, so a lookup compares a handful at most */
+	static unsigned char first[27], ready;
+	const size_t nk = sizeof(keywords) / sizeof(keywords[0]);
 
-	if (n < 2 || n > 12 || w[0] < 'b' || w[0] > 'v')
+	if (n < 2 || n > 12 || w[0] < 'a' || w[0] > 'z')
 		return NULL;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strncmp(w, keywords[mid].name, n);
+	if (!ready) {
+		for (int c = 0; c <= 26; c++) {
+			size_t i = 0;
 
-		if (!c)
-			c = keywords[mid].name[n] ? -1 : 0;
-		if (!c)
-			return &keywords[mid];
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
+			while (i < nk && keywords[i].name[0] < 'a' + c)
+				i++;
+			first[c] = (unsigned char)i;
+		}
+		ready = 1;
 	}
+	for (size_t i = first[w[0] - 'a']; i < first[w[0] - 'a' + 1]; i++)
+		if (!memcmp(keywords[i].name, w, n) && !keywords[i].name[n])
+			return &keywords[i];
 	return NULL;
 }
 
@@ -141,7 +148,8 @@ static void pop_file(struct lexer *lx)
 	struct lexfile *f = &vec_last(lx->files);
 
 	lx->nlines += f->line - 1;
-	free(f->buf);
+	if (!f->cached)
+		free(f->buf);
 	free(f->path);
 	lx->files.n--;
 }
@@ -154,6 +162,7 @@ void lex_free(struct lexer *lx)
 		pop_file(lx);
 	vec_release(lx->files);
 	sb_release(&lx->text);
+	sb_release(&lx->help);
 	free(lx);
 }
 
@@ -165,27 +174,6 @@ unsigned lex_nfiles(const struct lexer *lx)
 unsigned lex_nlines(const struct lexer *lx)
 {
 	return lx->nlines;
-}
-
-static char *read_file(const char *name, size_t *len)
-{
-	FILE *f = fopen(name, "rb");
-	struct strbuf sb = STRBUF_INIT;
-	char buf[65536];
-	size_t n;
-
-	if (!f)
-		return NULL;
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		sb_add(&sb, buf, n);
-	if (ferror(f)) {
-		fclose(f);
-		sb_release(&sb);
-		return NULL;
-	}
-	fclose(f);
-	*len = sb.len;
-	return sb_detach(&sb);
 }
 
 bool lex_push_file(struct lexer *lx, const char *path, struct loc from)
@@ -216,7 +204,12 @@ bool lex_push_file(struct lexer *lx, const char *path, struct loc from)
 			sb_addc(&full, '/');
 		}
 		sb_adds(&full, path);
-		data = read_file(sb_str(&full), &len);
+		if (lx->cache) {
+			data = (char *)srccache_read(lx->cache, sb_str(&full), &len);
+			f.cached = data != NULL;
+		} else {
+			data = read_whole_file(sb_str(&full), &len);
+		}
 		sb_release(&full);
 	}
 	if (!data) {
@@ -227,8 +220,8 @@ bool lex_push_file(struct lexer *lx, const char *path, struct loc from)
 				   strerror(errno ? errno : ENOENT));
 		return false;
 	}
-	/* A NUL byte inside a file ends it early. */
-	data[len] = '\0';
+	if (!f.cached)	/* a NUL byte inside a file ends it early */
+		data[len] = '\0';
 	f.buf = data;
 	f.pos = data;
 	f.path = xstrdup(path);
@@ -276,9 +269,24 @@ static struct loc here(const struct lexfile *f)
 	return (struct loc){ f->file, f->line };
 }
 
+/* [A-Za-z0-9_-], lexer.l's {n}: a table, not the locale's isalnum(). */
+static const unsigned char word_chars[256] = {
+	['-'] = 1, ['_'] = 1,
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+	['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+	['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+	['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
+	['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+	['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+	['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+	['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+
 static bool is_word_char(char c)
 {
-	return isalnum((unsigned char)c) || c == '_' || c == '-';
+	return word_chars[(unsigned char)c];
 }
 
 void lex_skip_line(struct lexer *lx)
@@ -498,6 +506,11 @@ void lex_next(struct lexer *lx, struct token *t)
 	lx->prev = t->type == T_FILE_END ? T_EOL : t->type;
 }
 
+void lex_set_cache(struct lexer *lx, struct srccache *cache)
+{
+	lx->cache = cache;
+}
+
 void lex_set_expr_mode(struct lexer *lx)
 {
 	lx->expr_mode = true;
@@ -520,13 +533,21 @@ static bool ends_help(char c)
 
 char *lex_help(struct lexer *lx)
 {
-	struct strbuf text = STRBUF_INIT;
+	const char *t = lex_help_text(lx);
+
+	return t ? xstrdup(t) : NULL;
+}
+
+const char *lex_help_text(struct lexer *lx)
+{
+	struct strbuf text = lx->help;
 	struct lexfile *f;
 	int first_ts = 0, last_ts = 0;
 	bool first_line = true;
 
+	sb_reset(&text);
 	if (!lx->files.n)
-		return xstrdup("");
+		return "";
 	f = &vec_last(lx->files);
 	for (;;) {
 		const char *p = f->pos, *q, *e;
@@ -551,7 +572,7 @@ char *lex_help(struct lexer *lx)
 			 * forgotten indentation, so say so. */
 			if (first_line) {
 				diag_error(here(f), "help text is not indented");
-				sb_release(&text);
+				lx->help = text;
 				/* the line is help text gone wrong, not statements */
 				f->pos = strchrnul(q, '\n');
 				return NULL;
@@ -561,8 +582,8 @@ char *lex_help(struct lexer *lx)
 		last_ts = ts;
 		if (first_ts && ts < first_ts)
 			break;	/* dedent: the line is parsed as statements */
-		if (first_ts && ts > first_ts)
-			sb_addf(&text, "%*s", ts - first_ts, "");
+		for (int i = ts - first_ts; first_ts && i > 0; i -= 8)
+			sb_add(&text, "        ", (size_t)(i < 8 ? i : 8));
 		e = strchrnul(q, '\n');
 		{
 			const char *r = e;
@@ -585,5 +606,6 @@ char *lex_help(struct lexer *lx)
 		sb_addc(&text, '\n');
 	}
 	lx->prev = lx->prev_prev = T_EOL;
-	return sb_detach(&text);
+	lx->help = text;
+	return sb_str(&lx->help);
 }

@@ -270,7 +270,7 @@ static void misplaced_attribute(struct parser *P, const char *entry, const char 
 	if (P->tok.type == T_HELP) {	/* its text must not read as statements */
 		next(P);
 		if (P->tok.type == T_EOL) {
-			free(lex_help(P->lx));
+			lex_help_text(P->lx);
 			next(P);
 		}
 		return;
@@ -286,7 +286,7 @@ static void skip_attributes(struct parser *P)
 		if (P->tok.type == T_HELP) {
 			next(P);
 			if (P->tok.type == T_EOL) {
-				free(lex_help(P->lx));
+				lex_help_text(P->lx);
 				next(P);
 			}
 			continue;
@@ -332,21 +332,20 @@ static void add_prompt(struct parser *P, struct menu *m, enum prop_type type,
 
 static void parse_help(struct parser *P, struct menu *m)
 {
-	char *text;
+	const char *text;
 
 	next(P);			/* 'help' */
 	if (!at_eol(P)) {
 		unexpected(P, "unexpected text after 'help'");
 		return;
 	}
-	text = lex_help(P->lx);
+	text = lex_help_text(P->lx);
 	if (!text) {
 		P->errors++;
 		next(P);
 		return;
 	}
 	m->help = arena_strdup(&P->t->arena, text);
-	free(text);
 	next(P);
 }
 

@@ -204,14 +204,14 @@ static bool walk_edges(struct dep_walk *w, const struct symbol *s)
 	for (const struct menu *m = s->menus; m; m = m->sym_next)
 		if (!walk_menu_deps(w, m))
 			return false;
-	for (const struct property *p = s->selected_by; p; p = p->rev_next)
-		if (!walk_expr(w, expr_sym(w->t, p->menu->sym), "is selected by", p->loc) ||
-		    !walk_expr(w, p->cond, "is selected under", p->loc))
-			return false;
-	for (const struct property *p = s->implied_by; p; p = p->rev_next)
-		if (!walk_expr(w, expr_sym(w->t, p->menu->sym), "is implied by", p->loc) ||
-		    !walk_expr(w, p->cond, "is implied under", p->loc))
-			return false;
+	for (int imply = 0; imply < 2; imply++)
+		for (const struct property *p = imply ? s->implied_by : s->selected_by; p; p = p->rev_next) {
+			vec_last(w->stack).how = imply ? "is implied by" : "is selected by";
+			vec_last(w->stack).at = p->loc;
+			if (!walk_sym(w, p->menu->sym) ||
+			    !walk_expr(w, p->cond, imply ? "is implied under" : "is selected under", p->loc))
+				return false;
+		}
 	for (const struct property *p = s->props; p; p = p->sym_next) {
 		if (p->type == P_SELECT || p->type == P_IMPLY)
 			continue;

@@ -106,6 +106,7 @@ struct kctree *kctree_load(const struct load_opts *o)
 	if (o->arch)
 		arch_setup_env(pp, o->arch, t->srctree, kv, o->shell == SHELL_RUN);
 	lx = lex_new(pp, t->srctree, o->vfs, o->vfs_ctx);
+	lex_set_cache(lx, o->cache);
 	ok = lex_push_file(lx, o->kconfig ? o->kconfig : "Kconfig", (struct loc){ 0, 0 });
 	if (ok)
 		ok = parse_tree(t, lx, pp);
