@@ -68,13 +68,6 @@ static bool verify_one(struct arch_ctx *a, const char *path, enum out_format fmt
 	}
 	r = sat_solve(a->s);
 	ev = eval_new(a->t, &c);
-	if (fmt == FMT_JSON) {
-		fprintf(stdout, "%s{\"config\":", first ? "" : ",");
-		json_str(stdout, path);
-		fputs(",\"arch\":", stdout);
-		json_str(stdout, a->arch);
-		fprintf(stdout, ",\"consistent\":%s,\"violations\":[", r == SAT_SAT ? "true" : "false");
-	}
 	/* The model is an over-approximation where int/hex/string values meet
 	 * in one gap of their domain; eval.c re-checks every symbol with the
 	 * real values, so the verdict is exact. */
@@ -86,6 +79,13 @@ static bool verify_one(struct arch_ctx *a, const char *path, enum out_format fmt
 			    !eval_check(ev, s, &tmp))
 				r = SAT_UNSAT;
 		sb_release(&tmp);
+	}
+	if (fmt == FMT_JSON) {
+		fprintf(stdout, "%s{\"config\":", first ? "" : ",");
+		json_str(stdout, path);
+		fputs(",\"arch\":", stdout);
+		json_str(stdout, a->arch);
+		fprintf(stdout, ",\"consistent\":%s,\"violations\":[", r == SAT_SAT ? "true" : "false");
 	}
 	if (r != SAT_SAT) {
 		tree_for_each_sym(a->t, s, i) {
