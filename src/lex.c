@@ -125,7 +125,7 @@ static const struct keyword *keyword_find(const char *w, size_t n)
 		ready = 1;
 	}
 	for (size_t i = first[w[0] - 'a']; i < first[w[0] - 'a' + 1]; i++)
-		if (!memcmp(keywords[i].name, w, n) && !keywords[i].name[n])
+		if (!strncmp(keywords[i].name, w, n) && !keywords[i].name[n])
 			return &keywords[i];
 	return NULL;
 }
