@@ -82,10 +82,47 @@ _TOK = re.compile(r"""
 _RELOPS = {"=", "!=", "<", "<=", ">", ">="}
 
 
+def read_string(s, i):
+    """A quoted constant as kcsat prints it (the Kconfig lexer's rules):
+    backslash escapes a character, and a $(shell,...) inside is raw text up
+    to its matching parenthesis.  Returns (value, index after the quote)."""
+    out, i = [], i + 1
+    while i < len(s):
+        c = s[i]
+        if c == '"':
+            return "".join(out), i + 1
+        if c == "\\" and i + 1 < len(s):
+            out.append(s[i + 1])
+            i += 2
+            continue
+        if s.startswith("$(shell,", i):
+            depth, j = 0, i
+            while j < len(s):
+                if s[j] == "(":
+                    depth += 1
+                elif s[j] == ")":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            out.append(s[i:j + 1])
+            i = j + 1
+            continue
+        out.append(c)
+        i += 1
+    raise ParseError("unterminated string in %r" % s)
+
+
 def tokenize(s):
     toks, i = [], 0
     s = s.rstrip()
     while i < len(s):
+        while i < len(s) and s[i].isspace():
+            i += 1
+        if i < len(s) and s[i] == '"':
+            v, i = read_string(s, i)
+            toks.append(("const", v))
+            continue
         m = _TOK.match(s, i)
         if not m or m.end() == i:
             raise ParseError("cannot tokenize %r at %d" % (s, i))
@@ -276,7 +313,29 @@ class Normalizer:
 
 
 def q(s):
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """Quote a constant as kcsat prints it: \\ escapes ", \\ and $, except
+    inside a $(shell,...) result, which stays raw up to its matching ')'
+    (the Kconfig lexer reads it so)."""
+    out, i = [], 0
+    while i < len(s):
+        if s.startswith("$(shell,", i):
+            depth, j = 0, i
+            while j < len(s):
+                if s[j] == "(":
+                    depth += 1
+                elif s[j] == ")":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            out.append(s[i:j + 1])
+            i = j + 1
+            continue
+        if s[i] in '"\\$':
+            out.append("\\")
+        out.append(s[i])
+        i += 1
+    return '"' + "".join(out) + '"'
 
 
 def to_str(e, ctx=0):

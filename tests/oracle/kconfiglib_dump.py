@@ -236,7 +236,29 @@ def setup_env(arch, version, unk):
 # Printing
 
 def quote(s):
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """Quote a constant as kcsat prints it: \\ escapes ", \\ and $, except
+    inside a $(shell,...) result, which stays raw up to its matching ')'
+    (the Kconfig lexer reads it so)."""
+    out, i = [], 0
+    while i < len(s):
+        if s.startswith("$(shell,", i):
+            depth, j = 0, i
+            while j < len(s):
+                if s[j] == "(":
+                    depth += 1
+                elif s[j] == ")":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            out.append(s[i:j + 1])
+            i = j + 1
+            continue
+        if s[i] in '"\\$':
+            out.append("\\")
+        out.append(s[i])
+        i += 1
+    return '"' + "".join(out) + '"'
 
 
 class Printer:

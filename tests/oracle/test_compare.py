@@ -67,8 +67,10 @@ class Normalize(unittest.TestCase):
         self.same("<choice@K:1>", "y", choices={"<choice@K:1>": "y"})
 
     def test_unknowns(self):
-        s = '"$(shell,{ test \\"$(shell,a)\\" = GCC; } && echo \\"y\\")"'
+        # as kcsat prints it: raw inside $(shell,...)
+        s = '"$(shell,{ test "$(shell,a)" = GCC; } && echo "y")"'
         self.assertEqual(n(s), s)
+        self.assertEqual(n('"a\\"b\\$c"'), '"a\\"b\\$c"')
         self.same("A && " + s, s + " && A")
 
 
