@@ -40,6 +40,15 @@ void cli_tree_opts_init(struct tree_opts *o);
 /* Handle one shared option; returns 1 if handled, -1 on a bad value (after
  * a diagnostic), 0 if c is not a shared option. */
 int cli_tree_option(struct tree_opts *o, int c, const char *arg);
+/* The option loop every command shares: returns the next option that is
+ * the command's own, or -1 when the options are over.  Shared options are
+ * handled on the way; for --help or a bad option it sets *done to the exit
+ * status the command returns at once (usage printed). */
+int cli_next_option(struct tree_opts *o, int argc, char **argv, const char *shortopts,
+		    const struct option *longopts, const char *usage, int *done);
+/* A command's own option was bad: usage on stderr; returns EXIT_ERROR. */
+int cli_usage_error(const char *usage);
+
 /* Fill o->arches from --arch; a tree without arch/ loads as a plain tree
  * (one pass with no arch).  Returns false after a diagnostic. */
 bool cli_resolve_arches(struct tree_opts *o);

@@ -85,6 +85,41 @@ int cli_tree_option(struct tree_opts *o, int c, const char *arg)
 	return 0;
 }
 
+int cli_next_option(struct tree_opts *o, int argc, char **argv, const char *shortopts,
+		    const struct option *longopts, const char *usage, int *done)
+{
+	int c;
+
+	*done = -1;
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		int r = cli_tree_option(o, c, optarg);
+
+		if (r < 0) {
+			*done = EXIT_ERROR;
+			return -1;
+		}
+		if (r)
+			continue;
+		if (c == OPT_HELP) {
+			fputs(usage, stdout);
+			*done = EXIT_OK;
+			return -1;
+		}
+		if (c == '?') {
+			*done = cli_usage_error(usage);
+			return -1;
+		}
+		return c;
+	}
+	return -1;
+}
+
+int cli_usage_error(const char *usage)
+{
+	fputs(usage, stderr);
+	return EXIT_ERROR;
+}
+
 static bool is_file(const char *dir, const char *name)
 {
 	struct strbuf p = STRBUF_INIT;

@@ -32,6 +32,7 @@ int cmd_cnf(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct tree_opts o;
+	int done;
 	bool selectors = false;
 	const char *out = NULL;
 	struct kctree *t;
@@ -41,26 +42,16 @@ int cmd_cnf(int argc, char **argv)
 
 	cli_tree_opts_init(&o);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
-		int r = cli_tree_option(&o, c, optarg);
-
-		if (r < 0)
-			return EXIT_ERROR;
-		if (r)
-			continue;
-		if (c == OPT_HELP) {
-			fputs(usage, stdout);
-			return EXIT_OK;
-		}
+	while ((c = cli_next_option(&o, argc, argv, "o:", longopts, usage, &done)) != -1) {
 		if (c == 's')
 			selectors = true;
 		else if (c == 'o')
 			out = optarg;
-		else {
-			fputs(usage, stderr);
-			return EXIT_ERROR;
-		}
+		else
+			return cli_usage_error(usage);
 	}
+	if (done >= 0)
+		return done;
 	if (optind < argc) {
 		diag_fatal("unexpected argument '%s'", argv[optind]);
 		return EXIT_ERROR;

@@ -50,6 +50,7 @@ int cmd_sat(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct tree_opts o;
+	int done;
 	const char *witness = NULL;
 	int c, bits = 0, nexpr, rc = EXIT_OK;
 	size_t n;
@@ -58,17 +59,7 @@ int cmd_sat(int argc, char **argv)
 
 	cli_tree_opts_init(&o);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		int r = cli_tree_option(&o, c, optarg);
-
-		if (r < 0)
-			return EXIT_ERROR;
-		if (r)
-			continue;
-		if (c == OPT_HELP) {
-			fputs(usage, stdout);
-			return EXIT_OK;
-		}
+	while ((c = cli_next_option(&o, argc, argv, "", longopts, usage, &done)) != -1) {
 		if (c == 'w') {
 			witness = optarg;
 		} else if (c == 'b') {
@@ -78,10 +69,11 @@ int cmd_sat(int argc, char **argv)
 				return EXIT_ERROR;
 			}
 		} else {
-			fputs(usage, stderr);
-			return EXIT_ERROR;
+			return cli_usage_error(usage);
 		}
 	}
+	if (done >= 0)
+		return done;
 	if (optind == argc) {
 		diag_fatal("missing EXPR (see 'kcsat help sat')");
 		return EXIT_ERROR;

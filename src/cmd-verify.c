@@ -138,25 +138,16 @@ int cmd_verify(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct tree_opts o;
+	int done;
 	struct arch_ctx a;
 	int c, rc = EXIT_OK;
 
 	cli_tree_opts_init(&o);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		int r = cli_tree_option(&o, c, optarg);
-
-		if (r < 0)
-			return EXIT_ERROR;
-		if (r)
-			continue;
-		if (c == OPT_HELP) {
-			fputs(usage, stdout);
-			return EXIT_OK;
-		}
-		fputs(usage, stderr);
-		return EXIT_ERROR;
-	}
+	if ((c = cli_next_option(&o, argc, argv, "", longopts, usage, &done)) != -1)
+		return cli_usage_error(usage);	/* verify has no options of its own */
+	if (done >= 0)
+		return done;
 	if (optind == argc) {
 		diag_fatal("missing CONFIG file (see 'kcsat help verify')");
 		return EXIT_ERROR;
