@@ -132,7 +132,7 @@ static bool is_file(const char *dir, const char *name)
 	return ok;
 }
 
-bool cli_resolve_arches(struct tree_opts *o)
+static bool resolve_arches(struct tree_opts *o)
 {
 	struct arch_names all = { 0 };
 	struct stat st;
@@ -141,8 +141,6 @@ bool cli_resolve_arches(struct tree_opts *o)
 
 	if (!o->tree)
 		o->tree = ".";
-	if (!o->cache)
-		o->cache = srccache_new();
 	if (!is_file(o->tree, "Kconfig")) {
 		diag_fatal("no Kconfig file in '%s' (run from a kernel tree or pass --tree DIR)", o->tree);
 		return false;
@@ -199,6 +197,15 @@ bool cli_resolve_arches(struct tree_opts *o)
 			arch_names_release(&o->arches);
 		return ok;
 	}
+}
+
+bool cli_resolve_arches(struct tree_opts *o)
+{
+	if (!resolve_arches(o))
+		return false;
+	if (!o->cache)	/* only now: the error paths above need no release */
+		o->cache = srccache_new();
+	return true;
 }
 
 struct kctree *cli_load(const struct tree_opts *o, size_t i)
