@@ -153,6 +153,13 @@ def soundness(args, work, allconfig_env, res):
     problems = []
     if len(made) != len(jobs):
         problems.append(f"conf --randconfig wrote {len(made)} of {len(jobs)} configs")
+    if args.allconfig:
+        # the pinned setting must be in every config, or the case is not
+        # testing what it says
+        unpinned = [p for p in made if args.allconfig not in read_lines(p)]
+        if unpinned:
+            problems.append(f"{len(unpinned)} configs lack '{args.allconfig}' "
+                            f"(KCONFIG_ALLCONFIG ignored?), e.g. {unpinned[0]}")
     r = kcsat(args, "verify", *made, "--shell=run", "--format", "json")
     t2 = time.time()
     ok = 0
@@ -187,6 +194,11 @@ def soundness(args, work, allconfig_env, res):
     for p in problems:
         log("    " + p)
     return jobs[0]
+
+
+def read_lines(path):
+    with open(path) as f:
+        return set(line.rstrip("\n") for line in f)
 
 
 def conf_value(path, sym):
