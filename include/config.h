@@ -5,6 +5,7 @@
 #define KCSAT_CONFIG_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "diag.h"
@@ -26,6 +27,8 @@ struct config_entry {
 
 struct config {
 	VEC(struct config_entry) v;
+	uint32_t *hash;		/* name -> index + 1 of its last entry */
+	size_t hash_cap;
 };
 
 /* Returns false after a diagnostic (unreadable file, malformed line). */

@@ -18,6 +18,9 @@ int value_compare(enum expr_type op, const char *s1, enum sym_type t1,
 const char *value_clamp(const char *v, enum sym_type type,
 			const char *lo, enum sym_type lo_type,
 			const char *hi, enum sym_type hi_type);
+/* symbol.c sym_string_valid(): may a user (a .config) give this value?
+ * conf ignores an invalid one and computes the symbol instead. */
+bool value_valid(enum sym_type type, const char *v);
 /* The value an int/hex/string symbol takes with no active default. */
 const char *value_empty(enum sym_type type, int kversion);
 

@@ -7,6 +7,7 @@
 #include "model.h"
 #include "strbuf.h"
 #include "xalloc.h"
+#include <stdint.h>
 
 static void write_string(FILE *f, const char *v)
 {
@@ -72,6 +73,8 @@ static char *unquote(const char *p, bool *ok)
 	return sb_detach(&sb);
 }
 
+static void config_index(struct config *c);
+
 bool config_read(const char *path, struct config *out)
 {
 	FILE *f = fopen(path, "r");
@@ -130,6 +133,8 @@ bool config_read(const char *path, struct config *out)
 	fclose(f);
 	if (!ok)
 		config_release(out);
+	else
+		config_index(out);
 	return ok;
 }
 
@@ -140,13 +145,46 @@ void config_release(struct config *c)
 		free(c->v.v[i].value);
 	}
 	vec_release(c->v);
+	free(c->hash);
+	c->hash = NULL;
+	c->hash_cap = 0;
+}
+
+static uint32_t name_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* Index the entries once: later lines override earlier ones, as in
+ * conf_read(), so a name maps to its last entry. */
+static void config_index(struct config *c)
+{
+	size_t cap = 64;
+
+	while (cap < 2 * c->v.n + 2)
+		cap *= 2;
+	c->hash = xcalloc(cap, sizeof(*c->hash));
+	c->hash_cap = cap;
+	for (size_t i = 0; i < c->v.n; i++) {
+		size_t j;
+
+		for (j = name_hash(c->v.v[i].name) & (cap - 1); c->hash[j]; j = (j + 1) & (cap - 1))
+			if (!strcmp(c->v.v[c->hash[j] - 1].name, c->v.v[i].name))
+				break;
+		c->hash[j] = (uint32_t)i + 1;
+	}
 }
 
 const struct config_entry *config_find(const struct config *c, const char *name)
 {
-	/* later lines override earlier ones, as in conf_read() */
-	for (size_t i = c->v.n; i-- > 0;)
-		if (!strcmp(c->v.v[i].name, name))
-			return &c->v.v[i];
+	if (!c->hash_cap)
+		return NULL;
+	for (size_t j = name_hash(name) & (c->hash_cap - 1); c->hash[j]; j = (j + 1) & (c->hash_cap - 1))
+		if (!strcmp(c->v.v[c->hash[j] - 1].name, name))
+			return &c->v.v[c->hash[j] - 1];
 	return NULL;
 }

@@ -42,6 +42,19 @@ static int tri_of(const char *v)
 	return !strcmp(v, "y") ? 2 : !strcmp(v, "m") ? 1 : 0;
 }
 
+/* A pre-6.11 choice symbol is not written to .config: read it off its
+ * members (y if one is y, m if one is m). */
+static int choice_value(struct eval *ev, const struct symbol *c)
+{
+	int v = 0;
+
+	for (const struct menu *cm = c->menus; cm; cm = cm->sym_next)
+		for (const struct menu *k = cm->list; k; k = menu_next((struct menu *)k, (struct menu *)cm))
+			if (k->sym && k->sym->choice == cm && eval_sym_tri(ev, k->sym) > v)
+				v = eval_sym_tri(ev, k->sym);
+	return v;
+}
+
 int eval_sym_tri(struct eval *ev, const struct symbol *s)
 {
 	const struct config_entry *e;
@@ -50,6 +63,11 @@ int eval_sym_tri(struct eval *ev, const struct symbol *s)
 		return 2;
 	if (s == &ev->t->sym_m)
 		return 1;
+	if (sym_is_choice(s) && s->id < ev->t->syms.n) {
+		if (ev->tri[s->id] < 0)
+			ev->tri[s->id] = (signed char)choice_value(ev, s);
+		return ev->tri[s->id];
+	}
 	if (s == &ev->t->sym_n || !sym_is_bool_like(s) || !(s->flags & SYM_DEFINED) ||
 	    (s->flags & SYM_CONST) || !s->name)
 		return 0;
@@ -325,9 +343,17 @@ static bool check_choice_member(struct eval *ev, const struct symbol *s, struct 
 		why_prompts(ev, s, 1, why);
 		return false;
 	}
-	for (const struct menu *k = c->list; k; k = menu_next((struct menu *)k, (struct menu *)c))
-		if (k->sym && k->sym->choice == c && eval_sym_tri(ev, k->sym) == 2)
-			ny++;
+	/* a member may be defined twice in its choice (powerpc's
+	 * POWERPC64_CPU): count symbols, not entries */
+	for (const struct menu *k = c->list; k; k = menu_next((struct menu *)k, (struct menu *)c)) {
+		bool seen = false;
+
+		if (!k->sym || k->sym->choice != c || eval_sym_tri(ev, k->sym) != 2)
+			continue;
+		for (const struct menu *j = c->list; j != k; j = menu_next((struct menu *)j, (struct menu *)c))
+			seen |= j->sym == k->sym;
+		ny += !seen;
+	}
 	if (ny > 1 && v == 2) {
 		sb_addf(why, "\tthe choice at %s has %d members set to y\n",
 			loc_str(c->loc, l, sizeof(l)), ny);

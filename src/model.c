@@ -922,6 +922,11 @@ static void encode_val(struct model *M, const struct symbol *s)
 		int x = M->valbase[s->id] + (int)k;
 		int allowed = has_range ? cnf_or(C, allowk[k], no_range) : CNF_TRUE;
 
+		/* conf refuses a user value sym_string_valid() rejects (e.g. an
+		 * empty int in 6.1), so only the default path can give it */
+		if (!value_valid(s->type, d->vals.v[k]))
+			allowed = CNF_FALSE;
+
 		/* invisible: exactly the default path's value */
 		cnf_clause3(C, vis, -x, defk[k]);
 		cnf_clause3(C, vis, x, -defk[k]);

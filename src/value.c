@@ -103,3 +103,33 @@ const char *value_empty(enum sym_type type, int kversion)
 		return "";
 	return type == S_INT ? "0" : type == S_HEX ? "0x0" : "";
 }
+
+bool value_valid(enum sym_type type, const char *v)
+{
+	const char *p = v;
+
+	switch (type) {
+	case S_INT:
+		if (*p == '-')
+			p++;
+		if (!isdigit((unsigned char)*p))
+			return false;
+		if (*p == '0' && p[1])
+			return false;
+		for (; *p; p++)
+			if (!isdigit((unsigned char)*p))
+				return false;
+		return true;
+	case S_HEX:
+		if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
+			p += 2;
+		if (!*p)
+			return false;
+		for (; *p; p++)
+			if (!isxdigit((unsigned char)*p))
+				return false;
+		return true;
+	default:
+		return true;
+	}
+}
