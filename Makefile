@@ -41,6 +41,7 @@ CMD_OBJS += cmd-cnf.o
 CMD_OBJS += cmd-dump.o
 CMD_OBJS += cmd-help.o
 CMD_OBJS += cmd-verify.o
+CMD_OBJS += cmd-whynot.o
 CMD_OBJS += cmd-sat.o
 CMD_OBJS += main.o
 

@@ -23,5 +23,6 @@ int cmd_help(int argc, char **argv);
 int cmd_sat(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_version(int argc, char **argv);
+int cmd_whynot(int argc, char **argv);
 
 #endif

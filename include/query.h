@@ -5,6 +5,7 @@
 #define KCSAT_QUERY_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "cli.h"
 
@@ -35,5 +36,12 @@ struct bitness {
 /* The bitness variants of an arch, restricted by want (0, 32 or 64):
  * two when 64BIT can be both y and n, else one.  Returns the count. */
 int query_bitness(struct arch_ctx *a, int want, struct bitness out[2]);
+
+/* "SYM", "SYM=y", "CONFIG_SYM=m": a symbol defined in t and the value
+ * asked for ('y', 'm', 'n', or 0 for "not n").  Returns 1 if found, 0 if
+ * t does not define it (suggest gets the closest name, or ""), -1 after a
+ * diagnostic for a malformed argument. */
+int query_symbol(struct kctree *t, const char *arg, const struct symbol **s, char *val,
+		 char *suggest, size_t size);
 
 #endif

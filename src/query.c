@@ -1,5 +1,11 @@
 #include "query.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+
 #include "cnf.h"
 #include "kconfig.h"
 #include "model.h"
@@ -59,4 +65,80 @@ int query_bitness(struct arch_ctx *a, int want, struct bitness out[2])
 		out[n++] = (struct bitness){ b ? "32-bit" : "64-bit", lit, bits };
 	}
 	return n;
+}
+
+/* Edit distance, for "did you mean". */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), *row = calloc(lb + 1, sizeof(size_t)), d;
+
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	d = row[lb];
+	free(row);
+	return d;
+}
+
+int query_symbol(struct kctree *t, const char *arg, const struct symbol **out, char *val,
+		 char *suggest, size_t size)
+{
+	char name[256];
+	const char *eq = strchr(arg, '=');
+	const struct symbol *s, *best = NULL;
+	size_t n = eq ? (size_t)(eq - arg) : strlen(arg), bestd = (size_t)-1, i;
+
+	if (!strncmp(arg, "CONFIG_", 7)) {
+		arg += 7;
+		n -= 7;
+	}
+	if (n == 0 || n >= sizeof(name)) {
+		diag_fatal("bad symbol '%s'", arg);
+		return -1;
+	}
+	memcpy(name, arg, n);
+	name[n] = '\0';
+	*val = 0;
+	if (eq) {
+		if ((eq[1] != 'y' && eq[1] != 'm' && eq[1] != 'n') || eq[2]) {
+			diag_fatal("'%s': the value is y, m or n", arg);
+			return -1;
+		}
+		*val = eq[1];
+	}
+	s = sym_find(t, name);
+	if (s && (s->flags & SYM_DEFINED)) {
+		*out = s;
+		return 1;
+	}
+	*out = NULL;
+	tree_for_each_sym(t, s, i) {
+		size_t d;
+
+		if (!s->name || !(s->flags & SYM_DEFINED))
+			continue;
+		d = distance(name, s->name);
+		if (d < bestd) {
+			bestd = d;
+			best = s;
+		}
+	}
+	if (suggest && size)
+		snprintf(suggest, size, "%s", best && bestd <= 3 ? best->name : "");
+	return 0;
 }

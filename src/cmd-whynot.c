@@ -1,0 +1,307 @@
+/* kcsat why-not SYM[=y|m]: where SYM cannot take the value, the Kconfig
+ * lines that prevent it: a minimal unsatisfiable core over the selector of
+ * every line (PicoSAT's MUS over assumptions), printed as a chain from SYM
+ * outwards.  Minimal: take out any one printed line and SYM can have it. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cmd.h"
+#include "cnf.h"
+#include "diag.h"
+#include "json.h"
+#include "kconfig.h"
+#include "model.h"
+#include "query.h"
+#include "sat.h"
+#include "strbuf.h"
+#include "vec.h"
+
+static const char usage[] =
+	"usage: kcsat why-not SYM[=y|m] [--tree DIR] [--arch A|all] [--bits 32|64]\n"
+	"                     [--format text|json] [--shell=off|run]\n"
+	"\n"
+	"For each arch and bitness where SYM cannot have the value (default: any\n"
+	"value but n), prints the Kconfig lines that block it, file:line each: a\n"
+	"minimal set (take any one line out and SYM can have the value), as a chain\n"
+	"from SYM outwards.  Where SYM can have it, says so (see kcsat sat).\n"
+	"Exit status: 0 if SYM is blocked in every case, 1 if it is reachable\n"
+	"somewhere, 2 on error.\n";
+
+/* One line of the core, as Kconfig writes it. */
+static void item_text(struct strbuf *sb, const struct selector *sel)
+{
+	if (sel->kind == ITEM_DEPENDS || sel->kind == ITEM_IF || sel->kind == ITEM_VISIBLE) {
+		const struct dep_item *d = sel->item;
+
+		sb_adds(sb, sel->kind == ITEM_IF ? "if " : sel->kind == ITEM_VISIBLE ? "visible if " :
+			"depends on ");
+		expr_print(sb, d->expr);
+		return;
+	}
+	{
+		const struct property *p = sel->item;
+
+		switch (p->type) {
+		case P_PROMPT:
+			sb_addf(sb, "prompt \"%s\"", p->text);
+			break;
+		case P_DEFAULT:
+			sb_adds(sb, "default ");
+			expr_print(sb, p->expr);
+			break;
+		case P_SELECT:
+		case P_IMPLY:
+			sb_addf(sb, "%s %s", p->type == P_SELECT ? "select" : "imply", p->target->name);
+			break;
+		case P_RANGE:
+			sb_adds(sb, "range ");
+			expr_print_sym(sb, p->lo);
+			sb_addc(sb, ' ');
+			expr_print_sym(sb, p->hi);
+			break;
+		default:
+			sb_adds(sb, item_kind_name(sel->kind));
+		}
+		if (p->cond) {
+			sb_adds(sb, " if ");
+			expr_print(sb, p->cond);
+		}
+	}
+}
+
+static const struct expr *item_expr(const struct selector *sel)
+{
+	if (sel->kind == ITEM_DEPENDS || sel->kind == ITEM_IF || sel->kind == ITEM_VISIBLE)
+		return ((const struct dep_item *)sel->item)->expr;
+	return ((const struct property *)sel->item)->cond;
+}
+
+typedef VEC(const struct selector *) selvec;
+
+/* From SYM outwards: first its own lines, then the lines of the symbols
+ * those lines name, and so on; lines of blocks (if) come last. */
+static void order_chain(const struct symbol *s, selvec *in, selvec *out)
+{
+	VEC(const struct symbol *) reach = { 0 };
+
+	vec_push(reach, s);
+	for (size_t r = 0; r < reach.n; r++)
+		for (size_t i = 0; i < in->n; i++) {
+			const struct selector *sel = in->v[i];
+
+			if (!sel || sel->sym != reach.v[r])
+				continue;
+			vec_push(*out, sel);
+			in->v[i] = NULL;
+			for (size_t j = 0; j < in->n; j++) {
+				const struct selector *o = in->v[j];
+
+				if (o && o->sym && expr_contains_sym(item_expr(sel), o->sym)) {
+					bool seen = false;
+
+					for (size_t k = 0; k < reach.n; k++)
+						seen |= reach.v[k] == o->sym;
+					if (!seen)
+						vec_push(reach, o->sym);
+				}
+			}
+		}
+	for (size_t i = 0; i < in->n; i++)
+		if (in->v[i])
+			vec_push(*out, in->v[i]);
+	vec_release(reach);
+}
+
+struct whynot {
+	const char *arg;
+	int bits;
+	bool reachable;		/* somewhere */
+	bool defined;		/* somewhere */
+	char suggest[128];
+};
+
+static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, struct strbuf *result)
+{
+	struct whynot *w = ctx;
+	const char *arch = o->arches.n ? o->arches.v[i] : "tree";
+	const struct symbol *s;
+	struct kctree *t = cli_load(o, i);
+	struct model *m;
+	struct sat *S;
+	struct bitness b[2];
+	char val, l[300];
+	int nb, found, want;
+	bool first = true;
+
+	if (!t)
+		return EXIT_ERROR;
+	found = query_symbol(t, w->arg, &s, &val, w->suggest, sizeof(w->suggest));
+	if (found < 0) {
+		kctree_free(t);
+		return EXIT_ERROR;
+	}
+	if (!found) {
+		sb_addf(result, "undefined %s", w->suggest);
+		if (o->format == FMT_JSON) {
+			fputs("{\"arch\":", out);
+			json_str(out, arch);
+			fputs(",\"defined\":false}", out);
+		} else {
+			fprintf(out, "%s: %s is not defined\n", arch, s ? s->name : w->arg);
+		}
+		kctree_free(t);
+		return EXIT_OK;
+	}
+	m = model_build(t, true, true);
+	S = sat_new(model_cnf(m), true);
+	want = val ? model_sym_is(m, s, val) : -model_sym_is(m, s, 'n');
+	{
+		struct arch_ctx a = { .arch = arch, .t = t, .m = m, .s = S };
+
+		nb = query_bitness(&a, w->bits, b);
+	}
+	for (int k = 0; k < nb; k++) {
+		const char *label = *b[k].label ? b[k].label : "";
+		selvec core = { 0 }, chain = { 0 };
+		bool bits_used = false;
+
+		sat_assume(S, b[k].lit);
+		sat_assume(S, want);
+		if (o->format == FMT_JSON) {
+			fprintf(out, "%s{\"arch\":", first ? "" : ",");
+			json_str(out, arch);
+			fprintf(out, ",\"bits\":%d,\"symbol\":", b[k].bits);
+			json_str(out, s->name);
+			fprintf(out, ",\"value\":\"%s\"", val ? (char[]){ val, 0 } : "y|m");
+		}
+		first = false;
+		if (sat_solve(S) == SAT_SAT) {
+			sb_adds(result, "reachable ");
+			if (o->format == FMT_JSON)
+				fputs(",\"reachable\":true}", out);
+			else
+				fprintf(out, "%s%s%s: %s%s%s is reachable (see kcsat why)\n", arch,
+					*label ? " " : "", label, s->name, val ? "=" : "",
+					val ? (char[]){ val, 0 } : "");
+			continue;
+		}
+		for (const int *c = sat_core(S, true); *c; c++) {
+			const struct selector *sel = cnf_selector_of(model_cnf(m), *c);
+
+			if (sel)
+				vec_push(core, sel);
+			else if (*c == b[k].lit && b[k].bits)
+				bits_used = true;
+		}
+		order_chain(s, &core, &chain);
+		if (o->format == FMT_JSON) {
+			fputs(",\"reachable\":false,\"chain\":[", out);
+			for (size_t j = 0; j < chain.n; j++) {
+				struct strbuf t2 = STRBUF_INIT;
+				char name[300];
+
+				item_text(&t2, chain.v[j]);
+				fprintf(out, "%s{\"symbol\":", j ? "," : "");
+				json_str(out, chain.v[j]->sym ? sym_display_name(chain.v[j]->sym, name, sizeof(name)) : NULL);
+				fputs(",\"line\":", out);
+				json_str(out, sb_str(&t2));
+				fputs(",\"loc\":", out);
+				json_str(out, loc_str(chain.v[j]->loc, l, sizeof(l)));
+				fputc('}', out);
+				sb_release(&t2);
+			}
+			fprintf(out, "],\"assumes\":%s}", bits_used ? (b[k].bits == 64 ? "\"64BIT=y\"" : "\"64BIT=n\"") : "null");
+		} else {
+			fprintf(out, "%s%s%s: %s%s%s is blocked by:\n", arch, *label ? " " : "", label,
+				s->name, val ? "=" : "", val ? (char[]){ val, 0 } : "");
+			for (size_t j = 0; j < chain.n; j++) {
+				struct strbuf t2 = STRBUF_INIT;
+				char name[300];
+
+				item_text(&t2, chain.v[j]);
+				fprintf(out, "\t%s: %s  (%s)\n",
+					chain.v[j]->sym ? sym_display_name(chain.v[j]->sym, name, sizeof(name)) : "<if>",
+					sb_str(&t2), loc_str(chain.v[j]->loc, l, sizeof(l)));
+				sb_release(&t2);
+			}
+			if (bits_used)
+				fprintf(out, "\twith 64BIT=%c\n", b[k].bits == 64 ? 'y' : 'n');
+			if (!chain.n && !bits_used)
+				fprintf(out, "\t(no line: the value is outside the symbol's type)\n");
+		}
+		vec_release(core);
+		vec_release(chain);
+	}
+	sat_free(S);
+	model_free(m);
+	kctree_free(t);
+	return EXIT_OK;
+}
+
+static void whynot_merge(void *ctx, size_t i, const char *result)
+{
+	struct whynot *w = ctx;
+
+	(void)i;
+	if (strstr(result, "reachable"))
+		w->reachable = true;
+	if (strncmp(result, "undefined", 9))
+		w->defined = true;
+	else if (result[10] && !*w->suggest)
+		snprintf(w->suggest, sizeof(w->suggest), "%s", result + 10);
+}
+
+int cmd_whynot(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		CLI_TREE_OPTIONS,
+		{ "bits", required_argument, NULL, 'b' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct tree_opts o;
+	struct whynot w = { 0 };
+	int c, done, rc;
+
+	cli_tree_opts_init(&o);
+	optind = 1;
+	while ((c = cli_next_option(&o, argc, argv, "", longopts, usage, &done)) != -1) {
+		if (c == 'b' && (!strcmp(optarg, "32") || !strcmp(optarg, "64") || !strcmp(optarg, "all"))) {
+			w.bits = atoi(optarg);
+			continue;
+		}
+		if (c == 'b') {
+			diag_fatal("--bits takes 32, 64 or all, not '%s'", optarg);
+			return EXIT_ERROR;
+		}
+		return cli_usage_error(usage);
+	}
+	if (done >= 0)
+		return done;
+	if (optind + 1 != argc) {
+		diag_fatal("%s (see 'kcsat help why-not')", optind == argc ? "missing SYM" : "one SYM at a time");
+		return EXIT_ERROR;
+	}
+	w.arg = argv[optind];
+	if (!cli_resolve_arches(&o))
+		return EXIT_ERROR;
+	if (o.format == FMT_JSON)
+		fputs("{\"results\":[", stdout);
+	fflush(stdout);
+	rc = cli_for_each_arch(&o, whynot_arch, whynot_merge, &w, o.format == FMT_JSON ? "," : NULL);
+	if (o.format == FMT_JSON)
+		fputs("]}\n", stdout);
+	cli_tree_opts_release(&o);
+	if (rc == EXIT_ERROR)
+		return rc;
+	if (!w.defined) {
+		if (*w.suggest)
+			diag_fatal("unknown symbol '%s' (did you mean '%s'?)", w.arg, w.suggest);
+		else
+			diag_fatal("unknown symbol '%s'", w.arg);
+		return EXIT_ERROR;
+	}
+	return w.reachable ? EXIT_NO : EXIT_OK;
+}
