@@ -40,6 +40,7 @@ LIB_OBJS += xalloc.o
 CMD_OBJS += cmd-cnf.o
 CMD_OBJS += cmd-dump.o
 CMD_OBJS += cmd-help.o
+CMD_OBJS += cmd-implies.o
 CMD_OBJS += cmd-matrix.o
 CMD_OBJS += cmd-verify.o
 CMD_OBJS += cmd-whynot.o

@@ -20,6 +20,7 @@ extern const unsigned ncommands;
 int cmd_cnf(int argc, char **argv);
 int cmd_dump(int argc, char **argv);
 int cmd_help(int argc, char **argv);
+int cmd_implies(int argc, char **argv);
 int cmd_matrix(int argc, char **argv);
 int cmd_sat(int argc, char **argv);
 int cmd_verify(int argc, char **argv);

@@ -44,4 +44,16 @@ int query_bitness(struct arch_ctx *a, int want, struct bitness out[2]);
 int query_symbol(struct kctree *t, const char *arg, const struct symbol **s, char *val,
 		 char *suggest, size_t size);
 
+struct strbuf;
+struct selector;
+struct selvec {
+	const struct selector **v;
+	size_t n, cap;
+};
+/* A selector's Kconfig line as written ("depends on X", "select Y if Z"). */
+void query_item_text(struct strbuf *sb, const struct selector *sel);
+/* Order a core's lines as a chain from s outwards (its own lines first,
+ * then those of the symbols they name); in is consumed. */
+void query_order_chain(const struct symbol *s, struct selvec *in, struct selvec *out);
+
 #endif

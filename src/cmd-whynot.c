@@ -30,91 +30,6 @@ static const char usage[] =
 	"Exit status: 0 if SYM is blocked in every case, 1 if it is reachable\n"
 	"somewhere, 2 on error.\n";
 
-/* One line of the core, as Kconfig writes it. */
-static void item_text(struct strbuf *sb, const struct selector *sel)
-{
-	if (sel->kind == ITEM_DEPENDS || sel->kind == ITEM_IF || sel->kind == ITEM_VISIBLE) {
-		const struct dep_item *d = sel->item;
-
-		sb_adds(sb, sel->kind == ITEM_IF ? "if " : sel->kind == ITEM_VISIBLE ? "visible if " :
-			"depends on ");
-		expr_print(sb, d->expr);
-		return;
-	}
-	{
-		const struct property *p = sel->item;
-
-		switch (p->type) {
-		case P_PROMPT:
-			sb_addf(sb, "prompt \"%s\"", p->text);
-			break;
-		case P_DEFAULT:
-			sb_adds(sb, "default ");
-			expr_print(sb, p->expr);
-			break;
-		case P_SELECT:
-		case P_IMPLY:
-			sb_addf(sb, "%s %s", p->type == P_SELECT ? "select" : "imply", p->target->name);
-			break;
-		case P_RANGE:
-			sb_adds(sb, "range ");
-			expr_print_sym(sb, p->lo);
-			sb_addc(sb, ' ');
-			expr_print_sym(sb, p->hi);
-			break;
-		default:
-			sb_adds(sb, item_kind_name(sel->kind));
-		}
-		if (p->cond) {
-			sb_adds(sb, " if ");
-			expr_print(sb, p->cond);
-		}
-	}
-}
-
-static const struct expr *item_expr(const struct selector *sel)
-{
-	if (sel->kind == ITEM_DEPENDS || sel->kind == ITEM_IF || sel->kind == ITEM_VISIBLE)
-		return ((const struct dep_item *)sel->item)->expr;
-	return ((const struct property *)sel->item)->cond;
-}
-
-typedef VEC(const struct selector *) selvec;
-
-/* From SYM outwards: first its own lines, then the lines of the symbols
- * those lines name, and so on; lines of blocks (if) come last. */
-static void order_chain(const struct symbol *s, selvec *in, selvec *out)
-{
-	VEC(const struct symbol *) reach = { 0 };
-
-	vec_push(reach, s);
-	for (size_t r = 0; r < reach.n; r++)
-		for (size_t i = 0; i < in->n; i++) {
-			const struct selector *sel = in->v[i];
-
-			if (!sel || sel->sym != reach.v[r])
-				continue;
-			vec_push(*out, sel);
-			in->v[i] = NULL;
-			for (size_t j = 0; j < in->n; j++) {
-				const struct selector *o = in->v[j];
-
-				if (o && o->sym && expr_contains_sym(item_expr(sel), o->sym)) {
-					bool seen = false;
-
-					for (size_t k = 0; k < reach.n; k++)
-						seen |= reach.v[k] == o->sym;
-					if (!seen)
-						vec_push(reach, o->sym);
-				}
-			}
-		}
-	for (size_t i = 0; i < in->n; i++)
-		if (in->v[i])
-			vec_push(*out, in->v[i]);
-	vec_release(reach);
-}
-
 struct whynot {
 	const char *arg;
 	int bits;
@@ -165,7 +80,7 @@ static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 	}
 	for (int k = 0; k < nb; k++) {
 		const char *label = *b[k].label ? b[k].label : "";
-		selvec core = { 0 }, chain = { 0 };
+		struct selvec core = { 0 }, chain = { 0 };
 		bool bits_used = false;
 
 		sat_assume(S, b[k].lit);
@@ -196,14 +111,14 @@ static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 			else if (*c == b[k].lit && b[k].bits)
 				bits_used = true;
 		}
-		order_chain(s, &core, &chain);
+		query_order_chain(s, &core, &chain);
 		if (o->format == FMT_JSON) {
 			fputs(",\"reachable\":false,\"chain\":[", out);
 			for (size_t j = 0; j < chain.n; j++) {
 				struct strbuf t2 = STRBUF_INIT;
 				char name[300];
 
-				item_text(&t2, chain.v[j]);
+				query_item_text(&t2, chain.v[j]);
 				fprintf(out, "%s{\"symbol\":", j ? "," : "");
 				json_str(out, chain.v[j]->sym ? sym_display_name(chain.v[j]->sym, name, sizeof(name)) : NULL);
 				fputs(",\"line\":", out);
@@ -221,7 +136,7 @@ static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 				struct strbuf t2 = STRBUF_INIT;
 				char name[300];
 
-				item_text(&t2, chain.v[j]);
+				query_item_text(&t2, chain.v[j]);
 				fprintf(out, "\t%s: %s  (%s)\n",
 					chain.v[j]->sym ? sym_display_name(chain.v[j]->sym, name, sizeof(name)) : "<if>",
 					sb_str(&t2), loc_str(chain.v[j]->loc, l, sizeof(l)));

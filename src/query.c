@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "diag.h"
+#include "strbuf.h"
+#include "vec.h"
 
 #include "cnf.h"
 #include "kconfig.h"
@@ -142,3 +144,88 @@ int query_symbol(struct kctree *t, const char *arg, const struct symbol **out, c
 		snprintf(suggest, size, "%s", best && bestd <= 3 ? best->name : "");
 	return 0;
 }
+
+/* One line of the core, as Kconfig writes it. */
+void query_item_text(struct strbuf *sb, const struct selector *sel)
+{
+	if (sel->kind == ITEM_DEPENDS || sel->kind == ITEM_IF || sel->kind == ITEM_VISIBLE) {
+		const struct dep_item *d = sel->item;
+
+		sb_adds(sb, sel->kind == ITEM_IF ? "if " : sel->kind == ITEM_VISIBLE ? "visible if " :
+			"depends on ");
+		expr_print(sb, d->expr);
+		return;
+	}
+	{
+		const struct property *p = sel->item;
+
+		switch (p->type) {
+		case P_PROMPT:
+			sb_addf(sb, "prompt \"%s\"", p->text);
+			break;
+		case P_DEFAULT:
+			sb_adds(sb, "default ");
+			expr_print(sb, p->expr);
+			break;
+		case P_SELECT:
+		case P_IMPLY:
+			sb_addf(sb, "%s %s", p->type == P_SELECT ? "select" : "imply", p->target->name);
+			break;
+		case P_RANGE:
+			sb_adds(sb, "range ");
+			expr_print_sym(sb, p->lo);
+			sb_addc(sb, ' ');
+			expr_print_sym(sb, p->hi);
+			break;
+		default:
+			sb_adds(sb, item_kind_name(sel->kind));
+		}
+		if (p->cond) {
+			sb_adds(sb, " if ");
+			expr_print(sb, p->cond);
+		}
+	}
+}
+
+static const struct expr *item_expr(const struct selector *sel)
+{
+	if (sel->kind == ITEM_DEPENDS || sel->kind == ITEM_IF || sel->kind == ITEM_VISIBLE)
+		return ((const struct dep_item *)sel->item)->expr;
+	return ((const struct property *)sel->item)->cond;
+}
+
+
+/* From SYM outwards: first its own lines, then the lines of the symbols
+ * those lines name, and so on; lines of blocks (if) come last. */
+void query_order_chain(const struct symbol *s, struct selvec *in, struct selvec *out)
+{
+	VEC(const struct symbol *) reach = { 0 };
+
+	vec_push(reach, s);
+	for (size_t r = 0; r < reach.n; r++)
+		for (size_t i = 0; i < in->n; i++) {
+			const struct selector *sel = in->v[i];
+
+			if (!sel || sel->sym != reach.v[r])
+				continue;
+			vec_push(*out, sel);
+			in->v[i] = NULL;
+			for (size_t j = 0; j < in->n; j++) {
+				const struct selector *o = in->v[j];
+
+				if (o && o->sym && expr_contains_sym(item_expr(sel), o->sym)) {
+					bool seen = false;
+
+					for (size_t k = 0; k < reach.n; k++)
+						seen |= reach.v[k] == o->sym;
+					if (!seen)
+						vec_push(reach, o->sym);
+				}
+			}
+		}
+	for (size_t i = 0; i < in->n; i++)
+		if (in->v[i])
+			vec_push(*out, in->v[i]);
+	vec_release(reach);
+}
+

@@ -1,0 +1,320 @@
+/* kcsat implies SYM[=y|m]: the hidden dependencies of a value: every
+ * symbol value forced whenever SYM has it (the backbone of the model under
+ * that assumption, over the symbols SYM reaches), split into those SYM's
+ * own entry writes and those that come from further away, and each of
+ * SYM's own `depends on` lines that the others already imply. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cmd.h"
+#include "cnf.h"
+#include "diag.h"
+#include "json.h"
+#include "kconfig.h"
+#include "model.h"
+#include "query.h"
+#include "sat.h"
+#include "strbuf.h"
+#include "vec.h"
+#include "xalloc.h"
+
+static const char usage[] =
+	"usage: kcsat implies SYM[=y|m] [--tree DIR] [--arch A|all] [--bits 32|64]\n"
+	"                     [--format text|json] [--shell=off|run] [--jobs N]\n"
+	"\n"
+	"Per arch and bitness where SYM can have the value (default: y), the\n"
+	"values it forces: direct (named in SYM's own entry) and transitive; and\n"
+	"each `depends on` of SYM that its other lines already imply (redundant),\n"
+	"with the lines that imply it.  Ends with a summary over every case.\n"
+	"Exit status: 0, or 2 on error (1 if SYM can have the value nowhere).\n";
+
+struct implies {
+	const char *arg;
+	int bits;
+	int cases;		/* where SYM had the value */
+	bool defined;
+	char suggest[128];
+	VEC(char *) facts;	/* "X=v" or "redundant FILE:LINE TEXT", one per case */
+};
+
+static bool in_own_entry(const struct symbol *s, const struct symbol *x)
+{
+	for (const struct menu *m = s->menus; m; m = m->sym_next) {
+		for (const struct dep_item *d = m->deps; d; d = d->next)
+			if (expr_contains_sym(d->expr, x))
+				return true;
+		if (m->prompt && expr_contains_sym(m->prompt->cond, x))
+			return true;
+	}
+	for (const struct property *p = s->props; p; p = p->sym_next)
+		if ((p->type == P_SELECT || p->type == P_IMPLY) && p->target == x)
+			return true;
+	return false;
+}
+
+static void print_chain(FILE *out, const struct cnf *cnf, struct sat *S, const struct symbol *s,
+			const char *indent)
+{
+	struct selvec core = { 0 }, chain = { 0 };
+	char l[300], name[300];
+
+	for (const int *c = sat_core(S, true); *c; c++) {
+		const struct selector *sel = cnf_selector_of(cnf, *c);
+
+		if (sel)
+			vec_push(core, sel);
+	}
+	query_order_chain(s, &core, &chain);
+	for (size_t j = 0; j < chain.n; j++) {
+		struct strbuf t = STRBUF_INIT;
+
+		query_item_text(&t, chain.v[j]);
+		fprintf(out, "%s%s: %s  (%s)\n", indent,
+			chain.v[j]->sym ? sym_display_name(chain.v[j]->sym, name, sizeof(name)) : "<if>",
+			sb_str(&t), loc_str(chain.v[j]->loc, l, sizeof(l)));
+		sb_release(&t);
+	}
+	vec_release(core);
+	vec_release(chain);
+}
+
+static int implies_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out,
+			struct strbuf *result)
+{
+	struct implies *im = ctx;
+	const char *arch = o->arches.n ? o->arches.v[i] : "tree";
+	const struct symbol *s, *x;
+	struct kctree *t = cli_load(o, i);
+	struct model *m;
+	struct sat *S;
+	struct bitness b[2];
+	char val;
+	int nb, found, want;
+	size_t j;
+	VEC(const struct symbol *) cand = { 0 };
+	VEC(char) candv = { 0 };
+
+	if (!t)
+		return EXIT_ERROR;
+	found = query_symbol(t, im->arg, &s, &val, im->suggest, sizeof(im->suggest));
+	if (found <= 0) {
+		kctree_free(t);
+		if (found < 0)
+			return EXIT_ERROR;
+		sb_addf(result, "undefined\t%s\n", im->suggest);
+		return EXIT_OK;
+	}
+	sb_adds(result, "defined\n");
+	if (!val)
+		val = 'y';
+	m = model_build(t, true, true);
+	S = sat_new(model_cnf(m), true);
+	want = model_sym_is(m, s, val);
+	{
+		struct arch_ctx a = { .arch = arch, .t = t, .m = m, .s = S };
+
+		nb = query_bitness(&a, im->bits, b);
+	}
+	for (int k = 0; k < nb; k++) {
+		char label[64];
+
+		snprintf(label, sizeof(label), "%s%s%s", arch, *b[k].label ? " " : "", b[k].label);
+		/* candidates: the symbols SYM's entry and dependencies name, and
+		 * those it selects; encoded before the first solve */
+		tree_for_each_sym(t, x, j) {
+			if (x == s || !x->name || !model_has_value(m, x) || !sym_is_bool_like(x))
+				continue;
+			if (!expr_contains_sym(s->dir_dep, x) && !in_own_entry(s, x) &&
+			    !expr_contains_sym(x->rev_dep, s))
+				continue;
+			model_sym_is(m, x, 'y');
+			vec_push(cand, x);
+		}
+		sat_assume(S, b[k].lit);
+		sat_assume(S, want);
+		if (sat_solve(S) != SAT_SAT) {
+			cand.n = 0;
+			continue;
+		}
+		for (j = 0; j < cand.n; j++)
+			vec_push(candv, model_tri_value(m, S, cand.v[j]));
+		sb_adds(result, "case\n");
+		fprintf(out, "%s: %s=%c implies\n", label, s->name, val);
+		{
+			const struct symbol *forced[4096];
+			char fval[4096];
+			size_t nforced = 0;
+
+			for (j = 0; j < cand.n; j++) {
+				char v = candv.v[j];
+
+				x = cand.v[j];
+				sat_assume(S, b[k].lit);
+				sat_assume(S, want);
+				sat_assume(S, -model_sym_is(m, x, v));
+				if (sat_solve(S) == SAT_SAT)
+					continue;
+				/* forced by SYM, not by the arch alone (either
+				 * bitness: 64BIT=y counts where 64BIT is free) */
+				sat_assume(S, -model_sym_is(m, x, v));
+				if (sat_solve(S) != SAT_SAT)
+					continue;
+				if (nforced < 4096) {
+					forced[nforced] = x;
+					fval[nforced++] = v;
+				}
+				sb_addf(result, "fact\t%s=%c\n", x->name, v);
+			}
+			for (int direct = 1; direct >= 0; direct--) {
+				bool any = false;
+
+				fprintf(out, "\t%s:", direct ? "direct" : "transitive");
+				for (size_t f = 0; f < nforced; f++)
+					if (in_own_entry(s, forced[f]) == direct) {
+						fprintf(out, " %s=%c", forced[f]->name, fval[f]);
+						any = true;
+					}
+				fprintf(out, "%s\n", any ? "" : " (none)");
+			}
+		}
+		cand.n = 0;
+		candv.n = 0;
+		/* redundant own `depends on` lines */
+		for (const struct menu *mm = s->menus; mm; mm = mm->sym_next)
+			for (const struct dep_item *d = mm->deps; d; d = d->next) {
+				int sel = 0, dlit;
+				char l[300];
+
+				for (size_t q = 0; q < cnf_nselectors(model_cnf(m)); q++)
+					if (cnf_selector_at(model_cnf(m), q)->item == d)
+						sel = cnf_selector_at(model_cnf(m), q)->var;
+				if (!sel)
+					continue;
+				dlit = model_expr_lit(m, expr_rewrite_m(t, d->expr), false);
+				/* without the line, and over both bitnesses: does
+				 * SYM's value still force what the line says? */
+				sat_drop_selector(S, sel);
+				sat_assume(S, want);
+				sat_assume(S, -dlit);
+				if (sat_solve(S) == SAT_SAT)
+					continue;
+				{
+					struct strbuf e = STRBUF_INIT;
+
+					expr_print(&e, d->expr);
+					fprintf(out, "\tredundant: depends on %s (%s), implied by:\n", sb_str(&e),
+						loc_str(d->loc, l, sizeof(l)));
+					sb_addf(result, "redundant\t%s\tdepends on %s\n", l, sb_str(&e));
+					sb_release(&e);
+				}
+				print_chain(out, model_cnf(m), S, s, "\t\t");
+			}
+	}
+	vec_release(cand);
+	vec_release(candv);
+	sat_free(S);
+	model_free(m);
+	kctree_free(t);
+	return EXIT_OK;
+}
+
+static void implies_merge(void *ctx, size_t i, const char *result)
+{
+	struct implies *im = ctx;
+	char *copy = xstrdup(result), *save = NULL;
+
+	(void)i;
+	for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		if (!strncmp(line, "undefined\t", 10)) {
+			if (!*im->suggest)
+				snprintf(im->suggest, sizeof(im->suggest), "%s", line + 10);
+		} else if (!strcmp(line, "defined")) {
+			im->defined = true;
+		} else if (!strcmp(line, "case")) {
+			im->cases++;
+		} else {
+			vec_push(im->facts, xstrdup(line));
+		}
+	}
+	free(copy);
+}
+
+static int strp_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int cmd_implies(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		CLI_TREE_OPTIONS,
+		{ "bits", required_argument, NULL, 'b' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct tree_opts o;
+	struct implies im = { 0 };
+	int c, done, rc;
+
+	cli_tree_opts_init(&o);
+	optind = 1;
+	while ((c = cli_next_option(&o, argc, argv, "", longopts, usage, &done)) != -1) {
+		if (c == 'b' && (!strcmp(optarg, "32") || !strcmp(optarg, "64") || !strcmp(optarg, "all"))) {
+			im.bits = atoi(optarg);
+			continue;
+		}
+		if (c == 'b') {
+			diag_fatal("--bits takes 32, 64 or all, not '%s'", optarg);
+			return EXIT_ERROR;
+		}
+		return cli_usage_error(usage);
+	}
+	if (done >= 0)
+		return done;
+	if (optind + 1 != argc) {
+		diag_fatal("%s (see 'kcsat help implies')", optind == argc ? "missing SYM" : "one SYM at a time");
+		return EXIT_ERROR;
+	}
+	im.arg = argv[optind];
+	if (!cli_resolve_arches(&o))
+		return EXIT_ERROR;
+	fflush(stdout);
+	rc = cli_for_each_arch(&o, implies_arch, implies_merge, &im, NULL);
+	if (rc != EXIT_ERROR && im.defined && im.cases) {
+		/* the summary: how many cases each fact holds in */
+		qsort(im.facts.v, im.facts.n, sizeof(*im.facts.v), strp_cmp);
+		printf("summary over the %d arch/bitness cases where %s is reachable:\n", im.cases, im.arg);
+		for (size_t k = 0; k < im.facts.n;) {
+			size_t e = k;
+			char *tab = strchr(im.facts.v[k], '\t');
+
+			while (e < im.facts.n && !strcmp(im.facts.v[e], im.facts.v[k]))
+				e++;
+			if (!strncmp(im.facts.v[k], "fact\t", 5))
+				printf("\t%s in %zu of %d\n", tab + 1, e - k, im.cases);
+			else if (tab && strchr(tab + 1, '\t')) {
+				char *t2 = strchr(tab + 1, '\t');
+
+				printf("\t%s (%.*s) redundant in %zu of %d\n", t2 + 1,
+				       (int)(t2 - tab - 1), tab + 1, e - k, im.cases);
+			}
+			k = e;
+		}
+	}
+	for (size_t k = 0; k < im.facts.n; k++)
+		free(im.facts.v[k]);
+	vec_release(im.facts);
+	cli_tree_opts_release(&o);
+	if (rc == EXIT_ERROR)
+		return rc;
+	if (!im.defined) {
+		if (*im.suggest)
+			diag_fatal("unknown symbol '%s' (did you mean '%s'?)", im.arg, im.suggest);
+		else
+			diag_fatal("unknown symbol '%s'", im.arg);
+		return EXIT_ERROR;
+	}
+	return im.cases ? EXIT_OK : EXIT_NO;
+}
