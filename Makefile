@@ -43,6 +43,7 @@ CMD_OBJS += cmd-help.o
 CMD_OBJS += cmd-implies.o
 CMD_OBJS += cmd-matrix.o
 CMD_OBJS += cmd-verify.o
+CMD_OBJS += cmd-why.o
 CMD_OBJS += cmd-whynot.o
 CMD_OBJS += cmd-sat.o
 CMD_OBJS += main.o

@@ -25,6 +25,7 @@ int cmd_matrix(int argc, char **argv);
 int cmd_sat(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_version(int argc, char **argv);
+int cmd_why(int argc, char **argv);
 int cmd_whynot(int argc, char **argv);
 
 #endif

@@ -35,5 +35,8 @@ struct config {
 bool config_read(const char *path, struct config *out);
 void config_release(struct config *c);
 const struct config_entry *config_find(const struct config *c, const char *name);
+/* The values of a solution (encode everything first), as if read back
+ * from the witness .config. */
+void config_from_solution(struct config *c, struct model *m, struct sat *s);
 
 #endif

@@ -24,4 +24,14 @@ const char *eval_sym_str(struct eval *ev, const struct symbol *s);
  * one line each, starting with a tab. */
 bool eval_check(struct eval *ev, const struct symbol *s, struct strbuf *why);
 
+struct expr;
+struct property;
+/* Pieces of sym_calc_value() on the config's values, for explanations:
+ * a condition (m rewritten), an expression, a symbol's prompt visibility
+ * (rounded as the kernel does), its first active default (NULL: none). */
+int eval_cond(struct eval *ev, struct expr *e);
+int eval_expr_value(struct eval *ev, const struct expr *e);
+int eval_visibility(struct eval *ev, const struct symbol *s);
+const struct property *eval_active_default(struct eval *ev, const struct symbol *s);
+
 #endif

@@ -188,3 +188,31 @@ const struct config_entry *config_find(const struct config *c, const char *name)
 			return &c->v.v[c->hash[j] - 1];
 	return NULL;
 }
+
+void config_from_solution(struct config *c, struct model *m, struct sat *s)
+{
+	struct kctree *t = model_tree(m);
+	const struct symbol *sym;
+	size_t i;
+
+	memset(c, 0, sizeof(*c));
+	tree_for_each_sym(t, sym, i) {
+		struct config_entry e = { 0 };
+		const char *v;
+
+		if (!sym->name || !model_has_value(m, sym))
+			continue;
+		if (sym_is_bool_like(sym)) {
+			char tv[2] = { model_tri_value(m, s, sym), 0 };
+
+			e.value = xstrdup(tv);
+		} else if ((v = model_str_value(m, s, sym))) {
+			e.value = xstrdup(v);
+		} else {
+			continue;
+		}
+		e.name = xstrdup(sym->name);
+		vec_push(c->v, e);
+	}
+	config_index(c);
+}

@@ -418,3 +418,23 @@ bool eval_check(struct eval *ev, const struct symbol *s, struct strbuf *why)
 		return !config_find(ev->c, s->name) || check_val(ev, s, why);
 	return true;
 }
+
+int eval_cond(struct eval *ev, struct expr *e)
+{
+	return cond(ev, e);
+}
+
+int eval_expr_value(struct eval *ev, const struct expr *e)
+{
+	return eval_expr(ev, e);
+}
+
+int eval_visibility(struct eval *ev, const struct symbol *s)
+{
+	return round_tri(ev, s, prompt_visibility(ev, s));
+}
+
+const struct property *eval_active_default(struct eval *ev, const struct symbol *s)
+{
+	return active_default(ev, s);
+}

@@ -20,6 +20,7 @@ const struct command commands[] = {
 	{ "sat", cmd_sat, "can an expression hold? per arch and bitness, with a witness" },
 	{ "verify", cmd_verify, "is a full .config inside the space? if not, why" },
 	{ "version", cmd_version, "print kcsat's version" },
+	{ "why", cmd_why, "why a symbol can have a value: the chain of lines, a witness" },
 	{ "why-not", cmd_whynot, "the Kconfig lines that keep a symbol from a value" },
 };
 const unsigned ncommands = sizeof(commands) / sizeof(commands[0]);
