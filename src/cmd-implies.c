@@ -56,7 +56,7 @@ static bool in_own_entry(const struct symbol *s, const struct symbol *x)
 }
 
 static void print_chain(FILE *out, const struct cnf *cnf, struct sat *S, const struct symbol *s,
-			const char *indent)
+			const char *indent, bool json)
 {
 	struct selvec core = { 0 }, chain = { 0 };
 	char l[300], name[300];
@@ -72,9 +72,19 @@ static void print_chain(FILE *out, const struct cnf *cnf, struct sat *S, const s
 		struct strbuf t = STRBUF_INIT;
 
 		query_item_text(&t, chain.v[j]);
-		fprintf(out, "%s%s: %s  (%s)\n", indent,
-			chain.v[j]->sym ? sym_display_name(chain.v[j]->sym, name, sizeof(name)) : "<if>",
-			sb_str(&t), loc_str(chain.v[j]->loc, l, sizeof(l)));
+		if (json) {
+			fprintf(out, "%s{\"symbol\":", j ? "," : "");
+			json_str(out, chain.v[j]->sym ? sym_display_name(chain.v[j]->sym, name, sizeof(name)) : NULL);
+			fputs(",\"line\":", out);
+			json_str(out, sb_str(&t));
+			fputs(",\"loc\":", out);
+			json_str(out, loc_str(chain.v[j]->loc, l, sizeof(l)));
+			fputc('}', out);
+		} else {
+			fprintf(out, "%s%s: %s  (%s)\n", indent,
+				chain.v[j]->sym ? sym_display_name(chain.v[j]->sym, name, sizeof(name)) : "<if>",
+				sb_str(&t), loc_str(chain.v[j]->loc, l, sizeof(l)));
+		}
 		sb_release(&t);
 	}
 	vec_release(core);
@@ -96,6 +106,8 @@ static int implies_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *ou
 	size_t j;
 	VEC(const struct symbol *) cand = { 0 };
 	VEC(char) candv = { 0 };
+	bool json = o->format == FMT_JSON;
+	int ncase = 0;
 
 	if (!t)
 		return EXIT_ERROR;
@@ -120,6 +132,7 @@ static int implies_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *ou
 	}
 	for (int k = 0; k < nb; k++) {
 		char label[64];
+		int nred = 0;
 
 		snprintf(label, sizeof(label), "%s%s%s", arch, *b[k].label ? " " : "", b[k].label);
 		/* candidates: the symbols SYM's entry and dependencies name, and
@@ -142,7 +155,16 @@ static int implies_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *ou
 		for (j = 0; j < cand.n; j++)
 			vec_push(candv, model_tri_value(m, S, cand.v[j]));
 		sb_adds(result, "case\n");
-		fprintf(out, "%s: %s=%c implies\n", label, s->name, val);
+		if (json) {
+			fprintf(out, "%s{\"arch\":", ncase ? "," : "");
+			json_str(out, arch);
+			fprintf(out, ",\"bits\":%d,\"symbol\":", b[k].bits);
+			json_str(out, s->name);
+			fprintf(out, ",\"value\":\"%c\"", val);
+		} else {
+			fprintf(out, "%s: %s=%c implies\n", label, s->name, val);
+		}
+		ncase++;
 		{
 			const struct symbol *forced[4096];
 			char fval[4096];
@@ -171,14 +193,25 @@ static int implies_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *ou
 			for (int direct = 1; direct >= 0; direct--) {
 				bool any = false;
 
-				fprintf(out, "\t%s:", direct ? "direct" : "transitive");
+				if (json)
+					fprintf(out, ",\"%s\":[", direct ? "direct" : "transitive");
+				else
+					fprintf(out, "\t%s:", direct ? "direct" : "transitive");
 				for (size_t f = 0; f < nforced; f++)
 					if (in_own_entry(s, forced[f]) == direct) {
-						fprintf(out, " %s=%c", forced[f]->name, fval[f]);
+						if (json)
+							fprintf(out, "%s\"%s=%c\"", any ? "," : "", forced[f]->name, fval[f]);
+						else
+							fprintf(out, " %s=%c", forced[f]->name, fval[f]);
 						any = true;
 					}
-				fprintf(out, "%s\n", any ? "" : " (none)");
+				if (json)
+					fputc(']', out);
+				else
+					fprintf(out, "%s\n", any ? "" : " (none)");
 			}
+			if (json)
+				fputs(",\"redundant\":[", out);
 		}
 		cand.n = 0;
 		candv.n = 0;
@@ -205,13 +238,31 @@ static int implies_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *ou
 					struct strbuf e = STRBUF_INIT;
 
 					expr_print(&e, d->expr);
-					fprintf(out, "\tredundant: depends on %s (%s), implied by:\n", sb_str(&e),
-						loc_str(d->loc, l, sizeof(l)));
+					loc_str(d->loc, l, sizeof(l));
+					if (json) {
+						struct strbuf lt = STRBUF_INIT;
+
+						sb_addf(&lt, "depends on %s", sb_str(&e));
+						fprintf(out, "%s{\"line\":", nred ? "," : "");
+						json_str(out, sb_str(&lt));
+						fputs(",\"loc\":", out);
+						json_str(out, l);
+						sb_release(&lt);
+						fputs(",\"implied_by\":[", out);
+					} else {
+						fprintf(out, "\tredundant: depends on %s (%s), implied by:\n",
+							sb_str(&e), l);
+					}
 					sb_addf(result, "redundant\t%s\tdepends on %s\n", l, sb_str(&e));
 					sb_release(&e);
 				}
-				print_chain(out, model_cnf(m), S, s, "\t\t");
+				print_chain(out, model_cnf(m), S, s, "\t\t", json);
+				if (json)
+					fputs("]}", out);
+				nred++;
 			}
+		if (json)
+			fputs("]}", out);
 	}
 	vec_release(cand);
 	vec_release(candv);
@@ -280,9 +331,25 @@ int cmd_implies(int argc, char **argv)
 	im.arg = argv[optind];
 	if (!cli_resolve_arches(&o))
 		return EXIT_ERROR;
+	if (o.format == FMT_JSON)
+		fputs("{\"results\":[", stdout);
 	fflush(stdout);
-	rc = cli_for_each_arch(&o, implies_arch, implies_merge, &im, NULL);
-	if (rc != EXIT_ERROR && im.defined && im.cases) {
+	rc = cli_for_each_arch(&o, implies_arch, implies_merge, &im, o.format == FMT_JSON ? "," : NULL);
+	if (o.format == FMT_JSON) {
+		qsort(im.facts.v, im.facts.n, sizeof(*im.facts.v), strp_cmp);
+		fprintf(stdout, "],\"cases\":%d,\"summary\":[", im.cases);
+		for (size_t k = 0, n = 0; k < im.facts.n; n++) {
+			size_t e = k;
+
+			while (e < im.facts.n && !strcmp(im.facts.v[e], im.facts.v[k]))
+				e++;
+			fprintf(stdout, "%s{\"fact\":", n ? "," : "");
+			json_str(stdout, im.facts.v[k]);
+			fprintf(stdout, ",\"cases\":%zu}", e - k);
+			k = e;
+		}
+		fputs("]}\n", stdout);
+	} else if (rc != EXIT_ERROR && im.defined && im.cases) {
 		/* the summary: how many cases each fact holds in */
 		qsort(im.facts.v, im.facts.n, sizeof(*im.facts.v), strp_cmp);
 		printf("summary over the %d arch/bitness cases where %s is reachable:\n", im.cases, im.arg);
