@@ -44,6 +44,11 @@ int query_bitness(struct arch_ctx *a, int want, struct bitness out[2]);
 int query_symbol(struct kctree *t, const char *arg, const struct symbol **s, char *val,
 		 char *suggest, size_t size);
 
+/* --bits 32|64|all (all is 0); false after a diagnostic. */
+bool query_bits_option(const char *arg, int *bits);
+/* The error for a symbol no arch defines; returns EXIT_ERROR. */
+int query_unknown_symbol(const char *arg, const char *suggest);
+
 struct strbuf;
 struct selector;
 struct selvec {

@@ -312,13 +312,10 @@ int cmd_implies(int argc, char **argv)
 	cli_tree_opts_init(&o);
 	optind = 1;
 	while ((c = cli_next_option(&o, argc, argv, "", longopts, usage, &done)) != -1) {
-		if (c == 'b' && (!strcmp(optarg, "32") || !strcmp(optarg, "64") || !strcmp(optarg, "all"))) {
-			im.bits = atoi(optarg);
-			continue;
-		}
 		if (c == 'b') {
-			diag_fatal("--bits takes 32, 64 or all, not '%s'", optarg);
-			return EXIT_ERROR;
+			if (!query_bits_option(optarg, &im.bits))
+				return EXIT_ERROR;
+			continue;
 		}
 		return cli_usage_error(usage);
 	}
@@ -377,11 +374,7 @@ int cmd_implies(int argc, char **argv)
 	if (rc == EXIT_ERROR)
 		return rc;
 	if (!im.defined) {
-		if (*im.suggest)
-			diag_fatal("unknown symbol '%s' (did you mean '%s'?)", im.arg, im.suggest);
-		else
-			diag_fatal("unknown symbol '%s'", im.arg);
-		return EXIT_ERROR;
+		return query_unknown_symbol(im.arg, im.suggest);
 	}
 	return im.cases ? EXIT_OK : EXIT_NO;
 }

@@ -183,13 +183,10 @@ int cmd_whynot(int argc, char **argv)
 	cli_tree_opts_init(&o);
 	optind = 1;
 	while ((c = cli_next_option(&o, argc, argv, "", longopts, usage, &done)) != -1) {
-		if (c == 'b' && (!strcmp(optarg, "32") || !strcmp(optarg, "64") || !strcmp(optarg, "all"))) {
-			w.bits = atoi(optarg);
-			continue;
-		}
 		if (c == 'b') {
-			diag_fatal("--bits takes 32, 64 or all, not '%s'", optarg);
-			return EXIT_ERROR;
+			if (!query_bits_option(optarg, &w.bits))
+				return EXIT_ERROR;
+			continue;
 		}
 		return cli_usage_error(usage);
 	}
@@ -212,11 +209,7 @@ int cmd_whynot(int argc, char **argv)
 	if (rc == EXIT_ERROR)
 		return rc;
 	if (!w.defined) {
-		if (*w.suggest)
-			diag_fatal("unknown symbol '%s' (did you mean '%s'?)", w.arg, w.suggest);
-		else
-			diag_fatal("unknown symbol '%s'", w.arg);
-		return EXIT_ERROR;
+		return query_unknown_symbol(w.arg, w.suggest);
 	}
 	return w.reachable ? EXIT_NO : EXIT_OK;
 }

@@ -229,3 +229,22 @@ void query_order_chain(const struct symbol *s, struct selvec *in, struct selvec 
 	vec_release(reach);
 }
 
+
+bool query_bits_option(const char *arg, int *bits)
+{
+	if (!strcmp(arg, "32") || !strcmp(arg, "64") || !strcmp(arg, "all")) {
+		*bits = atoi(arg);	/* "all" is 0: every bitness */
+		return true;
+	}
+	diag_fatal("--bits takes 32, 64 or all, not '%s'", arg);
+	return false;
+}
+
+int query_unknown_symbol(const char *arg, const char *suggest)
+{
+	if (suggest && *suggest)
+		diag_fatal("unknown symbol '%s' (did you mean '%s'?)", arg, suggest);
+	else
+		diag_fatal("unknown symbol '%s'", arg);
+	return EXIT_ERROR;
+}
