@@ -496,17 +496,11 @@ static void encode_tri(struct model *M, const struct symbol *s, struct tri V,
 	}
 	R = t_or(M, D, rev);
 	F = t_round(M, R, tr);
-	if (c && c->sel) {
-		/* not shown as y: still the normal path below */
-	}
-	{
-		int inv = c && c->sel ? -vis.m : -vis.m;
-
-		cnf_clause3(C, -inv, -V.m, F.m);
-		cnf_clause3(C, -inv, V.m, -F.m);
-		cnf_clause3(C, -inv, -V.y, F.y);
-		cnf_clause3(C, -inv, V.y, -F.y);
-	}
+	/* not visible: exactly what the defaults and selects give */
+	cnf_clause3(C, vis.m, -V.m, F.m);
+	cnf_clause3(C, vis.m, V.m, -F.m);
+	cnf_clause3(C, vis.m, -V.y, F.y);
+	cnf_clause3(C, vis.m, V.y, -F.y);
 }
 
 static void at_most_one(struct cnf *C, const int *x, size_t n)

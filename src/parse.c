@@ -562,7 +562,6 @@ static void parse_config(struct parser *P, struct menu *parent, struct menu *cho
 	struct loc at = P->tok.loc;
 	struct symbol *s;
 	struct menu *m;
-	char buf[300];
 
 	next(P);
 	if (P->tok.type != T_WORD || pp_has_unknown(P->tok.text)) {
@@ -605,7 +604,6 @@ static void parse_config(struct parser *P, struct menu *parent, struct menu *cho
 	} else if (!m->prompt) {
 		diag_warning(at, "choice value must have a prompt");
 	}
-	(void)buf;
 }
 
 static void parse_stmts(struct parser *P, struct menu *parent, struct menu *choice,
