@@ -19,6 +19,7 @@ LIB_OBJS += arch.o
 LIB_OBJS += cli.o
 LIB_OBJS += cnf.o
 LIB_OBJS += config.o
+LIB_OBJS += confsim.o
 LIB_OBJS += diag.o
 LIB_OBJS += eval.o
 LIB_OBJS += expr.o

@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "cmd.h"
 #include "config.h"
+#include "confsim.h"
 #include "diag.h"
 #include "eval.h"
 #include "json.h"
@@ -29,8 +30,9 @@ static const char usage[] =
 	"value but n), shows a configuration that has it as the chain of Kconfig\n"
 	"lines that sets it (select, default, or the user through a prompt), each\n"
 	"with its file:line, and the user choices the chain starts from.\n"
-	"--witness FILE writes that configuration as a .config the kernel's conf\n"
-	"keeps (FILE.ARCH-BITS when there are several).\n"
+	"`minimal:` lists the user choices that matter; --witness FILE writes them\n"
+	"as a .config on which make olddefconfig gives SYM the value (the whole\n"
+	"configuration for a 6.10 or older tree); FILE.ARCH-BITS when several.\n"
 	"Exit status: 0 if SYM can have the value somewhere, 1 if nowhere.\n";
 
 struct why {
@@ -123,6 +125,113 @@ static const struct symbol *step(struct eval *ev, const struct symbol *s, struct
 	return NULL;
 }
 
+/* The user choices that matter (olddefconfig simulated, confsim.c): set
+ * every value of the solution as a user value, keep only those the
+ * evaluation of SYM (and 64BIT) reads, then drop each one whose absence
+ * (its default instead) leaves them as they are.  false if the simulation
+ * does not reproduce the solution (then the full witness is used). */
+static bool minimal_choices(struct kctree *t, const struct config *c, const struct symbol *s,
+			    int want, const struct symbol *s64, int bits, struct strbuf *out)
+{
+	struct confsim *cs = confsim_new(t);
+	VEC(const struct symbol *) keep = { 0 };
+	const struct symbol *x;
+	size_t i;
+	bool ok;
+
+	if (!cs)
+		return false;
+	tree_for_each_sym(t, x, i) {
+		const struct config_entry *e = x->name ? config_find(c, x->name) : NULL;
+
+		if (e)
+			confsim_user(cs, x, e->value);
+	}
+#define HOLDS() (confsim_tri(cs, s) == want && \
+		 (!bits || !s64 || confsim_tri(cs, s64) == (bits == 64 ? 2 : 0)))
+	ok = HOLDS();
+	if (ok) {
+		tree_for_each_sym(t, x, i)
+			if (confsim_read(cs, x))
+				vec_push(keep, x);
+		/* what was not read does not matter: clear it all */
+		tree_for_each_sym(t, x, i)
+			if (!confsim_read(cs, x))
+				confsim_user(cs, x, NULL);
+		for (size_t k = 0; k < keep.n; k++)
+			confsim_user(cs, keep.v[k], config_find(c, keep.v[k]->name)->value);
+		ok = HOLDS();
+		for (size_t k = 0; ok && k < keep.n; k++) {
+			confsim_user(cs, keep.v[k], NULL);
+			if (HOLDS())
+				keep.v[k] = NULL;
+			else
+				confsim_user(cs, keep.v[k], config_find(c, keep.v[k]->name)->value);
+		}
+		ok = ok && HOLDS();
+		/* write what olddefconfig will keep: a choice whose value the
+		 * others now change (m without MODULES) is written as it ends up */
+		for (size_t k = 0; ok && k < keep.n; k++)
+			if (keep.v[k]) {
+				const char *v = config_find(c, keep.v[k]->name)->value;
+
+				if (sym_is_bool_like(keep.v[k]))
+					v = (const char *[]){ "n", "m", "y" }[confsim_tri(cs, keep.v[k])];
+				sb_addf(out, "%s%s=%s", out->len ? " " : "", keep.v[k]->name, v);
+			}
+	}
+#undef HOLDS
+	vec_release(keep);
+	confsim_free(cs);
+	return ok;
+}
+
+/* Only the user choices that matter when known (conf --olddefconfig fills
+ * in the rest with the defaults), else the whole configuration. */
+static void write_witness(const struct why *w, const struct tree_opts *o, const char *arch,
+			  const char *label, int bits, struct arch_ctx *a, const char *minimal)
+{
+	struct strbuf name = STRBUF_INIT;
+	FILE *f;
+
+	sb_adds(&name, w->witness);
+	if (o->arches.n > 1)
+		sb_addf(&name, ".%s", arch);
+	if (bits)
+		sb_addf(&name, "-%d", bits);
+	if (!(f = fopen(sb_str(&name), "w"))) {
+		diag_fatal("cannot write '%s'", sb_str(&name));
+		sb_release(&name);
+		return;
+	}
+	fprintf(f, "# kcsat witness: %s on %s%s%s\n", w->arg, arch, *label ? " " : "", label);
+	if (minimal) {
+		char *list = xstrdup(minimal), *save = NULL;
+
+		fprintf(f, "# the user choices that matter; make olddefconfig sets the rest\n");
+		for (char *kv = strtok_r(list, " ", &save); kv; kv = strtok_r(NULL, " ", &save)) {
+			char *eq = strchr(kv, '=');
+			const struct symbol *ks;
+
+			if (!eq)
+				continue;
+			*eq = '\0';
+			ks = sym_find(a->t, kv);
+			if (!strcmp(eq + 1, "n") && ks && sym_is_bool_like(ks))
+				fprintf(f, "# CONFIG_%s is not set\n", kv);
+			else if (ks && ks->type == S_STRING)
+				fprintf(f, "CONFIG_%s=\"%s\"\n", kv, eq + 1);
+			else
+				fprintf(f, "CONFIG_%s=%s\n", kv, eq + 1);
+		}
+		free(list);
+	} else {
+		config_write(f, a->m, a->s, NULL);
+	}
+	fclose(f);
+	sb_release(&name);
+}
+
 static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, struct strbuf *result)
 {
 	struct why *w = ctx;
@@ -174,28 +283,6 @@ static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 			continue;
 		}
 		sb_adds(result, "reachable ");
-		if (w->witness) {
-			struct strbuf name = STRBUF_INIT;
-			FILE *f;
-
-			sb_adds(&name, w->witness);
-			if (o->arches.n > 1)
-				sb_addf(&name, ".%s", arch);
-			if (nb > 1 && b[k].bits)
-				sb_addf(&name, "-%d", b[k].bits);
-			if ((f = fopen(sb_str(&name), "w"))) {
-				struct strbuf h = STRBUF_INIT;
-
-				sb_addf(&h, "# kcsat witness: %s on %s%s%s\n", w->arg, arch,
-					*label ? " " : "", label);
-				config_write(f, a.m, a.s, sb_str(&h));
-				sb_release(&h);
-				fclose(f);
-			} else {
-				diag_fatal("cannot write '%s'", sb_str(&name));
-			}
-			sb_release(&name);
-		}
 		config_from_solution(&c, a.m, a.s);
 		ev = eval_new(a.t, &c);
 		if (o->format == FMT_JSON)
@@ -225,15 +312,30 @@ static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 			sb_release(&line);
 			cur = next;
 		}
-		if (o->format == FMT_JSON) {
-			fputs("],\"user_choices\":[", out);
-			for (size_t q = 0; q < users.n; q++) {
-				fputs(q ? "," : "", out);
-				json_str(out, users.v[q]->name);
+		{
+			struct strbuf min = STRBUF_INIT;
+			bool have = minimal_choices(a.t, &c, s, eval_sym_tri(ev, s), sym_find(a.t, "64BIT"),
+						    b[k].bits, &min);
+
+			if (o->format == FMT_JSON) {
+				fputs("],\"user_choices\":[", out);
+				for (size_t q = 0; q < users.n; q++) {
+					fputs(q ? "," : "", out);
+					json_str(out, users.v[q]->name);
+				}
+				fputs("],\"minimal\":", out);
+				json_str(out, have ? sb_str(&min) : NULL);
+				fputc('}', out);
+			} else {
+				if (b[k].bits)
+					fprintf(out, "\twith 64BIT=%c\n", b[k].bits == 64 ? 'y' : 'n');
+				if (have)
+					fprintf(out, "\tminimal: %s\n", min.len ? sb_str(&min) : "(the defaults)");
 			}
-			fputs("]}", out);
-		} else if (b[k].bits) {
-			fprintf(out, "\twith 64BIT=%c\n", b[k].bits == 64 ? 'y' : 'n');
+			if (w->witness)
+				write_witness(w, o, arch, label, nb > 1 ? b[k].bits : 0, &a,
+					      have ? sb_str(&min) : NULL);
+			sb_release(&min);
 		}
 		vec_release(users);
 		vec_release(seen);

@@ -1,7 +1,8 @@
 #!/bin/sh
-# kcsat why's witnesses against the kernel's own conf: `conf --olddefconfig`
-# on the witness must keep every value (same-values.py), give the symbol the
-# value asked for, and keep the bitness asked for.
+# kcsat why's minimal witnesses (only the user choices that matter) against
+# the kernel's own conf: `conf --olddefconfig` on the witness must keep every
+# choice written (same-values.py), give the symbol the value asked for, and
+# keep the bitness asked for.
 set -u
 kcsat=$1
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,6 +21,8 @@ while read -r arch bits sym val; do
 	if ! "$kcsat" why "$sym=$val" --tree "$tree" --arch "$arch" $bopt --shell=run --witness "$w" >"$w.out" 2>&1; then
 		echo "FAIL $arch $sym=$val: kcsat why found no witness"; cat "$w.out"; fail=$((fail + 1)); continue
 	fi
+	grep -q 'minimal:' "$w.out" || { echo "FAIL $arch $sym=$val: no minimal witness"; fail=$((fail + 1)); continue; }
+	n=$(grep -c '^CONFIG_\|^# CONFIG_' "$w")
 	cp "$w" "$w.orig"
 	"$here/conf/conf-env.sh" "$tree" "$arch" env KCONFIG_CONFIG="$w" "$conf" --olddefconfig Kconfig >/dev/null 2>&1
 	kept=$("$here/conf/same-values.py" "$w.orig" "$w" | tail -1)
@@ -31,7 +34,7 @@ while read -r arch bits sym val; do
 	if [ "$bits" = 32 ] && grep -q '^CONFIG_64BIT=y' "$w"; then ok=0; fi
 	if [ "$bits" = 64 ] && ! grep -q '^CONFIG_64BIT=y' "$w"; then ok=0; fi
 	if [ $ok = 1 ]; then
-		echo "PASS $arch${bits#-} $sym=$val ($kept)"
+		echo "PASS $arch${bits#-} $sym=$val from $n choices ($kept)"
 		pass=$((pass + 1))
 	else
 		echo "FAIL $arch $sym=$val: conf --olddefconfig gives $got ($kept)"
@@ -46,6 +49,14 @@ powerpc 64 PCI_P2PDMA y
 x86 64 USB_STORAGE m
 arm - USB_EHCI_HCD y
 s390 - ZCRYPT y
+mips 32 HIGHMEM y
+um 64 BLK_DEV_UBD y
+x86 64 KVM_INTEL m
+arm64 - ARM64_SVE y
+powerpc 32 PPC_BOOK3S_32 y
+riscv 32 RISCV_ISA_C y
+x86 32 X86_PAE y
+loongarch - NUMA y
 EOF_CASES
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
