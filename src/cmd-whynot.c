@@ -24,11 +24,21 @@ static const char usage[] =
 	"                     [--format text|json] [--shell=off|run]\n"
 	"\n"
 	"For each arch and bitness where SYM cannot have the value (default: any\n"
-	"value but n), prints the Kconfig lines that block it, file:line each: a\n"
-	"minimal set (take any one line out and SYM can have the value), as a chain\n"
-	"from SYM outwards.  Where SYM can have it, says so (see kcsat sat).\n"
+	"value but n), prints the Kconfig lines that block it, file:line each, as a\n"
+	"chain from SYM outwards: a minimal set (without any one of these lines,\n"
+	"the others no longer block it), then any block independent of it.  With\n"
+	"one block, taking out any line makes SYM reachable.  Where SYM can have\n"
+	"the value, says so (see kcsat sat).\n"
 	"Exit status: 0 if SYM is blocked in every case, 1 if it is reachable\n"
 	"somewhere, 2 on error.\n";
+
+static bool in_chain(const struct selvec *chain, int var)
+{
+	for (size_t j = 0; j < chain->n; j++)
+		if (chain->v[j]->var == var)
+			return true;
+	return false;
+}
 
 struct whynot {
 	const char *arg;
@@ -81,6 +91,8 @@ static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 	for (int k = 0; k < nb; k++) {
 		const char *label = *b[k].label ? b[k].label : "";
 		struct selvec core = { 0 }, chain = { 0 };
+		VEC(int) dropped = { 0 };
+		VEC(bool) needed = { 0 };
 		bool bits_used = false;
 
 		sat_assume(S, b[k].lit);
@@ -103,52 +115,93 @@ static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 					val ? (char[]){ val, 0 } : "");
 			continue;
 		}
-		for (const int *c = sat_core(S, true); *c; c++) {
-			const struct selector *sel = cnf_selector_of(model_cnf(m), *c);
-
-			if (sel)
-				vec_push(core, sel);
-			else if (*c == b[k].lit && b[k].bits)
-				bits_used = true;
-		}
-		query_order_chain(s, &core, &chain);
-		if (o->format == FMT_JSON) {
-			fputs(",\"reachable\":false,\"chain\":[", out);
-			for (size_t j = 0; j < chain.n; j++) {
-				struct strbuf t2 = STRBUF_INIT;
-				char name[300];
-
-				query_item_text(&t2, chain.v[j]);
-				fprintf(out, "%s{\"symbol\":", j ? "," : "");
-				json_str(out, chain.v[j]->sym ? sym_display_name(chain.v[j]->sym, name, sizeof(name)) : NULL);
-				fputs(",\"line\":", out);
-				json_str(out, sb_str(&t2));
-				fputs(",\"loc\":", out);
-				json_str(out, loc_str(chain.v[j]->loc, l, sizeof(l)));
-				fputc('}', out);
-				sb_release(&t2);
+		/* One minimal block, then, with its lines taken out, any other
+		 * block that is independent of it (a symbol may be kept off in
+		 * several ways: taking out one line undoes only its own block). */
+		for (int blk = 0; blk < 4; blk++) {
+			if (blk) {
+				for (size_t q = 0; q < dropped.n; q++)
+					sat_drop_selector(S, dropped.v[q]);
+				sat_assume(S, b[k].lit);
+				sat_assume(S, want);
+				if (sat_solve(S) == SAT_SAT)
+					break;
 			}
-			fprintf(out, "],\"assumes\":%s}", bits_used ? (b[k].bits == 64 ? "\"64BIT=y\"" : "\"64BIT=n\"") : "null");
-		} else {
-			fprintf(out, "%s%s%s: %s%s%s is blocked by:\n", arch, *label ? " " : "", label,
-				s->name, val ? "=" : "", val ? (char[]){ val, 0 } : "");
-			for (size_t j = 0; j < chain.n; j++) {
-				struct strbuf t2 = STRBUF_INIT;
-				char name[300];
+			core.n = chain.n = 0;
+			bits_used = false;
+			for (const int *c = sat_core(S, true); *c; c++) {
+				const struct selector *sel = cnf_selector_of(model_cnf(m), *c);
 
-				query_item_text(&t2, chain.v[j]);
-				fprintf(out, "\t%s: %s  (%s)\n",
-					chain.v[j]->sym ? sym_display_name(chain.v[j]->sym, name, sizeof(name)) : "<if>",
-					sb_str(&t2), loc_str(chain.v[j]->loc, l, sizeof(l)));
-				sb_release(&t2);
+				if (sel) {
+					vec_push(core, sel);
+					vec_push(dropped, sel->var);
+				} else if (*c == b[k].lit && b[k].bits) {
+					bits_used = true;
+				}
 			}
-			if (bits_used)
-				fprintf(out, "\twith 64BIT=%c\n", b[k].bits == 64 ? 'y' : 'n');
-			if (!chain.n && !bits_used)
-				fprintf(out, "\t(no line: the value is outside the symbol's type)\n");
+			query_order_chain(s, &core, &chain);
+			/* is each line needed alone?  Take it out of the tree (and
+			 * the blocks before) and see whether SYM stays blocked */
+			needed.n = 0;
+			for (size_t j = 0; j < chain.n; j++) {
+				for (size_t q = 0; q < dropped.n; q++)
+					if (dropped.v[q] != chain.v[j]->var && !in_chain(&chain, dropped.v[q]))
+						sat_drop_selector(S, dropped.v[q]);
+				sat_drop_selector(S, chain.v[j]->var);
+				sat_assume(S, b[k].lit);
+				sat_assume(S, want);
+				vec_push(needed, sat_solve(S) == SAT_SAT);
+			}
+			if (o->format == FMT_JSON) {
+				fputs(blk ? ",{\"chain\":[" : ",\"reachable\":false,\"chain\":[", out);
+				for (size_t j = 0; j < chain.n; j++) {
+					struct strbuf t2 = STRBUF_INIT;
+					char name[300];
+
+					query_item_text(&t2, chain.v[j]);
+					fprintf(out, "%s{\"symbol\":", j ? "," : "");
+					json_str(out, chain.v[j]->sym ? sym_display_name(chain.v[j]->sym, name, sizeof(name)) : NULL);
+					fputs(",\"line\":", out);
+					json_str(out, sb_str(&t2));
+					fputs(",\"loc\":", out);
+					json_str(out, loc_str(chain.v[j]->loc, l, sizeof(l)));
+					fprintf(out, ",\"needed_alone\":%s}", needed.v[j] ? "true" : "false");
+					sb_release(&t2);
+				}
+				fprintf(out, "],\"assumes\":%s", bits_used ? (b[k].bits == 64 ? "\"64BIT=y\"" : "\"64BIT=n\"") : "null");
+				fputs(blk ? "}" : ",\"also\":[", out);
+			} else {
+				if (!blk)
+					fprintf(out, "%s%s%s: %s%s%s is blocked by:\n", arch, *label ? " " : "", label,
+						s->name, val ? "=" : "", val ? (char[]){ val, 0 } : "");
+				else
+					fprintf(out, "    and, independently, by:\n");
+				for (size_t j = 0; j < chain.n; j++) {
+					struct strbuf t2 = STRBUF_INIT;
+					char name[300];
+
+					query_item_text(&t2, chain.v[j]);
+					fprintf(out, "\t%s: %s  (%s)%s\n",
+						chain.v[j]->sym ? sym_display_name(chain.v[j]->sym, name, sizeof(name)) : "<if>",
+						sb_str(&t2), loc_str(chain.v[j]->loc, l, sizeof(l)),
+						needed.v[j] ? "" : "  [not alone: blocked without it too]");
+					sb_release(&t2);
+				}
+				if (bits_used)
+					fprintf(out, "\twith 64BIT=%c\n", b[k].bits == 64 ? 'y' : 'n');
+				if (!chain.n && !bits_used)
+					fprintf(out, "\t(no line: the value is outside the symbol's type)\n");
+			}
+			if (!core.n)
+				break;	/* nothing left to take out */
 		}
+		if (o->format == FMT_JSON)
+			fputs("]}", out);
+		dropped.n = 0;
 		vec_release(core);
 		vec_release(chain);
+		vec_release(dropped);
+		vec_release(needed);
 	}
 	sat_free(S);
 	model_free(m);

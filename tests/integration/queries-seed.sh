@@ -149,16 +149,13 @@ DEVICE_PRIVATE powerpc 32
 ZONE_DEVICE s390 -
 TRANSPARENT_HUGEPAGE alpha -
 PCI_IOV hexagon -'
-# Known not to pass (reported): there the symbol is blocked twice over, so
-# the set kcsat prints is a minimal blocking set but not the only one, and
-# deleting one of its lines leaves the symbol blocked by the other, against
-# `kcsat help why-not` ("take any one line out and SYM can have the value").
-# On x86 32-bit: MEMORY_HOTPLUG depends on 64BIT (mm/Kconfig) and on
-# ARCH_ENABLE_MEMORY_HOTPLUG, selected only `if X86_64`; ZONE_DEVICE depends
-# on MEMORY_HOTPLUG and on ARCH_HAS_PTE_DEVMAP, selected only `if X86_64`.
-# On powerpc 32-bit: ARCH_HAS_PTE_DEVMAP is selected only if PPC_BOOK3S_64.
-# Checked and reported as XFAIL (a PASS once fixed); not counted as failures.
-xfail_cases=' PCI_P2PDMA/x86/32 DEVICE_PRIVATE/x86/32 MEMORY_HOTPLUG/x86/32 DEVICE_PRIVATE/powerpc/32 '
+# A symbol blocked in several independent ways (x86 32-bit: MEMORY_HOTPLUG
+# depends on 64BIT and on ARCH_ENABLE_MEMORY_HOTPLUG, selected only if
+# X86_64) gets one block per way ("and, independently, by:"): there every
+# printed line must go for the symbol to be reachable, which is checked by
+# deleting them all at once.  With one block, each line is necessary alone
+# unless kcsat marks it "[not alone: blocked without it too]".
+xfail_cases=' '
 wn=$work/linux-whynot
 cp -a "$tree" "$wn"
 printf '%s\n' "$cases" | while read -r sym arch bits; do
@@ -167,9 +164,30 @@ printf '%s\n' "$cases" | while read -r sym arch bits; do
 	name="$sym/$arch/$bits"
 	"$K" why-not "$sym" "$@" >"$work/wn.out" 2>&1
 	rc=$?
-	locs=$(sed -n 's/.*(\([^()]*:[0-9][0-9]*\))$/\1/p' "$work/wn.out")
+	locs=$(sed -n 's/.*(\([^()]*:[0-9][0-9]*\))\( *\[not alone.*\]\)\{0,1\}$/\1/p' "$work/wn.out")
+	alone=$(sed -n 's/.*(\([^()]*:[0-9][0-9]*\))  \[not alone.*$/\1/p' "$work/wn.out")
 	if [ $rc -ne 0 ] || [ -z "$locs" ]; then
 		echo "FAIL why-not $name: exit $rc, no lines: $(head -n 3 "$work/wn.out")"
+		continue
+	fi
+	if grep -q 'independently' "$work/wn.out"; then
+		cp -a "$wn" "$work/wn-all"
+		for l in $locs; do
+			f=${l%:*} n=${l##*:}
+			text=$(sed -n "${n}p" "$wn/$f")
+			case $text in
+			'if '*) sed -i "${n}s/^if .*/if y/" "$work/wn-all/$f";;
+			*) sed -i "${n}s/.*/# (deleted)/" "$work/wn-all/$f";;
+			esac
+		done
+		set -- --tree "$work/wn-all" --arch "$arch"
+		[ "$bits" = - ] || set -- "$@" --bits "$bits"
+		if "$K" sat "$sym" "$@" >/dev/null 2>&1; then
+			echo "PASS why-not $name: $(echo $locs | wc -w) lines in independent blocks, all needed together"
+		else
+			echo "FAIL why-not $name: all printed lines deleted, $sym still blocked"
+		fi
+		rm -rf "$work/wn-all"
 		continue
 	fi
 	for l in $locs; do
@@ -184,10 +202,15 @@ printf '%s\n' "$cases" | while read -r sym arch bits; do
 		esac
 		if "$K" sat "$sym" "$@" >/dev/null 2>&1; then res=reachable; else res=blocked; fi
 		cp "$work/saved" "$wn/$f"
-		case "$res:$xfail_cases" in
-		reachable:*) echo "PASS why-not $name: $l ($how) is necessary";;
+		case " $(echo $alone) " in
+		*" $l "*) expect=blocked;;
+		*) expect=reachable;;
+		esac
+		case "$res:$expect:$xfail_cases" in
+		reachable:reachable:*) echo "PASS why-not $name: $l ($how) is necessary";;
+		blocked:blocked:*) echo "PASS why-not $name: $l ($how) marked 'not alone': still blocked without it";;
 		blocked:*" $name "*) echo "XFAIL why-not $name: $l ($how) deleted, $sym still blocked";;
-		*) echo "FAIL why-not $name: $l ($how) deleted, $sym still blocked: the line is not necessary";;
+		*) echo "FAIL why-not $name: $l ($how) deleted: $res, kcsat said $expect";;
 		esac
 	done
 done >"$work/whynot.log"
