@@ -210,6 +210,28 @@ static int implies_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *ou
 				else
 					fprintf(out, "%s\n", any ? "" : " (none)");
 			}
+			/* the chain behind each transitive one */
+			if (json)
+				fputs(",\"transitive_chains\":{", out);
+			for (size_t f = 0, nt = 0; f < nforced; f++) {
+				if (in_own_entry(s, forced[f]))
+					continue;
+				sat_assume(S, b[k].lit);
+				sat_assume(S, want);
+				sat_assume(S, -model_sym_is(m, forced[f], fval[f]));
+				if (sat_solve(S) == SAT_SAT)
+					continue;	/* cannot happen: it was forced */
+				if (json) {
+					fprintf(out, "%s\"%s=%c\":[", nt++ ? "," : "", forced[f]->name, fval[f]);
+					print_chain(out, model_cnf(m), S, s, "", true);
+					fputc(']', out);
+				} else {
+					fprintf(out, "\t    %s=%c because:\n", forced[f]->name, fval[f]);
+					print_chain(out, model_cnf(m), S, s, "\t\t", false);
+				}
+			}
+			if (json)
+				fputc('}', out);
 			if (json)
 				fputs(",\"redundant\":[", out);
 		}
