@@ -362,8 +362,23 @@ int cmd_implies(int argc, char **argv)
 
 			while (e < im.facts.n && !strcmp(im.facts.v[e], im.facts.v[k]))
 				e++;
-			fprintf(stdout, "%s{\"fact\":", n ? "," : "");
-			json_str(stdout, im.facts.v[k]);
+			char *f = im.facts.v[k], *t1 = strchr(f, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+
+			fputs(n ? "," : "", stdout);
+			if (!strncmp(f, "fact\t", 5)) {
+				fputs("{\"requires\":", stdout);
+				json_str(stdout, f + 5);
+			} else if (t2) {
+				*t2 = '\0';
+				fputs("{\"redundant\":", stdout);
+				json_str(stdout, t2 + 1);
+				fputs(",\"loc\":", stdout);
+				json_str(stdout, t1 + 1);
+				*t2 = '\t';
+			} else {
+				fputs("{\"fact\":", stdout);
+				json_str(stdout, f);
+			}
 			fprintf(stdout, ",\"cases\":%zu}", e - k);
 			k = e;
 		}
