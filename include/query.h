@@ -49,6 +49,20 @@ bool query_bits_option(const char *arg, int *bits);
 /* The error for a symbol no arch defines; returns EXIT_ERROR. */
 int query_unknown_symbol(const char *arg, const char *suggest);
 
+/* What the per-arch jobs of why and why-not find out about one symbol,
+ * merged over arches by query_merge_answer(): jobs leave "undefined
+ * SUGGESTION", or "defined" followed by "reachable" in any case it is. */
+struct sym_answer {
+	const char *arg;
+	int bits;
+	bool reachable, defined;
+	char suggest[128];
+};
+void query_merge_answer(void *ctx, size_t i, const char *result);
+/* Run job per arch with the output wrapped as {"results":[...]} in JSON;
+ * returns the worst exit code. */
+int query_run(const struct tree_opts *o, arch_job_fn job, arch_merge_fn merge, void *ctx);
+
 struct strbuf;
 struct selector;
 struct selvec {

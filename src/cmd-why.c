@@ -36,11 +36,8 @@ static const char usage[] =
 	"Exit status: 0 if SYM can have the value somewhere, 1 if nowhere.\n";
 
 struct why {
-	const char *arg;
+	struct sym_answer a;	/* first: query_merge_answer() reads it */
 	const char *witness;
-	int bits;
-	bool reachable, defined;
-	char suggest[128];
 };
 
 static const char tri_ch[] = "nmy";
@@ -204,7 +201,7 @@ static void write_witness(const struct why *w, const struct tree_opts *o, const 
 		sb_release(&name);
 		return;
 	}
-	fprintf(f, "# kcsat witness: %s on %s%s%s\n", w->arg, arch, *label ? " " : "", label);
+	fprintf(f, "# kcsat witness: %s on %s%s%s\n", w->a.arg, arch, *label ? " " : "", label);
 	if (minimal) {
 		char *list = xstrdup(minimal), *save = NULL;
 
@@ -245,10 +242,10 @@ static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 
 	if (!arch_ctx_load(&a, o, i))
 		return EXIT_ERROR;
-	found = query_symbol(a.t, w->arg, &s, &val, w->suggest, sizeof(w->suggest));
+	found = query_symbol(a.t, w->a.arg, &s, &val, w->a.suggest, sizeof(w->a.suggest));
 	if (found <= 0) {
 		if (found == 0)
-			sb_addf(result, "undefined %s", w->suggest);
+			sb_addf(result, "undefined %s", w->a.suggest);
 		arch_ctx_close(&a);
 		return found < 0 ? EXIT_ERROR : EXIT_OK;
 	}
@@ -256,7 +253,7 @@ static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 	arch_ctx_encode(&a);
 	model_encode_all(a.m);
 	want = val ? model_sym_is(a.m, s, val) : -model_sym_is(a.m, s, 'n');
-	nb = query_bitness(&a, w->bits, b);
+	nb = query_bitness(&a, w->a.bits, b);
 	for (int k = 0; k < nb; k++) {
 		const char *label = b[k].label;
 		struct config c;
@@ -346,19 +343,6 @@ static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 	return EXIT_OK;
 }
 
-static void why_merge(void *ctx, size_t i, const char *result)
-{
-	struct why *w = ctx;
-
-	(void)i;
-	if (strstr(result, "reachable"))
-		w->reachable = true;
-	if (strncmp(result, "undefined", 9))
-		w->defined = true;
-	else if (result[9] == ' ' && result[10] && !*w->suggest)
-		snprintf(w->suggest, sizeof(w->suggest), "%s", result + 10);
-}
-
 int cmd_why(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -379,7 +363,7 @@ int cmd_why(int argc, char **argv)
 			continue;
 		}
 		if (c == 'b') {
-			if (!query_bits_option(optarg, &w.bits))
+			if (!query_bits_option(optarg, &w.a.bits))
 				return EXIT_ERROR;
 			continue;
 		}
@@ -391,20 +375,14 @@ int cmd_why(int argc, char **argv)
 		diag_fatal("%s (see 'kcsat help why')", optind == argc ? "missing SYM" : "one SYM at a time");
 		return EXIT_ERROR;
 	}
-	w.arg = argv[optind];
+	w.a.arg = argv[optind];
 	if (!cli_resolve_arches(&o))
 		return EXIT_ERROR;
-	if (o.format == FMT_JSON)
-		fputs("{\"results\":[", stdout);
-	fflush(stdout);
-	rc = cli_for_each_arch(&o, why_arch, why_merge, &w, o.format == FMT_JSON ? "," : NULL);
-	if (o.format == FMT_JSON)
-		fputs("]}\n", stdout);
+	rc = query_run(&o, why_arch, query_merge_answer, &w);
 	cli_tree_opts_release(&o);
 	if (rc == EXIT_ERROR)
 		return rc;
-	if (!w.defined) {
-		return query_unknown_symbol(w.arg, w.suggest);
-	}
-	return w.reachable ? EXIT_OK : EXIT_NO;
+	if (!w.a.defined)
+		return query_unknown_symbol(w.a.arg, w.a.suggest);
+	return w.a.reachable ? EXIT_OK : EXIT_NO;
 }

@@ -40,17 +40,10 @@ static bool in_chain(const struct selvec *chain, int var)
 	return false;
 }
 
-struct whynot {
-	const char *arg;
-	int bits;
-	bool reachable;		/* somewhere */
-	bool defined;		/* somewhere */
-	char suggest[128];
-};
 
 static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, struct strbuf *result)
 {
-	struct whynot *w = ctx;
+	struct sym_answer *w = ctx;
 	const char *arch = o->arches.n ? o->arches.v[i] : "tree";
 	const struct symbol *s;
 	struct kctree *t = cli_load(o, i);
@@ -209,19 +202,6 @@ static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 	return EXIT_OK;
 }
 
-static void whynot_merge(void *ctx, size_t i, const char *result)
-{
-	struct whynot *w = ctx;
-
-	(void)i;
-	if (strstr(result, "reachable"))
-		w->reachable = true;
-	if (strncmp(result, "undefined", 9))
-		w->defined = true;
-	else if (result[10] && !*w->suggest)
-		snprintf(w->suggest, sizeof(w->suggest), "%s", result + 10);
-}
-
 int cmd_whynot(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -230,7 +210,7 @@ int cmd_whynot(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct tree_opts o;
-	struct whynot w = { 0 };
+	struct sym_answer w = { 0 };
 	int c, done, rc;
 
 	cli_tree_opts_init(&o);
@@ -252,17 +232,11 @@ int cmd_whynot(int argc, char **argv)
 	w.arg = argv[optind];
 	if (!cli_resolve_arches(&o))
 		return EXIT_ERROR;
-	if (o.format == FMT_JSON)
-		fputs("{\"results\":[", stdout);
-	fflush(stdout);
-	rc = cli_for_each_arch(&o, whynot_arch, whynot_merge, &w, o.format == FMT_JSON ? "," : NULL);
-	if (o.format == FMT_JSON)
-		fputs("]}\n", stdout);
+	rc = query_run(&o, whynot_arch, query_merge_answer, &w);
 	cli_tree_opts_release(&o);
 	if (rc == EXIT_ERROR)
 		return rc;
-	if (!w.defined) {
+	if (!w.defined)
 		return query_unknown_symbol(w.arg, w.suggest);
-	}
 	return w.reachable ? EXIT_NO : EXIT_OK;
 }

@@ -248,3 +248,29 @@ int query_unknown_symbol(const char *arg, const char *suggest)
 		diag_fatal("unknown symbol '%s'", arg);
 	return EXIT_ERROR;
 }
+
+void query_merge_answer(void *ctx, size_t i, const char *result)
+{
+	struct sym_answer *a = ctx;
+
+	(void)i;
+	if (strstr(result, "reachable"))
+		a->reachable = true;
+	if (strncmp(result, "undefined", 9))
+		a->defined = true;
+	else if (result[9] == ' ' && result[10] && !*a->suggest)
+		snprintf(a->suggest, sizeof(a->suggest), "%s", result + 10);
+}
+
+int query_run(const struct tree_opts *o, arch_job_fn job, arch_merge_fn merge, void *ctx)
+{
+	int rc;
+
+	if (o->format == FMT_JSON)
+		fputs("{\"results\":[", stdout);
+	fflush(stdout);
+	rc = cli_for_each_arch(o, job, merge, ctx, o->format == FMT_JSON ? "," : NULL);
+	if (o->format == FMT_JSON)
+		fputs("]}\n", stdout);
+	return rc;
+}
