@@ -22,6 +22,8 @@ struct tree_opts {
 	bool progress;			/* stderr is a terminal */
 	struct srccache *cache;		/* files read once for every arch */
 	int jobs;			/* processes for several arches */
+	bool keep_cycles;		/* load trees with loops (lint reports them) */
+	bool all_arches;		/* no --arch means every arch, not x86 */
 };
 
 /* getopt_long entries for the shared options; a subcommand appends its

@@ -124,6 +124,19 @@ struct symbol {
 	uint32_t hash;			/* of name */
 };
 
+/* A dependency loop: where it starts and its steps in the kernel's words,
+ * one "symbol A depends on B (file:line)" per line. */
+struct kc_cycle {
+	struct loc at;
+	const char *text;
+};
+
+/* A `# kcsat: ...` comment (suppressions), as written after "kcsat:". */
+struct kc_pragma {
+	struct loc at;
+	const char *text;
+};
+
 /* One loaded tree.  Symbol ids and expression ids are dense so later stages
  * can use plain arrays indexed by them. */
 struct kctree {
@@ -142,6 +155,9 @@ struct kctree {
 	struct expr **exprhash;
 	uint32_t exprhash_size;
 	unsigned nfiles, nlines, nshell;	/* statistics */
+	VEC(struct kc_cycle) cycles;	/* with load_opts.keep_cycles */
+	VEC(struct kc_pragma) pragmas;
+	VEC(const char *) files;	/* every file read, in order */
 };
 
 /* How to load: root Kconfig below srctree, for SRCARCH arch (NULL: none of
@@ -159,6 +175,7 @@ struct load_opts {
 	 * `source` is looked up here instead of the file system. */
 	const char *(*vfs)(void *ctx, const char *path, size_t *len);
 	void *vfs_ctx;
+	bool keep_cycles;		/* dependency loops are findings, not errors */
 };
 
 /* Load and finalize.  Returns NULL after printing diagnostics on any error.
@@ -180,8 +197,9 @@ static inline bool sym_is_bool_like(const struct symbol *s)
 }
 /* What scripts/kconfig rejects after parsing: dependency loops (symbol.c
  * sym_check_deps) and, with 6.11+ rules, defaults and outside prompts of
- * choice members.  Returns the number of errors reported. */
-unsigned sym_check_tree(struct kctree *t);
+ * choice members.  Returns the number of errors reported; with
+ * keep_cycles, loops go to t->cycles instead (lint reports them). */
+unsigned sym_check_tree(struct kctree *t, bool keep_cycles);
 /* A choice has no name in the kernel since 6.11; name it by location. */
 const char *sym_display_name(const struct symbol *s, char *buf, size_t size);
 

@@ -67,6 +67,14 @@ void lex_skip_line(struct lexer *lx);
 
 const char *tok_name(enum tok t);
 unsigned lex_nfiles(const struct lexer *lx);
+/* Every file pushed (diag file ids), and the `# kcsat: ...` comments
+ * (text after "kcsat:", owned by the lexer). */
+const uint32_t *lex_file_ids(const struct lexer *lx, size_t *n);
+struct lex_pragma {
+	struct loc at;
+	char *text;
+};
+const struct lex_pragma *lex_pragmas(const struct lexer *lx, size_t *n);
 unsigned lex_nlines(const struct lexer *lx);
 
 #endif

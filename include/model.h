@@ -67,4 +67,24 @@ const char *model_str_value(struct model *m, struct sat *s, const struct symbol 
  * v is not one its domain can tell apart (see model_domain_other). */
 int model_str_is(struct model *m, const struct symbol *sym, const char *v);
 
+/* ---- what lint asks (each literal: the tristate value >= m) ---- */
+struct menu;
+struct dep_item;
+struct property;
+/* Entry m's dependencies with its `depends on` line d read as instead
+ * (NULL: y): the rest of what the entry requires, to ask whether d adds
+ * anything to it. */
+int model_dep_without(struct model *m, const struct menu *entry, const struct dep_item *d,
+		      const struct expr *instead, bool need_y);
+/* The line p is in effect: a prompt is visible, a default is the one
+ * sym_get_default_prop() picks, a select or imply is active (its symbol
+ * and condition not n).  Needs a model without selectors. */
+int model_prop_lit(struct model *m, const struct property *p);
+/* The select p raises its target above the target's direct dependencies:
+ * conf's "unmet direct dependencies detected" (dir_dep.tri < the select's
+ * share of rev_dep.tri, both rounded as sym_calc_visibility() does). */
+int model_unmet_lit(struct model *m, const struct property *p);
+/* The target's direct dependencies (dir_dep), rounded like conf does. */
+int model_dir_lit(struct model *m, const struct symbol *s, bool need_y);
+
 #endif

@@ -32,5 +32,21 @@ int sat_value(struct sat *s, int lit);
  * other assumptions) that is still UNSAT; zero-terminated, owned by s. */
 const int *sat_core(struct sat *s, bool minimal);
 unsigned long long sat_calls(const struct sat *s);
+/* Decide lit early and true when the solver has the choice: steers
+ * solutions towards the targets of sat_cover(). */
+void sat_prefer(struct sat *s, int lit);
+
+/* Which of n target literals can be true (live[i] set to 1), under the
+ * assumptions in assume[0..nassume): every solution marks each target it
+ * makes true, and a solve that must make one of the rest true and cannot
+ * proves them all impossible at once, so the calls grow with the number of
+ * solutions needed, not of targets.  When most targets are expected to be
+ * impossible (mostly_unsat), they are asked one at a time instead: one
+ * impossible target is cheap to refute, many at once can be hard.
+ * on_live(ctx, i), if given, sees each target in the solution that first
+ * made it true (read it with sat_value()).  Returns the number of solves. */
+unsigned sat_cover(struct sat *s, struct cnf *c, const int *targets, size_t n,
+		   const int *assume, size_t nassume, unsigned char *live, bool mostly_unsat,
+		   void (*on_live)(void *ctx, size_t i), void *ctx);
 
 #endif

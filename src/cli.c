@@ -160,8 +160,9 @@ static bool resolve_arches(struct tree_opts *o)
 	if (arch_list(o->tree, &all) < 0)
 		return false;
 	if (!o->arch_arg) {
-		/* Kernel habit: the host's arch, as `make` would pick it. */
-		o->arch_arg = "x86";
+		/* Kernel habit: the host's arch, as `make` would pick it;
+		 * whole-tree commands (lint) check every arch. */
+		o->arch_arg = o->all_arches ? "all" : "x86";
 	}
 	if (!strcmp(o->arch_arg, "all")) {
 		o->arches = all;
@@ -216,6 +217,7 @@ struct kctree *cli_load(const struct tree_opts *o, size_t i)
 		.shell = o->shell,
 		.kversion = o->kversion,
 		.cache = o->cache,
+		.keep_cycles = o->keep_cycles,
 	};
 	struct kctree *t;
 

@@ -35,6 +35,8 @@ struct lexer {
 	bool assign_next;	/* the rest of the line is a raw value */
 	bool expr_mode;		/* no assignments */
 	unsigned nfiles, nlines;
+	VEC(uint32_t) file_ids;		/* every file pushed, in order */
+	VEC(struct lex_pragma) pragmas;
 };
 
 static const struct keyword {
@@ -161,9 +163,25 @@ void lex_free(struct lexer *lx)
 	while (lx->files.n)
 		pop_file(lx);
 	vec_release(lx->files);
+	for (size_t i = 0; i < lx->pragmas.n; i++)
+		free(lx->pragmas.v[i].text);
+	vec_release(lx->pragmas);
+	vec_release(lx->file_ids);
 	sb_release(&lx->text);
 	sb_release(&lx->help);
 	free(lx);
+}
+
+const uint32_t *lex_file_ids(const struct lexer *lx, size_t *n)
+{
+	*n = lx->file_ids.n;
+	return lx->file_ids.v;
+}
+
+const struct lex_pragma *lex_pragmas(const struct lexer *lx, size_t *n)
+{
+	*n = lx->pragmas.n;
+	return lx->pragmas.v;
 }
 
 unsigned lex_nfiles(const struct lexer *lx)
@@ -230,6 +248,7 @@ bool lex_push_file(struct lexer *lx, const char *path, struct loc from)
 	f.from = from;
 	vec_push(lx->files, f);
 	lx->nfiles++;
+	vec_push(lx->file_ids, f.file);
 	return true;
 }
 
@@ -404,9 +423,19 @@ static bool lex_raw(struct lexer *lx, struct token *t)
 		pop_file(lx);
 		t->type = T_EOF;
 		return true;
-	case '#':
-		f->pos = strchrnul(f->pos, '\n');
+	case '#': {
+		const char *end = strchrnul(f->pos, '\n'), *k = f->pos + 1;
+
+		while (k < end && (*k == ' ' || *k == '\t'))
+			k++;
+		if (end - k > 6 && !strncmp(k, "kcsat:", 6)) {
+			struct lex_pragma pr = { { f->file, f->line }, xstrndup(k + 6, (size_t)(end - k - 6)) };
+
+			vec_push(lx->pragmas, pr);
+		}
+		f->pos = end;
 		return false;
+	}
 	case '\\':
 		if (p[1] == '\n') {
 			f->pos += 2;

@@ -16,6 +16,7 @@ const struct command commands[] = {
 	{ "dump", cmd_dump, "print every symbol of a tree with its dependencies" },
 	{ "help", cmd_help, "show usage, or a command's usage" },
 	{ "implies", cmd_implies, "what a symbol's value silently requires; redundant depends" },
+	{ "lint", cmd_lint, "semantic checks of a whole tree on every arch, with evidence" },
 	{ "matrix", cmd_matrix, "the values symbols can take, per arch and bitness" },
 	{ "sat", cmd_sat, "can an expression hold? per arch and bitness, with a witness" },
 	{ "verify", cmd_verify, "is a full .config inside the space? if not, why" },

@@ -1215,3 +1215,90 @@ void model_name_vars(struct model *M)
 		}
 	}
 }
+
+/* ---- lint ---- */
+
+int model_dep_without(struct model *M, const struct menu *m, const struct dep_item *d,
+		      const struct expr *instead, bool need_y)
+{
+	struct tri acc;
+
+	if (!M->modern_choice && m->parent && m->parent->kind == M_CHOICE)
+		acc = sym_tri(M, m->parent->sym);
+	else
+		acc = menu_dep(M, m->parent);
+	for (const struct dep_item *x = m->deps; x; x = x->next) {
+		struct expr *e = x == d ? (struct expr *)instead : x->expr;
+
+		if (!e)
+			continue;
+		if (M->selectors && x != d)	/* the entry's other lines, citable */
+			acc = t_and(M, acc, t_relax(M, cond_tri(M, e),
+						    cnf_selector(M->cnf, ITEM_DEPENDS, x->loc, m->sym, x)));
+		else
+			acc = t_and(M, acc, cond_tri(M, e));
+	}
+	model_close(M);
+	return need_y ? acc.y : acc.m;
+}
+
+int model_prop_lit(struct model *M, const struct property *p)
+{
+	const struct symbol *s = p->menu->sym;
+	struct tri v = TRI_N;
+	int lit = CNF_FALSE;
+
+	switch (p->type) {
+	case P_PROMPT:
+		v = t_and(M, prop_cond(M, p), menu_visif(M, p->menu->parent));
+		lit = v.m;
+		break;
+	case P_DEFAULT: {
+		int none_before = CNF_TRUE;
+
+		for (const struct property *q = s->props; q; q = q->sym_next) {
+			int act;
+
+			if (q->type != P_DEFAULT)
+				continue;
+			act = prop_cond(M, q).m;
+			if (q == p) {
+				lit = cnf_and(M->cnf, act, none_before);
+				break;
+			}
+			none_before = cnf_and(M->cnf, none_before, -act);
+		}
+		break;
+	}
+	case P_SELECT:
+	case P_IMPLY:
+		v = t_and(M, sym_tri(M, s), prop_cond(M, p));
+		lit = v.m;
+		break;
+	default:
+		lit = prop_cond(M, p).m;
+		break;
+	}
+	model_close(M);
+	return lit;
+}
+
+int model_unmet_lit(struct model *M, const struct property *p)
+{
+	const struct symbol *x = p->target;
+	int tr = tristate_lit(M, x);
+	struct tri term = t_round(M, t_and(M, sym_tri(M, p->menu->sym), prop_cond(M, p)), tr);
+	struct tri dir = t_round(M, dir_tri(M, x), tr);
+	int lit = cnf_or(M->cnf, cnf_and(M->cnf, term.m, -dir.m), cnf_and(M->cnf, term.y, -dir.y));
+
+	model_close(M);
+	return lit;
+}
+
+int model_dir_lit(struct model *M, const struct symbol *s, bool need_y)
+{
+	struct tri dir = t_round(M, dir_tri(M, s), tristate_lit(M, s));
+
+	model_close(M);
+	return need_y ? dir.y : dir.m;
+}

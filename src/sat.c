@@ -129,3 +129,132 @@ unsigned long long sat_calls(const struct sat *s)
 {
 	return s->calls;
 }
+
+void sat_prefer(struct sat *s, int lit)
+{
+	sat_sync(s);
+	picosat_set_more_important_lit(s->ps, lit);
+	picosat_set_default_phase_lit(s->ps, lit, 1);
+}
+
+static enum sat_result solve_limited(struct sat *s, int decisions)
+{
+	int r;
+
+	sat_sync(s);
+	for (size_t i = 0; i < s->assumptions.n; i++)
+		picosat_assume(s->ps, s->assumptions.v[i]);
+	s->assumptions.n = 0;
+	s->calls++;
+	r = picosat_sat(s->ps, decisions);
+	return r == PICOSAT_SATISFIABLE ? SAT_SAT : r == PICOSAT_UNSATISFIABLE ? SAT_UNSAT : SAT_UNKNOWN;
+}
+
+/* Marks the open targets true in the current solution; returns how many
+ * stay open (compacted to the front). */
+static size_t harvest(struct sat *s, const int *targets, size_t *open, size_t n,
+		      unsigned char *live, void (*on_live)(void *ctx, size_t i), void *ctx)
+{
+	size_t keep = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t t = open[i];
+
+		if (sat_value(s, targets[t]) > 0) {
+			live[t] = 1;
+			if (on_live)
+				on_live(ctx, t);
+		} else {
+			open[keep++] = t;
+		}
+	}
+	return keep;
+}
+
+/* One solve that must make one of the open targets true: UNSAT settles
+ * them all.  Returns the result; on SAT the covered ones are harvested. */
+static enum sat_result cover_round(struct sat *s, struct cnf *c, const int *targets, size_t *open,
+				   size_t *nopen, const int *assume, size_t nassume, int limit,
+				   unsigned char *live, void (*on_live)(void *ctx, size_t i), void *ctx)
+{
+	VEC(int) clause = { 0 };
+	int act = cnf_new_var(c);
+	enum sat_result r;
+
+	vec_push(clause, -act);
+	for (size_t i = 0; i < *nopen; i++)
+		vec_push(clause, targets[open[i]]);
+	cnf_clause(c, clause.v, (int)clause.n);
+	vec_release(clause);
+	for (size_t i = 0; i < nassume; i++)
+		sat_assume(s, assume[i]);
+	sat_assume(s, act);
+	r = solve_limited(s, limit);
+	cnf_clause1(c, -act);	/* retire the clause */
+	if (r == SAT_UNSAT)
+		*nopen = 0;
+	else if (r == SAT_SAT)
+		*nopen = harvest(s, targets, open, *nopen, live, on_live, ctx);
+	return r;
+}
+
+unsigned sat_cover(struct sat *s, struct cnf *c, const int *targets, size_t n,
+		   const int *assume, size_t nassume, unsigned char *live, bool mostly_unsat,
+		   void (*on_live)(void *ctx, size_t i), void *ctx)
+{
+	VEC(size_t) open = { 0 };
+	unsigned solves = 0;
+	enum sat_result r = mostly_unsat ? SAT_UNKNOWN : SAT_SAT;
+
+	for (size_t i = 0; i < n; i++)
+		if (!live[i] && targets[i] != CNF_FALSE)
+			vec_push(open, i);
+	if (mostly_unsat)
+		goto one_by_one;
+	/* 1: random solutions, each making one open target true, while each
+	 * covers many (a solve costs about the same however many it covers) */
+	sat_sync(s);
+	while (open.n) {
+		size_t before = open.n;
+
+		picosat_reset_phases(s->ps);
+		picosat_set_global_default_phase(s->ps, solves ? 3 : 1);
+		r = cover_round(s, c, targets, open.v, &open.n, assume, nassume, 2 * cnf_nvars(c),
+				live, on_live, ctx);
+		solves++;
+		if (r != SAT_SAT || before - open.n < 20 + before / 200)
+			break;
+	}
+	/* 2: the rest steered towards the open targets; a budget, since an
+	 * UNSAT answer over many targets at once can be hard to prove */
+	if (open.n && r == SAT_SAT) {
+		picosat_set_global_default_phase(s->ps, 1);
+		for (size_t i = 0; i < open.n; i++)
+			if (targets[open.v[i]] != CNF_TRUE)
+				sat_prefer(s, targets[open.v[i]]);
+		while (open.n) {
+			r = cover_round(s, c, targets, open.v, &open.n, assume, nassume,
+					2 * cnf_nvars(c), live, on_live, ctx);
+			solves++;
+			if (r != SAT_SAT)
+				break;
+		}
+	}
+	/* 3: one at a time: an UNSAT answer for one target is usually a few
+	 * propagations */
+one_by_one:
+	while (open.n) {
+		size_t t = open.v[--open.n];
+
+		for (size_t i = 0; i < nassume; i++)
+			sat_assume(s, assume[i]);
+		sat_assume(s, targets[t]);
+		solves++;
+		if (sat_solve(s) == SAT_SAT) {
+			open.v[open.n++] = t;
+			open.n = harvest(s, targets, open.v, open.n, live, on_live, ctx);
+		}
+	}
+	vec_release(open);
+	return solves;
+}

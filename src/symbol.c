@@ -127,10 +127,17 @@ const char *sym_display_name(const struct symbol *s, char *buf, size_t size)
 
 /* ---- what scripts/kconfig rejects after parsing ---- */
 
+/* How one symbol reaches the next in a loop: the kinds of edge
+ * sym_check_print_recursive() tells apart. */
+enum step_kind {
+	STEP_DEPENDS, STEP_SELECTED, STEP_IMPLIED, STEP_PROMPT_VIS, STEP_DEFAULT_VIS,
+	STEP_RANGE_VIS, STEP_DEFAULT_VALUE,
+};
+
 /* One step of a dependency chain, for the message. */
 struct dep_step {
 	const struct symbol *sym;
-	const char *how;	/* "depends on", "is selected by", ... */
+	enum step_kind how;
 	struct loc at;
 };
 
@@ -139,34 +146,58 @@ struct dep_walk {
 	uint8_t *state;		/* by symbol id: 0 new, 1 on stack, 2 done */
 	VEC(struct dep_step) stack;
 	unsigned errors;
+	bool keep;		/* record loops in t->cycles, not as errors */
 };
 
 static bool walk_sym(struct dep_walk *w, const struct symbol *s);
 
+/* The kernel's words for one step, then where the step is written. */
+static void step_text(struct strbuf *sb, const struct dep_step *d, const struct symbol *next)
+{
+	static const char *const how[] = {
+		[STEP_DEPENDS] = "depends on", [STEP_SELECTED] = "is selected by",
+		[STEP_IMPLIED] = "is implied by", [STEP_PROMPT_VIS] = "prompt is visible depending on",
+		[STEP_DEFAULT_VIS] = "default is visible depending on",
+		[STEP_RANGE_VIS] = "range is visible depending on",
+		[STEP_DEFAULT_VALUE] = "default value contains",
+	};
+	char l[300];
+	const char *name = d->sym->name ? d->sym->name : "<choice>";
+
+	if (sym_is_choice(next) && next->menus)
+		sb_addf(sb, "symbol %s is part of choice block at %s", name,
+			loc_str(next->menus->loc, l, sizeof(l)));
+	else
+		sb_addf(sb, "symbol %s %s %s (%s)", name, how[d->how],
+			next->name ? next->name : "<choice>", loc_str(d->at, l, sizeof(l)));
+}
+
 static void report_cycle(struct dep_walk *w, const struct symbol *back)
 {
 	struct strbuf sb = STRBUF_INIT;
-	char l[300], name[300];
 	size_t i = 0;
 
 	while (i < w->stack.n && w->stack.v[i].sym != back)
 		i++;
-	sb_adds(&sb, "recursive dependency detected:");
 	for (size_t j = i; j < w->stack.n; j++) {
-		const struct dep_step *d = &w->stack.v[j];
 		const struct symbol *next = j + 1 < w->stack.n ? w->stack.v[j + 1].sym : back;
 
-		sb_addf(&sb, " %s %s %s (%s)%s", sym_display_name(d->sym, name, sizeof(name)),
-			d->how, next->name ? next->name : "<choice>", loc_str(d->at, l, sizeof(l)),
-			j + 1 < w->stack.n ? "," : "");
+		sb_adds(&sb, "\n\t");
+		step_text(&sb, &w->stack.v[j], next);
 	}
-	diag_error(w->stack.v[i].at, "%s", sb_str(&sb));
+	if (w->keep) {
+		struct kc_cycle c = { w->stack.v[i].at, arena_strdup(&w->t->arena, sb_str(&sb) + 2) };
+
+		vec_push(w->t->cycles, c);
+	} else {
+		diag_error(w->stack.v[i].at, "recursive dependency detected!%s", sb_str(&sb));
+		w->errors++;
+	}
 	sb_release(&sb);
-	w->errors++;
 }
 
 /* Every symbol e reads, each a possible step of a cycle. */
-static bool walk_expr(struct dep_walk *w, const struct expr *e, const char *how, struct loc at)
+static bool walk_expr(struct dep_walk *w, const struct expr *e, enum step_kind how, struct loc at)
 {
 	if (!e)
 		return true;
@@ -191,7 +222,7 @@ static bool walk_menu_deps(struct dep_walk *w, const struct menu *m)
 {
 	for (; m && m->kind != M_ROOT; m = m->parent)
 		for (const struct dep_item *d = m->deps; d; d = d->next)
-			if (!walk_expr(w, d->expr, d->kind == DEP_IF ? "depends on (if)" : "depends on", d->loc))
+			if (!walk_expr(w, d->expr, STEP_DEPENDS, d->loc))
 				return false;
 	return true;
 }
@@ -206,20 +237,20 @@ static bool walk_edges(struct dep_walk *w, const struct symbol *s)
 			return false;
 	for (int imply = 0; imply < 2; imply++)
 		for (const struct property *p = imply ? s->implied_by : s->selected_by; p; p = p->rev_next) {
-			vec_last(w->stack).how = imply ? "is implied by" : "is selected by";
+			vec_last(w->stack).how = imply ? STEP_IMPLIED : STEP_SELECTED;
 			vec_last(w->stack).at = p->loc;
 			if (!walk_sym(w, p->menu->sym) ||
-			    !walk_expr(w, p->cond, imply ? "is implied under" : "is selected under", p->loc))
+			    !walk_expr(w, p->cond, imply ? STEP_IMPLIED : STEP_SELECTED, p->loc))
 				return false;
 		}
 	for (const struct property *p = s->props; p; p = p->sym_next) {
 		if (p->type == P_SELECT || p->type == P_IMPLY)
 			continue;
-		if (!walk_expr(w, p->cond, p->type == P_PROMPT ? "has a prompt under" :
-			       p->type == P_DEFAULT ? "has a default under" : "has a range under", p->loc))
+		if (!walk_expr(w, p->cond, p->type == P_PROMPT ? STEP_PROMPT_VIS :
+			       p->type == P_DEFAULT ? STEP_DEFAULT_VIS : STEP_RANGE_VIS, p->loc))
 			return false;
 		if (p->type == P_DEFAULT && !sym_is_choice(s) &&
-		    !walk_expr(w, p->expr, "defaults to", p->loc))
+		    !walk_expr(w, p->expr, STEP_DEFAULT_VALUE, p->loc))
 			return false;
 	}
 	return true;
@@ -242,7 +273,7 @@ static bool walk_sym(struct dep_walk *w, const struct symbol *s)
 		return false;
 	}
 	w->state[s->id] = 1;
-	vec_push(w->stack, ((struct dep_step){ s, "", { 0, 0 } }));
+	vec_push(w->stack, ((struct dep_step){ s, STEP_DEPENDS, { 0, 0 } }));
 	if (sym_is_choice(s) && modern) {
 		for (const struct menu *k = c ? c : s->menus; k && ok; k = k->sym_next) {
 			for (const struct menu *m = k->list; m && ok; m = menu_next((struct menu *)m, (struct menu *)k))
@@ -286,9 +317,9 @@ static unsigned check_choice_members(struct kctree *t)
 	return errors;
 }
 
-unsigned sym_check_tree(struct kctree *t)
+unsigned sym_check_tree(struct kctree *t, bool keep_cycles)
 {
-	struct dep_walk w = { .t = t };
+	struct dep_walk w = { .t = t, .keep = keep_cycles };
 	unsigned errors = 0;
 
 	if (!t->kversion || t->kversion >= 611)

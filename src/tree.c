@@ -113,6 +113,20 @@ struct kctree *kctree_load(const struct load_opts *o)
 	t->nfiles = lex_nfiles(lx);
 	t->nlines = lex_nlines(lx);
 	t->nshell = pp_shell_count(pp);
+	{
+		size_t n;
+		const uint32_t *ids = lex_file_ids(lx, &n);
+		const struct lex_pragma *pr;
+
+		for (size_t i = 0; i < n; i++)
+			vec_push(t->files, diag_file_name(ids[i]));
+		pr = lex_pragmas(lx, &n);
+		for (size_t i = 0; i < n; i++) {
+			struct kc_pragma p = { pr[i].at, arena_strdup(&t->arena, pr[i].text) };
+
+			vec_push(t->pragmas, p);
+		}
+	}
 	lex_free(lx);
 	pp_free(pp);
 	if (!ok || diag_error_count() != errors0) {
@@ -120,7 +134,7 @@ struct kctree *kctree_load(const struct load_opts *o)
 		return NULL;
 	}
 	menu_finalize(t);
-	if (sym_check_tree(t)) {
+	if (sym_check_tree(t, o->keep_cycles)) {
 		kctree_free(t);
 		return NULL;
 	}
@@ -133,6 +147,9 @@ void kctree_free(struct kctree *t)
 		return;
 	vec_release(t->syms);
 	vec_release(t->exprs);
+	vec_release(t->cycles);
+	vec_release(t->pragmas);
+	vec_release(t->files);
 	free(t->symhash);
 	free(t->exprhash);
 	arena_release(&t->arena);

@@ -14,6 +14,7 @@ for b in build build/asan; do
 	run make --no-print-directory fuzz BUILD=$b
 done
 run sh tests/check-docs.sh build/kcsat
+run sh tests/sarif/lint.sh build/kcsat
 run make --no-print-directory integration BUILD=build
 if [ $fail -ne 0 ]; then
 	echo "make check: FAILED"

@@ -3,6 +3,8 @@
  * selectors (Kconfig lines) that failed. */
 #include "unit.h"
 
+#include <string.h>
+
 #include "cnf.h"
 #include "sat.h"
 
@@ -228,9 +230,50 @@ static void test_assumed_selectors_added_later(void **state)
 	assert_int_equal(sat_value(f->s, x), 1);
 }
 
+
+/* sat_cover: which of several literals can be true.  x -> !y, z is never
+ * true; targets x, y, x&&y (impossible), z (impossible), x||y. */
+static void check_cover(struct sfx *f, bool mostly_unsat)
+{
+	int x = cnf_new_var(f->c), y = cnf_new_var(f->c), z = cnf_new_var(f->c);
+	int t[5];
+	unsigned char live[5] = { 0 };
+	unsigned solves;
+
+	cnf_clause2(f->c, -x, -y);
+	cnf_clause1(f->c, -z);
+	t[0] = x;
+	t[1] = y;
+	t[2] = cnf_and(f->c, x, y);
+	t[3] = z;
+	t[4] = cnf_or(f->c, x, y);
+	f->s = sat_new(f->c, false);
+	solves = sat_cover(f->s, f->c, t, 5, NULL, 0, live, mostly_unsat, NULL, NULL);
+	assert_true(live[0] && live[1] && live[4]);
+	assert_false(live[2] || live[3]);
+	assert_true(solves >= 2);	/* x and y never hold together */
+	/* under an assumption: with y assumed, x cannot be true */
+	memset(live, 0, sizeof(live));
+	sat_cover(f->s, f->c, t, 5, (int[]){ y }, 1, live, mostly_unsat, NULL, NULL);
+	assert_false(live[0]);
+	assert_true(live[1] && live[4]);
+}
+
+static void test_cover_groups(void **state)
+{
+	check_cover(*state, false);
+}
+
+static void test_cover_one_by_one(void **state)
+{
+	check_cover(*state, true);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		STEST(test_cover_groups),
+		STEST(test_cover_one_by_one),
 		STEST(test_solve_and_values),
 		STEST(test_assumptions_are_one_shot),
 		STEST(test_sync_after_new_clauses),

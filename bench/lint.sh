@@ -1,0 +1,64 @@
+#!/bin/sh
+# Lint benchmark: `kcsat lint --arch all` of Linux 6.12 (every check, both
+# rounds, process start to exit) against the kernel's own conf measured in
+# the same run.
+#
+# usage: bench/lint.sh [KCSAT_BINARY]          (default: build/kcsat)
+#
+# A benchmark, not a test: it prints numbers and never fails on them.
+# Knobs: KCSAT_BENCH_JOBS (default: the number of CPUs), KCSAT_CACHE.
+#
+# Target: under 120 s on 2 cores.  Peer: scripts/kconfig/conf
+# --olddefconfig on an empty .config, once per arch ($(shell,...) through
+# the warmed memoizing compiler wrapper): one configuration evaluated per
+# arch, where lint answers every check over every configuration.  The
+# per-check times (CPU time summed over arches) come from `lint --times`.
+# For scale, kismet (the Kconfig unmet-select checker of the literature)
+# reports about an hour per architecture for unmet-select alone.
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(dirname "$here")
+kcsat=${1:-$top/build/kcsat}
+case $kcsat in /*) ;; *) kcsat=$(pwd)/$kcsat ;; esac
+jobs=${KCSAT_BENCH_JOBS:-$(nproc)}
+
+die() { echo "bench/lint.sh: $*" >&2; exit 2; }
+[ -x "$kcsat" ] || die "no kcsat binary at '$kcsat' (run make first)"
+tree=$("$top/tests/kernel-tree.sh" 6.12) || die "cannot get the Linux 6.12 tree"
+conf=$("$top/tests/conf/build-conf.sh" 6.12) || die "cannot build the kernel's conf"
+CC=$("$top/tests/conf/cc-memo.sh") || die "cannot build tests/conf/cc-memo"
+cache=${KCSAT_CACHE:-${HOME:-/root}/.cache/kcsat}
+KCSAT_CC_CACHE=${KCSAT_CC_CACHE:-$cache/cc-memo}
+PYTHON3=/usr/bin/python3
+export CC KCSAT_CC_CACHE PYTHON3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+arches=$(ls -d "$tree"/arch/*/Kconfig | sed 's|.*/arch/||; s|/Kconfig||')
+conf_run() {
+	: >"$tmp/olddef.config"
+	KCONFIG_CONFIG=$tmp/olddef.config KCONFIG_AUTOCONFIG=$tmp/auto.conf \
+		"$top/tests/conf/conf-env.sh" "$tree" "$1" "$conf" --olddefconfig Kconfig >/dev/null 2>&1 || true
+}
+: >"$tmp/auto.conf"
+for a in $arches; do conf_run "$a"; done	# warm the compiler memo
+t0=$(now_ms)
+for a in $arches; do conf_run "$a"; done
+peer=$(($(now_ms) - t0))
+
+t0=$(now_ms)
+rc=0
+"$kcsat" lint --tree "$tree" --jobs "$jobs" --times --format json >"$tmp/lint.json" 2>"$tmp/times" || rc=$?
+ms=$(($(now_ms) - t0))
+[ $rc -le 1 ] || { cat "$tmp/times" >&2; die "kcsat lint failed ($rc)"; }
+n=$(echo $arches | wc -w)
+warn=$(sed -n 's/.*"warnings":\([0-9]*\).*/\1/p' "$tmp/lint.json")
+notes=$(sed -n 's/.*"notes":\([0-9]*\)}.*/\1/p' "$tmp/lint.json")
+printf '%-58s %9s\n' "Linux 6.12, $n arches, --jobs $jobs" "wall ms"
+printf '%-58s %9d   (target < 120000; %s warnings, %s notes)\n' "kcsat lint (all checks, both rounds)" "$ms" "$warn" "$notes"
+printf '%-58s %9d\n' "peer: conf --olddefconfig, every arch one after the other" "$peer"
+awk -v a="$ms" -v b="$peer" 'BEGIN { printf "ratio kcsat lint / conf olddefconfig x%d: %.2f\n", '"$n"', a / b }'
+echo "per check (CPU ms summed over arches):"
+sed 's/^kcsat lint: /  /' "$tmp/times"

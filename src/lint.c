@@ -1,0 +1,967 @@
+/* kcsat lint, one architecture at a time: see include/lint.h.
+ *
+ * Round 1 builds one model of the arch (every symbol encoded, no line
+ * selectors) and a literal per question: "X can be y", "this default is
+ * the one in effect", "this select can raise X above X's dependencies",
+ * "the entry's other dependencies hold while this term does not"...  One
+ * sat_cover() answers them all.  Facts leave as tab-separated lines:
+ *
+ *   files  F...            every Kconfig file this arch reads
+ *   defs   S...            every symbol it defines
+ *   pragma ENTRY TEXT      a `# kcsat:` comment, with the entry it sits in
+ *   cycle  LOC TEXT        a dependency loop, in the kernel's words
+ *   undef  SYM LOC ENTRY   a reference to a symbol this arch does not define
+ *   nonbool LOC SYM TARGET ENTRY WHY
+ *   unmet  LOC SYM TARGET ENTRY BITS WITNESS EVIDENCE
+ *   dead   SYM VALUE LOC   SYM never has VALUE here ("any": never y or m)
+ *   prop   LOC KIND STATUS SYM ENTRY TEXT   a line never in effect here
+ *   redund LOC K STATUS SYM ENTRY TEXT      conjunct K adds nothing here
+ *   selvis LOC SYM TARGET ENTRY PROMPTLOC
+ *   bits   SYM ONLY LOC                     reachable with 64BIT=ONLY only
+ *   time   CHECK MS
+ *
+ * Round 2 answers the requests lint_merge() leaves ("dead SYM VALUE",
+ * "redund LOC K", "bits SYM ONLY") with chains of lines from a model that
+ * has a selector per line, as why-not does. */
+#include "lint.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cnf.h"
+#include "config.h"
+#include "kconfig.h"
+#include "model.h"
+#include "query.h"
+#include "sat.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+const struct check_doc lint_checks[LC_COUNT] = {
+	[LC_BITNESS_ONLY] = { "bitness-only",
+		"a symbol reachable with only one value of 64BIT on an arch where both exist, "
+		"while nothing in its own entry says so" },
+	[LC_DEAD_DEFAULT] = { "dead-default",
+		"a default that never takes effect: its condition never holds, or an earlier "
+		"default always applies first" },
+	[LC_DEAD_PROMPT] = { "dead-prompt", "a prompt that is never visible" },
+	[LC_DEAD_SELECT] = { "dead-select", "a select (or imply) that is never active" },
+	[LC_DEAD_SYMBOL] = { "dead-symbol",
+		"a symbol, or one of its values (y or m), that no configuration reaches" },
+	[LC_RECURSIVE_DEP] = { "recursive-dependency",
+		"a dependency loop, which scripts/kconfig rejects" },
+	[LC_REDUNDANT_DEP] = { "redundant-dependency",
+		"a `depends on` term that the entry's other dependencies already imply" },
+	[LC_SELECT_NONBOOL] = { "select-nonbool",
+		"a select of a symbol that is not bool or tristate, or by one that is not" },
+	[LC_SELECT_VISIBLE] = { "select-visible",
+		"a select of a symbol whose prompt can be visible while the select is active" },
+	[LC_UNDEFINED_SYM] = { "undefined-symbol",
+		"a symbol referenced but defined on no arch (a note: defined only on arches "
+		"that never read the line)" },
+	[LC_UNMET_SELECT] = { "unmet-select",
+		"a select that can force a symbol while the symbol's direct dependencies are "
+		"not met (conf: \"unmet direct dependencies detected\")" },
+};
+
+int lint_check_by_name(const char *name)
+{
+	for (int i = 0; i < LC_COUNT; i++)
+		if (!strcmp(lint_checks[i].name, name))
+			return i;
+	return -1;
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* ---- facts ---- */
+
+static void put_field(struct strbuf *r, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '\\': sb_adds(r, "\\\\"); break;
+		case '\t': sb_adds(r, "\\t"); break;
+		case '\n': sb_adds(r, "\\n"); break;
+		default: sb_addc(r, *s);
+		}
+	}
+}
+
+/* One fact: kind, then the NULL-terminated fields. */
+static void fact(struct strbuf *r, const char *kind, ...)
+{
+	va_list ap;
+	const char *f;
+
+	sb_adds(r, kind);
+	va_start(ap, kind);
+	while ((f = va_arg(ap, const char *))) {
+		sb_addc(r, '\t');
+		put_field(r, f);
+	}
+	va_end(ap);
+	sb_addc(r, '\n');
+}
+
+static const char *locs(struct loc at, char *buf, size_t n)
+{
+	return loc_str(at, buf, n);
+}
+
+static bool on(const struct lint_run *L, enum lint_check c)
+{
+	return L->enabled & (1u << c);
+}
+
+static bool numeric(const char *s)
+{
+	if (*s == '-')
+		s++;
+	return *s >= '0' && *s <= '9';
+}
+
+/* ---- static facts: files, definitions, comments, loops, references ---- */
+
+struct entry_line {
+	uint32_t file, line;
+	struct loc entry;
+};
+
+static int entry_cmp(const void *a, const void *b)
+{
+	const struct entry_line *x = a, *y = b;
+
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+static bool is_entry(const struct menu *m)
+{
+	return m->kind == M_CONFIG || m->kind == M_MENUCONFIG || m->kind == M_CHOICE ||
+	       m->kind == M_MENU || m->kind == M_COMMENT || m->kind == M_IF;
+}
+
+/* A `# kcsat: disable=...` comment belongs to the entry that starts on
+ * the next line, else to the entry it sits in. */
+static void pragma_facts(struct kctree *t, struct strbuf *r)
+{
+	VEC(struct entry_line) ents = { 0 };
+	struct menu *m;
+	char l[300];
+
+	if (!t->pragmas.n)
+		return;
+	menu_for_each(t, m)
+		if (is_entry(m))
+			vec_push(ents, ((struct entry_line){ m->loc.file, m->loc.line, m->loc }));
+	qsort(ents.v, ents.n, sizeof(*ents.v), entry_cmp);
+	for (size_t i = 0; i < t->pragmas.n; i++) {
+		struct loc at = t->pragmas.v[i].at;
+		const struct entry_line *best = NULL;
+
+		for (size_t k = 0; k < ents.n; k++) {
+			if (ents.v[k].file != at.file)
+				continue;
+			if (ents.v[k].line == at.line + 1) {
+				best = &ents.v[k];
+				break;
+			}
+			if (ents.v[k].line <= at.line)
+				best = &ents.v[k];
+		}
+		if (best)
+			fact(r, "pragma", locs(best->entry, l, sizeof(l)), t->pragmas.v[i].text, NULL);
+	}
+	vec_release(ents);
+}
+
+static void undef_expr(const struct expr *e, struct loc at, struct loc entry, struct strbuf *r);
+
+static void undef_sym(const struct symbol *s, struct loc at, struct loc entry, struct strbuf *r)
+{
+	char l[300], e[300];
+
+	if (!s || !s->name || (s->flags & (SYM_CONST | SYM_SHELL | SYM_DEFINED)) || numeric(s->name))
+		return;
+	fact(r, "undef", s->name, locs(at, l, sizeof(l)), locs(entry, e, sizeof(e)), NULL);
+}
+
+static void undef_expr(const struct expr *e, struct loc at, struct loc entry, struct strbuf *r)
+{
+	if (!e)
+		return;
+	switch (e->type) {
+	case E_NOT:
+		undef_expr(e->left, at, entry, r);
+		return;
+	case E_AND:
+	case E_OR:
+		undef_expr(e->left, at, entry, r);
+		undef_expr(e->right, at, entry, r);
+		return;
+	default:
+		undef_sym(e->sym, at, entry, r);
+		if (e->type != E_SYMBOL)
+			undef_sym(e->rsym, at, entry, r);
+	}
+}
+
+static void static_facts(const struct lint_run *L, struct kctree *t, struct strbuf *r)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct menu *m;
+	size_t i;
+	const struct symbol *s;
+	char l[300], e[300];
+
+	for (i = 0; i < t->files.n; i++) {
+		sb_addc(&sb, '\t');
+		sb_adds(&sb, t->files.v[i]);
+	}
+	sb_addf(r, "files%s\n", sb_str(&sb));
+	sb_reset(&sb);
+	tree_for_each_sym(t, s, i)
+		if ((s->flags & SYM_DEFINED) && !(s->flags & SYM_CONST) && s->name) {
+			sb_addc(&sb, '\t');
+			sb_adds(&sb, s->name);
+		}
+	sb_addf(r, "defs%s\n", sb_str(&sb));
+	sb_release(&sb);
+	pragma_facts(t, r);
+	if (on(L, LC_RECURSIVE_DEP))
+		for (i = 0; i < t->cycles.n; i++)
+			fact(r, "cycle", locs(t->cycles.v[i].at, l, sizeof(l)), t->cycles.v[i].text, NULL);
+	menu_for_each(t, m) {
+		struct loc entry = m->loc;
+
+		if (on(L, LC_UNDEFINED_SYM)) {
+			for (const struct dep_item *d = m->deps; d; d = d->next)
+				undef_expr(d->expr, d->loc, entry, r);
+			for (const struct dep_item *d = m->visibility; d; d = d->next)
+				undef_expr(d->expr, d->loc, entry, r);
+		}
+		for (const struct property *p = m->props; p; p = p->menu_next) {
+			if (on(L, LC_UNDEFINED_SYM)) {
+				undef_expr(p->cond, p->loc, entry, r);
+				if (p->type == P_DEFAULT)
+					undef_expr(p->expr, p->loc, entry, r);
+				if (p->type == P_SELECT || p->type == P_IMPLY)
+					undef_sym(p->target, p->loc, entry, r);
+				if (p->type == P_RANGE) {
+					undef_sym(p->lo, p->loc, entry, r);
+					undef_sym(p->hi, p->loc, entry, r);
+				}
+			}
+			if (on(L, LC_SELECT_NONBOOL) && (p->type == P_SELECT || p->type == P_IMPLY) &&
+			    m->sym && (p->target->flags & SYM_DEFINED)) {
+				const char *kw = p->type == P_SELECT ? "select" : "imply";
+				struct strbuf why = STRBUF_INIT;
+
+				if (!sym_is_bool_like(p->target))
+					sb_addf(&why, "%s %s: %s is %s; '%s' only accepts bool and tristate symbols",
+						kw, p->target->name, p->target->name,
+						sym_type_name(p->target->type), kw);
+				else if (!sym_is_bool_like(m->sym))
+					sb_addf(&why, "%s %s: %s is %s; only bool and tristate symbols can %s",
+						kw, p->target->name, m->sym->name, sym_type_name(m->sym->type), kw);
+				if (why.len)
+					fact(r, "nonbool", locs(p->loc, l, sizeof(l)), m->sym->name,
+					     p->target->name, locs(entry, e, sizeof(e)), sb_str(&why), NULL);
+				sb_release(&why);
+			}
+		}
+	}
+}
+
+/* ---- round 1: every question as one target literal ---- */
+
+enum tkind {
+	T_SYM_M, T_SYM_Y, T_SYM_MM, T_MODULES, T_ENTRY, T_PROP, T_DEF_ACT, T_UNMET,
+	T_RED_OTH, T_RED_VIOL, T_SELVIS, T_BIT_SAME, T_BIT_OPP,
+};
+
+struct redund {
+	const struct menu *m;
+	const struct dep_item *d;
+	const struct expr *conj;
+	int k;
+	size_t oth, viol;	/* target indexes */
+};
+
+struct job {
+	const struct lint_run *L;
+	const struct tree_opts *o;
+	const char *arch;
+	struct kctree *t;
+	struct model *m;
+	struct sat *S;
+	VEC(int) lits;
+	VEC(uint8_t) kind;
+	VEC(const void *) what;
+	unsigned char *live;
+	size_t *sym_m, *sym_y, *sym_mm, *entry;	/* by symbol / menu id: index + 1 */
+	VEC(struct redund) red;
+	size_t modules;		/* index + 1 */
+	int b64;		/* 64BIT=y literal, 0 if it is fixed */
+	struct strbuf *r;
+	const size_t *cover_idx;	/* the running cover's targets */
+	double encode_ms, ms[LC_COUNT];
+};
+
+static size_t target(struct job *J, enum tkind k, const void *what, int lit)
+{
+	vec_push(J->lits, lit);
+	vec_push(J->kind, (uint8_t)k);
+	vec_push(J->what, what);
+	return J->lits.n;	/* index + 1 */
+}
+
+static bool tri_valued(const struct model *m, const struct symbol *s)
+{
+	return model_has_value(m, s) && sym_is_bool_like(s);
+}
+
+typedef VEC(const struct expr *) exprvec;
+
+static void conjuncts(const struct expr *e, exprvec *out)
+{
+	if (e && e->type == E_AND) {
+		conjuncts(e->left, out);
+		conjuncts(e->right, out);
+	} else if (e) {
+		vec_push(*out, e);
+	}
+}
+
+static void add_targets(struct job *J)
+{
+	struct kctree *t = J->t;
+	struct model *m = J->m;
+	const struct lint_run *L = J->L;
+	const struct symbol *s;
+	struct menu *mn;
+	size_t i;
+
+	J->sym_m = xcalloc(t->syms.n, sizeof(size_t));
+	J->sym_y = xcalloc(t->syms.n, sizeof(size_t));
+	J->sym_mm = xcalloc(t->syms.n, sizeof(size_t));
+	J->entry = xcalloc(t->nmenus + 1, sizeof(size_t));
+	if (t->modules && tri_valued(m, t->modules))
+		J->modules = target(J, T_MODULES, t->modules, model_sym_is(m, t->modules, 'y'));
+	tree_for_each_sym(t, s, i) {
+		if (!tri_valued(m, s))
+			continue;
+		J->sym_m[i] = target(J, T_SYM_M, s, -model_sym_is(m, s, 'n'));
+		J->sym_y[i] = target(J, T_SYM_Y, s, model_sym_is(m, s, 'y'));
+		if (s->type == S_TRISTATE)
+			J->sym_mm[i] = target(J, T_SYM_MM, s, model_sym_is(m, s, 'm'));
+		if (J->b64 && s->type == S_BOOLEAN && on(L, LC_BITNESS_ONLY)) {
+			int same = cnf_iff(model_cnf(m), model_sym_is(m, s, 'y'), J->b64);
+
+			target(J, T_BIT_SAME, s, -same);	/* differs from 64BIT */
+			target(J, T_BIT_OPP, s, same);		/* differs from !64BIT */
+		}
+	}
+	menu_for_each(t, mn) {
+		if (mn->kind != M_CONFIG && mn->kind != M_MENUCONFIG && mn->kind != M_CHOICE &&
+		    mn->kind != M_MENU)
+			continue;
+		J->entry[mn->id] = target(J, T_ENTRY, mn, model_dep_without(m, mn, NULL, NULL, false));
+		if (on(L, LC_REDUNDANT_DEP))
+			for (const struct dep_item *d = mn->deps; d; d = d->next) {
+				exprvec cs = { 0 };
+
+				if (d->kind != DEP_DEPENDS)
+					continue;
+				conjuncts(d->expr, &cs);
+				for (size_t k = 0; k < cs.n; k++) {
+					struct expr *rest = NULL;
+					struct redund rd = { mn, d, cs.v[k], (int)k, 0, 0 };
+					int om, oy, cm, cy;
+					struct cnf *C = model_cnf(m);
+
+					if (cs.v[k]->type == E_SYMBOL && (cs.v[k]->sym->flags & SYM_CONST))
+						continue;
+					for (size_t q = 0; q < cs.n; q++)
+						if (q != k)
+							rest = expr_and(t, rest, (struct expr *)cs.v[q]);
+					om = model_dep_without(m, mn, d, rest, false);
+					oy = model_dep_without(m, mn, d, rest, true);
+					cm = model_expr_lit(m, expr_rewrite_m(t, (struct expr *)cs.v[k]), false);
+					cy = model_expr_lit(m, expr_rewrite_m(t, (struct expr *)cs.v[k]), true);
+					rd.oth = target(J, T_RED_OTH, NULL, om);
+					rd.viol = target(J, T_RED_VIOL, NULL,
+							 cnf_or(C, cnf_and(C, om, -cm), cnf_and(C, oy, -cy)));
+					vec_push(J->red, rd);
+				}
+				vec_release(cs);
+			}
+		for (const struct property *p = mn->props; p; p = p->menu_next) {
+			const struct symbol *x = p->target;
+
+			if ((p->type == P_DEFAULT && on(L, LC_DEAD_DEFAULT)) ||
+			    (p->type == P_PROMPT && mn->sym && on(L, LC_DEAD_PROMPT)) ||
+			    ((p->type == P_SELECT || p->type == P_IMPLY) && on(L, LC_DEAD_SELECT))) {
+				if (mn->sym) {
+					target(J, T_PROP, p, model_prop_lit(m, p));
+					if (p->type == P_DEFAULT)
+						target(J, T_DEF_ACT, p, model_dep_without(m, mn, NULL, NULL, false) == CNF_FALSE
+							? CNF_FALSE : cnf_and(model_cnf(m), model_dep_without(m, mn, NULL, NULL, false),
+									      model_expr_lit(m, expr_rewrite_m(t, p->cond), false)));
+				}
+			}
+			if (p->type != P_SELECT || !mn->sym || !x || !tri_valued(m, x) || !tri_valued(m, mn->sym))
+				continue;
+			if (on(L, LC_UNMET_SELECT) && !x->choice)
+				target(J, T_UNMET, p, model_unmet_lit(m, p));
+			if (on(L, LC_SELECT_VISIBLE)) {
+				int vis = CNF_FALSE;
+
+				for (const struct property *q = x->props; q; q = q->sym_next)
+					if (q->type == P_PROMPT)
+						vis = cnf_or(model_cnf(m), vis, model_prop_lit(m, q));
+				if (vis != CNF_FALSE)
+					target(J, T_SELVIS, p, cnf_and(model_cnf(m), vis, model_prop_lit(m, p)));
+			}
+		}
+	}
+}
+
+/* An unmet select's evidence, read off the solution that shows it. */
+static void unmet_found(void *ctx, size_t i)
+{
+	struct job *J = ctx;
+	const struct property *p;
+	const struct symbol *x, *s;
+	struct strbuf ev = STRBUF_INIT, path = STRBUF_INIT, cond = STRBUF_INIT;
+	char l[300], e[300], bits[8] = "0";
+	char sv, xv;
+
+	i = J->cover_idx[i];
+	if (J->kind.v[i] != T_UNMET)
+		return;
+	p = J->what.v[i];
+	x = p->target;
+	s = p->menu->sym;
+	sv = model_tri_value(J->m, J->S, s);
+	xv = model_tri_value(J->m, J->S, x);
+	if (J->b64)
+		snprintf(bits, sizeof(bits), "%d", sat_value(J->S, J->b64) > 0 ? 64 : 32);
+	if (p->cond) {
+		expr_print(&cond, p->cond);
+		sb_addf(&ev, "%s=%c selects %s (if %s) while %s's dependencies are %c; %s ends up %c",
+			s->name, sv, x->name, sb_str(&cond), x->name,
+			sat_value(J->S, model_dir_lit(J->m, x, false)) > 0 ? 'm' : 'n', x->name, xv);
+	} else {
+		sb_addf(&ev, "%s=%c selects %s while %s's dependencies are %c; %s ends up %c",
+			s->name, sv, x->name, x->name,
+			sat_value(J->S, model_dir_lit(J->m, x, false)) > 0 ? 'm' : 'n', x->name, xv);
+	}
+	/* the dependency lines of x that do not hold */
+	for (const struct menu *mn = x->menus; mn; mn = mn->sym_next)
+		for (const struct menu *a = mn; a && a->kind != M_ROOT; a = a->parent)
+			for (const struct dep_item *d = a->deps; d; d = d->next) {
+				int lit = model_expr_lit(J->m, expr_rewrite_m(J->t, d->expr), true);
+				struct strbuf dt = STRBUF_INIT;
+
+				if (sat_value(J->S, lit) > 0)
+					continue;
+				expr_print(&dt, d->expr);
+				sb_addf(&ev, "\n%s: %s %s  (%s) is %c", x->name,
+					d->kind == DEP_IF ? "if" : "depends on", sb_str(&dt),
+					locs(d->loc, l, sizeof(l)),
+					sat_value(J->S, model_expr_lit(J->m, expr_rewrite_m(J->t, d->expr), false)) > 0 ? 'm' : 'n');
+				sb_release(&dt);
+			}
+	if (J->L->witness_dir) {
+		FILE *f;
+
+		sb_addf(&path, "%s/unmet-select-%s-by-%s-%s%s%s.config", J->L->witness_dir, x->name, s->name,
+			J->arch, J->b64 ? "-" : "", J->b64 ? bits : "");
+		if ((f = fopen(sb_str(&path), "w"))) {
+			struct strbuf h = STRBUF_INIT;
+
+			sb_addf(&h, "kcsat lint witness: %s selects %s with its dependencies unmet (%s)",
+				s->name, x->name, locs(p->loc, l, sizeof(l)));
+			config_write(f, J->m, J->S, sb_str(&h));
+			fclose(f);
+			sb_release(&h);
+		} else {
+			diag_fatal("cannot write %s", sb_str(&path));
+			sb_reset(&path);
+		}
+	}
+	fact(J->r, "unmet", locs(p->loc, l, sizeof(l)), s->name, x->name, locs(p->menu->loc, e, sizeof(e)),
+	     bits, path.len ? sb_str(&path) : "-", sb_str(&ev), NULL);
+	sb_release(&ev);
+	sb_release(&path);
+	sb_release(&cond);
+}
+
+/* Does any symbol in e carry the bitness (64BIT itself, one equivalent to
+ * it or its negation, or one reachable with `only` alone)? */
+static bool says_bits(const struct expr *e, const uint8_t *tag, int only)
+{
+	if (!e)
+		return false;
+	switch (e->type) {
+	case E_NOT:
+		return says_bits(e->left, tag, only);
+	case E_AND:
+	case E_OR:
+		return says_bits(e->left, tag, only) || says_bits(e->right, tag, only);
+	default:
+		return (tag[e->sym->id] & (1 | only)) ||
+		       (e->type != E_SYMBOL && (tag[e->rsym->id] & (1 | only)));
+	}
+}
+
+static bool entry_says_bits(const struct symbol *s, const uint8_t *tag, int only)
+{
+	for (const struct menu *mn = s->menus; mn; mn = mn->sym_next)
+		for (const struct menu *a = mn; a && a->kind != M_ROOT; a = a->parent)
+			for (const struct dep_item *d = a->deps; d; d = d->next)
+				if (says_bits(d->expr, tag, only))
+					return true;
+	for (const struct property *p = s->props; p; p = p->sym_next)
+		if (says_bits(p->cond, tag, only) || (p->type == P_DEFAULT && says_bits(p->expr, tag, only)))
+			return true;
+	for (int k = 0; k < 2; k++)
+		for (const struct property *p = k ? s->implied_by : s->selected_by; p; p = p->rev_next)
+			if ((tag[p->menu->sym->id] & (1 | only)) || says_bits(p->cond, tag, only))
+				return true;
+	return false;
+}
+
+static void bitness(struct job *J)
+{
+	struct kctree *t = J->t;
+	size_t n = t->syms.n, i;
+	unsigned char *live64 = xcalloc(n, 1), *live32 = xcalloc(n, 1);
+	uint8_t *tag = xcalloc(n, 1);	/* 1: carries the bitness; 2: 64 only; 4: 32 only */
+	VEC(int) lits = { 0 };
+	VEC(size_t) ids = { 0 };
+	const struct symbol *s;
+	char l[300];
+
+	tree_for_each_sym(t, s, i)
+		if (J->sym_m[i] && J->live[J->sym_m[i] - 1]) {
+			vec_push(lits, J->lits.v[J->sym_m[i] - 1]);
+			vec_push(ids, i);
+		}
+	{
+		unsigned char *a = xcalloc(lits.n, 1), *b = xcalloc(lits.n, 1);
+
+		sat_cover(J->S, model_cnf(J->m), lits.v, lits.n, &J->b64, 1, a, false, NULL, NULL);
+		sat_cover(J->S, model_cnf(J->m), lits.v, lits.n, (int[]){ -J->b64 }, 1, b, false, NULL, NULL);
+		for (size_t k = 0; k < ids.n; k++) {
+			live64[ids.v[k]] = a[k];
+			live32[ids.v[k]] = b[k];
+		}
+		free(a);
+		free(b);
+	}
+	for (size_t k = 0; k < J->lits.n; k++)
+		if ((J->kind.v[k] == T_BIT_SAME || J->kind.v[k] == T_BIT_OPP) && !J->live[k])
+			tag[((const struct symbol *)J->what.v[k])->id] |= 1;
+	s = sym_find(t, "64BIT");
+	if (s)
+		tag[s->id] |= 1;
+	for (i = 0; i < n; i++) {
+		if (live64[i] && !live32[i])
+			tag[i] |= 2;
+		if (live32[i] && !live64[i])
+			tag[i] |= 4;
+	}
+	tree_for_each_sym(t, s, i) {
+		int only = tag[i] & 6;
+
+		if (!only || (tag[i] & 1) || !s->menus || entry_says_bits(s, tag, only))
+			continue;
+		fact(J->r, "bits", s->name, only == 2 ? "64" : "32", locs(s->menus->loc, l, sizeof(l)), NULL);
+	}
+	vec_release(lits);
+	vec_release(ids);
+	free(live64);
+	free(live32);
+	free(tag);
+}
+
+static void prop_text(struct strbuf *sb, const struct property *p)
+{
+	static const char *const kw[] = { [P_PROMPT] = "prompt", [P_DEFAULT] = "default",
+					  [P_SELECT] = "select", [P_IMPLY] = "imply" };
+
+	sb_addf(sb, "%s ", kw[p->type]);
+	if (p->type == P_PROMPT) {
+		sb_addf(sb, "\"%s\"", p->text ? p->text : "");
+	} else if (p->type == P_DEFAULT) {
+		expr_print(sb, p->expr);
+	} else {
+		sb_adds(sb, p->target->name);
+	}
+	if (p->cond) {
+		sb_adds(sb, " if ");
+		expr_print(sb, p->cond);
+	}
+}
+
+static void verdict_facts(struct job *J)
+{
+	struct kctree *t = J->t;
+	const struct symbol *s;
+	size_t i;
+	char l[300], e[300];
+	bool modules = J->modules && J->live[J->modules - 1];
+
+	if (on(J->L, LC_DEAD_SYMBOL))
+		tree_for_each_sym(t, s, i) {
+			const char *what = NULL;
+
+			if (!J->sym_m[i] || !s->name)
+				continue;
+			if (!J->live[J->sym_m[i] - 1])
+				what = "any";
+			else if (!J->live[J->sym_y[i] - 1])
+				what = "y";
+			else if (J->sym_mm[i] && modules && !J->live[J->sym_mm[i] - 1])
+				what = "m";
+			if (what)
+				fact(J->r, "dead", s->name, what, locs(s->menus->loc, l, sizeof(l)), NULL);
+		}
+	for (size_t k = 0; k < J->lits.n; k++) {
+		const struct property *p = J->what.v[k];
+		const char *status;
+		struct strbuf tx = STRBUF_INIT;
+
+		if (J->kind.v[k] != T_PROP || J->live[k])
+			continue;
+		if (!J->live[J->entry[p->menu->id] - 1] ||
+		    (p->type != P_PROMPT && p->type != P_DEFAULT && J->sym_m[p->menu->sym->id] &&
+		     !J->live[J->sym_m[p->menu->sym->id] - 1]))
+			status = "void";	/* the whole entry is dead here */
+		else if (p->type == P_DEFAULT && J->live[k + 1])
+			status = "shadowed";
+		else
+			status = "dead";
+		prop_text(&tx, p);
+		fact(J->r, "prop", locs(p->loc, l, sizeof(l)),
+		     p->type == P_DEFAULT ? "default" : p->type == P_PROMPT ? "prompt" : "select",
+		     status, p->menu->sym->name ? p->menu->sym->name : "", locs(p->menu->loc, e, sizeof(e)),
+		     sb_str(&tx), NULL);
+		sb_release(&tx);
+	}
+	for (size_t k = 0; k < J->red.n; k++) {
+		const struct redund *rd = &J->red.v[k];
+		struct strbuf tx = STRBUF_INIT;
+		char kk[16];
+
+		if (J->live[rd->viol - 1])
+			continue;
+		expr_print(&tx, rd->conj);
+		snprintf(kk, sizeof(kk), "%d", rd->k);
+		fact(J->r, "redund", locs(rd->d->loc, l, sizeof(l)), kk,
+		     J->live[rd->oth - 1] ? "redundant" : "void",
+		     rd->m->sym && rd->m->sym->name ? rd->m->sym->name : "", locs(rd->m->loc, e, sizeof(e)),
+		     sb_str(&tx), NULL);
+		sb_release(&tx);
+	}
+	for (size_t k = 0; k < J->lits.n; k++) {
+		const struct property *p = J->what.v[k];
+		char pl[300] = "";
+
+		if (J->kind.v[k] != T_SELVIS || !J->live[k])
+			continue;
+		for (const struct property *q = p->target->props; q; q = q->sym_next)
+			if (q->type == P_PROMPT) {
+				locs(q->loc, pl, sizeof(pl));
+				break;
+			}
+		fact(J->r, "selvis", locs(p->loc, l, sizeof(l)), p->menu->sym->name, p->target->name,
+		     locs(p->menu->loc, e, sizeof(e)), pl, NULL);
+	}
+}
+
+static void time_fact(struct strbuf *r, enum lint_check c, double ms)
+{
+	char b[32];
+
+	snprintf(b, sizeof(b), "%.1f", ms);
+	fact(r, "time", lint_checks[c].name, b, NULL);
+}
+
+/* One check's targets, covered on their own so each check has its time. */
+static void cover_kinds(struct job *J, unsigned kinds, enum lint_check c, bool mostly_unsat)
+{
+	VEC(int) lits = { 0 };
+	VEC(size_t) idx = { 0 };
+	unsigned char *live;
+	double t0 = now_ms();
+
+	for (size_t k = 0; k < J->lits.n; k++)
+		if (kinds & (1u << J->kind.v[k])) {
+			vec_push(lits, J->lits.v[k]);
+			vec_push(idx, k);
+		}
+	live = xcalloc(lits.n + 1, 1);
+	J->cover_idx = idx.v;
+	{
+		sat_cover(J->S, model_cnf(J->m), lits.v, lits.n, NULL, 0, live, mostly_unsat,
+			  unmet_found, J);
+	}
+	for (size_t k = 0; k < idx.n; k++)
+		J->live[idx.v[k]] = live[k];
+	J->ms[c] += now_ms() - t0;
+	free(live);
+	vec_release(lits);
+	vec_release(idx);
+}
+
+static void round1(struct job *J)
+{
+	double t0 = now_ms();
+	struct arch_ctx a;
+	struct bitness b[2];
+	int nb;
+
+	J->m = model_build(J->t, false, false);
+	J->S = sat_new(model_cnf(J->m), false);
+	a = (struct arch_ctx){ J->arch, J->t, J->m, J->S };
+	nb = query_bitness(&a, 0, b);
+	J->b64 = nb == 2 ? b[0].lit : 0;
+	add_targets(J);
+	J->encode_ms = now_ms() - t0;
+	J->live = xcalloc(J->lits.n, 1);
+	/* symbols and entries first: the other checks read them */
+	if (J->L->enabled & (1u << LC_DEAD_SYMBOL | 1u << LC_DEAD_DEFAULT | 1u << LC_DEAD_PROMPT |
+			      1u << LC_DEAD_SELECT | 1u << LC_BITNESS_ONLY))
+		cover_kinds(J, 1u << T_SYM_M | 1u << T_SYM_Y | 1u << T_SYM_MM | 1u << T_MODULES |
+			    1u << T_ENTRY, LC_DEAD_SYMBOL, false);
+	cover_kinds(J, 1u << T_PROP | 1u << T_DEF_ACT, LC_DEAD_DEFAULT, false);
+	cover_kinds(J, 1u << T_UNMET, LC_UNMET_SELECT, true);
+	cover_kinds(J, 1u << T_RED_OTH | 1u << T_RED_VIOL, LC_REDUNDANT_DEP, false);
+	cover_kinds(J, 1u << T_SELVIS, LC_SELECT_VISIBLE, false);
+	cover_kinds(J, 1u << T_BIT_SAME | 1u << T_BIT_OPP, LC_BITNESS_ONLY, false);
+	verdict_facts(J);
+	if (J->b64 && on(J->L, LC_BITNESS_ONLY)) {
+		double t1 = now_ms();
+
+		bitness(J);
+		J->ms[LC_BITNESS_ONLY] += now_ms() - t1;
+	}
+	{
+		char b1[32];
+
+		snprintf(b1, sizeof(b1), "%.1f", J->encode_ms);
+		fact(J->r, "time", "encode", b1, NULL);
+		for (int c = 0; c < LC_COUNT; c++)
+			if (J->ms[c] > 0)
+				time_fact(J->r, (enum lint_check)c, J->ms[c]);
+	}
+}
+
+/* ---- round 2: chains ---- */
+
+static void chain_text(struct strbuf *out, struct model *m, struct sat *S, const struct symbol *from)
+{
+	struct selvec core = { 0 }, chain = { 0 };
+	char l[300], name[300];
+
+	for (const int *c = sat_core(S, true); *c; c++) {
+		const struct selector *sel = cnf_selector_of(model_cnf(m), *c);
+
+		if (sel)
+			vec_push(core, sel);
+	}
+	query_order_chain(from, &core, &chain);
+	for (size_t j = 0; j < chain.n; j++) {
+		struct strbuf t = STRBUF_INIT;
+
+		query_item_text(&t, chain.v[j]);
+		sb_addf(out, "%s%s: %s  (%s)", out->len ? "\n" : "",
+			chain.v[j]->sym ? sym_display_name(chain.v[j]->sym, name, sizeof(name)) : "<if>",
+			sb_str(&t), loc_str(chain.v[j]->loc, l, sizeof(l)));
+		sb_release(&t);
+	}
+	vec_release(core);
+	vec_release(chain);
+}
+
+/* Assume lit unless it is a constant: returns false when lit is false
+ * (nothing to solve: the question is impossible by construction). */
+static bool assume(struct sat *S, int lit)
+{
+	if (lit != CNF_TRUE && lit != CNF_FALSE)
+		sat_assume(S, lit);
+	return lit != CNF_FALSE;
+}
+
+/* Solve what was assumed: UNSAT with a core to read, or not. */
+static bool blocked(struct sat *S, bool possible)
+{
+	if (!possible) {
+		sat_solve(S);	/* drop the assumptions */
+		return false;
+	}
+	return sat_solve(S) == SAT_UNSAT;
+}
+
+static const struct dep_item *find_dep(struct kctree *t, const char *loc, const struct menu **in)
+{
+	struct menu *m;
+	char l[300];
+
+	menu_for_each(t, m)
+		for (const struct dep_item *d = m->deps; d; d = d->next)
+			if (d->kind == DEP_DEPENDS && !strcmp(locs(d->loc, l, sizeof(l)), loc)) {
+				*in = m;
+				return d;
+			}
+	return NULL;
+}
+
+static void round2(struct job *J, const char *requests)
+{
+	struct model *m = model_build(J->t, true, true);
+	struct sat *S = sat_new(model_cnf(m), true);
+	struct arch_ctx a = { J->arch, J->t, m, S };
+	struct bitness b[2];
+	int nb = query_bitness(&a, 0, b);
+	char *copy = xstrdup(requests), *save = NULL;
+
+	for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char *f[4] = { 0 }, *p = line;
+		struct strbuf ev = STRBUF_INIT;
+		const struct symbol *s = NULL;
+		int n = 0;
+
+		while (n < 4 && (f[n++] = strsep(&p, "\t")))
+			;
+		if (!f[1] || !f[2])
+			continue;
+		if (!strcmp(f[0], "dead") || !strcmp(f[0], "bits")) {
+			s = sym_find(J->t, f[1]);
+			if (!s || !model_has_value(m, s))
+				continue;
+			bool ok = true;
+
+			if (!strcmp(f[0], "bits")) {
+				int want = strcmp(f[2], "64") ? 64 : 32;	/* the missing one */
+
+				for (int k = 0; k < nb; k++)
+					if (b[k].bits == want)
+						ok = assume(S, b[k].lit) && ok;
+				ok = assume(S, -model_sym_is(m, s, 'n')) && ok;
+			} else {
+				ok = assume(S, !strcmp(f[2], "any") ? -model_sym_is(m, s, 'n')
+								    : model_sym_is(m, s, f[2][0]));
+			}
+			if (blocked(S, ok)) {
+				chain_text(&ev, m, S, s);
+				if (!ev.len)
+					sb_adds(&ev, "-");
+			} else if (!ok) {
+				sb_adds(&ev, "-");
+			}
+		} else if (!strcmp(f[0], "redund")) {
+			const struct menu *mn = NULL;
+			const struct dep_item *d = find_dep(J->t, f[1], &mn);
+			exprvec cs = { 0 };
+			int k = atoi(f[2]);
+
+			if (!d)
+				continue;
+			conjuncts(d->expr, &cs);
+			if (k < (int)cs.n) {
+				struct expr *rest = NULL;
+
+				for (size_t q = 0; q < cs.n; q++)
+					if ((int)q != k)
+						rest = expr_and(J->t, rest, (struct expr *)cs.v[q]);
+				for (int y = 0; y < 2 && !ev.len; y++) {
+					bool ok = assume(S, model_dep_without(m, mn, d, rest, y));
+
+					ok = assume(S, -model_expr_lit(m, expr_rewrite_m(J->t, (struct expr *)cs.v[k]), y)) && ok;
+					if (!ok) {
+						sat_solve(S);
+						sb_adds(&ev, "-");
+						break;
+					}
+					if (sat_solve(S) != SAT_UNSAT)
+						continue;
+					chain_text(&ev, m, S, mn->sym);
+					if (!ev.len)
+						sb_adds(&ev, "-");
+				}
+			}
+			vec_release(cs);
+		}
+		if (ev.len)
+			fact(J->r, "ev", f[0], f[1], f[2], sb_str(&ev), NULL);
+		sb_release(&ev);
+	}
+	free(copy);
+	sat_free(S);
+	model_free(m);
+}
+
+int lint_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, struct strbuf *result)
+{
+	struct lint_run *L = ctx;
+	struct job J = { .L = L, .o = o, .r = result };
+	double t0 = now_ms();
+
+	(void)out;
+	J.arch = o->arches.n ? o->arches.v[i] : "tree";
+	if (L->round == 2 && (i >= L->requests.n || !L->requests.v[i] || !*L->requests.v[i]))
+		return EXIT_OK;
+	J.t = cli_load(o, i);
+	if (!J.t)
+		return EXIT_ERROR;
+	{
+		char b[32];
+
+		snprintf(b, sizeof(b), "%.1f", now_ms() - t0);
+		fact(result, "load", b, NULL);
+	}
+	if (L->round == 2) {
+		round2(&J, L->requests.v[i]);
+	} else {
+		static_facts(L, J.t, result);
+		round1(&J);
+	}
+	sat_free(J.S);
+	model_free(J.m);
+	kctree_free(J.t);
+	vec_release(J.lits);
+	vec_release(J.kind);
+	vec_release(J.what);
+	vec_release(J.red);
+	free(J.live);
+	free(J.sym_m);
+	free(J.sym_y);
+	free(J.sym_mm);
+	free(J.entry);
+	return EXIT_OK;
+}
+
+void lint_collect(void *ctx, size_t i, const char *result)
+{
+	struct lint_run *L = ctx;
+	VEC(char *) *dst = L->round == 2 ? (void *)&L->answers : (void *)&L->facts;
+
+	while (dst->n <= i)
+		vec_push(*dst, NULL);
+	free(dst->v[i]);
+	dst->v[i] = xstrdup(result);
+}
