@@ -33,6 +33,8 @@ LIB_OBJS += model.o
 LIB_OBJS += parse.o
 LIB_OBJS += preprocess.o
 LIB_OBJS += query.o
+LIB_OBJS += rules.o
+LIB_OBJS += rules-check.o
 LIB_OBJS += sat.o
 LIB_OBJS += strbuf.o
 LIB_OBJS += srccache.o
@@ -41,6 +43,7 @@ LIB_OBJS += tree.o
 LIB_OBJS += value.o
 LIB_OBJS += xalloc.o
 
+CMD_OBJS += cmd-check.o
 CMD_OBJS += cmd-cnf.o
 CMD_OBJS += cmd-dump.o
 CMD_OBJS += cmd-help.o

@@ -17,6 +17,7 @@ struct command {
 extern const struct command commands[];
 extern const unsigned ncommands;
 
+int cmd_check(int argc, char **argv);
 int cmd_cnf(int argc, char **argv);
 int cmd_dump(int argc, char **argv);
 int cmd_help(int argc, char **argv);

@@ -24,14 +24,20 @@ uint32_t diag_file_intern(const char *name);
 const char *diag_file_name(uint32_t file);
 void diag_files_release(void);
 
-/* Where diagnostics go (stderr by default; tests redirect). */
+/* Where diagnostics go (stderr by default; tests redirect).  Callers
+ * that capture a lower layer's message to re-locate it (rules.c) save and
+ * restore the stream with diag_get_stream(). */
 void diag_set_stream(FILE *f);
+FILE *diag_get_stream(void);
 /* Prefix for every message, e.g. "x86: " when looping over arches. */
 void diag_set_prefix(const char *prefix);
 void diag_set_quiet_warnings(int quiet);
 
 void diag_error(struct loc at, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* "file:line:col: error: ..." for inputs with columns (YAML rules). */
+void diag_error_col(struct loc at, unsigned col, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 void diag_warning(struct loc at, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void diag_note(struct loc at, const char *fmt, ...)

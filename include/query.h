@@ -74,5 +74,8 @@ void query_item_text(struct strbuf *sb, const struct selector *sel);
 /* Order a core's lines as a chain from s outwards (its own lines first,
  * then those of the symbols they name); in is consumed. */
 void query_order_chain(const struct symbol *s, struct selvec *in, struct selvec *out);
+/* The same from several symbols (those an expression names), in order. */
+void query_order_chain_from(const struct symbol *const *roots, size_t nroots, struct selvec *in,
+			    struct selvec *out);
 
 #endif

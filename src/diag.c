@@ -75,6 +75,11 @@ void diag_set_stream(FILE *f)
 	stream = f;
 }
 
+FILE *diag_get_stream(void)
+{
+	return stream;
+}
+
 void diag_set_prefix(const char *p)
 {
 	prefix = p ? p : "";
@@ -115,6 +120,20 @@ void diag_error(struct loc at, const char *fmt, ...)
 	va_start(ap, fmt);
 	vreport(at, "error", fmt, ap);
 	va_end(ap);
+}
+
+void diag_error_col(struct loc at, unsigned col, const char *fmt, ...)
+{
+	FILE *f = stream ? stream : stderr;
+	char where[512];
+	va_list ap;
+
+	nerrors++;
+	fprintf(f, "%s%s:%u: error: ", prefix, loc_str(at, where, sizeof(where)), col);
+	va_start(ap, fmt);
+	vfprintf(f, fmt, ap);
+	va_end(ap);
+	fputc('\n', f);
 }
 
 void diag_warning(struct loc at, const char *fmt, ...)

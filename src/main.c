@@ -12,6 +12,7 @@
 
 /* MUST stay sorted by name: looked up with bsearch (tests check it). */
 const struct command commands[] = {
+	{ "check", cmd_check, "CI gate: lint and YAML rules, with a baseline; exit 1 on new findings" },
 	{ "cnf", cmd_cnf, "write an arch's model as DIMACS CNF with a symbol map" },
 	{ "dump", cmd_dump, "print every symbol of a tree with its dependencies" },
 	{ "help", cmd_help, "show usage, or a command's usage" },

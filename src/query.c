@@ -199,9 +199,16 @@ static const struct expr *item_expr(const struct selector *sel)
  * those lines name, and so on; lines of blocks (if) come last. */
 void query_order_chain(const struct symbol *s, struct selvec *in, struct selvec *out)
 {
+	query_order_chain_from(&s, 1, in, out);
+}
+
+void query_order_chain_from(const struct symbol *const *roots, size_t nroots, struct selvec *in,
+			    struct selvec *out)
+{
 	VEC(const struct symbol *) reach = { 0 };
 
-	vec_push(reach, s);
+	for (size_t i = 0; i < nroots; i++)
+		vec_push(reach, roots[i]);
 	for (size_t r = 0; r < reach.n; r++)
 		for (size_t i = 0; i < in->n; i++) {
 			const struct selector *sel = in->v[i];
