@@ -31,6 +31,7 @@ LIB_OBJS += lint-merge.o
 LIB_OBJS += menu.o
 LIB_OBJS += model.o
 LIB_OBJS += parse.o
+LIB_OBJS += patch.o
 LIB_OBJS += preprocess.o
 LIB_OBJS += query.o
 LIB_OBJS += rules.o

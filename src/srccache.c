@@ -107,28 +107,87 @@ static void rehash(struct srccache *c)
 	}
 }
 
-const char *srccache_read(struct srccache *c, const char *path, size_t *len)
+/* The cache key: "." components and repeated slashes dropped, so that
+ * srctree "." or "dir/" and a patch's "dir/x" name one entry.  ".." stays:
+ * resolving it is only right without symlinks. */
+static char *path_key(const char *path)
 {
-	struct entry e = { 0 };
+	char *k = xmalloc(strlen(path) + 2), *o = k;
+	const char *p = path;
+
+	if (*p == '/')
+		*o++ = *p++;
+	while (*p) {
+		size_t n = strcspn(p, "/");
+
+		if (n && !(n == 1 && p[0] == '.')) {
+			if (o > k && o[-1] != '/')
+				*o++ = '/';
+			memcpy(o, p, n);
+			o += n;
+		}
+		p += n;
+		while (*p == '/')
+			p++;
+	}
+	if (o == k)
+		*o++ = '.';
+	*o = '\0';
+	return k;
+}
+
+/* The entry for key, or where to add it (*slot) if there is none. */
+static struct entry *lookup(struct srccache *c, const char *key, size_t *slot)
+{
 	size_t j;
 
 	if (2 * (c->v.n + 1) > c->cap)
 		rehash(c);
-	for (j = path_hash(path) & (c->cap - 1); c->hash[j]; j = (j + 1) & (c->cap - 1)) {
-		const struct entry *h = &c->v.v[c->hash[j] - 1];
+	for (j = path_hash(key) & (c->cap - 1); c->hash[j]; j = (j + 1) & (c->cap - 1)) {
+		struct entry *h = &c->v.v[c->hash[j] - 1];
 
-		if (!strcmp(h->path, path)) {
-			errno = h->err;
-			*len = h->len;
-			return h->data;
-		}
+		if (!strcmp(h->path, key))
+			return h;
 	}
-	e.path = xstrdup(path);
-	e.data = read_whole_file(path, &e.len);
+	*slot = j;
+	return NULL;
+}
+
+const char *srccache_read(struct srccache *c, const char *path, size_t *len)
+{
+	char *key = path_key(path);
+	struct entry e = { 0 }, *h;
+	size_t j;
+
+	if ((h = lookup(c, key, &j))) {
+		free(key);
+		errno = h->err;
+		*len = h->len;
+		return h->data;
+	}
+	e.path = key;
+	e.data = read_whole_file(key, &e.len);
 	e.err = e.data ? 0 : errno;
 	vec_push(c->v, e);
 	c->hash[j] = (uint32_t)c->v.n;
 	errno = e.err;
 	*len = e.len;
 	return e.data;
+}
+
+void srccache_put(struct srccache *c, const char *path, char *data, size_t len)
+{
+	char *key = path_key(path);
+	struct entry e = { key, data, data ? strnlen(data, len) : 0, data ? 0 : ENOENT }, *h;
+	size_t j;
+
+	if ((h = lookup(c, key, &j))) {
+		free(key);
+		free(h->data);
+		e.path = h->path;
+		*h = e;
+		return;
+	}
+	vec_push(c->v, e);
+	c->hash[j] = (uint32_t)c->v.n;
 }
