@@ -1,10 +1,12 @@
 /* kcsat check: the CI gate.  Lint and the rules of --rules together, one
  * list of findings, filtered by a baseline; exit 1 only for findings the
  * baseline does not hold. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "cmd.h"
@@ -106,6 +108,10 @@ static int run(struct check_opts *c, const struct tree_opts *o, struct findings 
 	size_t ndocs;
 	struct check_doc *d;
 
+	if (c->L.witness_dir && mkdir(c->L.witness_dir, 0777) && errno != EEXIST) {
+		diag_fatal("cannot create '%s': %s", c->L.witness_dir, strerror(errno));
+		return EXIT_ERROR;
+	}
 	if (c->L.enabled && lint_tree(o, &c->L, fs) == EXIT_ERROR)
 		return EXIT_ERROR;
 	if (c->rules.v.n && rules_check(o, &c->rules, c->L.witness_dir, fs) == EXIT_ERROR)

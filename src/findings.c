@@ -9,6 +9,7 @@
 
 #include "diag.h"
 #include "json.h"
+#include "lint.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -341,7 +342,10 @@ static void print_sarif(FILE *out, const struct findings *fs, const struct check
 		{
 			struct strbuf h = STRBUF_INIT;
 
-			sb_addf(&h, "kcsat(1), LINT CHECKS: %s", docs[r].name);
+			if (lint_check_by_name(docs[r].name) >= 0)
+				sb_addf(&h, "kcsat(1), LINT CHECKS: %s", docs[r].name);
+			else	/* a rule of kcsat check --rules */
+				sb_addf(&h, "kcsat(1), RULES: rule %s of the --rules files", docs[r].name);
 			json_str(out, sb_str(&h));
 			sb_release(&h);
 		}

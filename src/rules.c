@@ -300,7 +300,7 @@ static bool load_fields(struct loader *L, const yaml_node_t *n, struct rule *r)
 		const yaml_node_t *x = lookup(L, n, kind_keys[k]);
 
 		if (x && kind)
-			return node_error(L, x, "rule '%s' has both '%s' and '%s' (one each)", r->id.text,
+			return node_error(L, x, "rule '%s' has both '%s' and '%s' (one kind per rule)", r->id.text,
 					  kind_keys[r->kind], kind_keys[k]);
 		if (x) {
 			kind = x;
@@ -362,8 +362,32 @@ static void yaml_error(const struct loader *L, const yaml_parser_t *p)
 		diag_error_col(at, (unsigned)m.column + 1, "malformed YAML: %s", p->problem ? p->problem : "error");
 }
 
+/* The path findings and baselines name: "./" and doubled slashes out, so
+ * `--rules rules`, `--rules ./rules/` give the same fingerprints. */
+static const char *clean_path(const char *path, struct strbuf *sb)
+{
+	const char *p = path;
+
+	if (*p == '/')
+		sb_addc(sb, '/');
+	while (*p) {
+		size_t n;
+
+		p += strspn(p, "/");
+		n = strcspn(p, "/");
+		if (n && !(n == 1 && *p == '.')) {
+			if (sb->len && sb_str(sb)[sb->len - 1] != '/')
+				sb_addc(sb, '/');
+			sb_add(sb, p, n);
+		}
+		p += n;
+	}
+	return sb->len ? sb_str(sb) : path;
+}
+
 static bool load_file(struct loader *L, const char *path)
 {
+	struct strbuf clean = STRBUF_INIT;
 	FILE *f = fopen(path, "rb");
 	yaml_parser_t parser;
 	bool ok = true;
@@ -372,7 +396,7 @@ static bool load_file(struct loader *L, const char *path)
 		diag_fatal("cannot read rules '%s': %s", path, strerror(errno));
 		return false;
 	}
-	L->file = diag_file_intern(path);
+	L->file = diag_file_intern(clean_path(path, &clean));
 	yaml_parser_initialize(&parser);
 	yaml_parser_set_input_file(&parser, f);
 	for (;;) {
@@ -394,6 +418,7 @@ static bool load_file(struct loader *L, const char *path)
 	}
 	yaml_parser_delete(&parser);
 	fclose(f);
+	sb_release(&clean);
 	return ok;
 }
 
