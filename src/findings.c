@@ -113,7 +113,8 @@ static uint64_t fnv(uint64_t h, const char *s)
 
 void findings_finish(struct findings *fs)
 {
-	qsort(fs->v.v, fs->v.n, sizeof(*fs->v.v), finding_cmp);
+	if (fs->v.n)	/* qsort's base must not be NULL, even for 0 items */
+		qsort(fs->v.v, fs->v.n, sizeof(*fs->v.v), finding_cmp);
 	for (size_t i = 0; i < fs->v.n; i++) {
 		struct finding *f = fs->v.v[i];
 		uint64_t h = 0xcbf29ce484222325ull;
