@@ -17,35 +17,16 @@
 # reports about an hour per architecture for unmet-select alone.
 set -eu
 
-here=$(cd "$(dirname "$0")" && pwd)
-top=$(dirname "$here")
-kcsat=${1:-$top/build/kcsat}
-case $kcsat in /*) ;; *) kcsat=$(pwd)/$kcsat ;; esac
+. "$(dirname "$0")/lib.sh"
+bench_init "$@"
+bench_conf
 jobs=${KCSAT_BENCH_JOBS:-$(nproc)}
+now_ms() { echo $(($(now_ns) / 1000000)); }
 
-die() { echo "bench/lint.sh: $*" >&2; exit 2; }
-[ -x "$kcsat" ] || die "no kcsat binary at '$kcsat' (run make first)"
-tree=$("$top/tests/kernel-tree.sh" 6.12) || die "cannot get the Linux 6.12 tree"
-conf=$("$top/tests/conf/build-conf.sh" 6.12) || die "cannot build the kernel's conf"
-CC=$("$top/tests/conf/cc-memo.sh") || die "cannot build tests/conf/cc-memo"
-cache=${KCSAT_CACHE:-${HOME:-/root}/.cache/kcsat}
-KCSAT_CC_CACHE=${KCSAT_CC_CACHE:-$cache/cc-memo}
-PYTHON3=/usr/bin/python3
-export CC KCSAT_CC_CACHE PYTHON3
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
-
-arches=$(ls -d "$tree"/arch/*/Kconfig | sed 's|.*/arch/||; s|/Kconfig||')
-conf_run() {
-	: >"$tmp/olddef.config"
-	KCONFIG_CONFIG=$tmp/olddef.config KCONFIG_AUTOCONFIG=$tmp/auto.conf \
-		"$top/tests/conf/conf-env.sh" "$tree" "$1" "$conf" --olddefconfig Kconfig >/dev/null 2>&1 || true
-}
-: >"$tmp/auto.conf"
-for a in $arches; do conf_run "$a"; done	# warm the compiler memo
+arches=$(tree_arches)
+warm_conf $arches
 t0=$(now_ms)
-for a in $arches; do conf_run "$a"; done
+warm_conf $arches	# timed: the peer, with the memo warm
 peer=$(($(now_ms) - t0))
 
 t0=$(now_ms)

@@ -20,38 +20,12 @@
 # so its numbers exclude Python's start-up and import.
 set -eu
 
-here=$(cd "$(dirname "$0")" && pwd)
-top=$(dirname "$here")
-kcsat=${1:-$top/build/kcsat}
-case $kcsat in /*) ;; *) kcsat=$(pwd)/$kcsat ;; esac
+. "$(dirname "$0")/lib.sh"
+bench_init "$@"
 runs=${KCSAT_BENCH_RUNS:-5}
 pyruns=${KCSAT_BENCH_PY_RUNS:-2}
 python=/usr/bin/python3
-cache=${KCSAT_CACHE:-${HOME:-/root}/.cache/kcsat}
-
-die() { echo "bench/load.sh: $*" >&2; exit 2; }
-[ -x "$kcsat" ] || die "no kcsat binary at '$kcsat' (run make first)"
-tree=$("$top/tests/kernel-tree.sh" 6.12) || die "cannot get the Linux 6.12 tree"
-
-now_ns() { date +%s%N; }
-
-# best_ms CMD...: run CMD $runs times, print the fastest wall time in ms
-best_ms() {
-	best=
-	i=0
-	while [ $i -lt "$runs" ]; do
-		t0=$(now_ns)
-		"$@" >/dev/null 2>"$tmp/err" || { cat "$tmp/err" >&2; die "failed: $*"; }
-		t1=$(now_ns)
-		d=$((t1 - t0))
-		if [ -z "$best" ] || [ $d -lt "$best" ]; then best=$d; fi
-		i=$((i + 1))
-	done
-	awk -v ns="$best" 'BEGIN { printf "%.1f", ns / 1e6 }'
-}
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
+best_fmt=%.1f best_ok=0	# a tenth of a ms; only success counts
 
 # The architectures, and kcsat's symbol counts for a cross-check.
 "$kcsat" dump --tree "$tree" --arch all --summary >"$tmp/summary" 2>"$tmp/err" ||

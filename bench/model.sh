@@ -44,25 +44,11 @@
 # per arch, summed.
 set -eu
 
-here=$(cd "$(dirname "$0")" && pwd)
-top=$(dirname "$here")
-kcsat=${1:-$top/build/kcsat}
-case $kcsat in /*) ;; *) kcsat=$(pwd)/$kcsat ;; esac
+. "$(dirname "$0")/lib.sh"
+bench_init "$@"
+bench_conf
 runs=${KCSAT_BENCH_RUNS:-3}
-
-die() { echo "bench/model.sh: $*" >&2; exit 2; }
-[ -x "$kcsat" ] || die "no kcsat binary at '$kcsat' (run make first)"
-tree=$("$top/tests/kernel-tree.sh" 6.12) || die "cannot get the Linux 6.12 tree"
-conf=$("$top/tests/conf/build-conf.sh" 6.12) || die "cannot build the kernel's conf"
-CC=$("$top/tests/conf/cc-memo.sh") || die "cannot build tests/conf/cc-memo"
-cache=${KCSAT_CACHE:-${HOME:-/root}/.cache/kcsat}
-KCSAT_CC_CACHE=${KCSAT_CC_CACHE:-$cache/cc-memo}
-PYTHON3=/usr/bin/python3
-[ -x "$PYTHON3" ] || PYTHON3=$(command -v python3)
-export CC KCSAT_CC_CACHE PYTHON3
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
+best_ok="0 1 10 20"	# 1: kcsat's "no"; 10, 20: picosat's SAT, UNSAT
 
 cat >"$tmp/probe.c" <<'EOF'
 /* LD_PRELOAD wrapper of the PicoSAT calls of kcsat: logs to $KCSAT_PROBE_OUT
@@ -148,26 +134,6 @@ EOF
 gcc -O2 -shared -fPIC -o "$tmp/probe.so" "$tmp/probe.c" -ldl 2>"$tmp/err" ||
 	{ cat "$tmp/err" >&2; die "cannot build the PicoSAT probe"; }
 
-now_ns() { date +%s%N; }
-
-# best_ms CMD...: run CMD $runs times, print the fastest wall time in ms
-best_ms() {
-	best=
-	i=0
-	while [ $i -lt "$runs" ]; do
-		t0=$(now_ns)
-		rc=0
-		"$@" >/dev/null 2>"$tmp/err" || rc=$?
-		t1=$(now_ns)
-		# 1: kcsat's "no"; 10, 20: picosat's SAT, UNSAT
-		case $rc in 0|1|10|20) ;; *) cat "$tmp/err" >&2; die "failed ($rc): $*";; esac
-		d=$((t1 - t0))
-		if [ -z "$best" ] || [ $d -lt "$best" ]; then best=$d; fi
-		i=$((i + 1))
-	done
-	awk -v ns="$best" 'BEGIN { printf "%.0f", ns / 1e6 }'
-}
-
 # probe ARCH: kcsat sat MODULES under the probe, $runs times; prints
 # "vars clauses ready_ms first_sat_ms calls" of the run entering its first
 # solve soonest
@@ -187,18 +153,10 @@ probe() {
 	sort -n -k3 "$tmp/best" | head -n 1
 }
 
-conf_run() {	# conf_run ARCH: conf --olddefconfig on an empty config
-	rm -f "$tmp/olddef.config"
-	: >"$tmp/olddef.config"
-	KCONFIG_CONFIG=$tmp/olddef.config KCONFIG_AUTOCONFIG=$tmp/auto.conf \
-		"$top/tests/conf/conf-env.sh" "$tree" "$1" "$conf" --olddefconfig Kconfig
-}
-: >"$tmp/auto.conf"	# present: conf leaves include/config/ alone
-
-arches=${KCSAT_BENCH_ARCHES:-$(ls -d "$tree"/arch/*/Kconfig | sed 's|.*/arch/||; s|/Kconfig||')}
+arches=${KCSAT_BENCH_ARCHES:-$(tree_arches)}
 echo "# kcsat $("$kcsat" version 2>/dev/null | head -n 1), Linux $(basename "$tree" | sed 's/linux-//'), $(nproc) cores, best of $runs"
 echo "# warming the memoizing compiler wrapper..."
-for a in $arches; do conf_run "$a" >/dev/null 2>&1 || true; done
+warm_conf $arches
 
 have_cnf=0
 "$kcsat" help cnf >/dev/null 2>&1 && have_cnf=1

@@ -25,63 +25,22 @@
 # arch, where kcsat answers a question about every configuration.
 set -eu
 
-here=$(cd "$(dirname "$0")" && pwd)
-top=$(dirname "$here")
-kcsat=${1:-$top/build/kcsat}
-case $kcsat in /*) ;; *) kcsat=$(pwd)/$kcsat ;; esac
+. "$(dirname "$0")/lib.sh"
+bench_init "$@"
+bench_conf
 runs=${KCSAT_BENCH_RUNS:-3}
-
-die() { echo "bench/queries.sh: $*" >&2; exit 2; }
-[ -x "$kcsat" ] || die "no kcsat binary at '$kcsat' (run make first)"
-tree=$("$top/tests/kernel-tree.sh" 6.12) || die "cannot get the Linux 6.12 tree"
-conf=$("$top/tests/conf/build-conf.sh" 6.12) || die "cannot build the kernel's conf"
-CC=$("$top/tests/conf/cc-memo.sh") || die "cannot build tests/conf/cc-memo"
-cache=${KCSAT_CACHE:-${HOME:-/root}/.cache/kcsat}
-KCSAT_CC_CACHE=${KCSAT_CC_CACHE:-$cache/cc-memo}
-PYTHON3=/usr/bin/python3
-[ -x "$PYTHON3" ] || PYTHON3=$(command -v python3)
-export CC KCSAT_CC_CACHE PYTHON3
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-
-now_ns() { date +%s%N; }
-
-# best_ms CMD...: run CMD $runs times, print the fastest wall time in ms
-best_ms() {
-	best=
-	i=0
-	while [ $i -lt "$runs" ]; do
-		t0=$(now_ns)
-		rc=0
-		"$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
-		t1=$(now_ns)
-		case $rc in 0|1) ;; *) cat "$tmp/err" >&2; die "failed ($rc): $*";; esac
-		d=$((t1 - t0))
-		if [ -z "$best" ] || [ $d -lt "$best" ]; then best=$d; fi
-		i=$((i + 1))
-	done
-	awk -v ns="$best" 'BEGIN { printf "%.0f", ns / 1e6 }'
-}
-
-conf_run() {	# conf_run ARCH: conf --olddefconfig on an empty config
-	rm -f "$tmp/olddef.config"
-	: >"$tmp/olddef.config"
-	KCONFIG_CONFIG=$tmp/olddef.config KCONFIG_AUTOCONFIG=$tmp/auto.conf \
-		"$top/tests/conf/conf-env.sh" "$tree" "$1" "$conf" --olddefconfig Kconfig
-}
-: >"$tmp/auto.conf"	# present: conf leaves include/config/ alone
+best_out=$tmp/out	# the answers column reads it
 
 syms=$(awk '
 	$1 == "config" || $1 == "menuconfig" { s = $2; next }
 	s != "" && /^[ \t]*(bool|tristate)[ \t]+"/ { print s; s = "" }
 	/^[ \t]*$/ { }' "$tree/drivers/pci/Kconfig" "$tree/mm/Kconfig" | awk '!seen[$0]++' | head -n 50)
 nsyms=$(echo $syms | wc -w)
-arches=$(ls -d "$tree"/arch/*/Kconfig | sed 's|.*/arch/||; s|/Kconfig||')
+arches=$(tree_arches)
 
 echo "# kcsat $("$kcsat" version 2>/dev/null | head -n 1), Linux 6.12, $(nproc) cores, best of $runs, shell off"
 echo "# warming the memoizing compiler wrapper..."
-for a in $arches; do conf_run "$a" >/dev/null 2>&1 || true; done
+warm_conf $arches
 
 fmt='%-58s %8s %8s  %s\n'
 printf "$fmt" query ms target answer
