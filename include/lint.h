@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "findings.h"
+#include "strbuf.h"
 
 /* In name order; the names are stable (baselines and suppressions). */
 enum lint_check {
@@ -24,6 +25,10 @@ enum lint_check {
 };
 
 extern const struct check_doc lint_checks[LC_COUNT];
+/* What runs without -W options: all but select-visible, which the kernel's
+ * own tree breaks thousands of times (kconfig-language.rst only advises
+ * against it), so it would bury the findings a gate is for. */
+#define LINT_DEFAULT_CHECKS (((1u << LC_COUNT) - 1) & ~(1u << LC_SELECT_VISIBLE))
 /* -1 if no check has that name. */
 int lint_check_by_name(const char *name);
 
@@ -39,10 +44,12 @@ struct lint_run {
 	int round;			/* 1: facts, 2: evidence */
 	size_t narch;
 	VEC(char *) facts;		/* by arch: round 1's facts */
-	VEC(char *) requests;		/* by arch: round 2's questions */
+	VEC(struct strbuf) requests;	/* by arch: round 2's questions */
 	VEC(char *) answers;		/* by arch: round 2's answers */
 	VEC(struct lint_request) pending;	/* what each request is for */
-	double ms[LC_COUNT];		/* solver time per check, all arches */
+	/* CPU time over all arches: round 1 per check, [LC_COUNT] the one
+	 * cover the checks share; round 2 (evidence) per check */
+	double ms[LC_COUNT + 1], evidence_ms[LC_COUNT];
 	double load_ms, encode_ms;
 };
 

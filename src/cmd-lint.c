@@ -22,6 +22,7 @@ static const char usage[] =
 	"dead when no arch that reads it gives it an effect.  -W CHECK enables a\n"
 	"check, -Wno-CHECK disables one, -Wall and -Wno-all all of them; a\n"
 	"`# kcsat: disable=CHECK[,CHECK]` comment in an entry silences it there.\n"
+	"select-visible is off unless asked for (-Wselect-visible or -Wall).\n"
 	"--witness-dir writes a .config per unmet-select finding and arch.\n"
 	"Checks: bitness-only, dead-default, dead-prompt, dead-select, dead-symbol,\n"
 	"recursive-dependency, redundant-dependency, select-nonbool, select-visible,\n"
@@ -68,9 +69,13 @@ void lint_print_times(const struct lint_run *L)
 {
 	fprintf(stderr, "kcsat lint: load %.0f ms, encode %.0f ms (all arches, CPU time of the jobs)\n",
 		L->load_ms, L->encode_ms);
+	fprintf(stderr, "kcsat lint: %-22s %8.0f ms  (dead-*, redundant-dependency, select-visible, bitness-only)\n",
+		"one shared cover", L->ms[LC_COUNT]);
+	fprintf(stderr, "kcsat lint: %-22s %8s %8s\n", "check", "answers", "evidence");
 	for (int c = 0; c < LC_COUNT; c++)
-		if (L->ms[c] > 0)
-			fprintf(stderr, "kcsat lint: %-22s %8.0f ms\n", lint_checks[c].name, L->ms[c]);
+		if (L->ms[c] > 0 || L->evidence_ms[c] > 0)
+			fprintf(stderr, "kcsat lint: %-22s %8.0f %8.0f ms\n", lint_checks[c].name, L->ms[c],
+				L->evidence_ms[c]);
 }
 
 int cmd_lint(int argc, char **argv)
@@ -84,7 +89,7 @@ int cmd_lint(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct tree_opts o;
-	struct lint_run L = { .enabled = (1u << LC_COUNT) - 1 };
+	struct lint_run L = { .enabled = LINT_DEFAULT_CHECKS };
 	struct findings fs = { 0 };
 	enum findings_format fmt = FF_TEXT;
 	const char *baseline = NULL;

@@ -242,15 +242,10 @@ static void request(struct merge *M, size_t arch, const char *kind, const char *
 		    struct finding *f)
 {
 	struct lint_run *L = M->L;
-	struct strbuf sb = STRBUF_INIT;
 
 	while (L->requests.n <= arch)
-		vec_push(L->requests, NULL);
-	if (L->requests.v[arch])
-		sb_adds(&sb, L->requests.v[arch]);
-	sb_addf(&sb, "%s\t%s\t%s\n", kind, a, b);
-	free(L->requests.v[arch]);
-	L->requests.v[arch] = sb_detach(&sb);
+		vec_push(L->requests, ((struct strbuf)STRBUF_INIT));
+	sb_addf(&L->requests.v[arch], "%s\t%s\t%s\n", kind, a, b);
 	vec_push(L->pending, ((struct lint_request){ arch, xstrdup(kind), xstrdup(a), xstrdup(b), f }));
 }
 
@@ -546,6 +541,8 @@ static void g_time(struct merge *M, struct fact *g, size_t n)
 
 		if (c >= 0)
 			M->L->ms[c] += atof(g[k].f[2]);
+		else if (!strcmp(g[k].f[1], "cover"))
+			M->L->ms[LC_COUNT] += atof(g[k].f[2]);
 		else if (!strcmp(g[k].f[1], "encode"))
 			M->L->encode_ms += atof(g[k].f[2]);
 	}
@@ -596,6 +593,44 @@ void lint_merge(struct lint_run *L, const struct tree_opts *o, struct findings *
 	vec_release(M.pragmas);
 }
 
+/* Round 2's answers ("ev" facts), sorted to be found by request. */
+static int answer_key_cmp(size_t arch, const char *kind, const char *a, const char *b,
+			  const struct fact *f)
+{
+	int c;
+
+	if (arch != f->arch)
+		return arch < f->arch ? -1 : 1;
+	if ((c = strcmp(kind, f->f[1])) || (c = strcmp(a, f->f[2])))
+		return c;
+	return strcmp(b, f->f[3]);
+}
+
+static int answer_cmp(const void *x, const void *y)
+{
+	const struct fact *f = x;
+
+	return answer_key_cmp(f->arch, f->f[1], f->f[2], f->f[3], y);
+}
+
+static const char *find_answer(const struct fact *v, size_t n, const struct lint_request *q)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = answer_key_cmp(q->arch, q->kind, q->a, q->b, &v[mid]);
+
+		if (!c)
+			return v[mid].f[4];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
 /* Round 2's chains into the findings that asked, one block per distinct
  * chain with the arches that share it. */
 void lint_add_evidence(struct lint_run *L, const struct tree_opts *o, struct findings *fs)
@@ -615,42 +650,37 @@ void lint_add_evidence(struct lint_run *L, const struct tree_opts *o, struct fin
 
 			while (f.n < 9 && (tok = strsep(&p, "\t")))
 				f.f[f.n++] = unescape(tok);
-			if (f.n == 5 && !strcmp(f.f[0], "ev"))
+			if (f.n == 5 && !strcmp(f.f[0], "ev")) {
 				vec_push(ans, f);
+				continue;
+			}
+			if (f.n == 3 && !strcmp(f.f[0], "time") && lint_check_by_name(f.f[1]) >= 0)
+				L->evidence_ms[lint_check_by_name(f.f[1])] += atof(f.f[2]);
 		}
 	}
+	qsort(ans.v, ans.n, sizeof(*ans.v), answer_cmp);
 	for (size_t r = 0; r < L->pending.n; r++) {
 		struct lint_request *q = &L->pending.v[r];
-		const char *text = NULL;
+		const char *text;
 
-		if (!q->f || !q->kind)
-			continue;
-		for (size_t k = 0; k < ans.n && !text; k++)
-			if (ans.v[k].arch == q->arch && !strcmp(ans.v[k].f[1], q->kind) &&
-			    !strcmp(ans.v[k].f[2], q->a) && !strcmp(ans.v[k].f[3], q->b))
-				text = ans.v[k].f[4];
-		if (!text)
+		if (!q->f || !q->kind || !(text = find_answer(ans.v, ans.n, q)))
 			continue;
 		{
 			/* the arches of later requests of this finding with the
-			 * same chain join this block */
+			 * same chain join this block (a finding's requests are
+			 * made one after the other) */
 			struct strbuf archs = STRBUF_INIT;
 
 			sb_adds(&archs, o->arches.n ? o->arches.v[q->arch] : "tree");
-			for (size_t r2 = r + 1; r2 < L->pending.n; r2++) {
+			for (size_t r2 = r + 1; r2 < L->pending.n && L->pending.v[r2].f == q->f; r2++) {
 				struct lint_request *q2 = &L->pending.v[r2];
+				const char *t2 = q2->kind ? find_answer(ans.v, ans.n, q2) : NULL;
 
-				if (q2->f != q->f || !q2->kind)
-					continue;
-				for (size_t k = 0; k < ans.n; k++)
-					if (ans.v[k].arch == q2->arch && !strcmp(ans.v[k].f[1], q2->kind) &&
-					    !strcmp(ans.v[k].f[2], q2->a) && !strcmp(ans.v[k].f[3], q2->b) &&
-					    !strcmp(ans.v[k].f[4], text)) {
-						sb_addf(&archs, ", %s", o->arches.n ? o->arches.v[q2->arch] : "tree");
-						free(q2->kind);
-						q2->kind = NULL;
-						break;
-					}
+				if (t2 && !strcmp(t2, text)) {
+					sb_addf(&archs, ", %s", o->arches.n ? o->arches.v[q2->arch] : "tree");
+					free(q2->kind);
+					q2->kind = NULL;
+				}
 			}
 			if (!strcmp(q->kind, "redund"))
 				finding_add_evidence(q->f, "implied by (%s):", sb_str(&archs));
@@ -687,7 +717,7 @@ void lint_run_release(struct lint_run *L)
 		free(L->facts.v[i]);
 	vec_release(L->facts);
 	for (size_t i = 0; i < L->requests.n; i++)
-		free(L->requests.v[i]);
+		sb_release(&L->requests.v[i]);
 	vec_release(L->requests);
 	for (size_t i = 0; i < L->answers.n; i++)
 		free(L->answers.v[i]);

@@ -315,7 +315,7 @@ struct job {
 	int b64;		/* 64BIT=y literal, 0 if it is fixed */
 	struct strbuf *r;
 	const size_t *cover_idx;	/* the running cover's targets */
-	double encode_ms, ms[LC_COUNT];
+	double encode_ms, ms[LC_COUNT + 1];
 };
 
 static size_t target(struct job *J, enum tkind k, const void *what, int lit)
@@ -697,7 +697,7 @@ static void time_fact(struct strbuf *r, enum lint_check c, double ms)
 	char b[32];
 
 	snprintf(b, sizeof(b), "%.1f", ms);
-	fact(r, "time", lint_checks[c].name, b, NULL);
+	fact(r, "time", c == LC_COUNT ? "cover" : lint_checks[c].name, b, NULL);
 }
 
 /* One check's targets, covered on their own so each check has its time. */
@@ -743,15 +743,13 @@ static void round1(struct job *J)
 	J->encode_ms = now_ms() - t0;
 	J->live = xcalloc(J->lits.n, 1);
 	/* symbols and entries first: the other checks read them */
-	if (J->L->enabled & (1u << LC_DEAD_SYMBOL | 1u << LC_DEAD_DEFAULT | 1u << LC_DEAD_PROMPT |
-			      1u << LC_DEAD_SELECT | 1u << LC_BITNESS_ONLY))
-		cover_kinds(J, 1u << T_SYM_M | 1u << T_SYM_Y | 1u << T_SYM_MM | 1u << T_MODULES |
-			    1u << T_ENTRY, LC_DEAD_SYMBOL, false);
-	cover_kinds(J, 1u << T_PROP | 1u << T_DEF_ACT, LC_DEAD_DEFAULT, false);
+	/* one cover for every question that a random configuration answers
+	 * (solutions found for one check settle the others' targets too) */
+	cover_kinds(J, 1u << T_SYM_M | 1u << T_SYM_Y | 1u << T_SYM_MM | 1u << T_MODULES |
+		    1u << T_ENTRY | 1u << T_PROP | 1u << T_DEF_ACT | 1u << T_RED_OTH |
+		    1u << T_RED_VIOL | 1u << T_SELVIS | 1u << T_BIT_SAME | 1u << T_BIT_OPP,
+		    LC_COUNT, false);
 	cover_kinds(J, 1u << T_UNMET, LC_UNMET_SELECT, true);
-	cover_kinds(J, 1u << T_RED_OTH | 1u << T_RED_VIOL, LC_REDUNDANT_DEP, false);
-	cover_kinds(J, 1u << T_SELVIS, LC_SELECT_VISIBLE, false);
-	cover_kinds(J, 1u << T_BIT_SAME | 1u << T_BIT_OPP, LC_BITNESS_ONLY, false);
 	verdict_facts(J);
 	if (J->b64 && on(J->L, LC_BITNESS_ONLY)) {
 		double t1 = now_ms();
@@ -764,7 +762,7 @@ static void round1(struct job *J)
 
 		snprintf(b1, sizeof(b1), "%.1f", J->encode_ms);
 		fact(J->r, "time", "encode", b1, NULL);
-		for (int c = 0; c < LC_COUNT; c++)
+		for (int c = 0; c <= LC_COUNT; c++)
 			if (J->ms[c] > 0)
 				time_fact(J->r, (enum lint_check)c, J->ms[c]);
 	}
@@ -838,12 +836,14 @@ static void round2(struct job *J, const char *requests)
 	struct bitness b[2];
 	int nb = query_bitness(&a, 0, b);
 	char *copy = xstrdup(requests), *save = NULL;
+	double ms[LC_COUNT] = { 0 };
 
 	for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		char *f[4] = { 0 }, *p = line;
 		struct strbuf ev = STRBUF_INIT;
 		const struct symbol *s = NULL;
 		int n = 0;
+		double t0 = now_ms();
 
 		while (n < 4 && (f[n++] = strsep(&p, "\t")))
 			;
@@ -909,7 +909,12 @@ static void round2(struct job *J, const char *requests)
 		if (ev.len)
 			fact(J->r, "ev", f[0], f[1], f[2], sb_str(&ev), NULL);
 		sb_release(&ev);
+		ms[!strcmp(f[0], "redund") ? LC_REDUNDANT_DEP : !strcmp(f[0], "bits") ? LC_BITNESS_ONLY
+										: LC_DEAD_SYMBOL] += now_ms() - t0;
 	}
+	for (int c = 0; c < LC_COUNT; c++)
+		if (ms[c] > 0)
+			time_fact(J->r, (enum lint_check)c, ms[c]);
 	free(copy);
 	sat_free(S);
 	model_free(m);
@@ -923,7 +928,7 @@ int lint_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, struct 
 
 	(void)out;
 	J.arch = o->arches.n ? o->arches.v[i] : "tree";
-	if (L->round == 2 && (i >= L->requests.n || !L->requests.v[i] || !*L->requests.v[i]))
+	if (L->round == 2 && (i >= L->requests.n || !L->requests.v[i].len))
 		return EXIT_OK;
 	J.t = cli_load(o, i);
 	if (!J.t)
@@ -935,7 +940,7 @@ int lint_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, struct 
 		fact(result, "load", b, NULL);
 	}
 	if (L->round == 2) {
-		round2(&J, L->requests.v[i]);
+		round2(&J, sb_str(&L->requests.v[i]));
 	} else {
 		static_facts(L, J.t, result);
 		round1(&J);

@@ -198,24 +198,77 @@ static enum sat_result cover_round(struct sat *s, struct cnf *c, const int *targ
 	return r;
 }
 
+/* Settle the targets open[0..n) (a group of the open list): OR rounds
+ * while they answer within the budget; a group that does not is split in
+ * two, down to single targets, which are cheap to refute one by one. */
+static unsigned cover_group(struct sat *s, struct cnf *c, const int *targets, size_t *open, size_t n,
+			    const int *assume, size_t nassume, unsigned char *live,
+			    void (*on_live)(void *ctx, size_t i), void *ctx)
+{
+	unsigned solves = 0;
+
+	while (n > 1) {
+		size_t before = n;
+		enum sat_result r = cover_round(s, c, targets, open, &n, assume, nassume,
+						2 * cnf_nvars(c), live, on_live, ctx);
+
+		solves++;
+		if (r == SAT_UNKNOWN) {
+			size_t half = n / 2;
+
+			solves += cover_group(s, c, targets, open, half, assume, nassume, live, on_live, ctx);
+			solves += cover_group(s, c, targets, open + half, n - half, assume, nassume, live,
+					      on_live, ctx);
+			return solves;
+		}
+		if (r == SAT_UNSAT || n == before)
+			return solves;
+	}
+	if (n == 1) {
+		for (size_t i = 0; i < nassume; i++)
+			sat_assume(s, assume[i]);
+		sat_assume(s, targets[open[0]]);
+		solves++;
+		if (sat_solve(s) == SAT_SAT)
+			harvest(s, targets, open, 1, live, on_live, ctx);
+	}
+	return solves;
+}
+
 unsigned sat_cover(struct sat *s, struct cnf *c, const int *targets, size_t n,
 		   const int *assume, size_t nassume, unsigned char *live, bool mostly_unsat,
 		   void (*on_live)(void *ctx, size_t i), void *ctx)
 {
 	VEC(size_t) open = { 0 };
 	unsigned solves = 0;
-	enum sat_result r = mostly_unsat ? SAT_UNKNOWN : SAT_SAT;
 
 	for (size_t i = 0; i < n; i++)
 		if (!live[i] && targets[i] != CNF_FALSE)
 			vec_push(open, i);
-	if (mostly_unsat)
-		goto one_by_one;
+	if (mostly_unsat) {
+		/* one at a time: refuting one target is usually a few
+		 * propagations, many at once can be a hard proof */
+		while (open.n) {
+			size_t t = open.v[--open.n];
+
+			for (size_t i = 0; i < nassume; i++)
+				sat_assume(s, assume[i]);
+			sat_assume(s, targets[t]);
+			solves++;
+			if (sat_solve(s) == SAT_SAT) {
+				open.v[open.n++] = t;
+				open.n = harvest(s, targets, open.v, open.n, live, on_live, ctx);
+			}
+		}
+		vec_release(open);
+		return solves;
+	}
 	/* 1: random solutions, each making one open target true, while each
 	 * covers many (a solve costs about the same however many it covers) */
 	sat_sync(s);
 	while (open.n) {
 		size_t before = open.n;
+		enum sat_result r;
 
 		picosat_reset_phases(s->ps);
 		picosat_set_global_default_phase(s->ps, solves ? 3 : 1);
@@ -225,35 +278,14 @@ unsigned sat_cover(struct sat *s, struct cnf *c, const int *targets, size_t n,
 		if (r != SAT_SAT || before - open.n < 20 + before / 200)
 			break;
 	}
-	/* 2: the rest steered towards the open targets; a budget, since an
-	 * UNSAT answer over many targets at once can be hard to prove */
-	if (open.n && r == SAT_SAT) {
+	/* 2: the rest steered towards the open targets, in groups that answer
+	 * within a budget */
+	if (open.n) {
 		picosat_set_global_default_phase(s->ps, 1);
 		for (size_t i = 0; i < open.n; i++)
 			if (targets[open.v[i]] != CNF_TRUE)
 				sat_prefer(s, targets[open.v[i]]);
-		while (open.n) {
-			r = cover_round(s, c, targets, open.v, &open.n, assume, nassume,
-					2 * cnf_nvars(c), live, on_live, ctx);
-			solves++;
-			if (r != SAT_SAT)
-				break;
-		}
-	}
-	/* 3: one at a time: an UNSAT answer for one target is usually a few
-	 * propagations */
-one_by_one:
-	while (open.n) {
-		size_t t = open.v[--open.n];
-
-		for (size_t i = 0; i < nassume; i++)
-			sat_assume(s, assume[i]);
-		sat_assume(s, targets[t]);
-		solves++;
-		if (sat_solve(s) == SAT_SAT) {
-			open.v[open.n++] = t;
-			open.n = harvest(s, targets, open.v, open.n, live, on_live, ctx);
-		}
+		solves += cover_group(s, c, targets, open.v, open.n, assume, nassume, live, on_live, ctx);
 	}
 	vec_release(open);
 	return solves;
