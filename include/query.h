@@ -74,6 +74,15 @@ void query_item_text(struct strbuf *sb, const struct selector *sel);
 /* Order a core's lines as a chain from s outwards (its own lines first,
  * then those of the symbols they name); in is consumed. */
 void query_order_chain(const struct symbol *s, struct selvec *in, struct selvec *out);
+struct cnf;
+/* After an UNSAT solve with selectors assumed: the lines of a minimal core,
+ * ordered as a chain from s (query_order_chain) into out. */
+void query_core_chain(const struct cnf *cnf, struct sat *S, const struct symbol *s,
+		      struct selvec *out);
+/* The same as text, one "SYM: line  (file:line)" per line, joined by "\n"
+ * and appended to sb. */
+void query_core_chain_text(struct strbuf *sb, const struct cnf *cnf, struct sat *S,
+			   const struct symbol *s);
 /* The same from several symbols (those an expression names), in order. */
 void query_order_chain_from(const struct symbol *const *roots, size_t nroots, struct selvec *in,
 			    struct selvec *out);

@@ -58,16 +58,10 @@ static bool in_own_entry(const struct symbol *s, const struct symbol *x)
 static void print_chain(FILE *out, const struct cnf *cnf, struct sat *S, const struct symbol *s,
 			const char *indent, bool json)
 {
-	struct selvec core = { 0 }, chain = { 0 };
+	struct selvec chain = { 0 };
 	char l[300], name[300];
 
-	for (const int *c = sat_core(S, true); *c; c++) {
-		const struct selector *sel = cnf_selector_of(cnf, *c);
-
-		if (sel)
-			vec_push(core, sel);
-	}
-	query_order_chain(s, &core, &chain);
+	query_core_chain(cnf, S, s, &chain);
 	for (size_t j = 0; j < chain.n; j++) {
 		struct strbuf t = STRBUF_INIT;
 
@@ -87,7 +81,6 @@ static void print_chain(FILE *out, const struct cnf *cnf, struct sat *S, const s
 		}
 		sb_release(&t);
 	}
-	vec_release(core);
 	vec_release(chain);
 }
 

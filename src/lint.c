@@ -770,31 +770,6 @@ static void round1(struct job *J)
 
 /* ---- round 2: chains ---- */
 
-static void chain_text(struct strbuf *out, struct model *m, struct sat *S, const struct symbol *from)
-{
-	struct selvec core = { 0 }, chain = { 0 };
-	char l[300], name[300];
-
-	for (const int *c = sat_core(S, true); *c; c++) {
-		const struct selector *sel = cnf_selector_of(model_cnf(m), *c);
-
-		if (sel)
-			vec_push(core, sel);
-	}
-	query_order_chain(from, &core, &chain);
-	for (size_t j = 0; j < chain.n; j++) {
-		struct strbuf t = STRBUF_INIT;
-
-		query_item_text(&t, chain.v[j]);
-		sb_addf(out, "%s%s: %s  (%s)", out->len ? "\n" : "",
-			chain.v[j]->sym ? sym_display_name(chain.v[j]->sym, name, sizeof(name)) : "<if>",
-			sb_str(&t), loc_str(chain.v[j]->loc, l, sizeof(l)));
-		sb_release(&t);
-	}
-	vec_release(core);
-	vec_release(chain);
-}
-
 /* Assume lit unless it is a constant: returns false when lit is false
  * (nothing to solve: the question is impossible by construction). */
 static bool assume(struct sat *S, int lit)
@@ -867,7 +842,7 @@ static void round2(struct job *J, const char *requests)
 								    : model_sym_is(m, s, f[2][0]));
 			}
 			if (blocked(S, ok)) {
-				chain_text(&ev, m, S, s);
+				query_core_chain_text(&ev, model_cnf(m), S, s);
 				if (!ev.len)
 					sb_adds(&ev, "-");
 			} else if (!ok) {
@@ -899,7 +874,7 @@ static void round2(struct job *J, const char *requests)
 					}
 					if (sat_solve(S) != SAT_UNSAT)
 						continue;
-					chain_text(&ev, m, S, mn->sym);
+					query_core_chain_text(&ev, model_cnf(m), S, mn->sym);
 					if (!ev.len)
 						sb_adds(&ev, "-");
 				}

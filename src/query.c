@@ -281,3 +281,37 @@ int query_run(const struct tree_opts *o, arch_job_fn job, arch_merge_fn merge, v
 		fputs("]}\n", stdout);
 	return rc;
 }
+
+void query_core_chain(const struct cnf *cnf, struct sat *S, const struct symbol *s,
+		      struct selvec *out)
+{
+	struct selvec core = { 0 };
+
+	for (const int *c = sat_core(S, true); *c; c++) {
+		const struct selector *sel = cnf_selector_of(cnf, *c);
+
+		if (sel)
+			vec_push(core, sel);
+	}
+	query_order_chain(s, &core, out);
+	vec_release(core);
+}
+
+void query_core_chain_text(struct strbuf *sb, const struct cnf *cnf, struct sat *S,
+			   const struct symbol *s)
+{
+	struct selvec chain = { 0 };
+	char l[300], name[300];
+
+	query_core_chain(cnf, S, s, &chain);
+	for (size_t j = 0; j < chain.n; j++) {
+		struct strbuf t = STRBUF_INIT;
+
+		query_item_text(&t, chain.v[j]);
+		sb_addf(sb, "%s%s: %s  (%s)", sb->len ? "\n" : "",
+			chain.v[j]->sym ? sym_display_name(chain.v[j]->sym, name, sizeof(name)) : "<if>",
+			sb_str(&t), loc_str(chain.v[j]->loc, l, sizeof(l)));
+		sb_release(&t);
+	}
+	vec_release(chain);
+}
