@@ -19,11 +19,13 @@ extern const unsigned ncommands;
 
 int cmd_check(int argc, char **argv);
 int cmd_cnf(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 int cmd_dump(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_implies(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
 int cmd_matrix(int argc, char **argv);
+int cmd_patch(int argc, char **argv);
 int cmd_sat(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_version(int argc, char **argv);

@@ -51,11 +51,18 @@ struct lint_run {
 	 * cover the checks share; round 2 (evidence) per check */
 	double ms[LC_COUNT + 1], evidence_ms[LC_COUNT];
 	double load_ms, encode_ms;
+	/* Only the entries of these symbols (sorted names; NULL: every
+	 * entry), on a lazily encoded model: what a patch can change. */
+	char **focus;
+	size_t nfocus;
 };
 
 /* The per-arch job and its merge, for cli_for_each_arch(). */
 int lint_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, struct strbuf *result);
 void lint_collect(void *ctx, size_t i, const char *result);
+/* Round 1 of one arch on a tree already loaded: its facts into facts. */
+void lint_tree_facts(const struct lint_run *L, const struct tree_opts *o, struct kctree *t,
+		     const char *arch, struct strbuf *facts);
 
 /* Round 1 facts -> findings, and the round 2 requests they need; after
  * round 2, lint_add_evidence() completes them. */

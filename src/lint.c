@@ -326,6 +326,17 @@ static size_t target(struct job *J, enum tkind k, const void *what, int lit)
 	return J->lits.n;	/* index + 1 */
 }
 
+static int strp_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool in_focus(const struct lint_run *L, const struct symbol *s)
+{
+	return !L->focus ||
+	       (s && s->name && bsearch(&s->name, L->focus, L->nfocus, sizeof(char *), strp_cmp));
+}
+
 static bool tri_valued(const struct model *m, const struct symbol *s)
 {
 	return model_has_value(m, s) && sym_is_bool_like(s);
@@ -359,7 +370,7 @@ static void add_targets(struct job *J)
 	if (t->modules && tri_valued(m, t->modules))
 		J->modules = target(J, T_MODULES, t->modules, model_sym_is(m, t->modules, 'y'));
 	tree_for_each_sym(t, s, i) {
-		if (!tri_valued(m, s))
+		if (!tri_valued(m, s) || !in_focus(L, s))
 			continue;
 		J->sym_m[i] = target(J, T_SYM_M, s, -model_sym_is(m, s, 'n'));
 		J->sym_y[i] = target(J, T_SYM_Y, s, model_sym_is(m, s, 'y'));
@@ -375,6 +386,8 @@ static void add_targets(struct job *J)
 	menu_for_each(t, mn) {
 		if (mn->kind != M_CONFIG && mn->kind != M_MENUCONFIG && mn->kind != M_CHOICE &&
 		    mn->kind != M_MENU)
+			continue;
+		if (!in_focus(L, mn->sym))
 			continue;
 		J->entry[mn->id] = target(J, T_ENTRY, mn, model_dep_without(m, mn, NULL, NULL, false));
 		if (on(L, LC_REDUNDANT_DEP))
@@ -734,7 +747,7 @@ static void round1(struct job *J)
 	struct bitness b[2];
 	int nb;
 
-	J->m = model_build(J->t, false, false);
+	J->m = model_build(J->t, false, J->L->focus != NULL);
 	J->S = sat_new(model_cnf(J->m), false);
 	a = (struct arch_ctx){ J->arch, J->t, J->m, J->S };
 	nb = query_bitness(&a, 0, b);
@@ -895,18 +908,43 @@ static void round2(struct job *J, const char *requests)
 	model_free(m);
 }
 
+static void job_release(struct job *J)
+{
+	sat_free(J->S);
+	model_free(J->m);
+	vec_release(J->lits);
+	vec_release(J->kind);
+	vec_release(J->what);
+	vec_release(J->red);
+	free(J->live);
+	free(J->sym_m);
+	free(J->sym_y);
+	free(J->sym_mm);
+	free(J->entry);
+}
+
+void lint_tree_facts(const struct lint_run *L, const struct tree_opts *o, struct kctree *t,
+		     const char *arch, struct strbuf *facts)
+{
+	struct job J = { .L = L, .o = o, .r = facts, .t = t, .arch = arch };
+
+	static_facts(L, t, facts);
+	round1(&J);
+	job_release(&J);
+}
+
 int lint_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, struct strbuf *result)
 {
 	struct lint_run *L = ctx;
-	struct job J = { .L = L, .o = o, .r = result };
+	const char *arch = o->arches.n ? o->arches.v[i] : "tree";
+	struct kctree *t;
 	double t0 = now_ms();
 
 	(void)out;
-	J.arch = o->arches.n ? o->arches.v[i] : "tree";
 	if (L->round == 2 && (i >= L->requests.n || !L->requests.v[i].len))
 		return EXIT_OK;
-	J.t = cli_load(o, i);
-	if (!J.t)
+	t = cli_load(o, i);
+	if (!t)
 		return EXIT_ERROR;
 	{
 		char b[32];
@@ -915,23 +953,14 @@ int lint_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, struct 
 		fact(result, "load", b, NULL);
 	}
 	if (L->round == 2) {
+		struct job J = { .L = L, .o = o, .r = result, .t = t, .arch = arch };
+
 		round2(&J, sb_str(&L->requests.v[i]));
+		job_release(&J);
 	} else {
-		static_facts(L, J.t, result);
-		round1(&J);
+		lint_tree_facts(L, o, t, arch, result);
 	}
-	sat_free(J.S);
-	model_free(J.m);
-	kctree_free(J.t);
-	vec_release(J.lits);
-	vec_release(J.kind);
-	vec_release(J.what);
-	vec_release(J.red);
-	free(J.live);
-	free(J.sym_m);
-	free(J.sym_y);
-	free(J.sym_mm);
-	free(J.entry);
+	kctree_free(t);
 	return EXIT_OK;
 }
 

@@ -14,11 +14,13 @@
 const struct command commands[] = {
 	{ "check", cmd_check, "CI gate: lint and YAML rules, with a baseline; exit 1 on new findings" },
 	{ "cnf", cmd_cnf, "write an arch's model as DIMACS CNF with a symbol map" },
+	{ "diff", cmd_diff, "what changed between two trees, per arch and bitness" },
 	{ "dump", cmd_dump, "print every symbol of a tree with its dependencies" },
 	{ "help", cmd_help, "show usage, or a command's usage" },
 	{ "implies", cmd_implies, "what a symbol's value silently requires; redundant depends" },
 	{ "lint", cmd_lint, "semantic checks of a whole tree on every arch, with evidence" },
 	{ "matrix", cmd_matrix, "the values symbols can take, per arch and bitness" },
+	{ "patch", cmd_patch, "what a Kconfig patch changes on every arch, before sending it" },
 	{ "sat", cmd_sat, "can an expression hold? per arch and bitness, with a witness" },
 	{ "verify", cmd_verify, "is a full .config inside the space? if not, why" },
 	{ "version", cmd_version, "print kcsat's version" },
