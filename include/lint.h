@@ -52,7 +52,8 @@ struct lint_run {
 	double ms[LC_COUNT + 1], evidence_ms[LC_COUNT];
 	double load_ms, encode_ms;
 	/* Only the entries of these symbols (sorted names; NULL: every
-	 * entry), on a lazily encoded model: what a patch can change. */
+	 * entry), and whether the selects of them elsewhere can be unmet, on a
+	 * lazily encoded model: what a patch can change. */
 	char **focus;
 	size_t nfocus;
 };

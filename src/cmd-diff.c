@@ -38,7 +38,11 @@ static void common_arches(struct tree_opts *o, struct tree_opts *n)
 	size_t k = 0;
 
 	for (size_t i = 0; i < n->arches.n; i++) {
-		if (bsearch(&n->arches.v[i], o->arches.v, o->arches.n, sizeof(char *), strp_cmp)) {
+		bool both = false;
+
+		for (size_t j = 0; j < o->arches.n && !both; j++)
+			both = !strcmp(o->arches.v[j], n->arches.v[i]);
+		if (both) {
 			n->arches.v[k++] = n->arches.v[i];
 			continue;
 		}

@@ -40,7 +40,7 @@ static int strp_cmp(const void *a, const void *b)
 
 static bool has_name(const strvec *v, const char *name)
 {
-	return name && bsearch(&name, v->v, v->n, sizeof(char *), strp_cmp);
+	return name && v->n && bsearch(&name, v->v, v->n, sizeof(char *), strp_cmp);
 }
 
 static void add_name(strvec *v, const char *name)
@@ -139,11 +139,21 @@ static void changed_symbols(struct kctree *a, struct kctree *b, strvec *out)
 
 /* ---- one tree of one arch ---- */
 
+/* Questions go to a model without selectors (fast); chains, rarely
+ * needed, to one with them, built on first use. */
+struct reach_memo {
+	const struct symbol *s;
+	const struct bitness *b;
+	char v[4];
+};
+
 struct side {
+	VEC(struct reach_memo) memo;
 	struct kctree *t;
-	struct model *m;
-	struct sat *S;
-	struct bitness b[2];
+	const char *arch;
+	struct model *m, *xm;
+	struct sat *S, *xS;
+	struct bitness b[2], xb[2];
 	int nb;
 };
 
@@ -152,17 +162,36 @@ static void side_open(struct side *sd, struct kctree *t, const char *arch)
 	struct arch_ctx a;
 
 	sd->t = t;
-	sd->m = model_build(t, true, true);
-	sd->S = sat_new(model_cnf(sd->m), true);
+	sd->arch = arch;
+	sd->m = model_build(t, false, true);
+	sd->S = sat_new(model_cnf(sd->m), false);
 	a = (struct arch_ctx){ arch, t, sd->m, sd->S };
 	sd->nb = query_bitness(&a, 0, sd->b);
+}
+
+/* The explaining model; *b (a case of the fast one) becomes its twin. */
+static void side_explain(struct side *sd, const struct bitness **b)
+{
+	if (!sd->xm) {
+		struct arch_ctx a;
+
+		sd->xm = model_build(sd->t, true, true);
+		sd->xS = sat_new(model_cnf(sd->xm), true);
+		a = (struct arch_ctx){ sd->arch, sd->t, sd->xm, sd->xS };
+		query_bitness(&a, 0, sd->xb);
+	}
+	if (*b && *b >= sd->b && *b < sd->b + 2)
+		*b = &sd->xb[*b - sd->b];
 }
 
 static void side_close(struct side *sd)
 {
 	sat_free(sd->S);
 	model_free(sd->m);
+	sat_free(sd->xS);
+	model_free(sd->xm);
 	kctree_free(sd->t);
+	vec_release(sd->memo);
 }
 
 /* The side's bitness case matching b (the same 64BIT value), or NULL. */
@@ -174,27 +203,38 @@ static const struct bitness *match_bits(const struct side *sd, const struct bitn
 	return NULL;
 }
 
-static bool solve_with(struct side *sd, const struct bitness *b, const int *lits, int n)
+static bool solve_in(struct sat *S, const struct bitness *b, const int *lits, int n)
 {
 	for (int i = 0; i < n; i++) {
 		if (lits[i] == CNF_FALSE) {
-			sat_solve(sd->S);	/* drop what was assumed */
+			sat_solve(S);	/* drop what was assumed */
 			return false;
 		}
 		if (lits[i] != CNF_TRUE)
-			sat_assume(sd->S, lits[i]);
+			sat_assume(S, lits[i]);
 	}
 	if (b && b->lit != CNF_TRUE)
-		sat_assume(sd->S, b->lit);
-	return sat_solve(sd->S) == SAT_SAT;
+		sat_assume(S, b->lit);
+	return sat_solve(S) == SAT_SAT;
 }
 
-/* The values s can take in the case ("nmy" letters), "-" if undefined. */
+static bool solve_with(struct side *sd, const struct bitness *b, const int *lits, int n)
+{
+	return solve_in(sd->S, b, lits, n);
+}
+
+/* The values s can take in the case ("nmy" letters), "-" if undefined;
+ * asked once per side, case and symbol. */
 static void reach(struct side *sd, const struct bitness *b, const char *name, char out[4])
 {
 	const struct symbol *s = sym_find(sd->t, name);
 	int k = 0;
 
+	for (size_t i = 0; i < sd->memo.n; i++)
+		if (sd->memo.v[i].b == b && sd->memo.v[i].s == s && s) {
+			memcpy(out, sd->memo.v[i].v, 4);
+			return;
+		}
 	if (!b || !defined(s) || !model_has_value(sd->m, s) || !sym_is_bool_like(s)) {
 		strcpy(out, "-");
 		return;
@@ -206,6 +246,12 @@ static void reach(struct side *sd, const struct bitness *b, const char *name, ch
 			out[k++] = *v;
 	}
 	out[k] = 0;
+	{
+		struct reach_memo rm = { s, b, { 0 } };
+
+		memcpy(rm.v, out, 4);
+		vec_push(sd->memo, rm);
+	}
 }
 
 static void put_chain(struct strbuf *r, const struct strbuf *chain)
@@ -224,10 +270,11 @@ static void why_not(struct strbuf *r, struct side *sd, const struct bitness *b, 
 
 	if (!defined(s) || !model_has_value(sd->m, s))
 		return;
-	lit = model_sym_is(sd->m, s, v);
-	if (lit == CNF_FALSE || solve_with(sd, b, &lit, 1))
+	side_explain(sd, &b);
+	lit = model_sym_is(sd->xm, s, v);
+	if (lit == CNF_FALSE || solve_in(sd->xS, b, &lit, 1))
 		return;
-	query_core_chain_text(&ch, model_cnf(sd->m), sd->S, s);
+	query_core_chain_text(&ch, model_cnf(sd->xm), sd->xS, s);
 	put_chain(r, &ch);
 	sb_release(&ch);
 }
@@ -303,7 +350,7 @@ static void backbone(struct side *sd, const struct bitness *b, const char *name,
 {
 	const struct symbol *s = sym_find(sd->t, name);
 	int want, lits[2];
-	char *val;
+	signed char *val;
 
 	if (!b || !defined(s) || !model_has_value(sd->m, s))
 		return;
@@ -323,23 +370,38 @@ static void backbone(struct side *sd, const struct bitness *b, const char *name,
 		const struct symbol *x = sym_find(sd->t, cand->v[i]);
 
 		if (defined(x) && model_has_value(sd->m, x))
-			val[i] = model_tri_value(sd->m, sd->S, x);
+			val[i] = (signed char)model_tri_value(sd->m, sd->S, x);
 	}
+	/* a solution that flips one candidate drops every other it flips:
+	 * they are not forced either */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < cand->n; i++) {
+			const struct symbol *x = sym_find(sd->t, cand->v[i]);
+
+			if (val[i] <= 0)
+				continue;
+			lits[0] = pass ? CNF_TRUE : want;
+			lits[1] = -model_sym_is(sd->m, x, val[i]);
+			if (!solve_with(sd, b, lits, 2)) {
+				if (pass)	/* forced by the arch alone */
+					val[i] = 0;
+				continue;
+			}
+			for (size_t j = i; j < cand->n; j++) {
+				const struct symbol *y = sym_find(sd->t, cand->v[j]);
+
+				if (val[j] > 0 && model_tri_value(sd->m, sd->S, y) != val[j])
+					val[j] = pass ? -val[j] : 0;
+			}
+		}
+	/* pass 0 left the values name forces; pass 1 negated those that
+	 * something other than the arch can change */
 	for (size_t i = 0; i < cand->n; i++) {
-		const struct symbol *x = sym_find(sd->t, cand->v[i]);
 		char one[300];
 
-		if (!val[i])
+		if (val[i] >= 0)
 			continue;
-		lits[0] = want;
-		lits[1] = -model_sym_is(sd->m, x, val[i]);
-		if (solve_with(sd, b, lits, 2))
-			continue;
-		/* forced by name's value, not by the arch alone */
-		lits[0] = -model_sym_is(sd->m, x, val[i]);
-		if (!solve_with(sd, b, lits, 1))
-			continue;
-		snprintf(one, sizeof(one), "%s=%c", x->name, val[i]);
+		snprintf(one, sizeof(one), "%s=%c", cand->v[i], -val[i]);
 		add_name(out, one);
 	}
 	free(val);
@@ -397,11 +459,14 @@ static void implied_facts(struct job *J, const char *name)
 					/* still required, no longer written: the chain */
 					struct strbuf ch = STRBUF_INIT;
 					char xv = f[strlen(f) - 1];
-					int lits[2] = { model_sym_is(J->new.m, sn, v),
-							-model_sym_is(J->new.m, xn, xv) };
+					const struct bitness *xb = nb;
+					int lits[2];
 
-					if (!solve_with(&J->new, nb, lits, 2))
-						query_core_chain_text(&ch, model_cnf(J->new.m), J->new.S, sn);
+					side_explain(&J->new, &xb);
+					lits[0] = model_sym_is(J->new.xm, sn, v);
+					lits[1] = -model_sym_is(J->new.xm, xn, xv);
+					if (!solve_in(J->new.xS, xb, lits, 2))
+						query_core_chain_text(&ch, model_cnf(J->new.xm), J->new.xS, sn);
 					sb_addf(J->r, "implied\t%s\t%s%s%s\tkept\t%s=%c\t", name, J->arch,
 						*nb->label ? " " : "", nb->label, f, v);
 					put_chain(J->r, &ch);
@@ -437,23 +502,6 @@ static void dependents(struct kctree *t, const strvec *moved, const strvec *done
 	sort_unique(out);
 }
 
-/* The lint focus: the asked symbols and the symbols that select them. */
-static void lint_focus(struct job *J, strvec *out)
-{
-	struct kctree *ts[2] = { J->old.t, J->new.t };
-
-	for (size_t i = 0; i < J->focus.n; i++) {
-		add_name(out, J->focus.v[i]);
-		for (int k = 0; k < 2; k++) {
-			const struct symbol *s = sym_find(ts[k], J->focus.v[i]);
-
-			for (const struct property *p = s ? s->selected_by : NULL; p; p = p->rev_next)
-				add_name(out, p->menu->sym ? p->menu->sym->name : NULL);
-		}
-	}
-	sort_unique(out);
-}
-
 enum { DEPENDENTS_MAX = 400 };
 
 static int delta_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out,
@@ -462,7 +510,7 @@ static int delta_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out,
 	struct delta *d = ctx;
 	struct job J = { .d = d, .r = result };
 	struct kctree *told, *tnew;
-	strvec moved = { 0 }, wave = { 0 }, lf = { 0 };
+	strvec moved = { 0 }, wave = { 0 };
 
 	(void)out;
 	J.arch = o->arches.n ? o->arches.v[i] : "tree";
@@ -502,18 +550,16 @@ static int delta_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out,
 		}
 		reach_facts(&J, wave.v[k], via, NULL);
 	}
-	if (d->lint) {
+	if (d->lint && J.focus.n) {
 		struct lint_run L = { .enabled = d->lint, .round = 1 };
 
-		lint_focus(&J, &lf);
-		L.focus = lf.v;
-		L.nfocus = lf.n;
+		L.focus = J.focus.v;	/* and lint asks the selects of them */
+		L.nfocus = J.focus.n;
 		sb_adds(result, "@old\n");
 		lint_tree_facts(&L, d->old, told, J.arch, result);
 		sb_adds(result, "@new\n");
 		lint_tree_facts(&L, d->new, tnew, J.arch, result);
 	}
-	free_names(&lf);
 	free_names(&moved);
 	free_names(&wave);
 	free_names(&J.focus);
@@ -675,7 +721,7 @@ static void groups(struct report *R, groupvec *gs)
 					 l->f[5], *l->f[5] ? ")" : "");
 				if (!strcmp(a, "-") || !strcmp(b, "-"))
 					snprintf(what, sizeof(what), "%s is %s", l->f[1],
-						 !strcmp(a, "-") ? "new (defined)" : "no longer defined");
+						 !strcmp(a, "-") ? "newly defined" : "no longer defined");
 				add_group(gs, l->f[1], what, l->f[2], now ? "" : l->f[6]);
 				if (!strcmp(a, "-") || !strcmp(b, "-"))
 					break;
@@ -731,7 +777,7 @@ static void print_finding(FILE *out, const struct finding *f, const char *prefix
 	fprintf(out, "%s%s:%u: %s: %s [%s]\n", prefix, f->file ? f->file : "", f->line,
 		f->level == LEVEL_WARNING ? "warning" : "note", f->message, f->check);
 	for (size_t e = 0; e < f->evidence.n; e++)
-		fprintf(out, "%s\t%s\n", prefix, f->evidence.v[e]);
+		fprintf(out, "\t%s\n", f->evidence.v[e]);
 }
 
 static void json_finding(FILE *out, const struct finding *f)
@@ -749,7 +795,7 @@ static void json_finding(FILE *out, const struct finding *f)
 
 static void print_cases(FILE *out, const strvec *cases, size_t ncases)
 {
-	if (cases->n == ncases) {
+	if (cases->n == ncases && ncases > 3) {
 		fprintf(out, "every arch and bitness (%zu cases)", ncases);
 		return;
 	}

@@ -216,6 +216,18 @@ static void undef_expr(const struct expr *e, struct loc at, struct loc entry, st
 	}
 }
 
+static int strp_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool in_focus(const struct lint_run *L, const struct symbol *s)
+{
+	return !L->focus ||
+	       (s && s->name && L->nfocus &&
+		bsearch(&s->name, L->focus, L->nfocus, sizeof(char *), strp_cmp));
+}
+
 static void static_facts(const struct lint_run *L, struct kctree *t, struct strbuf *r)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -244,6 +256,8 @@ static void static_facts(const struct lint_run *L, struct kctree *t, struct strb
 	menu_for_each(t, m) {
 		struct loc entry = m->loc;
 
+		if (L->focus && !in_focus(L, m->sym))
+			continue;
 		if (on(L, LC_UNDEFINED_SYM)) {
 			for (const struct dep_item *d = m->deps; d; d = d->next)
 				undef_expr(d->expr, d->loc, entry, r);
@@ -326,17 +340,6 @@ static size_t target(struct job *J, enum tkind k, const void *what, int lit)
 	return J->lits.n;	/* index + 1 */
 }
 
-static int strp_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static bool in_focus(const struct lint_run *L, const struct symbol *s)
-{
-	return !L->focus ||
-	       (s && s->name && bsearch(&s->name, L->focus, L->nfocus, sizeof(char *), strp_cmp));
-}
-
 static bool tri_valued(const struct model *m, const struct symbol *s)
 {
 	return model_has_value(m, s) && sym_is_bool_like(s);
@@ -387,8 +390,16 @@ static void add_targets(struct job *J)
 		if (mn->kind != M_CONFIG && mn->kind != M_MENUCONFIG && mn->kind != M_CHOICE &&
 		    mn->kind != M_MENU)
 			continue;
-		if (!in_focus(L, mn->sym))
+		if (!in_focus(L, mn->sym)) {
+			/* outside the focus only whether its selects of the
+			 * focus symbols can be unmet */
+			for (const struct property *p = mn->props; p && mn->sym; p = p->menu_next)
+				if (p->type == P_SELECT && p->target && in_focus(L, p->target) &&
+				    on(L, LC_UNMET_SELECT) && !p->target->choice &&
+				    tri_valued(m, p->target) && tri_valued(m, mn->sym))
+					target(J, T_UNMET, p, model_unmet_lit(m, p));
 			continue;
+		}
 		J->entry[mn->id] = target(J, T_ENTRY, mn, model_dep_without(m, mn, NULL, NULL, false));
 		if (on(L, LC_REDUNDANT_DEP))
 			for (const struct dep_item *d = mn->deps; d; d = d->next) {
