@@ -90,8 +90,20 @@ int cmd_patch(int argc, char **argv)
 			       st.hunks == 1 ? "" : "s", st.files_skipped, st.files_skipped == 1 ? "" : "s");
 		d.old = &o;
 		d.new = &n;
-		rc = delta_report(&d, stdout);
-		delta_release(&d);
+		if (!st.files_patched) {	/* nothing the configuration reads */
+			size_t na = o.arches.n ? o.arches.n : 1;
+
+			if (o.format == FMT_TEXT)
+				printf("no change in the configuration space on any of %zu arch%s\n", na,
+				       na == 1 ? "" : "es");
+			else
+				printf("{\"arches\":%zu,\"cases\":0,\"changed\":[],\"effects\":[],"
+				       "\"lint_added\":[],\"lint_removed\":[]}\n", na);
+			rc = EXIT_OK;
+		} else {
+			rc = delta_report(&d, stdout);
+			delta_release(&d);
+		}
 	}
 	srccache_free(n.cache);
 out:
