@@ -133,7 +133,7 @@ static int run(struct check_opts *c, const struct tree_opts *o, struct findings 
 
 int cmd_check(int argc, char **argv)
 {
-	struct check_opts c = { .L.enabled = (1u << LC_COUNT) - 1, .fmt = FF_TEXT, .rules_ok = true };
+	struct check_opts c = { .L.enabled = LINT_DEFAULT_CHECKS, .fmt = FF_TEXT, .rules_ok = true };
 	struct findings fs = { 0 };
 	struct tree_opts o;
 	int rc;
