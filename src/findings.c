@@ -225,7 +225,8 @@ int findings_apply_baseline(struct findings *fs, const char *path)
 		vec_push(fps, xstrndup(line, 16));
 	}
 	fclose(f);
-	qsort(fps.v, fps.n, sizeof(*fps.v), fp_cmp);
+	if (fps.n)
+		qsort(fps.v, fps.n, sizeof(*fps.v), fp_cmp);
 	for (size_t i = 0; i < fs->v.n; i++) {
 		const char *key = fs->v.v[i]->fingerprint;
 

@@ -119,7 +119,8 @@ static void parse_facts(struct merge *M)
 				strsep(&p, "\t");
 				while ((tok = strsep(&p, "\t")))
 					vec_push(*dst, tok);
-				qsort(dst->v, dst->n, sizeof(char *), str_cmp);
+				if (dst->n)
+					qsort(dst->v, dst->n, sizeof(char *), str_cmp);
 				continue;
 			}
 			while (f.n < 9 && (tok = strsep(&p, "\t")))
@@ -162,7 +163,8 @@ static void each_group(struct merge *M, const char *kind, int nkey,
 	size_t i = 0;
 
 	nkey_sort = nkey;
-	qsort(M->facts.v, M->facts.n, sizeof(struct fact), fact_cmp);
+	if (M->facts.n)
+		qsort(M->facts.v, M->facts.n, sizeof(struct fact), fact_cmp);
 	while (i < M->facts.n) {
 		size_t j = i + 1;
 
@@ -658,7 +660,8 @@ void lint_add_evidence(struct lint_run *L, const struct tree_opts *o, struct fin
 				L->evidence_ms[lint_check_by_name(f.f[1])] += atof(f.f[2]);
 		}
 	}
-	qsort(ans.v, ans.n, sizeof(*ans.v), answer_cmp);
+	if (ans.n)
+		qsort(ans.v, ans.n, sizeof(*ans.v), answer_cmp);
 	for (size_t r = 0; r < L->pending.n; r++) {
 		struct lint_request *q = &L->pending.v[r];
 		const char *text;
