@@ -502,7 +502,7 @@ static void dependents(struct kctree *t, const strvec *moved, const strvec *done
 	sort_unique(out);
 }
 
-enum { DEPENDENTS_MAX = 400 };
+enum { DEPENDENTS_MAX = 400, DELTA_MAX_CHANGED = 1000 };
 
 static int delta_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out,
 		      struct strbuf *result)
@@ -529,6 +529,10 @@ static int delta_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out,
 			add_name(&J.focus, d->only[k]);
 	} else {
 		changed_symbols(told, tnew, &J.focus);
+		if (J.focus.n > DELTA_MAX_CHANGED) {	/* two versions, not a patch */
+			sb_addf(result, "toomany\t%zu\n", J.focus.n);
+			free_names(&J.focus);
+		}
 	}
 	for (size_t k = 0; k < J.focus.n; k++) {
 		sb_addf(result, "changed\t%s\n", J.focus.v[k]);
@@ -590,7 +594,7 @@ struct report {
 	struct delta *d;
 	VEC(struct line) lines;
 	strvec changed;
-	size_t ncases;
+	size_t ncases, toomany;
 	struct lint_run lo, ln;
 };
 
@@ -622,6 +626,8 @@ static void split_results(struct report *R)
 				R->ncases++;
 			else if (!strcmp(l.f[0], "changed") && l.n > 1)
 				add_name(&R->changed, l.f[1]);
+			else if (!strcmp(l.f[0], "toomany") && l.n > 1)
+				R->toomany = strtoul(l.f[1], NULL, 10);
 			else
 				vec_push(R->lines, l);
 		}
@@ -817,6 +823,15 @@ int delta_report(struct delta *d, FILE *out)
 	if (rc == EXIT_ERROR)
 		return rc;
 	split_results(&R);
+	if (R.toomany) {
+		diag_fatal("%zu symbols changed; name the ones to compare (kcsat diff OLD NEW SYM...)",
+			   R.toomany);
+		vec_release(R.lines);
+		free_names(&R.changed);
+		lint_run_release(&R.lo);
+		lint_run_release(&R.ln);
+		return EXIT_ERROR;
+	}
 	if (d->lint) {
 		R.lo.enabled = R.ln.enabled = d->lint;
 		lint_merge(&R.lo, d->old, &fo);

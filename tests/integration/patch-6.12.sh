@@ -72,5 +72,11 @@ has "$tmp/diff" '^PCI_P2PDMA: reachable values unchanged' "diff: PCI_P2PDMA's va
 "$kcsat" diff "$T61" "$T612" PCI_P2PDMA --arch x86 --format json >"$tmp/diff.json" 2>&1
 /usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["changed"]==["PCI_P2PDMA"], d' "$tmp/diff.json" && ok || bad "diff: JSON"
 
+# two versions differ in thousands of symbols: kcsat asks for names
+"$kcsat" diff "$T61" "$T612" --arch x86 >"$tmp/all" 2>&1
+rc=$?
+[ $rc -eq 2 ] && ok || bad "diff without SYM: exit $rc, want 2"
+has "$tmp/all" 'error: [0-9]+ symbols changed; name the ones to compare' "diff without SYM: message"
+
 echo "patch-6.12: $pass passed, $fail failed"
 [ $fail -eq 0 ]
