@@ -41,5 +41,12 @@ printf '%-58s %9s\n' "Linux 6.12, $n arches, --jobs $jobs" "wall ms"
 printf '%-58s %9d   (target < 120000; %s warnings, %s notes)\n' "kcsat lint (all checks, both rounds)" "$ms" "$warn" "$notes"
 printf '%-58s %9d\n' "peer: conf --olddefconfig, every arch one after the other" "$peer"
 awk -v a="$ms" -v b="$peer" 'BEGIN { printf "ratio kcsat lint / conf olddefconfig x%d: %.2f\n", '"$n"', a / b }'
+echo "findings per check (warnings, notes):"
+"$PYTHON3" - "$tmp/lint.json" <<'PY'
+import collections, json, sys
+c = collections.Counter((f["check"], f["level"]) for f in json.load(open(sys.argv[1]))["findings"])
+for check in sorted({k for k, _ in c}):
+    print(f"  {check:24s} {c[(check, 'warning')]:6d} {c[(check, 'note')]:6d}")
+PY
 echo "per check (CPU ms summed over arches):"
 sed 's/^kcsat lint: /  /' "$tmp/times"
