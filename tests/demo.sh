@@ -26,3 +26,7 @@ echo "== Q2: can NEED_SG_DMA_FLAGS be enabled on a 32-bit build? Where and throu
 echo
 echo "   witness written to $out/need-sg-dma-flags-32bit.config.* (a full .config;"
 echo "   the kernel's conf --olddefconfig keeps every value: see tests/integration)."
+echo
+echo "== The patch of the thread, checked before sending: drop 'depends on 64BIT'"
+echo "   (tests/patches/pci-p2pdma-64bit.patch, applied in memory on every arch)"
+"$kcsat" patch tests/patches/pci-p2pdma-64bit.patch --tree "$tree" || true
