@@ -51,6 +51,11 @@ struct lint_run {
 	 * cover the checks share; round 2 (evidence) per check */
 	double ms[LC_COUNT + 1], evidence_ms[LC_COUNT];
 	double load_ms, encode_ms;
+	/* Answer every round 1 question on the whole arch's model, without
+	 * cone models: slower, for tests that cross-check the two. */
+	bool whole_model;
+	/* of all round 1 answers: random solutions of whole arches, cone models */
+	double sample_ms, cone_ms;
 	/* Only the entries of these symbols (sorted names; NULL: every
 	 * entry), and whether the selects of them elsewhere can be unmet, on a
 	 * lazily encoded model: what a patch can change. */

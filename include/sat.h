@@ -36,17 +36,26 @@ unsigned long long sat_calls(const struct sat *s);
  * solutions towards the targets of sat_cover(). */
 void sat_prefer(struct sat *s, int lit);
 
+/* How sat_cover() goes about its targets. */
+enum sat_cover_mode {
+	COVER_ALL,	/* random solutions, then the rest steered, in groups */
+	COVER_SAMPLE,	/* random solutions only, while they keep paying */
+	COVER_EACH,	/* one target at a time (most expected impossible) */
+};
+
 /* Which of n target literals can be true (live[i] set to 1), under the
  * assumptions in assume[0..nassume): every solution marks each target it
  * makes true, and a solve that must make one of the rest true and cannot
  * proves them all impossible at once, so the calls grow with the number of
- * solutions needed, not of targets.  When most targets are expected to be
- * impossible (mostly_unsat), they are asked one at a time instead: one
- * impossible target is cheap to refute, many at once can be hard.
- * on_live(ctx, i), if given, sees each target in the solution that first
- * made it true (read it with sat_value()).  Returns the number of solves. */
+ * solutions needed, not of targets.  COVER_EACH asks one at a time instead:
+ * one impossible target is cheap to refute, many at once can be hard.
+ * COVER_SAMPLE stops when random solutions stop settling many targets and
+ * leaves the rest open (live 0): for a caller that finishes them on smaller
+ * models.  on_live(ctx, i), if given, sees each target in the solution that
+ * first made it true (read it with sat_value()).  Returns the number of
+ * solves. */
 unsigned sat_cover(struct sat *s, struct cnf *c, const int *targets, size_t n,
-		   const int *assume, size_t nassume, unsigned char *live, bool mostly_unsat,
+		   const int *assume, size_t nassume, unsigned char *live, enum sat_cover_mode mode,
 		   void (*on_live)(void *ctx, size_t i), void *ctx);
 
 #endif

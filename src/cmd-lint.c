@@ -71,6 +71,8 @@ void lint_print_times(const struct lint_run *L)
 		L->load_ms, L->encode_ms);
 	fprintf(stderr, "kcsat lint: %-22s %8.0f ms  (dead-*, redundant-dependency, select-visible, bitness-only)\n",
 		"one shared cover", L->ms[LC_COUNT]);
+	fprintf(stderr, "kcsat lint: answers from random solutions of whole arches %.0f ms, from cone models %.0f ms\n",
+		L->sample_ms, L->cone_ms);
 	fprintf(stderr, "kcsat lint: %-22s %8s %8s\n", "check", "answers", "evidence");
 	for (int c = 0; c < LC_COUNT; c++)
 		if (L->ms[c] > 0 || L->evidence_ms[c] > 0)

@@ -547,6 +547,10 @@ static void g_time(struct merge *M, struct fact *g, size_t n)
 			M->L->ms[LC_COUNT] += atof(g[k].f[2]);
 		else if (!strcmp(g[k].f[1], "encode"))
 			M->L->encode_ms += atof(g[k].f[2]);
+		else if (!strcmp(g[k].f[1], "sample"))
+			M->L->sample_ms += atof(g[k].f[2]);
+		else if (!strcmp(g[k].f[1], "cones"))
+			M->L->cone_ms += atof(g[k].f[2]);
 	}
 }
 

@@ -3,8 +3,10 @@
  * Round 1 builds one model of the arch (every symbol encoded, no line
  * selectors) and a literal per question: "X can be y", "this default is
  * the one in effect", "this select can raise X above X's dependencies",
- * "the entry's other dependencies hold while this term does not"...  One
- * sat_cover() answers them all.  Facts leave as tab-separated lines:
+ * "the entry's other dependencies hold while this term does not"...
+ * Random solutions of that model answer most of them at once; the rest go
+ * to cone models (settle()), where a solve costs a few milliseconds
+ * instead of a hundred.  Facts leave as tab-separated lines:
  *
  *   files  F...            every Kconfig file this arch reads
  *   defs   S...            every symbol it defines
@@ -301,13 +303,13 @@ static void static_facts(const struct lint_run *L, struct kctree *t, struct strb
 
 enum tkind {
 	T_SYM_M, T_SYM_Y, T_SYM_MM, T_MODULES, T_ENTRY, T_PROP, T_DEF_ACT, T_UNMET,
-	T_RED_OTH, T_RED_VIOL, T_SELVIS, T_BIT_SAME, T_BIT_OPP,
+	T_RED_OTH, T_RED_VIOL, T_SELVIS, T_BIT_SAME, T_BIT_OPP, T_SYM_64, T_SYM_32,
 };
 
 struct redund {
 	const struct menu *m;
 	const struct dep_item *d;
-	const struct expr *conj;
+	const struct expr *conj, *rest;	/* conjunct k, and the others */
 	int k;
 	size_t oth, viol;	/* target indexes */
 };
@@ -319,30 +321,94 @@ struct job {
 	struct kctree *t;
 	struct model *m;
 	struct sat *S;
+	/* targets: what each asks, its literal in m */
 	VEC(int) lits;
 	VEC(uint8_t) kind;
-	VEC(const void *) what;
+	VEC(const void *) what;	/* symbol, menu or property; NULL for T_RED_* */
+	VEC(uint32_t) red_of;	/* T_RED_*: index into red */
 	unsigned char *live;
-	size_t *sym_m, *sym_y, *sym_mm, *entry;	/* by symbol / menu id: index + 1 */
+	size_t *sym_m, *sym_y, *sym_mm, *sym_64, *entry;	/* by symbol / menu id: index + 1 */
 	VEC(struct redund) red;
 	size_t modules;		/* index + 1 */
 	int b64;		/* 64BIT=y literal, 0 if it is fixed */
 	struct strbuf *r;
-	const size_t *cover_idx;	/* the running cover's targets */
-	double encode_ms, ms[LC_COUNT + 1];
+	double encode_ms, ms[LC_COUNT + 1], sample_ms, cone_ms;
 };
-
-static size_t target(struct job *J, enum tkind k, const void *what, int lit)
-{
-	vec_push(J->lits, lit);
-	vec_push(J->kind, (uint8_t)k);
-	vec_push(J->what, what);
-	return J->lits.n;	/* index + 1 */
-}
 
 static bool tri_valued(const struct model *m, const struct symbol *s)
 {
 	return model_has_value(m, s) && sym_is_bool_like(s);
+}
+
+/* Target k's literal in model m (the job's own or a cone model of the same
+ * tree), with b64 m's 64BIT=y literal. */
+static int target_lit(struct job *J, struct model *m, int b64, size_t k)
+{
+	struct cnf *C = model_cnf(m);
+	const void *w = J->what.v[k];
+	const struct symbol *s = w;
+	const struct property *p = w;
+
+	switch ((enum tkind)J->kind.v[k]) {
+	case T_MODULES:
+	case T_SYM_Y:
+		return model_sym_is(m, s, 'y');
+	case T_SYM_M:
+		return -model_sym_is(m, s, 'n');
+	case T_SYM_MM:
+		return model_sym_is(m, s, 'm');
+	case T_BIT_SAME:
+		return -cnf_iff(C, model_sym_is(m, s, 'y'), b64);	/* differs from 64BIT */
+	case T_BIT_OPP:
+		return cnf_iff(C, model_sym_is(m, s, 'y'), b64);	/* differs from !64BIT */
+	case T_SYM_64:
+		return cnf_and(C, -model_sym_is(m, s, 'n'), b64);
+	case T_SYM_32:
+		return cnf_and(C, -model_sym_is(m, s, 'n'), -b64);
+	case T_ENTRY:
+		return model_dep_without(m, w, NULL, NULL, false);
+	case T_PROP:
+		return model_prop_lit(m, p);
+	case T_DEF_ACT: {
+		int dep = model_dep_without(m, p->menu, NULL, NULL, false);
+
+		return dep == CNF_FALSE ? CNF_FALSE
+					: cnf_and(C, dep, model_expr_lit(m, expr_rewrite_m(J->t, p->cond), false));
+	}
+	case T_UNMET:
+		return model_unmet_lit(m, p);
+	case T_SELVIS: {
+		int vis = CNF_FALSE;
+
+		for (const struct property *q = p->target->props; q; q = q->sym_next)
+			if (q->type == P_PROMPT)
+				vis = cnf_or(C, vis, model_prop_lit(m, q));
+		return vis == CNF_FALSE ? CNF_FALSE : cnf_and(C, vis, model_prop_lit(m, p));
+	}
+	case T_RED_OTH:
+	case T_RED_VIOL: {
+		const struct redund *rd = &J->red.v[J->red_of.v[k]];
+		struct expr *c = expr_rewrite_m(J->t, (struct expr *)rd->conj);
+		int om = model_dep_without(m, rd->m, rd->d, rd->rest, false), oy;
+
+		if (J->kind.v[k] == T_RED_OTH)
+			return om;
+		oy = model_dep_without(m, rd->m, rd->d, rd->rest, true);
+		return cnf_or(C, cnf_and(C, om, -model_expr_lit(m, c, false)),
+			      cnf_and(C, oy, -model_expr_lit(m, c, true)));
+	}
+	}
+	return CNF_FALSE;
+}
+
+static size_t target(struct job *J, enum tkind k, const void *what, uint32_t red)
+{
+	vec_push(J->kind, (uint8_t)k);
+	vec_push(J->what, what);
+	vec_push(J->red_of, red);
+	vec_push(J->lits, 0);
+	J->lits.v[J->lits.n - 1] = target_lit(J, J->m, J->b64, J->lits.n - 1);
+	return J->lits.n;	/* index + 1 */
 }
 
 typedef VEC(const struct expr *) exprvec;
@@ -369,21 +435,24 @@ static void add_targets(struct job *J)
 	J->sym_m = xcalloc(t->syms.n, sizeof(size_t));
 	J->sym_y = xcalloc(t->syms.n, sizeof(size_t));
 	J->sym_mm = xcalloc(t->syms.n, sizeof(size_t));
+	J->sym_64 = xcalloc(t->syms.n, sizeof(size_t));
 	J->entry = xcalloc(t->nmenus + 1, sizeof(size_t));
 	if (t->modules && tri_valued(m, t->modules))
-		J->modules = target(J, T_MODULES, t->modules, model_sym_is(m, t->modules, 'y'));
+		J->modules = target(J, T_MODULES, t->modules, 0);
 	tree_for_each_sym(t, s, i) {
 		if (!tri_valued(m, s) || !in_focus(L, s))
 			continue;
-		J->sym_m[i] = target(J, T_SYM_M, s, -model_sym_is(m, s, 'n'));
-		J->sym_y[i] = target(J, T_SYM_Y, s, model_sym_is(m, s, 'y'));
+		J->sym_m[i] = target(J, T_SYM_M, s, 0);
+		J->sym_y[i] = target(J, T_SYM_Y, s, 0);
 		if (s->type == S_TRISTATE)
-			J->sym_mm[i] = target(J, T_SYM_MM, s, model_sym_is(m, s, 'm'));
+			J->sym_mm[i] = target(J, T_SYM_MM, s, 0);
+		if (J->b64 && on(L, LC_BITNESS_ONLY)) {
+			J->sym_64[i] = target(J, T_SYM_64, s, 0);	/* T_SYM_32 next */
+			target(J, T_SYM_32, s, 0);
+		}
 		if (J->b64 && s->type == S_BOOLEAN && on(L, LC_BITNESS_ONLY)) {
-			int same = cnf_iff(model_cnf(m), model_sym_is(m, s, 'y'), J->b64);
-
-			target(J, T_BIT_SAME, s, -same);	/* differs from 64BIT */
-			target(J, T_BIT_OPP, s, same);		/* differs from !64BIT */
+			target(J, T_BIT_SAME, s, 0);
+			target(J, T_BIT_OPP, s, 0);
 		}
 	}
 	menu_for_each(t, mn) {
@@ -397,10 +466,10 @@ static void add_targets(struct job *J)
 				if (p->type == P_SELECT && p->target && in_focus(L, p->target) &&
 				    on(L, LC_UNMET_SELECT) && !p->target->choice &&
 				    tri_valued(m, p->target) && tri_valued(m, mn->sym))
-					target(J, T_UNMET, p, model_unmet_lit(m, p));
+					target(J, T_UNMET, p, 0);
 			continue;
 		}
-		J->entry[mn->id] = target(J, T_ENTRY, mn, model_dep_without(m, mn, NULL, NULL, false));
+		J->entry[mn->id] = target(J, T_ENTRY, mn, 0);
 		if (on(L, LC_REDUNDANT_DEP))
 			for (const struct dep_item *d = mn->deps; d; d = d->next) {
 				exprvec cs = { 0 };
@@ -410,23 +479,16 @@ static void add_targets(struct job *J)
 				conjuncts(d->expr, &cs);
 				for (size_t k = 0; k < cs.n; k++) {
 					struct expr *rest = NULL;
-					struct redund rd = { mn, d, cs.v[k], (int)k, 0, 0 };
-					int om, oy, cm, cy;
-					struct cnf *C = model_cnf(m);
+					uint32_t at = (uint32_t)J->red.n;
 
 					if (cs.v[k]->type == E_SYMBOL && (cs.v[k]->sym->flags & SYM_CONST))
 						continue;
 					for (size_t q = 0; q < cs.n; q++)
 						if (q != k)
 							rest = expr_and(t, rest, (struct expr *)cs.v[q]);
-					om = model_dep_without(m, mn, d, rest, false);
-					oy = model_dep_without(m, mn, d, rest, true);
-					cm = model_expr_lit(m, expr_rewrite_m(t, (struct expr *)cs.v[k]), false);
-					cy = model_expr_lit(m, expr_rewrite_m(t, (struct expr *)cs.v[k]), true);
-					rd.oth = target(J, T_RED_OTH, NULL, om);
-					rd.viol = target(J, T_RED_VIOL, NULL,
-							 cnf_or(C, cnf_and(C, om, -cm), cnf_and(C, oy, -cy)));
-					vec_push(J->red, rd);
+					vec_push(J->red, ((struct redund){ mn, d, cs.v[k], rest, (int)k, 0, 0 }));
+					J->red.v[at].oth = target(J, T_RED_OTH, NULL, at);
+					J->red.v[at].viol = target(J, T_RED_VIOL, NULL, at);
 				}
 				vec_release(cs);
 			}
@@ -437,43 +499,31 @@ static void add_targets(struct job *J)
 			    (p->type == P_PROMPT && mn->sym && on(L, LC_DEAD_PROMPT)) ||
 			    ((p->type == P_SELECT || p->type == P_IMPLY) && on(L, LC_DEAD_SELECT))) {
 				if (mn->sym) {
-					target(J, T_PROP, p, model_prop_lit(m, p));
+					target(J, T_PROP, p, 0);
 					if (p->type == P_DEFAULT)
-						target(J, T_DEF_ACT, p, model_dep_without(m, mn, NULL, NULL, false) == CNF_FALSE
-							? CNF_FALSE : cnf_and(model_cnf(m), model_dep_without(m, mn, NULL, NULL, false),
-									      model_expr_lit(m, expr_rewrite_m(t, p->cond), false)));
+						target(J, T_DEF_ACT, p, 0);
 				}
 			}
 			if (p->type != P_SELECT || !mn->sym || !x || !tri_valued(m, x) || !tri_valued(m, mn->sym))
 				continue;
 			if (on(L, LC_UNMET_SELECT) && !x->choice)
-				target(J, T_UNMET, p, model_unmet_lit(m, p));
-			if (on(L, LC_SELECT_VISIBLE)) {
-				int vis = CNF_FALSE;
-
-				for (const struct property *q = x->props; q; q = q->sym_next)
-					if (q->type == P_PROMPT)
-						vis = cnf_or(model_cnf(m), vis, model_prop_lit(m, q));
-				if (vis != CNF_FALSE)
-					target(J, T_SELVIS, p, cnf_and(model_cnf(m), vis, model_prop_lit(m, p)));
-			}
+				target(J, T_UNMET, p, 0);
+			if (on(L, LC_SELECT_VISIBLE))
+				target(J, T_SELVIS, p, 0);
 		}
 	}
 }
 
-/* An unmet select's evidence, read off the solution that shows it. */
-static void unmet_found(void *ctx, size_t i)
+/* Unmet select target i's evidence, read off the job's solution that shows
+ * it. */
+static void unmet_found(struct job *J, size_t i)
 {
-	struct job *J = ctx;
 	const struct property *p;
 	const struct symbol *x, *s;
 	struct strbuf ev = STRBUF_INIT, path = STRBUF_INIT, cond = STRBUF_INIT;
 	char l[300], e[300], bits[8] = "0";
 	char sv, xv;
 
-	i = J->cover_idx[i];
-	if (J->kind.v[i] != T_UNMET)
-		return;
 	p = J->what.v[i];
 	x = p->target;
 	s = p->menu->sym;
@@ -532,6 +582,102 @@ static void unmet_found(void *ctx, size_t i)
 	sb_release(&cond);
 }
 
+/* Which of the targets idx[0..n) can be true (live[i]).  Random solutions of the whole arch
+ * settle most of them; what they leave open goes to cone models, which
+ * encode only what their targets read, so a solve there costs a few
+ * milliseconds where one of the whole arch costs a hundred.  A cone model
+ * serves consecutive windows of targets (neighbours in the tree share most
+ * of their cones) until it has grown by CONE_GROWTH variables. */
+#define CONE_WINDOW 256
+#define CONE_GROWTH 5000
+
+static void settle(struct job *J, const size_t *idx, size_t n, enum sat_cover_mode mode,
+		   unsigned char *live)
+{
+	VEC(int) lits = { 0 };
+	VEC(size_t) open = { 0 };
+	const struct symbol *s64 = J->b64 ? sym_find(J->t, "64BIT") : NULL;
+	struct model *cm = NULL;
+	struct sat *cs = NULL;
+	int base = 0, cb64 = 0;
+
+	double t0 = now_ms(), t1;
+
+	for (size_t k = 0; k < n; k++)
+		vec_push(lits, J->lits.v[idx[k]]);
+	if (J->L->focus || J->L->whole_model) {
+		/* a focus: the job's model is a cone model already */
+		sat_cover(J->S, model_cnf(J->m), lits.v, n, NULL, 0, live,
+			  mode == COVER_EACH ? COVER_EACH : COVER_ALL, NULL, NULL);
+	} else {
+		if (mode != COVER_EACH)
+			sat_cover(J->S, model_cnf(J->m), lits.v, n, NULL, 0, live, COVER_SAMPLE, NULL, NULL);
+		for (size_t k = 0; k < n; k++)
+			if (!live[k] && lits.v[k] != CNF_FALSE)
+				vec_push(open, k);
+	}
+	t1 = now_ms();
+	J->sample_ms += t1 - t0;
+	for (size_t i = 0; i < open.n; i += CONE_WINDOW) {
+		size_t w = open.n - i < CONE_WINDOW ? open.n - i : CONE_WINDOW;
+		int wl[CONE_WINDOW];
+		unsigned char wlive[CONE_WINDOW] = { 0 };
+
+		if (cm && cnf_nvars(model_cnf(cm)) - base > CONE_GROWTH) {
+			sat_free(cs);
+			model_free(cm);
+			cm = NULL;
+		}
+		if (!cm) {
+			cm = model_build(J->t, false, true);
+			cb64 = s64 ? model_sym_is(cm, s64, 'y') : 0;
+			base = cnf_nvars(model_cnf(cm));
+			cs = sat_new(model_cnf(cm), false);
+		}
+		for (size_t j = 0; j < w; j++)
+			wl[j] = target_lit(J, cm, cb64, idx[open.v[i + j]]);
+		sat_cover(cs, model_cnf(cm), wl, w, NULL, 0, wlive,
+			  mode == COVER_EACH ? COVER_EACH : COVER_ALL, NULL, NULL);
+		for (size_t j = 0; j < w; j++)
+			if (wlive[j])
+				live[open.v[i + j]] = 1;
+	}
+	sat_free(cs);
+	model_free(cm);
+	J->cone_ms += now_ms() - t1;
+	/* an unmet select's evidence is a whole configuration */
+	for (size_t k = 0; k < n; k++) {
+		if (!live[k] || J->kind.v[idx[k]] != T_UNMET)
+			continue;
+		sat_assume(J->S, lits.v[k]);
+		if (sat_solve(J->S) == SAT_SAT)
+			unmet_found(J, idx[k]);
+		else
+			live[k] = 0;
+	}
+	vec_release(lits);
+	vec_release(open);
+}
+
+/* One check's targets, settled on their own so each check has its time. */
+static void cover_kinds(struct job *J, unsigned kinds, enum lint_check c, enum sat_cover_mode mode)
+{
+	VEC(size_t) idx = { 0 };
+	unsigned char *live;
+	double t0 = now_ms();
+
+	for (size_t k = 0; k < J->lits.n; k++)
+		if (kinds & (1u << J->kind.v[k]))
+			vec_push(idx, k);
+	live = xcalloc(idx.n + 1, 1);
+	settle(J, idx.v, idx.n, mode, live);
+	for (size_t k = 0; k < idx.n; k++)
+		J->live[idx.v[k]] = live[k];
+	J->ms[c] += now_ms() - t0;
+	free(live);
+	vec_release(idx);
+}
+
 /* Does any symbol in e carry the bitness (64BIT itself, one equivalent to
  * it or its negation, or one reachable with `only` alone)? */
 static bool says_bits(const struct expr *e, const uint8_t *tag, int only)
@@ -573,28 +719,14 @@ static void bitness(struct job *J)
 	size_t n = t->syms.n, i;
 	unsigned char *live64 = xcalloc(n, 1), *live32 = xcalloc(n, 1);
 	uint8_t *tag = xcalloc(n, 1);	/* 1: carries the bitness; 2: 64 only; 4: 32 only */
-	VEC(int) lits = { 0 };
-	VEC(size_t) ids = { 0 };
 	const struct symbol *s;
 	char l[300];
 
 	tree_for_each_sym(t, s, i)
-		if (J->sym_m[i] && J->live[J->sym_m[i] - 1]) {
-			vec_push(lits, J->lits.v[J->sym_m[i] - 1]);
-			vec_push(ids, i);
+		if (J->sym_64[i]) {
+			live64[i] = J->live[J->sym_64[i] - 1];
+			live32[i] = J->live[J->sym_64[i]];
 		}
-	{
-		unsigned char *a = xcalloc(lits.n, 1), *b = xcalloc(lits.n, 1);
-
-		sat_cover(J->S, model_cnf(J->m), lits.v, lits.n, &J->b64, 1, a, false, NULL, NULL);
-		sat_cover(J->S, model_cnf(J->m), lits.v, lits.n, (int[]){ -J->b64 }, 1, b, false, NULL, NULL);
-		for (size_t k = 0; k < ids.n; k++) {
-			live64[ids.v[k]] = a[k];
-			live32[ids.v[k]] = b[k];
-		}
-		free(a);
-		free(b);
-	}
 	for (size_t k = 0; k < J->lits.n; k++)
 		if ((J->kind.v[k] == T_BIT_SAME || J->kind.v[k] == T_BIT_OPP) && !J->live[k])
 			tag[((const struct symbol *)J->what.v[k])->id] |= 1;
@@ -614,8 +746,6 @@ static void bitness(struct job *J)
 			continue;
 		fact(J->r, "bits", s->name, only == 2 ? "64" : "32", locs(s->menus->loc, l, sizeof(l)), NULL);
 	}
-	vec_release(lits);
-	vec_release(ids);
 	free(live64);
 	free(live32);
 	free(tag);
@@ -724,33 +854,6 @@ static void time_fact(struct strbuf *r, enum lint_check c, double ms)
 	fact(r, "time", c == LC_COUNT ? "cover" : lint_checks[c].name, b, NULL);
 }
 
-/* One check's targets, covered on their own so each check has its time. */
-static void cover_kinds(struct job *J, unsigned kinds, enum lint_check c, bool mostly_unsat)
-{
-	VEC(int) lits = { 0 };
-	VEC(size_t) idx = { 0 };
-	unsigned char *live;
-	double t0 = now_ms();
-
-	for (size_t k = 0; k < J->lits.n; k++)
-		if (kinds & (1u << J->kind.v[k])) {
-			vec_push(lits, J->lits.v[k]);
-			vec_push(idx, k);
-		}
-	live = xcalloc(lits.n + 1, 1);
-	J->cover_idx = idx.v;
-	{
-		sat_cover(J->S, model_cnf(J->m), lits.v, lits.n, NULL, 0, live, mostly_unsat,
-			  unmet_found, J);
-	}
-	for (size_t k = 0; k < idx.n; k++)
-		J->live[idx.v[k]] = live[k];
-	J->ms[c] += now_ms() - t0;
-	free(live);
-	vec_release(lits);
-	vec_release(idx);
-}
-
 static void round1(struct job *J)
 {
 	double t0 = now_ms();
@@ -771,9 +874,10 @@ static void round1(struct job *J)
 	 * (solutions found for one check settle the others' targets too) */
 	cover_kinds(J, 1u << T_SYM_M | 1u << T_SYM_Y | 1u << T_SYM_MM | 1u << T_MODULES |
 		    1u << T_ENTRY | 1u << T_PROP | 1u << T_DEF_ACT | 1u << T_RED_OTH |
-		    1u << T_RED_VIOL | 1u << T_SELVIS | 1u << T_BIT_SAME | 1u << T_BIT_OPP,
-		    LC_COUNT, false);
-	cover_kinds(J, 1u << T_UNMET, LC_UNMET_SELECT, true);
+		    1u << T_RED_VIOL | 1u << T_SELVIS | 1u << T_BIT_SAME | 1u << T_BIT_OPP |
+		    1u << T_SYM_64 | 1u << T_SYM_32,
+		    LC_COUNT, COVER_ALL);
+	cover_kinds(J, 1u << T_UNMET, LC_UNMET_SELECT, COVER_EACH);
 	verdict_facts(J);
 	if (J->b64 && on(J->L, LC_BITNESS_ONLY)) {
 		double t1 = now_ms();
@@ -786,6 +890,10 @@ static void round1(struct job *J)
 
 		snprintf(b1, sizeof(b1), "%.1f", J->encode_ms);
 		fact(J->r, "time", "encode", b1, NULL);
+		snprintf(b1, sizeof(b1), "%.1f", J->sample_ms);
+		fact(J->r, "time", "sample", b1, NULL);
+		snprintf(b1, sizeof(b1), "%.1f", J->cone_ms);
+		fact(J->r, "time", "cones", b1, NULL);
 		for (int c = 0; c <= LC_COUNT; c++)
 			if (J->ms[c] > 0)
 				time_fact(J->r, (enum lint_check)c, J->ms[c]);
@@ -827,13 +935,17 @@ static const struct dep_item *find_dep(struct kctree *t, const char *loc, const 
 	return NULL;
 }
 
+/* Round 2's cone models have selectors, and a core is minimised by one
+ * solve per selector in it, each assuming every selector of the model:
+ * they are rebuilt sooner than round 1's. */
+#define CHAIN_GROWTH 12000
+
 static void round2(struct job *J, const char *requests)
 {
-	struct model *m = model_build(J->t, true, true);
-	struct sat *S = sat_new(model_cnf(m), true);
-	struct arch_ctx a = { J->arch, J->t, m, S };
+	struct model *m = NULL;
+	struct sat *S = NULL;
 	struct bitness b[2];
-	int nb = query_bitness(&a, 0, b);
+	int nb = 0, base = 0;
 	char *copy = xstrdup(requests), *save = NULL;
 	double ms[LC_COUNT] = { 0 };
 
@@ -843,6 +955,21 @@ static void round2(struct job *J, const char *requests)
 		const struct symbol *s = NULL;
 		int n = 0;
 		double t0 = now_ms();
+
+		if (m && cnf_nvars(model_cnf(m)) - base > CHAIN_GROWTH) {
+			sat_free(S);
+			model_free(m);
+			m = NULL;
+		}
+		if (!m) {
+			struct arch_ctx a;
+
+			m = model_build(J->t, true, true);
+			S = sat_new(model_cnf(m), true);
+			a = (struct arch_ctx){ J->arch, J->t, m, S };
+			nb = query_bitness(&a, 0, b);
+			base = cnf_nvars(model_cnf(m));
+		}
 
 		while (n < 4 && (f[n++] = strsep(&p, "\t")))
 			;
@@ -926,11 +1053,13 @@ static void job_release(struct job *J)
 	vec_release(J->lits);
 	vec_release(J->kind);
 	vec_release(J->what);
+	vec_release(J->red_of);
 	vec_release(J->red);
 	free(J->live);
 	free(J->sym_m);
 	free(J->sym_y);
 	free(J->sym_mm);
+	free(J->sym_64);
 	free(J->entry);
 }
 

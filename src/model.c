@@ -48,6 +48,7 @@ struct model {
 	int kv;
 	bool modern_choice;	/* 6.11+ sym_calc_choice() */
 	bool selectors;		/* guard each line by a selector */
+	bool lazy;		/* cone only: value variables made on first use too */
 	uint8_t *encoded;	/* by symbol id: constraint queued or written */
 	uint8_t *choice_done;	/* by menu id */
 	VEC(const struct symbol *) queue;
@@ -122,6 +123,53 @@ static bool is_valued(const struct symbol *s)
 	       (s->type == S_INT || s->type == S_HEX || s->type == S_STRING);
 }
 
+static void at_most_one(struct cnf *C, const int *x, size_t n);
+
+/* A symbol's value variables: a pair of thresholds (SK_TRI) or one-hot
+ * values of its domain (SK_VAL).  A lazy model makes them on first use, so
+ * its solver decides only the symbols of the cone. */
+static void make_vars(struct model *M, size_t i)
+{
+	const struct symbol *s = M->t->syms.v[i];
+
+	if (M->kind[i] == SK_TRI && !M->sym[i].y) {
+		M->sym[i].y = cnf_new_var(M->cnf);
+		cnf_mark_input(M->cnf, M->sym[i].y);
+		if (s->type == S_TRISTATE) {
+			M->sym[i].m = cnf_new_var(M->cnf);
+			cnf_mark_input(M->cnf, M->sym[i].m);
+			cnf_clause2(M->cnf, -M->sym[i].y, M->sym[i].m);
+		} else {
+			M->sym[i].m = M->sym[i].y;
+		}
+	} else if (M->kind[i] == SK_VAL && !M->valbase[i]) {
+		const struct domain *d = M->dom[i];
+		VEC(int) x = { 0 };
+
+		M->valbase[i] = cnf_new_var(M->cnf);
+		cnf_mark_input(M->cnf, M->valbase[i]);
+		for (size_t k = 1; k < d->vals.n; k++)
+			cnf_mark_input(M->cnf, cnf_new_var(M->cnf));
+		for (size_t k = 0; k < d->vals.n; k++)
+			vec_push(x, M->valbase[i] + (int)k);
+		cnf_clause(M->cnf, x.v, (int)x.n);
+		at_most_one(M->cnf, x.v, x.n);
+		vec_release(x);
+	}
+}
+
+static struct tri tri_vars(struct model *M, const struct symbol *s)
+{
+	make_vars(M, s->id);
+	return M->sym[s->id];
+}
+
+static int val_base(struct model *M, const struct symbol *s)
+{
+	make_vars(M, s->id);
+	return M->valbase[s->id];
+}
+
 /* Only the symbols a question reaches are encoded (the cone of influence):
  * a symbol's constraint is queued the first time its value is used, and
  * model_close() writes the queue out.  Every constraint outside the cone
@@ -132,6 +180,7 @@ static void need(struct model *M, const struct symbol *s)
 	if (M->encoded[s->id])
 		return;
 	M->encoded[s->id] = 1;
+	make_vars(M, s->id);
 	vec_push(M->queue, s);
 }
 
@@ -150,7 +199,7 @@ static struct tri sym_tri(struct model *M, const struct symbol *s)
 	switch (M->kind[s->id]) {
 	case SK_TRI:
 		need(M, s);
-		return M->sym[s->id];
+		return tri_vars(M, s);
 	case SK_SHELLTRI:
 		return M->sym[s->id];
 	case SK_NONE:
@@ -194,7 +243,7 @@ static void sym_alts(struct model *M, const struct symbol *s, alts *out)
 		if (M->kind[s->id] == SK_VAL)
 			need(M, s);
 		for (size_t k = 0; k < d->vals.n; k++)
-			vec_push(*out, ((struct alt){ M->valbase[s->id] + (int)k, d->vals.v[k],
+			vec_push(*out, ((struct alt){ val_base(M, s) + (int)k, d->vals.v[k],
 						      (s->flags & SYM_SHELL) ? S_UNKNOWN : s->type,
 						      k >= d->nconst }));
 		return;
@@ -552,7 +601,7 @@ static void encode_choice(struct model *M, const struct menu *c)
 	collect_members(c, &mem);
 	for (size_t i = 0; i < mem.n; i++) {
 		const struct symbol *s = mem.v[i];
-		int v = M->sym[s->id].y;
+		int v = tri_vars(M, s).y;
 		int vis = prompt_vis(M, s).m;
 
 		cnf_clause2(M->cnf, -v, vis);
@@ -573,7 +622,7 @@ static void encode_choice61(struct model *M, const struct menu *c)
 	const struct symbol *cs = c->sym;
 	symvec mem = { 0 };
 	VEC(int) picks = { 0 };
-	struct tri V = M->sym[cs->id], comp = { cnf_new_var(M->cnf), cnf_new_var(M->cnf) };
+	struct tri V = tri_vars(M, cs), comp = { cnf_new_var(M->cnf), cnf_new_var(M->cnf) };
 	struct choice61 cc = { .is_choice = true };
 	int anyvis = CNF_FALSE;
 
@@ -609,7 +658,7 @@ static void encode_choice61(struct model *M, const struct menu *c)
 		vis.m = cnf_and(M->cnf, vis.m, cnf_or(M->cnf, vis.y, -V.y));
 		mc.vis = vis;
 		vec_push(picks, pick);
-		encode_tri(M, s, M->sym[s->id], &mc);
+		encode_tri(M, s, tri_vars(M, s), &mc);
 	}
 	at_most_one(M->cnf, picks.v, picks.n);
 	vec_push(picks, -V.y);
@@ -800,21 +849,11 @@ static void build_domains(struct model *M)
 		dom_add_others(M->domains.v[i]);
 	/* one-hot value variables */
 	for (size_t i = 0; i < n; i++) {
-		struct domain *d = M->dom[i];
-		VEC(int) x = { 0 };
-
-		if (!d)
+		if (!M->dom[i])
 			continue;
 		M->kind[i] = SK_VAL;
-		M->valbase[i] = cnf_new_var(M->cnf);
-		cnf_mark_input(M->cnf, M->valbase[i]);
-		for (size_t k = 1; k < d->vals.n; k++)
-			cnf_mark_input(M->cnf, cnf_new_var(M->cnf));
-		for (size_t k = 0; k < d->vals.n; k++)
-			vec_push(x, M->valbase[i] + (int)k);
-		cnf_clause(M->cnf, x.v, (int)x.n);
-		at_most_one(M->cnf, x.v, x.n);
-		vec_release(x);
+		if (!M->lazy)
+			make_vars(M, i);
 	}
 }
 
@@ -913,7 +952,7 @@ static void encode_val(struct model *M, const struct symbol *s)
 		defk[k] = cnf_or(C, defk[k], clamped.v[i].cond);
 	}
 	for (size_t k = 0; k < d->vals.n; k++) {
-		int x = M->valbase[s->id] + (int)k;
+		int x = val_base(M, s) + (int)k;
 		int allowed = has_range ? cnf_or(C, allowk[k], no_range) : CNF_TRUE;
 
 		/* conf refuses a user value sym_string_valid() rejects (e.g. an
@@ -977,7 +1016,7 @@ static void model_close(struct model *M)
 			}
 			continue;
 		}
-		encode_tri(M, s, M->sym[s->id], NULL);
+		encode_tri(M, s, tri_vars(M, s), NULL);
 	}
 	M->closing = false;
 }
@@ -994,6 +1033,7 @@ struct model *model_build(struct kctree *t, bool selectors, bool lazy)
 	M->kv = t->kversion;
 	M->modern_choice = modern_choice(M);
 	M->selectors = selectors;
+	M->lazy = lazy;
 	M->nsyms = n;
 	M->kind = xcalloc(n, 1);
 	M->sym = xcalloc(n, sizeof(*M->sym));
@@ -1016,17 +1056,10 @@ struct model *model_build(struct kctree *t, bool selectors, bool lazy)
 		if (sym_is_choice(s) && M->modern_choice)
 			continue;
 		M->kind[i] = SK_TRI;
-		M->sym[i].y = cnf_new_var(M->cnf);
-		cnf_mark_input(M->cnf, M->sym[i].y);
-		if (s->type == S_TRISTATE) {
-			M->sym[i].m = cnf_new_var(M->cnf);
-			cnf_mark_input(M->cnf, M->sym[i].m);
-			cnf_clause2(M->cnf, -M->sym[i].y, M->sym[i].m);
-		} else {
-			M->sym[i].m = M->sym[i].y;
-		}
+		if (!lazy)
+			make_vars(M, i);
 	}
-	M->modules = t->modules && M->kind[t->modules->id] == SK_TRI ? M->sym[t->modules->id].y : CNF_FALSE;
+	M->modules = t->modules && M->kind[t->modules->id] == SK_TRI ? tri_vars(M, t->modules).y : CNF_FALSE;
 	build_domains(M);
 
 	if (t->modules && M->kind[t->modules->id] == SK_TRI)
@@ -1132,7 +1165,7 @@ const char *model_str_value(struct model *M, struct sat *S, const struct symbol 
 	if (!d)
 		return NULL;
 	for (size_t k = 0; k < d->vals.n; k++)
-		if (sat_value(S, M->valbase[s->id] + (int)k) > 0)
+		if (M->valbase[s->id] && sat_value(S, M->valbase[s->id] + (int)k) > 0)
 			return d->vals.v[k];
 	return NULL;
 }
@@ -1182,7 +1215,7 @@ int model_str_is(struct model *M, const struct symbol *s, const char *v)
 		need(M, s);
 		model_close(M);
 	}
-	return k < 0 ? CNF_FALSE : M->valbase[s->id] + k;
+	return k < 0 ? CNF_FALSE : val_base(M, s) + k;
 }
 
 void model_encode_all(struct model *M)
@@ -1200,14 +1233,14 @@ void model_name_vars(struct model *M)
 
 		if (!s->name)
 			continue;
-		if (M->kind[i] == SK_TRI || M->kind[i] == SK_SHELLTRI) {
+		if ((M->kind[i] == SK_TRI || M->kind[i] == SK_SHELLTRI) && M->sym[i].y) {
 			if (M->sym[i].m == M->sym[i].y) {
 				cnf_name(M->cnf, M->sym[i].y, "%s=y", s->name);
 			} else {
 				cnf_name(M->cnf, M->sym[i].y, "%s=y", s->name);
 				cnf_name(M->cnf, M->sym[i].m, "%s>=m", s->name);
 			}
-		} else if (M->kind[i] == SK_VAL) {
+		} else if (M->kind[i] == SK_VAL && M->valbase[i]) {
 			const struct domain *d = M->dom[i];
 
 			for (size_t k = 0; k < d->vals.n; k++)

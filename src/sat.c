@@ -236,7 +236,7 @@ static unsigned cover_group(struct sat *s, struct cnf *c, const int *targets, si
 }
 
 unsigned sat_cover(struct sat *s, struct cnf *c, const int *targets, size_t n,
-		   const int *assume, size_t nassume, unsigned char *live, bool mostly_unsat,
+		   const int *assume, size_t nassume, unsigned char *live, enum sat_cover_mode mode,
 		   void (*on_live)(void *ctx, size_t i), void *ctx)
 {
 	VEC(size_t) open = { 0 };
@@ -245,7 +245,7 @@ unsigned sat_cover(struct sat *s, struct cnf *c, const int *targets, size_t n,
 	for (size_t i = 0; i < n; i++)
 		if (!live[i] && targets[i] != CNF_FALSE)
 			vec_push(open, i);
-	if (mostly_unsat) {
+	if (mode == COVER_EACH) {
 		/* one at a time: refuting one target is usually a few
 		 * propagations, many at once can be a hard proof */
 		while (open.n) {
@@ -275,12 +275,12 @@ unsigned sat_cover(struct sat *s, struct cnf *c, const int *targets, size_t n,
 		r = cover_round(s, c, targets, open.v, &open.n, assume, nassume, 2 * cnf_nvars(c),
 				live, on_live, ctx);
 		solves++;
-		if (r != SAT_SAT || before - open.n < 20 + before / 200)
+		if (r != SAT_SAT || before - open.n < 200 + before / 50)
 			break;
 	}
 	/* 2: the rest steered towards the open targets, in groups that answer
 	 * within a budget */
-	if (open.n) {
+	if (open.n && mode == COVER_ALL) {
 		picosat_set_global_default_phase(s->ps, 1);
 		for (size_t i = 0; i < open.n; i++)
 			if (targets[open.v[i]] != CNF_TRUE)

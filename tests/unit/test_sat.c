@@ -233,7 +233,7 @@ static void test_assumed_selectors_added_later(void **state)
 
 /* sat_cover: which of several literals can be true.  x -> !y, z is never
  * true; targets x, y, x&&y (impossible), z (impossible), x||y. */
-static void check_cover(struct sfx *f, bool mostly_unsat)
+static void check_cover(struct sfx *f, enum sat_cover_mode mode)
 {
 	int x = cnf_new_var(f->c), y = cnf_new_var(f->c), z = cnf_new_var(f->c);
 	int t[5];
@@ -248,25 +248,46 @@ static void check_cover(struct sfx *f, bool mostly_unsat)
 	t[3] = z;
 	t[4] = cnf_or(f->c, x, y);
 	f->s = sat_new(f->c, false);
-	solves = sat_cover(f->s, f->c, t, 5, NULL, 0, live, mostly_unsat, NULL, NULL);
+	solves = sat_cover(f->s, f->c, t, 5, NULL, 0, live, mode, NULL, NULL);
 	assert_true(live[0] && live[1] && live[4]);
 	assert_false(live[2] || live[3]);
 	assert_true(solves >= 2);	/* x and y never hold together */
 	/* under an assumption: with y assumed, x cannot be true */
 	memset(live, 0, sizeof(live));
-	sat_cover(f->s, f->c, t, 5, (int[]){ y }, 1, live, mostly_unsat, NULL, NULL);
+	sat_cover(f->s, f->c, t, 5, (int[]){ y }, 1, live, mode, NULL, NULL);
 	assert_false(live[0]);
 	assert_true(live[1] && live[4]);
 }
 
 static void test_cover_groups(void **state)
 {
-	check_cover(*state, false);
+	check_cover(*state, COVER_ALL);
 }
 
 static void test_cover_one_by_one(void **state)
 {
-	check_cover(*state, true);
+	check_cover(*state, COVER_EACH);
+}
+
+/* COVER_SAMPLE marks only what its solutions showed, never an impossible
+ * target, and leaves the rest to the caller. */
+static void test_cover_sample(void **state)
+{
+	struct sfx *f = *state;
+	int x = cnf_new_var(f->c), y = cnf_new_var(f->c), z = cnf_new_var(f->c);
+	int t[4];
+	unsigned char live[4] = { 0 };
+
+	cnf_clause2(f->c, -x, -y);
+	cnf_clause1(f->c, -z);
+	t[0] = x;
+	t[1] = y;
+	t[2] = cnf_and(f->c, x, y);
+	t[3] = z;
+	f->s = sat_new(f->c, false);
+	assert_true(sat_cover(f->s, f->c, t, 4, NULL, 0, live, COVER_SAMPLE, NULL, NULL) >= 1);
+	assert_true(live[0] || live[1]);
+	assert_false(live[2] || live[3]);
 }
 
 int main(void)
@@ -274,6 +295,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		STEST(test_cover_groups),
 		STEST(test_cover_one_by_one),
+		STEST(test_cover_sample),
 		STEST(test_solve_and_values),
 		STEST(test_assumptions_are_one_shot),
 		STEST(test_sync_after_new_clauses),
