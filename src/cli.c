@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -273,18 +274,31 @@ int cli_for_each_arch(const struct tree_opts *o, arch_job_fn job, arch_merge_fn 
 		return rc;
 	}
 	{
-		/* Each worker takes every jobs-th arch and leaves, per arch, its
-		 * output, result and exit code in files; the parent replays
-		 * them in order. */
+		/* Workers take the next arch from a pipe of indexes as they
+		 * finish one (arches differ in cost several times over), and
+		 * leave, per arch, its output, result and exit code in files;
+		 * the parent replays them in order. */
 		char dir[] = "/tmp/kcsat-jobs-XXXXXX";
 		struct strbuf path = STRBUF_INIT;
 		pid_t *pids = calloc((size_t)jobs, sizeof(pid_t));
+		int queue[2] = { -1, -1 };
 
 		if (!mkdtemp(dir) || !pids) {
 			free(pids);
 			diag_fatal("cannot create a temporary directory for --jobs");
 			return EXIT_ERROR;
 		}
+		if (pipe(queue) < 0) {
+			free(pids);
+			rmdir(dir);
+			diag_fatal("cannot create a pipe for --jobs");
+			return EXIT_ERROR;
+		}
+		/* the indexes fit the pipe's buffer: 4 bytes per arch */
+		for (uint32_t i = 0; i < (uint32_t)n; i++)
+			if (write(queue[1], &i, sizeof(i)) != (ssize_t)sizeof(i))
+				rc = EXIT_ERROR;
+		close(queue[1]);
 		fflush(NULL);
 		for (int k = 0; k < jobs; k++) {
 			pids[k] = fork();
@@ -294,19 +308,22 @@ int cli_for_each_arch(const struct tree_opts *o, arch_job_fn job, arch_merge_fn 
 				break;
 			}
 			if (pids[k] == 0) {
-				for (size_t i = (size_t)k; i < n; i += (size_t)jobs) {
+				uint32_t i;
+
+				/* reads of 4 bytes written 4 at a time are never split */
+				while (read(queue[0], &i, sizeof(i)) == (ssize_t)sizeof(i)) {
 					FILE *out, *r;
 					int jrc;
 
 					sb_reset(&path);
-					sb_addf(&path, "%s/%zu.out", dir, i);
+					sb_addf(&path, "%s/%u.out", dir, (unsigned)i);
 					out = fopen(sb_str(&path), "w");
 					sb_reset(&res);
 					jrc = out ? job(o, i, ctx, out, &res) : EXIT_ERROR;
 					if (out)
 						fclose(out);
 					sb_reset(&path);
-					sb_addf(&path, "%s/%zu.res", dir, i);
+					sb_addf(&path, "%s/%u.res", dir, (unsigned)i);
 					if ((r = fopen(sb_str(&path), "w"))) {
 						fprintf(r, "%d\n%s", jrc, sb_str(&res));
 						fclose(r);
@@ -316,6 +333,7 @@ int cli_for_each_arch(const struct tree_opts *o, arch_job_fn job, arch_merge_fn 
 				_exit(0);
 			}
 		}
+		close(queue[0]);
 		for (int k = 0; k < jobs; k++)
 			if (pids[k] > 0)
 				waitpid(pids[k], NULL, 0);
