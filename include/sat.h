@@ -39,7 +39,6 @@ void sat_prefer(struct sat *s, int lit);
 /* How sat_cover() goes about its targets. */
 enum sat_cover_mode {
 	COVER_ALL,	/* random solutions, then the rest steered, in groups */
-	COVER_SAMPLE,	/* random solutions only, while they keep paying */
 	COVER_EACH,	/* one target at a time (most expected impossible) */
 };
 
@@ -49,13 +48,22 @@ enum sat_cover_mode {
  * proves them all impossible at once, so the calls grow with the number of
  * solutions needed, not of targets.  COVER_EACH asks one at a time instead:
  * one impossible target is cheap to refute, many at once can be hard.
- * COVER_SAMPLE stops when random solutions stop settling many targets and
- * leaves the rest open (live 0): for a caller that finishes them on smaller
- * models.  on_live(ctx, i), if given, sees each target in the solution that
+ * on_live(ctx, i), if given, sees each target in the solution that
  * first made it true (read it with sat_value()).  Returns the number of
  * solves. */
 unsigned sat_cover(struct sat *s, struct cnf *c, const int *targets, size_t n,
 		   const int *assume, size_t nassume, unsigned char *live, enum sat_cover_mode mode,
 		   void (*on_live)(void *ctx, size_t i), void *ctx);
+
+/* Stop picking up the cnf's new clauses: s keeps solving the clauses it
+ * has, and sat_sample() reads what the later ones force. */
+void sat_freeze(struct sat *s);
+/* Random solutions only, while they keep settling many targets, for a
+ * frozen solver whose cnf gained the targets' gates after the freeze: each
+ * solution of the smaller frozen formula is extended to the gates by
+ * propagation, and a target is marked only when its value follows.  The
+ * rest stay open (live 0), for a caller that finishes them on smaller
+ * models.  Returns the number of solves. */
+unsigned sat_sample(struct sat *s, const int *targets, size_t n, unsigned char *live);
 
 #endif

@@ -321,6 +321,7 @@ struct job {
 	struct kctree *t;
 	struct model *m;
 	struct sat *S;
+	struct sat *sampler;	/* m before the targets: sat_sample() */
 	/* targets: what each asks, its literal in m */
 	VEC(int) lits;
 	VEC(uint8_t) kind;
@@ -611,7 +612,7 @@ static void settle(struct job *J, const size_t *idx, size_t n, enum sat_cover_mo
 			  mode == COVER_EACH ? COVER_EACH : COVER_ALL, NULL, NULL);
 	} else {
 		if (mode != COVER_EACH)
-			sat_cover(J->S, model_cnf(J->m), lits.v, n, NULL, 0, live, COVER_SAMPLE, NULL, NULL);
+			sat_sample(J->sampler, lits.v, n, live);
 		for (size_t k = 0; k < n; k++)
 			if (!live[k] && lits.v[k] != CNF_FALSE)
 				vec_push(open, k);
@@ -866,6 +867,10 @@ static void round1(struct job *J)
 	a = (struct arch_ctx){ J->arch, J->t, J->m, J->S };
 	nb = query_bitness(&a, 0, b);
 	J->b64 = nb == 2 ? b[0].lit : 0;
+	if (!J->L->focus && !J->L->whole_model) {
+		J->sampler = sat_new(model_cnf(J->m), false);
+		sat_freeze(J->sampler);
+	}
 	add_targets(J);
 	J->encode_ms = now_ms() - t0;
 	J->live = xcalloc(J->lits.n, 1);
@@ -1049,6 +1054,7 @@ static void round2(struct job *J, const char *requests)
 static void job_release(struct job *J)
 {
 	sat_free(J->S);
+	sat_free(J->sampler);
 	model_free(J->m);
 	vec_release(J->lits);
 	vec_release(J->kind);

@@ -15,6 +15,7 @@ struct sat {
 	size_t sels_synced;	/* selectors already fixed (units mode) */
 	size_t inputs_synced;
 	bool assumed;
+	bool frozen;		/* sat_freeze(): no more clauses from the cnf */
 	VEC(int) assumptions;	/* of the next solve */
 	VEC(int) dropped;
 	VEC(int) core;
@@ -46,6 +47,9 @@ void sat_free(struct sat *s)
 void sat_sync(struct sat *s)
 {
 	size_t nlits, n = cnf_nclauses(s->cnf);
+
+	if (s->frozen)
+		return;
 	const int *lits = cnf_lits(s->cnf, &nlits);
 	const size_t *starts = cnf_clause_starts(s->cnf);
 
@@ -280,13 +284,103 @@ unsigned sat_cover(struct sat *s, struct cnf *c, const int *targets, size_t n,
 	}
 	/* 2: the rest steered towards the open targets, in groups that answer
 	 * within a budget */
-	if (open.n && mode == COVER_ALL) {
+	if (open.n) {
 		picosat_set_global_default_phase(s->ps, 1);
 		for (size_t i = 0; i < open.n; i++)
 			if (targets[open.v[i]] != CNF_TRUE)
 				sat_prefer(s, targets[open.v[i]]);
 		solves += cover_group(s, c, targets, open.v, open.n, assume, nassume, live, on_live, ctx);
 	}
+	vec_release(open);
+	return solves;
+}
+
+void sat_freeze(struct sat *s)
+{
+	sat_sync(s);
+	s->frozen = true;
+}
+
+/* The values the clauses added after the freeze force, given a solution of
+ * the frozen ones: unit propagation to a fixpoint.  val[v] is 1, -1 or 0
+ * (not forced).  Returns false if a clause is falsified (no extension). */
+static bool extend(struct sat *s, signed char *val)
+{
+	size_t nlits, n = cnf_nclauses(s->cnf);
+	const int *lits = cnf_lits(s->cnf, &nlits);
+	const size_t *starts = cnf_clause_starts(s->cnf);
+	bool changed = true;
+
+	int nv = picosat_variables(s->ps);
+
+	for (int v = 1; v <= nv; v++)
+		val[v] = (signed char)picosat_deref(s->ps, v);
+	memset(val + nv + 1, 0, (size_t)(cnf_nvars(s->cnf) - nv));
+	while (changed) {
+		changed = false;
+		for (size_t i = s->synced; i < n; i++) {
+			int open = 0, last = 0;
+			bool sat = false;
+
+			for (size_t j = starts[i]; j < starts[i + 1] && !sat; j++) {
+				int l = lits[j], x = val[abs(l)];
+
+				if (!x) {
+					open++;
+					last = l;
+				} else if ((l > 0) == (x > 0)) {
+					sat = true;
+				}
+			}
+			if (sat)
+				continue;
+			if (!open)
+				return false;
+			if (open == 1) {
+				val[abs(last)] = last > 0 ? 1 : -1;
+				changed = true;
+			}
+		}
+	}
+	return true;
+}
+
+unsigned sat_sample(struct sat *s, const int *targets, size_t n, unsigned char *live)
+{
+	VEC(size_t) open = { 0 };
+	signed char *val = NULL;
+	unsigned solves = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (!live[i] && targets[i] != CNF_FALSE)
+			vec_push(open, i);
+	val = xcalloc((size_t)cnf_nvars(s->cnf) + 1, 1);
+	while (open.n && solves < 200) {
+		size_t before = open.n, keep = 0;
+
+		picosat_reset_phases(s->ps);
+		picosat_set_global_default_phase(s->ps, solves ? 3 : 1);
+		solves++;
+		s->calls++;
+		if (picosat_sat(s->ps, -1) != PICOSAT_SATISFIABLE)
+			break;
+		if (!extend(s, val))
+			continue;
+		for (size_t i = 0; i < open.n; i++) {
+			int l = targets[open.v[i]];
+
+			if (val[abs(l)] && (l > 0) == (val[abs(l)] > 0))
+				live[open.v[i]] = 1;
+			else
+				open.v[keep++] = open.v[i];
+		}
+		open.n = keep;
+		/* a round costs half a solve with sat_cover()'s OR clause over
+		 * the targets: worth going on longer */
+		if (before - open.n < 50 + before / 400)
+			break;
+	}
+	free(val);
 	vec_release(open);
 	return solves;
 }

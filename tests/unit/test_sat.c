@@ -269,25 +269,33 @@ static void test_cover_one_by_one(void **state)
 	check_cover(*state, COVER_EACH);
 }
 
-/* COVER_SAMPLE marks only what its solutions showed, never an impossible
- * target, and leaves the rest to the caller. */
-static void test_cover_sample(void **state)
+/* sat_sample: solutions of the clauses before the freeze, extended to the
+ * gates added after it; marks only what a solution shows, never an
+ * impossible target. */
+static void test_sample_after_freeze(void **state)
 {
 	struct sfx *f = *state;
 	int x = cnf_new_var(f->c), y = cnf_new_var(f->c), z = cnf_new_var(f->c);
-	int t[4];
-	unsigned char live[4] = { 0 };
+	int t[5];
+	unsigned char live[5] = { 0 };
 
 	cnf_clause2(f->c, -x, -y);
 	cnf_clause1(f->c, -z);
-	t[0] = x;
-	t[1] = y;
-	t[2] = cnf_and(f->c, x, y);
-	t[3] = z;
 	f->s = sat_new(f->c, false);
-	assert_true(sat_cover(f->s, f->c, t, 4, NULL, 0, live, COVER_SAMPLE, NULL, NULL) >= 1);
-	assert_true(live[0] || live[1]);
-	assert_false(live[2] || live[3]);
+	sat_freeze(f->s);
+	t[0] = cnf_or(f->c, x, y);	/* gates the solver never sees */
+	t[1] = cnf_and(f->c, x, y);
+	t[2] = z;
+	t[3] = cnf_and(f->c, -x, -z);
+	t[4] = CNF_FALSE;
+	assert_true(sat_sample(f->s, t, 5, live) >= 1);
+	assert_false(live[1] || live[2] || live[4]);
+	/* z is never true: a solution with x shows x || y, one without x
+	 * shows !x && !z */
+	assert_true(live[0] || live[3]);
+	/* the frozen solver ignores later clauses */
+	cnf_clause1(f->c, z);
+	assert_int_equal(sat_solve(f->s), SAT_SAT);
 }
 
 int main(void)
@@ -295,7 +303,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		STEST(test_cover_groups),
 		STEST(test_cover_one_by_one),
-		STEST(test_cover_sample),
+		STEST(test_sample_after_freeze),
 		STEST(test_solve_and_values),
 		STEST(test_assumptions_are_one_shot),
 		STEST(test_sync_after_new_clauses),
