@@ -650,6 +650,8 @@ static void settle(struct job *J, const size_t *idx, size_t n, enum sat_cover_mo
 	for (size_t k = 0; k < n; k++) {
 		if (!live[k] || J->kind.v[idx[k]] != T_UNMET)
 			continue;
+		if (!J->S)
+			J->S = sat_new(model_cnf(J->m), false);
 		sat_assume(J->S, lits.v[k]);
 		if (sat_solve(J->S) == SAT_SAT)
 			unmet_found(J, idx[k]);
@@ -863,12 +865,15 @@ static void round1(struct job *J)
 	int nb;
 
 	J->m = model_build(J->t, false, J->L->focus != NULL);
-	J->S = sat_new(model_cnf(J->m), false);
-	a = (struct arch_ctx){ J->arch, J->t, J->m, J->S };
+	a = (struct arch_ctx){ J->arch, J->t, J->m, sat_new(model_cnf(J->m), false) };
 	nb = query_bitness(&a, 0, b);
 	J->b64 = nb == 2 ? b[0].lit : 0;
-	if (!J->L->focus && !J->L->whole_model) {
-		J->sampler = sat_new(model_cnf(J->m), false);
+	if (J->L->focus || J->L->whole_model) {
+		J->S = a.s;
+	} else {
+		/* the whole model (with its targets) is solved only for unmet
+		 * witnesses, in J->S made then */
+		J->sampler = a.s;
 		sat_freeze(J->sampler);
 	}
 	add_targets(J);
