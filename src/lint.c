@@ -583,8 +583,9 @@ static void unmet_found(struct job *J, size_t i)
 	sb_release(&cond);
 }
 
-/* Which of the targets idx[0..n) can be true (live[i]).  Random solutions of the whole arch
- * settle most of them; what they leave open goes to cone models, which
+/* Which of the targets idx[0..n) can be true (live[i]).  Random solutions
+ * of the whole arch (sat_sample(), the model without its targets) settle
+ * most of them; what they leave open goes to cone models, which
  * encode only what their targets read, so a solve there costs a few
  * milliseconds where one of the whole arch costs a hundred.  A cone model
  * serves consecutive windows of targets (neighbours in the tree share most
