@@ -47,12 +47,11 @@ void sat_free(struct sat *s)
 void sat_sync(struct sat *s)
 {
 	size_t nlits, n = cnf_nclauses(s->cnf);
-
-	if (s->frozen)
-		return;
 	const int *lits = cnf_lits(s->cnf, &nlits);
 	const size_t *starts = cnf_clause_starts(s->cnf);
 
+	if (s->frozen)
+		return;
 	picosat_adjust(s->ps, cnf_nvars(s->cnf));
 	{
 		size_t ni;
@@ -303,21 +302,23 @@ void sat_freeze(struct sat *s)
 
 /* The values the clauses added after the freeze force, given a solution of
  * the frozen ones: unit propagation to a fixpoint.  val[v] is 1, -1 or 0
- * (not forced).  Returns false if a clause is falsified (no extension). */
+ * (not forced).  Returns true only if every clause ends up satisfied, so
+ * the values are part of a solution of the whole cnf (gates, defined by
+ * their inputs, always are). */
 static bool extend(struct sat *s, signed char *val)
 {
-	size_t nlits, n = cnf_nclauses(s->cnf);
+	size_t nlits, n = cnf_nclauses(s->cnf), open_clauses = 1;
 	const int *lits = cnf_lits(s->cnf, &nlits);
 	const size_t *starts = cnf_clause_starts(s->cnf);
-	bool changed = true;
-
 	int nv = picosat_variables(s->ps);
+	bool changed = true;
 
 	for (int v = 1; v <= nv; v++)
 		val[v] = (signed char)picosat_deref(s->ps, v);
 	memset(val + nv + 1, 0, (size_t)(cnf_nvars(s->cnf) - nv));
-	while (changed) {
+	while (changed && open_clauses) {
 		changed = false;
+		open_clauses = 0;
 		for (size_t i = s->synced; i < n; i++) {
 			int open = 0, last = 0;
 			bool sat = false;
@@ -339,10 +340,12 @@ static bool extend(struct sat *s, signed char *val)
 			if (open == 1) {
 				val[abs(last)] = last > 0 ? 1 : -1;
 				changed = true;
+			} else {
+				open_clauses++;
 			}
 		}
 	}
-	return true;
+	return !open_clauses;
 }
 
 unsigned sat_sample(struct sat *s, const int *targets, size_t n, unsigned char *live)
