@@ -602,15 +602,13 @@ static void settle(struct job *J, const size_t *idx, size_t n, enum sat_cover_mo
 	struct model *cm = NULL;
 	struct sat *cs = NULL;
 	int base = 0, cb64 = 0;
-
 	double t0 = now_ms(), t1;
 
 	for (size_t k = 0; k < n; k++)
 		vec_push(lits, J->lits.v[idx[k]]);
 	if (J->L->focus || J->L->whole_model) {
 		/* a focus: the job's model is a cone model already */
-		sat_cover(J->S, model_cnf(J->m), lits.v, n, NULL, 0, live,
-			  mode == COVER_EACH ? COVER_EACH : COVER_ALL, NULL, NULL);
+		sat_cover(J->S, model_cnf(J->m), lits.v, n, NULL, 0, live, mode, NULL, NULL);
 	} else {
 		if (mode != COVER_EACH)
 			sat_sample(J->sampler, lits.v, n, live);
@@ -638,8 +636,7 @@ static void settle(struct job *J, const size_t *idx, size_t n, enum sat_cover_mo
 		}
 		for (size_t j = 0; j < w; j++)
 			wl[j] = target_lit(J, cm, cb64, idx[open.v[i + j]]);
-		sat_cover(cs, model_cnf(cm), wl, w, NULL, 0, wlive,
-			  mode == COVER_EACH ? COVER_EACH : COVER_ALL, NULL, NULL);
+		sat_cover(cs, model_cnf(cm), wl, w, NULL, 0, wlive, mode, NULL, NULL);
 		for (size_t j = 0; j < w; j++)
 			if (wlive[j])
 				live[open.v[i + j]] = 1;
