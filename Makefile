@@ -24,6 +24,7 @@ LIB_OBJS += delta.o
 LIB_OBJS += diag.o
 LIB_OBJS += eval.o
 LIB_OBJS += expr.o
+LIB_OBJS += implied.o
 LIB_OBJS += findings.o
 LIB_OBJS += json.o
 LIB_OBJS += lex.o

@@ -34,6 +34,7 @@
 
 #include "cnf.h"
 #include "config.h"
+#include "implied.h"
 #include "kconfig.h"
 #include "model.h"
 #include "query.h"
@@ -322,6 +323,7 @@ struct job {
 	struct model *m;
 	struct sat *S;
 	struct sat *sampler;	/* m before the targets: sat_sample() */
+	struct implied *implied;	/* NULL: every select goes to the solver */
 	/* targets: what each asks, its literal in m */
 	VEC(int) lits;
 	VEC(uint8_t) kind;
@@ -424,6 +426,13 @@ static void conjuncts(const struct expr *e, exprvec *out)
 	}
 }
 
+/* Most selects sit inside the very dependencies of their target: no
+ * question for the solver (the whole-model mode still asks, for tests). */
+static bool statically_met(struct job *J, const struct property *p)
+{
+	return J->implied && implied_select_met(J->implied, p);
+}
+
 static void add_targets(struct job *J)
 {
 	struct kctree *t = J->t;
@@ -466,7 +475,8 @@ static void add_targets(struct job *J)
 			for (const struct property *p = mn->props; p && mn->sym; p = p->menu_next)
 				if (p->type == P_SELECT && p->target && in_focus(L, p->target) &&
 				    on(L, LC_UNMET_SELECT) && !p->target->choice &&
-				    tri_valued(m, p->target) && tri_valued(m, mn->sym))
+				    tri_valued(m, p->target) && tri_valued(m, mn->sym) &&
+				    !statically_met(J, p))
 					target(J, T_UNMET, p, 0);
 			continue;
 		}
@@ -507,7 +517,7 @@ static void add_targets(struct job *J)
 			}
 			if (p->type != P_SELECT || !mn->sym || !x || !tri_valued(m, x) || !tri_valued(m, mn->sym))
 				continue;
-			if (on(L, LC_UNMET_SELECT) && !x->choice)
+			if (on(L, LC_UNMET_SELECT) && !x->choice && !statically_met(J, p))
 				target(J, T_UNMET, p, 0);
 			if (on(L, LC_SELECT_VISIBLE))
 				target(J, T_SELVIS, p, 0);
@@ -874,7 +884,11 @@ static void round1(struct job *J)
 		J->sampler = a.s;
 		sat_freeze(J->sampler);
 	}
+	if (!J->L->whole_model)
+		J->implied = implied_new(J->t);
 	add_targets(J);
+	implied_free(J->implied);
+	J->implied = NULL;
 	J->encode_ms = now_ms() - t0;
 	J->live = xcalloc(J->lits.n, 1);
 	/* symbols and entries first: the other checks read them */
