@@ -500,6 +500,8 @@ static void add_targets(struct job *J)
 					vec_push(J->red, ((struct redund){ mn, d, cs.v[k], rest, (int)k, 0, 0 }));
 					J->red.v[at].oth = target(J, T_RED_OTH, NULL, at);
 					J->red.v[at].viol = target(J, T_RED_VIOL, NULL, at);
+					if (J->implied && implied_dep_redundant(J->implied, mn, d, rest, cs.v[k]))
+						J->lits.v[J->red.v[at].viol - 1] = CNF_FALSE;
 				}
 				vec_release(cs);
 			}
@@ -945,12 +947,15 @@ static bool blocked(struct sat *S, bool possible)
 
 static const struct dep_item *find_dep(struct kctree *t, const char *loc, const struct menu **in)
 {
+	const char *colon = strrchr(loc, ':');
+	unsigned long line = colon ? strtoul(colon + 1, NULL, 10) : 0;
 	struct menu *m;
 	char l[300];
 
 	menu_for_each(t, m)
 		for (const struct dep_item *d = m->deps; d; d = d->next)
-			if (d->kind == DEP_DEPENDS && !strcmp(locs(d->loc, l, sizeof(l)), loc)) {
+			if (d->kind == DEP_DEPENDS && d->loc.line == line &&	/* formatting is the cost */
+			    !strcmp(locs(d->loc, l, sizeof(l)), loc)) {
 				*in = m;
 				return d;
 			}

@@ -12,6 +12,7 @@
 
 struct outcome {
 	unsigned proven, open_sat, open_unsat;
+	unsigned red_proven, red_open;	/* redundant `depends on` conjuncts */
 };
 
 static struct kctree *load(const char *text, int kversion)
@@ -21,6 +22,57 @@ static struct kctree *load(const char *text, int kversion)
 			       .vfs_ctx = files };
 
 	return kctree_load(&o);
+}
+
+static void split(const struct expr *e, const struct expr **out, int *n)
+{
+	if (e && e->type == E_AND) {
+		split(e->left, out, n);
+		split(e->right, out, n);
+	} else if (e && *n < 16) {
+		out[(*n)++] = e;
+	}
+}
+
+/* Every conjunct of every `depends on` proven redundant: the entry's other
+ * dependencies can never exceed it (lint's violation target is UNSAT). */
+static void check_redundancy(struct kctree *t, struct model *m, struct sat *s, struct implied *I,
+			     const char *text, struct outcome *out)
+{
+	struct cnf *C = model_cnf(m);
+	struct menu *mn;
+
+	menu_for_each(t, mn) {
+		for (const struct dep_item *d = mn->deps; d; d = d->next) {
+			const struct expr *cs[16];
+			int n = 0;
+
+			if (d->kind != DEP_DEPENDS)
+				continue;
+			split(d->expr, cs, &n);
+			for (int k = 0; k < n; k++) {
+				struct expr *rest = NULL, *c = expr_rewrite_m(t, (struct expr *)cs[k]);
+				int om, oy, viol;
+
+				for (int q = 0; q < n; q++)
+					if (q != k)
+						rest = expr_and(t, rest, (struct expr *)cs[q]);
+				if (!implied_dep_redundant(I, mn, d, rest, cs[k])) {
+					out->red_open++;
+					continue;
+				}
+				om = model_dep_without(m, mn, d, rest, false);
+				oy = model_dep_without(m, mn, d, rest, true);
+				viol = cnf_or(C, cnf_and(C, om, -model_expr_lit(m, c, false)),
+					      cnf_and(C, oy, -model_expr_lit(m, c, true)));
+				sat_assume(s, viol);
+				if (sat_solve(s) != SAT_UNSAT)
+					fail_msg("line %u conjunct %d proven redundant, but it is not:\n%s",
+						 d->loc.line, k, text);
+				out->red_proven++;
+			}
+		}
+	}
 }
 
 /* Every select of t: proven ones must be UNSAT; the others are counted by
@@ -61,6 +113,7 @@ static struct outcome check_tree(const char *text, int kversion)
 				out.open_unsat++;
 		}
 	}
+	check_redundancy(t, m, s, I, text, &out);
 	implied_free(I);
 	sat_free(s);
 	model_free(m);
@@ -144,10 +197,15 @@ static void test_rules_that_prove(void **state)
 		MODULES "config A\n\tbool \"a\"\nconfig MMU\n\tdef_bool y\n\tselect GUP if A\n"
 		"config GUP\n\tbool\nconfig SEL\n\ttristate \"s\"\n\tselect X\n"
 		"config X\n\ttristate\n\tdepends on GUP\n",
-		/* def_bool y with a prompt is the user's */
+		/* def_bool y with a prompt is the user's, the prompt written
+		 * before the default or after it */
 		MODULES "config MMU\n\tbool \"mmu\"\n\tdefault y\n"
 		"config SEL\n\ttristate \"s\"\n\tselect X\n"
 		"config X\n\ttristate\n\tdepends on MMU\n",
+		MODULES "config EXPERT\n\tbool \"expert\"\n"
+		"config MTRR\n\tdef_bool y\n\tprompt \"mtrr\" if EXPERT\n"
+		"config SEL\n\ttristate \"s\"\n\tselect X\n"
+		"config X\n\ttristate\n\tdepends on MTRR\n",
 	};
 
 	(void)state;
@@ -196,7 +254,7 @@ static void term(struct strbuf *sb, unsigned *seed, int below)
 		sb_addf(sb, "!A%d", (int)(next(seed) % 5));
 		break;
 	case 5:
-		sb_adds(sb, next(seed) % 2 ? "Y0" : "Y1");
+		sb_adds(sb, next(seed) % 3 == 0 ? "Y0" : next(seed) % 2 ? "Y1" : "Y2");
 		break;
 	case 6:
 		sb_adds(sb, next(seed) % 2 ? "!UNDEF" : "64BIT");
@@ -224,7 +282,8 @@ static void conjunction(struct strbuf *sb, unsigned *seed, int below)
 static void random_tree(struct strbuf *sb, unsigned seed)
 {
 	sb_adds(sb, MODULES "config 64BIT\n\tbool \"64-bit\"\n"
-		    "config Y0\n\tdef_bool y\n\tselect Y1\nconfig Y1\n\tbool\n");
+		    "config Y0\n\tdef_bool y\n\tselect Y1\nconfig Y1\n\tbool\n"
+		    "config Y2\n\tdef_bool y\n\tprompt \"y2\" if 64BIT\n");
 	for (int a = 0; a < 5; a++)
 		sb_addf(sb, "config A%d\n\t%s \"a%d\"\n", a, next(&seed) % 2 ? "bool" : "tristate", a);
 	for (int i = 0; i < NSYM; i++) {
@@ -288,14 +347,19 @@ static void test_random_trees(void **state)
 			all.proven += o.proven;
 			all.open_sat += o.open_sat;
 			all.open_unsat += o.open_unsat;
+			all.red_proven += o.red_proven;
+			all.red_open += o.red_open;
 			sb_release(&text);
 		}
 	}
-	print_message("implied: %u selects proven met, %u left to the solver (%u unmet, %u met)\n",
-		      all.proven, all.open_sat + all.open_unsat, all.open_sat, all.open_unsat);
+	print_message("implied: %u selects proven met, %u left to the solver (%u unmet, %u met); "
+		      "%u conjuncts proven redundant, %u left\n",
+		      all.proven, all.open_sat + all.open_unsat, all.open_sat, all.open_unsat,
+		      all.red_proven, all.red_open);
 	/* not vacuous: the rules fire, and unmet selects do occur */
 	assert_true(all.proven > 500);
 	assert_true(all.open_sat > 100);
+	assert_true(all.red_proven > 200);
 }
 
 int main(void)
