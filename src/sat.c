@@ -19,6 +19,8 @@ struct sat {
 	VEC(int) assumptions;	/* of the next solve */
 	VEC(int) dropped;
 	VEC(int) core;
+	VEC(int) last;		/* the last solve's own assumptions */
+	VEC(int) unassumed;	/* selectors left free in the next solve */
 	unsigned long long calls;
 };
 
@@ -40,6 +42,8 @@ void sat_free(struct sat *s)
 	picosat_reset(s->ps);
 	vec_release(s->assumptions);
 	vec_release(s->dropped);
+	vec_release(s->last);
+	vec_release(s->unassumed);
 	vec_release(s->core);
 	free(s);
 }
@@ -83,6 +87,14 @@ void sat_drop_selector(struct sat *s, int var)
 	vec_push(s->dropped, var);
 }
 
+static bool has(const int *v, size_t n, int x)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i] == x)
+			return true;
+	return false;
+}
+
 static bool dropped(const struct sat *s, int var)
 {
 	for (size_t i = 0; i < s->dropped.n; i++)
@@ -100,12 +112,17 @@ enum sat_result sat_solve(struct sat *s)
 		for (size_t i = 0; i < cnf_nselectors(s->cnf); i++) {
 			int v = cnf_selector_at(s->cnf, i)->var;
 
-			picosat_assume(s->ps, dropped(s, v) ? -v : v);
+			if (!has(s->unassumed.v, s->unassumed.n, v))
+				picosat_assume(s->ps, dropped(s, v) ? -v : v);
 		}
-	for (size_t i = 0; i < s->assumptions.n; i++)
+	s->last.n = 0;
+	for (size_t i = 0; i < s->assumptions.n; i++) {
 		picosat_assume(s->ps, s->assumptions.v[i]);
+		vec_push(s->last, s->assumptions.v[i]);
+	}
 	s->assumptions.n = 0;
 	s->dropped.n = 0;
+	s->unassumed.n = 0;
 	s->calls++;
 	r = picosat_sat(s->ps, -1);
 	return r == PICOSAT_SATISFIABLE ? SAT_SAT : r == PICOSAT_UNSATISFIABLE ? SAT_UNSAT : SAT_UNKNOWN;
@@ -116,14 +133,103 @@ int sat_value(struct sat *s, int lit)
 	return picosat_deref(s->ps, lit);
 }
 
+static void read_failed(struct sat *s)
+{
+	s->core.n = 0;
+	for (const int *f = picosat_failed_assumptions(s->ps); f && *f; f++)
+		vec_push(s->core, *f);
+}
+
+static bool is_selector(const struct sat *s, int lit)
+{
+	return lit > 0 && cnf_selector_of(s->cnf, lit);
+}
+
+/* The core's selectors but c, and the question's own assumptions; every
+ * other selector free. */
+static bool core_alone_unsat(struct sat *s, int c, const int *ask, size_t nask)
+{
+	for (size_t i = 0; i < s->core.n; i++)
+		if (is_selector(s, s->core.v[i]) && s->core.v[i] != c)
+			picosat_assume(s->ps, s->core.v[i]);
+	for (size_t i = 0; i < nask; i++)
+		picosat_assume(s->ps, ask[i]);
+	s->calls++;
+	return picosat_sat(s->ps, -1) == PICOSAT_UNSATISFIABLE;
+}
+
+/* Deletion over the selectors of the core: c goes when the core without it
+ * is still UNSAT with every other selector free, as in PicoSAT's own MUS.
+ * With thousands of lines free, though, such a solve costs milliseconds,
+ * so each c is first tried with every other selector still assumed: SAT
+ * there means c is in every core of what is left (fewer lines only relax
+ * the formula further), and an UNSAT whose failed assumptions stay inside
+ * the core is a smaller core.  Only an UNSAT leaning on lines outside the
+ * core needs the solve with the others free: taking those lines in would
+ * trade the chain for another, usually longer, one. */
+static void minimise(struct sat *s)
+{
+	VEC(int) need = { 0 }, gone = { 0 }, ask = { 0 }, prev = { 0 };
+
+	for (size_t i = 0; i < s->last.n; i++)
+		vec_push(ask, s->last.v[i]);
+	for (;;) {
+		int c = 0;
+		bool inside = true;
+
+		for (size_t i = 0; i < s->core.n && !c; i++)
+			if (is_selector(s, s->core.v[i]) && !has(need.v, need.n, s->core.v[i]))
+				c = s->core.v[i];
+		if (!c)
+			break;
+		prev.n = 0;
+		for (size_t i = 0; i < s->core.n; i++)
+			vec_push(prev, s->core.v[i]);
+		for (size_t i = 0; i < gone.n; i++)
+			vec_push(s->unassumed, gone.v[i]);
+		vec_push(s->unassumed, c);
+		for (size_t i = 0; i < ask.n; i++)
+			sat_assume(s, ask.v[i]);
+		if (sat_solve(s) != SAT_UNSAT) {
+			vec_push(need, c);
+			continue;
+		}
+		read_failed(s);
+		for (size_t i = 0; i < s->core.n && inside; i++)
+			inside = !is_selector(s, s->core.v[i]) || has(prev.v, prev.n, s->core.v[i]);
+		if (inside) {
+			vec_push(gone, c);
+			continue;
+		}
+		s->core.n = 0;
+		for (size_t i = 0; i < prev.n; i++)
+			vec_push(s->core, prev.v[i]);
+		if (core_alone_unsat(s, c, ask.v, ask.n)) {
+			vec_push(gone, c);
+			read_failed(s);
+		} else {
+			vec_push(need, c);
+		}
+	}
+	vec_release(need);
+	vec_release(gone);
+	vec_release(ask);
+	vec_release(prev);
+}
+
 const int *sat_core(struct sat *s, bool minimal)
 {
-	const int *f = minimal ? picosat_mus_assumptions(s->ps, NULL, NULL, 0)
-			       : picosat_failed_assumptions(s->ps);
+	if (minimal && !s->assumed) {
+		const int *f = picosat_mus_assumptions(s->ps, NULL, NULL, 0);
 
-	s->core.n = 0;
-	for (; f && *f; f++)
-		vec_push(s->core, *f);
+		s->core.n = 0;
+		for (; f && *f; f++)
+			vec_push(s->core, *f);
+	} else {
+		read_failed(s);
+		if (minimal)
+			minimise(s);
+	}
 	vec_push(s->core, 0);
 	return s->core.v;
 }
@@ -145,8 +251,11 @@ static enum sat_result solve_limited(struct sat *s, int decisions)
 	int r;
 
 	sat_sync(s);
-	for (size_t i = 0; i < s->assumptions.n; i++)
+	s->last.n = 0;
+	for (size_t i = 0; i < s->assumptions.n; i++) {
 		picosat_assume(s->ps, s->assumptions.v[i]);
+		vec_push(s->last, s->assumptions.v[i]);
+	}
 	s->assumptions.n = 0;
 	s->calls++;
 	r = picosat_sat(s->ps, decisions);

@@ -204,6 +204,98 @@ static void test_drop_selector(void **state)
 	assert_true(core_has(sat_core(f->s, true), s1));
 }
 
+/* sat_core(minimal) on random guarded formulas, checked by enumerating
+ * every assignment: the core's selectors (every other selector free) with
+ * the assumptions are UNSAT, and each of them is needed. */
+#define RV 5		/* plain variables */
+#define RS 12		/* selectors, one guarded clause each: many alternative cores */
+
+struct rform {
+	int var[RV], sel[RS];
+	int lits[RS][4], n[RS];	/* clause k: !sel[k] || lits[k] */
+	int ask[2];
+};
+
+static bool lit_true(int lit, const int *val)
+{
+	return lit > 0 ? val[lit] : !val[-lit];
+}
+
+/* Some assignment with the given selectors true and the assumptions true
+ * satisfies every clause (other selectors free: best left false). */
+static bool rform_sat(const struct rform *F, const int *core, int skip)
+{
+	int val[RV + RS + 2] = { 0 };
+
+	for (unsigned bits = 0; bits < 1u << RV; bits++) {
+		bool ok = true;
+
+		for (int i = 0; i < RV; i++)
+			val[F->var[i]] = (bits >> i) & 1;
+		for (int k = 0; k < 2 && ok; k++)
+			ok = lit_true(F->ask[k], val);
+		for (int k = 0; k < RS && ok; k++) {
+			bool on = F->sel[k] != skip && core_has(core, F->sel[k]), any = false;
+
+			for (int j = 0; j < F->n[k] && on; j++)
+				any = any || lit_true(F->lits[k][j], val);
+			ok = !on || any;
+		}
+		if (ok)
+			return true;
+	}
+	return false;
+}
+
+static void test_minimal_core_random(void **state)
+{
+	unsigned seed = 7, unsat = 0;
+
+	(void)state;
+	for (int round = 0; round < 400; round++) {
+		struct cnf *c = cnf_new();
+		struct sat *S;
+		struct rform F;
+		const int *core;
+
+		for (int i = 0; i < RV; i++)
+			F.var[i] = cnf_new_var(c);
+		for (int k = 0; k < RS; k++) {
+			int cl[4];
+
+			F.sel[k] = cnf_selector(c, ITEM_DEPENDS, (struct loc){ 1, (uint32_t)k + 1 }, NULL, NULL);
+			F.n[k] = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 2;
+			cl[0] = -F.sel[k];
+			for (int j = 0; j < F.n[k]; j++) {
+				unsigned r = (seed = seed * 1103515245u + 12345u) >> 16;
+
+				F.lits[k][j] = (r & 1 ? 1 : -1) * F.var[(r >> 1) % RV];
+				cl[j + 1] = F.lits[k][j];
+			}
+			cnf_clause(c, cl, F.n[k] + 1);
+		}
+		for (int k = 0; k < 2; k++) {
+			unsigned r = (seed = seed * 1103515245u + 12345u) >> 16;
+
+			F.ask[k] = (r & 1 ? 1 : -1) * F.var[(r >> 1) % RV];
+		}
+		S = sat_new(c, true);
+		sat_assume(S, F.ask[0]);
+		sat_assume(S, F.ask[1]);
+		if (sat_solve(S) == SAT_UNSAT) {
+			unsat++;
+			core = sat_core(S, true);
+			assert_false(rform_sat(&F, core, 0));
+			for (const int *p = core; *p; p++)
+				if (*p > 0 && cnf_selector_of(c, *p))
+					assert_true(rform_sat(&F, core, *p));
+		}
+		sat_free(S);
+		cnf_free(c);
+	}
+	assert_true(unsat > 50);
+}
+
 /* Selectors created after the solver, in assumed mode, are assumed too. */
 static void test_assumed_selectors_added_later(void **state)
 {
@@ -310,6 +402,7 @@ int main(void)
 		STEST(test_selectors_fixed_as_units),
 		STEST(test_core_names_failed_selector),
 		STEST(test_drop_selector),
+		cmocka_unit_test(test_minimal_core_random),
 		STEST(test_assumed_selectors_added_later),
 	};
 
