@@ -1,6 +1,6 @@
 /* kcsat why-not SYM[=y|m]: where SYM cannot take the value, the Kconfig
  * lines that prevent it: a minimal unsatisfiable core over the selector of
- * every line (PicoSAT's MUS over assumptions), printed as a chain from SYM
+ * every line (sat_core()), printed as a chain from SYM
  * outwards.  Minimal: take out any one printed line and SYM can have it. */
 #include <getopt.h>
 #include <stdio.h>
