@@ -50,6 +50,9 @@ int cli_next_option(struct tree_opts *o, int argc, char **argv, const char *shor
 		    const struct option *longopts, const char *usage, int *done);
 /* A command's own option was bad: usage on stderr; returns EXIT_ERROR. */
 int cli_usage_error(const char *usage);
+/* The one SYM operand left after the options, or NULL after a diagnostic
+ * naming the command (none, or more than one). */
+const char *cli_one_sym(int argc, char **argv, const char *cmd);
 
 /* Fill o->arches from --arch; a tree without arch/ loads as a plain tree
  * (one pass with no arch).  Returns false after a diagnostic. */

@@ -217,6 +217,9 @@ struct expr *expr_make(struct kctree *t, enum expr_type type, struct expr *l, st
 struct expr *expr_cmp(struct kctree *t, enum expr_type type,
 		      struct symbol *l, struct symbol *r);
 bool expr_contains_sym(const struct expr *e, const struct symbol *s);
+typedef VEC(const struct expr *) exprvec;
+/* Append the operands of e's top-level && chain (e itself if it is no &&). */
+void expr_conjuncts(const struct expr *e, exprvec *out);
 /* `m` in a dependency means "m if modules are enabled": menu.c's rewrite_m,
  * turning m into m && MODULES (t->modules). */
 struct expr *expr_rewrite_m(struct kctree *t, struct expr *e);

@@ -121,6 +121,14 @@ int cli_usage_error(const char *usage)
 	return EXIT_ERROR;
 }
 
+const char *cli_one_sym(int argc, char **argv, const char *cmd)
+{
+	if (optind + 1 == argc)
+		return argv[optind];
+	diag_fatal("%s (see 'kcsat help %s')", optind == argc ? "missing SYM" : "one SYM at a time", cmd);
+	return NULL;
+}
+
 static bool is_file(const char *dir, const char *name)
 {
 	struct strbuf p = STRBUF_INIT;

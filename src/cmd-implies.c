@@ -336,12 +336,7 @@ int cmd_implies(int argc, char **argv)
 	}
 	if (done >= 0)
 		return done;
-	if (optind + 1 != argc) {
-		diag_fatal("%s (see 'kcsat help implies')", optind == argc ? "missing SYM" : "one SYM at a time");
-		return EXIT_ERROR;
-	}
-	im.arg = argv[optind];
-	if (!cli_resolve_arches(&o))
+	if (!(im.arg = cli_one_sym(argc, argv, "implies")) || !cli_resolve_arches(&o))
 		return EXIT_ERROR;
 	if (o.format == FMT_JSON)
 		fputs("{\"results\":[", stdout);

@@ -371,12 +371,7 @@ int cmd_why(int argc, char **argv)
 	}
 	if (done >= 0)
 		return done;
-	if (optind + 1 != argc) {
-		diag_fatal("%s (see 'kcsat help why')", optind == argc ? "missing SYM" : "one SYM at a time");
-		return EXIT_ERROR;
-	}
-	w.a.arg = argv[optind];
-	if (!cli_resolve_arches(&o))
+	if (!(w.a.arg = cli_one_sym(argc, argv, "why")) || !cli_resolve_arches(&o))
 		return EXIT_ERROR;
 	rc = query_run(&o, why_arch, query_merge_answer, &w);
 	cli_tree_opts_release(&o);

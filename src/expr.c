@@ -120,6 +120,16 @@ struct expr *expr_cmp(struct kctree *t, enum expr_type type, struct symbol *l, s
 	return intern(t, type, NULL, NULL, l, r);
 }
 
+void expr_conjuncts(const struct expr *e, exprvec *out)
+{
+	if (e && e->type == E_AND) {
+		expr_conjuncts(e->left, out);
+		expr_conjuncts(e->right, out);
+	} else if (e) {
+		vec_push(*out, e);
+	}
+}
+
 bool expr_contains_sym(const struct expr *e, const struct symbol *s)
 {
 	if (!e)

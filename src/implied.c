@@ -12,8 +12,6 @@
  * need a few hundred (everything `config X86` selects). */
 #define MAX_FACTS 2048
 
-typedef VEC(const struct expr *) exprvec;
-
 enum { AY_UNKNOWN, AY_YES, AY_NO, AY_BUSY };
 
 /* How much is known of an expression e, given the subject (a select's share
@@ -58,16 +56,6 @@ void implied_free(struct implied *I)
 	free(I);
 }
 
-static void push_conjuncts(const struct expr *e, exprvec *out)
-{
-	if (e && e->type == E_AND) {
-		push_conjuncts(e->left, out);
-		push_conjuncts(e->right, out);
-	} else if (e) {
-		vec_push(*out, e);
-	}
-}
-
 /* The conjuncts menu.c ANDs into m's dependencies: its own lines and its
  * ancestors'.  Up to 6.10 a choice member's chain ends in the choice symbol
  * instead: with whole set that is "unknown" (false), else the chain just
@@ -76,7 +64,7 @@ static bool dep_conjuncts(const struct implied *I, const struct menu *m, exprvec
 {
 	for (; m && m->kind != M_ROOT; m = m->parent) {
 		for (const struct dep_item *d = m->deps; d; d = d->next)
-			push_conjuncts(d->expr, out);
+			expr_conjuncts(d->expr, out);
 		if (!I->modern_choice && m->parent && m->parent->kind == M_CHOICE)
 			return !whole;
 	}
@@ -235,7 +223,7 @@ static enum strength share_known(struct implied *I, const struct property *q, en
 	exprvec c = { 0 };
 	enum strength st = dep_conjuncts(I, q->menu, &c, true) ? a : KNOWN_NOT;
 
-	push_conjuncts(q->cond, &c);
+	expr_conjuncts(q->cond, &c);
 	for (size_t i = 0; i < c.n && st != KNOWN_NOT; i++)
 		st = min_st(st, covered(I, c.v[i]));
 	vec_release(c);
@@ -312,7 +300,7 @@ bool implied_select_met(struct implied *I, const struct property *p)
 		exprvec own = { 0 };
 
 		dep_conjuncts(I, p->menu, &own, false);
-		push_conjuncts(p->cond, &own);
+		expr_conjuncts(p->cond, &own);
 		vec_push(own, expr_sym(I->t, p->menu->sym));
 		learn_all(I, &own);
 		vec_release(own);
@@ -340,7 +328,7 @@ bool implied_dep_redundant(struct implied *I, const struct menu *m, const struct
 		exprvec own = { 0 };
 
 		for (const struct dep_item *o = m->deps; o; o = o->next)
-			push_conjuncts(o == d ? rest : o->expr, &own);
+			expr_conjuncts(o == d ? rest : o->expr, &own);
 		if (I->modern_choice || !m->parent || m->parent->kind != M_CHOICE)
 			dep_conjuncts(I, m->parent, &own, false);
 		learn_all(I, &own);

@@ -414,18 +414,6 @@ static size_t target(struct job *J, enum tkind k, const void *what, uint32_t red
 	return J->lits.n;	/* index + 1 */
 }
 
-typedef VEC(const struct expr *) exprvec;
-
-static void conjuncts(const struct expr *e, exprvec *out)
-{
-	if (e && e->type == E_AND) {
-		conjuncts(e->left, out);
-		conjuncts(e->right, out);
-	} else if (e) {
-		vec_push(*out, e);
-	}
-}
-
 /* Most selects sit inside the very dependencies of their target: no
  * question for the solver (the whole-model mode still asks, for tests). */
 static bool statically_met(struct job *J, const struct property *p)
@@ -487,7 +475,7 @@ static void add_targets(struct job *J)
 
 				if (d->kind != DEP_DEPENDS)
 					continue;
-				conjuncts(d->expr, &cs);
+				expr_conjuncts(d->expr, &cs);
 				for (size_t k = 0; k < cs.n; k++) {
 					struct expr *rest = NULL;
 					uint32_t at = (uint32_t)J->red.n;
@@ -1034,7 +1022,7 @@ static void round2(struct job *J, const char *requests)
 
 			if (!d)
 				continue;
-			conjuncts(d->expr, &cs);
+			expr_conjuncts(d->expr, &cs);
 			if (k < (int)cs.n) {
 				struct expr *rest = NULL;
 

@@ -24,16 +24,6 @@ static struct kctree *load(const char *text, int kversion)
 	return kctree_load(&o);
 }
 
-static void split(const struct expr *e, const struct expr **out, int *n)
-{
-	if (e && e->type == E_AND) {
-		split(e->left, out, n);
-		split(e->right, out, n);
-	} else if (e && *n < 16) {
-		out[(*n)++] = e;
-	}
-}
-
 /* Every conjunct of every `depends on` proven redundant: the entry's other
  * dependencies can never exceed it (lint's violation target is UNSAT). */
 static void check_redundancy(struct kctree *t, struct model *m, struct sat *s, struct implied *I,
@@ -44,20 +34,19 @@ static void check_redundancy(struct kctree *t, struct model *m, struct sat *s, s
 
 	menu_for_each(t, mn) {
 		for (const struct dep_item *d = mn->deps; d; d = d->next) {
-			const struct expr *cs[16];
-			int n = 0;
+			exprvec cs = { 0 };
 
 			if (d->kind != DEP_DEPENDS)
 				continue;
-			split(d->expr, cs, &n);
-			for (int k = 0; k < n; k++) {
-				struct expr *rest = NULL, *c = expr_rewrite_m(t, (struct expr *)cs[k]);
+			expr_conjuncts(d->expr, &cs);
+			for (size_t k = 0; k < cs.n; k++) {
+				struct expr *rest = NULL, *c = expr_rewrite_m(t, (struct expr *)cs.v[k]);
 				int om, oy, viol;
 
-				for (int q = 0; q < n; q++)
+				for (size_t q = 0; q < cs.n; q++)
 					if (q != k)
-						rest = expr_and(t, rest, (struct expr *)cs[q]);
-				if (!implied_dep_redundant(I, mn, d, rest, cs[k])) {
+						rest = expr_and(t, rest, (struct expr *)cs.v[q]);
+				if (!implied_dep_redundant(I, mn, d, rest, cs.v[k])) {
 					out->red_open++;
 					continue;
 				}
@@ -67,10 +56,11 @@ static void check_redundancy(struct kctree *t, struct model *m, struct sat *s, s
 					      cnf_and(C, oy, -model_expr_lit(m, c, true)));
 				sat_assume(s, viol);
 				if (sat_solve(s) != SAT_UNSAT)
-					fail_msg("line %u conjunct %d proven redundant, but it is not:\n%s",
+					fail_msg("line %u conjunct %zu proven redundant, but it is not:\n%s",
 						 d->loc.line, k, text);
 				out->red_proven++;
 			}
+			vec_release(cs);
 		}
 	}
 }
