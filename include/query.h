@@ -46,6 +46,11 @@ int query_symbol(struct kctree *t, const char *arg, const struct symbol **s, cha
 
 /* --bits 32|64|all (all is 0); false after a diagnostic. */
 bool query_bits_option(const char *arg, int *bits);
+/* The command line of a one-symbol query with the shared options and
+ * --bits (implies, why-not): o initialised, *bits and *sym set, arches
+ * resolved.  Returns -1 to go on, else the exit status to return now. */
+int query_sym_command(struct tree_opts *o, int argc, char **argv, const char *usage,
+		      const char *cmd, int *bits, const char **sym);
 /* The error for a symbol no arch defines; returns EXIT_ERROR. */
 int query_unknown_symbol(const char *arg, const char *suggest);
 
@@ -71,6 +76,11 @@ struct selvec {
 };
 /* A selector's Kconfig line as written ("depends on X", "select Y if Z"). */
 void query_item_text(struct strbuf *sb, const struct selector *sel);
+/* The same as a chain shows it: "SYM: line  (file:line)". */
+void query_chain_item_text(struct strbuf *sb, const struct selector *sel);
+/* The same as JSON members "symbol", "line" and "loc" (no braces: callers
+ * add their own members). */
+void query_chain_item_json(FILE *out, const struct selector *sel);
 /* Order a core's lines as a chain from s outwards (its own lines first,
  * then those of the symbols they name); in is consumed. */
 void query_order_chain(const struct symbol *s, struct selvec *in, struct selvec *out);

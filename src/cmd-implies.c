@@ -3,7 +3,6 @@
  * that assumption, over the symbols SYM reaches), split into those SYM's
  * own entry writes and those that come from further away, and each of
  * SYM's own `depends on` lines that the others already imply. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,25 +58,18 @@ static void print_chain(FILE *out, const struct cnf *cnf, struct sat *S, const s
 			const char *indent, bool json)
 {
 	struct selvec chain = { 0 };
-	char l[300], name[300];
 
 	query_core_chain(cnf, S, s, &chain);
 	for (size_t j = 0; j < chain.n; j++) {
 		struct strbuf t = STRBUF_INIT;
 
-		query_item_text(&t, chain.v[j]);
 		if (json) {
-			fprintf(out, "%s{\"symbol\":", j ? "," : "");
-			json_str(out, chain.v[j]->sym ? sym_display_name(chain.v[j]->sym, name, sizeof(name)) : NULL);
-			fputs(",\"line\":", out);
-			json_str(out, sb_str(&t));
-			fputs(",\"loc\":", out);
-			json_str(out, loc_str(chain.v[j]->loc, l, sizeof(l)));
+			fputs(j ? ",{" : "{", out);
+			query_chain_item_json(out, chain.v[j]);
 			fputc('}', out);
 		} else {
-			fprintf(out, "%s%s: %s  (%s)\n", indent,
-				chain.v[j]->sym ? sym_display_name(chain.v[j]->sym, name, sizeof(name)) : "<if>",
-				sb_str(&t), loc_str(chain.v[j]->loc, l, sizeof(l)));
+			query_chain_item_text(&t, chain.v[j]);
+			fprintf(out, "%s%s\n", indent, sb_str(&t));
 		}
 		sb_release(&t);
 	}
@@ -315,29 +307,12 @@ static int strp_cmp(const void *a, const void *b)
 
 int cmd_implies(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		CLI_TREE_OPTIONS,
-		{ "bits", required_argument, NULL, 'b' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct tree_opts o;
 	struct implies im = { 0 };
-	int c, done, rc;
+	int rc = query_sym_command(&o, argc, argv, usage, "implies", &im.bits, &im.arg);
 
-	cli_tree_opts_init(&o);
-	optind = 1;
-	while ((c = cli_next_option(&o, argc, argv, "", longopts, usage, &done)) != -1) {
-		if (c == 'b') {
-			if (!query_bits_option(optarg, &im.bits))
-				return EXIT_ERROR;
-			continue;
-		}
-		return cli_usage_error(usage);
-	}
-	if (done >= 0)
-		return done;
-	if (!(im.arg = cli_one_sym(argc, argv, "implies")) || !cli_resolve_arches(&o))
-		return EXIT_ERROR;
+	if (rc >= 0)
+		return rc;
 	if (o.format == FMT_JSON)
 		fputs("{\"results\":[", stdout);
 	fflush(stdout);

@@ -2,7 +2,6 @@
  * lines that prevent it: a minimal unsatisfiable core over the selector of
  * every line (sat_core()), printed as a chain from SYM
  * outwards.  Minimal: take out any one printed line and SYM can have it. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,7 +49,7 @@ static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 	struct model *m;
 	struct sat *S;
 	struct bitness b[2];
-	char val, l[300];
+	char val;
 	int nb, found, want;
 	bool first = true;
 
@@ -148,18 +147,9 @@ static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 			if (o->format == FMT_JSON) {
 				fputs(blk ? ",{\"chain\":[" : ",\"reachable\":false,\"chain\":[", out);
 				for (size_t j = 0; j < chain.n; j++) {
-					struct strbuf t2 = STRBUF_INIT;
-					char name[300];
-
-					query_item_text(&t2, chain.v[j]);
-					fprintf(out, "%s{\"symbol\":", j ? "," : "");
-					json_str(out, chain.v[j]->sym ? sym_display_name(chain.v[j]->sym, name, sizeof(name)) : NULL);
-					fputs(",\"line\":", out);
-					json_str(out, sb_str(&t2));
-					fputs(",\"loc\":", out);
-					json_str(out, loc_str(chain.v[j]->loc, l, sizeof(l)));
+					fputs(j ? ",{" : "{", out);
+					query_chain_item_json(out, chain.v[j]);
 					fprintf(out, ",\"needed_alone\":%s}", needed.v[j] ? "true" : "false");
-					sb_release(&t2);
 				}
 				fprintf(out, "],\"assumes\":%s", bits_used ? (b[k].bits == 64 ? "\"64BIT=y\"" : "\"64BIT=n\"") : "null");
 				fputs(blk ? "}" : ",\"also\":[", out);
@@ -171,12 +161,9 @@ static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 					fprintf(out, "    and, independently, by:\n");
 				for (size_t j = 0; j < chain.n; j++) {
 					struct strbuf t2 = STRBUF_INIT;
-					char name[300];
 
-					query_item_text(&t2, chain.v[j]);
-					fprintf(out, "\t%s: %s  (%s)%s\n",
-						chain.v[j]->sym ? sym_display_name(chain.v[j]->sym, name, sizeof(name)) : "<if>",
-						sb_str(&t2), loc_str(chain.v[j]->loc, l, sizeof(l)),
+					query_chain_item_text(&t2, chain.v[j]);
+					fprintf(out, "\t%s%s\n", sb_str(&t2),
 						needed.v[j] ? "" : "  [not alone: blocked without it too]");
 					sb_release(&t2);
 				}
@@ -204,29 +191,12 @@ static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 
 int cmd_whynot(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		CLI_TREE_OPTIONS,
-		{ "bits", required_argument, NULL, 'b' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct tree_opts o;
 	struct sym_answer w = { 0 };
-	int c, done, rc;
+	int rc = query_sym_command(&o, argc, argv, usage, "why-not", &w.bits, &w.arg);
 
-	cli_tree_opts_init(&o);
-	optind = 1;
-	while ((c = cli_next_option(&o, argc, argv, "", longopts, usage, &done)) != -1) {
-		if (c == 'b') {
-			if (!query_bits_option(optarg, &w.bits))
-				return EXIT_ERROR;
-			continue;
-		}
-		return cli_usage_error(usage);
-	}
-	if (done >= 0)
-		return done;
-	if (!(w.arg = cli_one_sym(argc, argv, "why-not")) || !cli_resolve_arches(&o))
-		return EXIT_ERROR;
+	if (rc >= 0)
+		return rc;
 	rc = query_run(&o, whynot_arch, query_merge_answer, &w);
 	cli_tree_opts_release(&o);
 	if (rc == EXIT_ERROR)

@@ -1,10 +1,12 @@
 #include "query.h"
 
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
+#include "json.h"
 #include "strbuf.h"
 #include "vec.h"
 
@@ -247,6 +249,31 @@ bool query_bits_option(const char *arg, int *bits)
 	return false;
 }
 
+int query_sym_command(struct tree_opts *o, int argc, char **argv, const char *usage,
+		      const char *cmd, int *bits, const char **sym)
+{
+	static const struct option longopts[] = {
+		CLI_TREE_OPTIONS,
+		{ "bits", required_argument, NULL, 'b' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, done;
+
+	cli_tree_opts_init(o);
+	optind = 1;
+	while ((c = cli_next_option(o, argc, argv, "", longopts, usage, &done)) != -1) {
+		if (c != 'b')
+			return cli_usage_error(usage);
+		if (!query_bits_option(optarg, bits))
+			return EXIT_ERROR;
+	}
+	if (done >= 0)
+		return done;
+	if (!(*sym = cli_one_sym(argc, argv, cmd)) || !cli_resolve_arches(o))
+		return EXIT_ERROR;
+	return -1;
+}
+
 int query_unknown_symbol(const char *arg, const char *suggest)
 {
 	if (suggest && *suggest)
@@ -297,21 +324,42 @@ void query_core_chain(const struct cnf *cnf, struct sat *S, const struct symbol 
 	vec_release(core);
 }
 
+void query_chain_item_text(struct strbuf *sb, const struct selector *sel)
+{
+	struct strbuf t = STRBUF_INIT;
+	char l[300], name[300];
+
+	query_item_text(&t, sel);
+	sb_addf(sb, "%s: %s  (%s)", sel->sym ? sym_display_name(sel->sym, name, sizeof(name)) : "<if>",
+		sb_str(&t), loc_str(sel->loc, l, sizeof(l)));
+	sb_release(&t);
+}
+
+void query_chain_item_json(FILE *out, const struct selector *sel)
+{
+	struct strbuf t = STRBUF_INIT;
+	char l[300], name[300];
+
+	query_item_text(&t, sel);
+	fputs("\"symbol\":", out);
+	json_str(out, sel->sym ? sym_display_name(sel->sym, name, sizeof(name)) : NULL);
+	fputs(",\"line\":", out);
+	json_str(out, sb_str(&t));
+	fputs(",\"loc\":", out);
+	json_str(out, loc_str(sel->loc, l, sizeof(l)));
+	sb_release(&t);
+}
+
 void query_core_chain_text(struct strbuf *sb, const struct cnf *cnf, struct sat *S,
 			   const struct symbol *s)
 {
 	struct selvec chain = { 0 };
-	char l[300], name[300];
 
 	query_core_chain(cnf, S, s, &chain);
 	for (size_t j = 0; j < chain.n; j++) {
-		struct strbuf t = STRBUF_INIT;
-
-		query_item_text(&t, chain.v[j]);
-		sb_addf(sb, "%s%s: %s  (%s)", sb->len ? "\n" : "",
-			chain.v[j]->sym ? sym_display_name(chain.v[j]->sym, name, sizeof(name)) : "<if>",
-			sb_str(&t), loc_str(chain.v[j]->loc, l, sizeof(l)));
-		sb_release(&t);
+		if (sb->len)
+			sb_adds(sb, "\n");
+		query_chain_item_text(sb, chain.v[j]);
 	}
 	vec_release(chain);
 }

@@ -312,12 +312,9 @@ static void check_reachable(struct job *J, size_t idx, const struct rule *r, con
 	expr_syms(x->v[0], &roots);
 	query_order_chain_from(roots.v, roots.n, &core, &chain);
 	for (size_t j = 0; j < chain.n; j++) {
-		char name[300], l[300];
-
 		sb_reset(&line);
-		sb_addf(&line, "    %s: ", chain.v[j]->sym ? sym_display_name(chain.v[j]->sym, name, sizeof(name)) : "<if>");
-		query_item_text(&line, chain.v[j]);
-		sb_addf(&line, "  (%s)", loc_str(chain.v[j]->loc, l, sizeof(l)));
+		sb_adds(&line, "    ");
+		query_chain_item_text(&line, chain.v[j]);
 		evidence(J, idx, sb_str(&line));
 	}
 	if (!chain.n)
