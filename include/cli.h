@@ -53,6 +53,8 @@ int cli_usage_error(const char *usage);
 /* The one SYM operand left after the options, or NULL after a diagnostic
  * naming the command (none, or more than one). */
 const char *cli_one_sym(int argc, char **argv, const char *cmd);
+/* No operand is left after the options; false after a diagnostic. */
+bool cli_no_operands(int argc, char **argv, const char *cmd);
 
 /* Fill o->arches from --arch; a tree without arch/ loads as a plain tree
  * (one pass with no arch).  Returns false after a diagnostic. */

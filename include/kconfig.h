@@ -184,6 +184,8 @@ struct kctree *kctree_load(const struct load_opts *o);
 void kctree_free(struct kctree *t);
 
 /* ---- symbol.c ---- */
+/* Give a zeroed s its name (kept as is), flags and the next id in t. */
+void sym_init(struct kctree *t, struct symbol *s, const char *name, unsigned flags);
 struct symbol *sym_lookup(struct kctree *t, const char *name, bool is_const);
 struct symbol *sym_find(const struct kctree *t, const char *name);
 const char *sym_type_name(enum sym_type type);

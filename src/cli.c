@@ -129,6 +129,14 @@ const char *cli_one_sym(int argc, char **argv, const char *cmd)
 	return NULL;
 }
 
+bool cli_no_operands(int argc, char **argv, const char *cmd)
+{
+	if (optind == argc)
+		return true;
+	diag_fatal("unexpected argument '%s' (see 'kcsat help %s')", argv[optind], cmd);
+	return false;
+}
+
 static bool is_file(const char *dir, const char *name)
 {
 	struct strbuf p = STRBUF_INIT;

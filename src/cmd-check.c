@@ -78,10 +78,8 @@ static int parse_options(struct check_opts *c, struct tree_opts *o, int argc, ch
 		return done;
 	if (!c->rules_ok)
 		return EXIT_ERROR;
-	if (optind != argc) {
-		diag_fatal("unexpected argument '%s' (see 'kcsat help check')", argv[optind]);
+	if (!cli_no_operands(argc, argv, "check"))
 		return EXIT_ERROR;
-	}
 	if (!c->L.enabled && !c->rules.v.n) {
 		diag_fatal("nothing to check: no lint check enabled and no --rules");
 		return EXIT_ERROR;

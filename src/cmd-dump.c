@@ -311,10 +311,8 @@ int cmd_dump(int argc, char **argv)
 	}
 	if (done >= 0)
 		return done;
-	if (optind < argc) {
-		diag_fatal("unexpected argument '%s'", argv[optind]);
+	if (!cli_no_operands(argc, argv, "dump"))
 		return EXIT_ERROR;
-	}
 	if (!cli_resolve_arches(&o))
 		return EXIT_ERROR;
 	if (o.format == FMT_JSON)

@@ -126,10 +126,8 @@ int cmd_lint(int argc, char **argv)
 	}
 	if (done >= 0)
 		return done;
-	if (optind != argc) {
-		diag_fatal("unexpected argument '%s' (see 'kcsat help lint')", argv[optind]);
+	if (!cli_no_operands(argc, argv, "lint"))
 		return EXIT_ERROR;
-	}
 	if (!cli_resolve_arches(&o))
 		return EXIT_ERROR;
 	rc = lint_tree(&o, &L, &fs);

@@ -36,11 +36,9 @@ static void symhash_grow(struct kctree *t)
 	t->symhash_size = n;
 }
 
-static struct symbol *sym_new(struct kctree *t, const char *name, unsigned flags)
+void sym_init(struct kctree *t, struct symbol *s, const char *name, unsigned flags)
 {
-	struct symbol *s = arena_alloc(&t->arena, sizeof(*s));
-
-	s->name = name ? arena_strdup(&t->arena, name) : NULL;
+	s->name = name;
 	s->flags = flags;
 	s->id = (uint32_t)t->syms.n;
 	s->props_tail = &s->props;
@@ -48,6 +46,13 @@ static struct symbol *sym_new(struct kctree *t, const char *name, unsigned flags
 	s->selected_by_tail = &s->selected_by;
 	s->implied_by_tail = &s->implied_by;
 	vec_push(t->syms, s);
+}
+
+static struct symbol *sym_new(struct kctree *t, const char *name, unsigned flags)
+{
+	struct symbol *s = arena_alloc(&t->arena, sizeof(*s));
+
+	sym_init(t, s, name ? arena_strdup(&t->arena, name) : NULL, flags);
 	return s;
 }
 

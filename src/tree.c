@@ -15,15 +15,8 @@
 
 static void init_const(struct kctree *t, struct symbol *s, const char *name)
 {
-	s->name = name;
+	sym_init(t, s, name, SYM_CONST);
 	s->type = S_TRISTATE;
-	s->flags = SYM_CONST;
-	s->id = (uint32_t)t->syms.n;
-	s->props_tail = &s->props;
-	s->menus_tail = &s->menus;
-	s->selected_by_tail = &s->selected_by;
-	s->implied_by_tail = &s->implied_by;
-	vec_push(t->syms, s);
 }
 
 /* "VERSION = 6\nPATCHLEVEL = 12\nSUBLEVEL = 117\nEXTRAVERSION =" */

@@ -51,6 +51,8 @@ import sys
 import threading
 import time
 
+from dotconfig import read_config
+
 ARCHES_A = ["x86", "arm64", "arm", "riscv", "powerpc", "s390"]
 CASES_PER_ARCH = {"x86": 3, "arm64": 3, "arm": 3, "riscv": 3, "powerpc": 2, "s390": 2}
 MAX_TRIES = 12          # candidate pairs tried per arch before giving up
@@ -141,21 +143,6 @@ def kcsat_dump(tree, arch):
     if r.returncode != 0:
         raise RuntimeError(f"kcsat dump --arch {arch} failed: {r.stderr[-500:]}")
     return {s["name"]: s for s in json.loads(r.stdout)["arches"][0]["symbols"]}
-
-
-def read_config(path):
-    vals = {}
-    with open(path) as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if line.startswith("# CONFIG_") and line.endswith(" is not set"):
-                vals[line[9:-11]] = "n"
-            elif line.startswith("CONFIG_") and "=" in line:
-                k, v = line[7:].split("=", 1)
-                if len(v) >= 2 and v[0] == '"' and v[-1] == '"':
-                    v = v[1:-1]
-                vals[k] = v
-    return vals
 
 
 # --- a small evaluator of kcsat dump's expressions over a .config ----------

@@ -5,18 +5,7 @@ missing from RESULT is n, as conf only writes symbols it considers set.
 Prints each difference; exit 1 if any."""
 import sys
 
-
-def read(path):
-    vals = {}
-    with open(path) as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if line.startswith("# CONFIG_") and line.endswith(" is not set"):
-                vals[line[9:-11]] = "n"
-            elif line.startswith("CONFIG_") and "=" in line:
-                k, v = line[7:].split("=", 1)
-                vals[k] = v
-    return vals
+from dotconfig import read_config as read
 
 
 def main():
