@@ -20,6 +20,7 @@ struct sat {
 	VEC(int) dropped;
 	VEC(int) core;
 	VEC(int) last;		/* the last solve's own assumptions */
+	VEC(int) last_dropped;	/* and its dropped selectors */
 	VEC(int) unassumed;	/* selectors left free in the next solve */
 	unsigned long long calls;
 };
@@ -43,6 +44,7 @@ void sat_free(struct sat *s)
 	vec_release(s->assumptions);
 	vec_release(s->dropped);
 	vec_release(s->last);
+	vec_release(s->last_dropped);
 	vec_release(s->unassumed);
 	vec_release(s->core);
 	free(s);
@@ -121,6 +123,9 @@ enum sat_result sat_solve(struct sat *s)
 		vec_push(s->last, s->assumptions.v[i]);
 	}
 	s->assumptions.n = 0;
+	s->last_dropped.n = 0;
+	for (size_t i = 0; i < s->dropped.n; i++)
+		vec_push(s->last_dropped, s->dropped.v[i]);
 	s->dropped.n = 0;
 	s->unassumed.n = 0;
 	s->calls++;
@@ -145,15 +150,18 @@ static bool is_selector(const struct sat *s, int lit)
 	return lit > 0 && cnf_selector_of(s->cnf, lit);
 }
 
-/* The core's selectors but c, and the question's own assumptions; every
- * other selector free. */
-static bool core_alone_unsat(struct sat *s, int c, const int *ask, size_t nask)
+/* The core's selectors but c, and the question's own assumptions (its
+ * dropped selectors false); every other selector free. */
+static bool core_alone_unsat(struct sat *s, int c, const int *ask, size_t nask,
+			     const int *drop, size_t ndrop)
 {
 	for (size_t i = 0; i < s->core.n; i++)
 		if (is_selector(s, s->core.v[i]) && s->core.v[i] != c)
 			picosat_assume(s->ps, s->core.v[i]);
 	for (size_t i = 0; i < nask; i++)
 		picosat_assume(s->ps, ask[i]);
+	for (size_t i = 0; i < ndrop; i++)
+		picosat_assume(s->ps, -drop[i]);
 	s->calls++;
 	return picosat_sat(s->ps, -1) == PICOSAT_UNSATISFIABLE;
 }
@@ -169,10 +177,14 @@ static bool core_alone_unsat(struct sat *s, int c, const int *ask, size_t nask)
  * trade the chain for another, usually longer, one. */
 static void minimise(struct sat *s)
 {
-	VEC(int) need = { 0 }, gone = { 0 }, ask = { 0 }, prev = { 0 };
+	VEC(int) need = { 0 }, gone = { 0 }, ask = { 0 }, drop = { 0 }, prev = { 0 };
 
+	/* the question is asked again as it was: its assumptions, and the
+	 * lines it took out (sat_drop_selector) out again */
 	for (size_t i = 0; i < s->last.n; i++)
 		vec_push(ask, s->last.v[i]);
+	for (size_t i = 0; i < s->last_dropped.n; i++)
+		vec_push(drop, s->last_dropped.v[i]);
 	for (;;) {
 		int c = 0;
 		bool inside = true;
@@ -190,6 +202,8 @@ static void minimise(struct sat *s)
 		vec_push(s->unassumed, c);
 		for (size_t i = 0; i < ask.n; i++)
 			sat_assume(s, ask.v[i]);
+		for (size_t i = 0; i < drop.n; i++)
+			sat_drop_selector(s, drop.v[i]);
 		if (sat_solve(s) != SAT_UNSAT) {
 			vec_push(need, c);
 			continue;
@@ -204,7 +218,7 @@ static void minimise(struct sat *s)
 		s->core.n = 0;
 		for (size_t i = 0; i < prev.n; i++)
 			vec_push(s->core, prev.v[i]);
-		if (core_alone_unsat(s, c, ask.v, ask.n)) {
+		if (core_alone_unsat(s, c, ask.v, ask.n, drop.v, drop.n)) {
 			vec_push(gone, c);
 			read_failed(s);
 		} else {
@@ -214,6 +228,7 @@ static void minimise(struct sat *s)
 	vec_release(need);
 	vec_release(gone);
 	vec_release(ask);
+	vec_release(drop);
 	vec_release(prev);
 }
 

@@ -206,14 +206,19 @@ static void test_drop_selector(void **state)
 
 /* sat_core(minimal) on random guarded formulas, checked by enumerating
  * every assignment: the core's selectors (every other selector free) with
- * the assumptions are UNSAT, and each of them is needed. */
+ * the assumptions are UNSAT, and each of them is needed.  The last RB
+ * clauses hold when their line is taken out (sel || lits), as a Kconfig
+ * line can: relaxing a `depends on` lets a default through.  So a line
+ * taken out (sat_drop_selector) is not the same as a free one. */
 #define RV 5		/* plain variables */
 #define RS 12		/* selectors, one guarded clause each: many alternative cores */
+#define RB 3
 
 struct rform {
 	int var[RV], sel[RS];
-	int lits[RS][4], n[RS];	/* clause k: !sel[k] || lits[k] */
+	int lits[RS][4], n[RS];	/* clause k: !sel[k] || lits[k]; from RS - RB on sel[k] || lits[k] */
 	int ask[2];
+	int drop;		/* taken out, 0 if none */
 };
 
 static bool lit_true(int lit, const int *val)
@@ -221,8 +226,9 @@ static bool lit_true(int lit, const int *val)
 	return lit > 0 ? val[lit] : !val[-lit];
 }
 
-/* Some assignment with the given selectors true and the assumptions true
- * satisfies every clause (other selectors free: best left false). */
+/* Some assignment with the given selectors true, the one taken out false
+ * and the assumptions true satisfies every clause (other selectors free:
+ * best left false before RS - RB, true from there on). */
 static bool rform_sat(const struct rform *F, const int *core, int skip)
 {
 	int val[RV + RS + 2] = { 0 };
@@ -235,7 +241,9 @@ static bool rform_sat(const struct rform *F, const int *core, int skip)
 		for (int k = 0; k < 2 && ok; k++)
 			ok = lit_true(F->ask[k], val);
 		for (int k = 0; k < RS && ok; k++) {
-			bool on = F->sel[k] != skip && core_has(core, F->sel[k]), any = false;
+			bool on = k < RS - RB ? F->sel[k] != skip && core_has(core, F->sel[k])
+					      : F->sel[k] == F->drop,
+			     any = false;
 
 			for (int j = 0; j < F->n[k] && on; j++)
 				any = any || lit_true(F->lits[k][j], val);
@@ -265,7 +273,7 @@ static void test_minimal_core_random(void **state)
 
 			F.sel[k] = cnf_selector(c, ITEM_DEPENDS, (struct loc){ 1, (uint32_t)k + 1 }, NULL, NULL);
 			F.n[k] = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 2;
-			cl[0] = -F.sel[k];
+			cl[0] = k < RS - RB ? -F.sel[k] : F.sel[k];
 			for (int j = 0; j < F.n[k]; j++) {
 				unsigned r = (seed = seed * 1103515245u + 12345u) >> 16;
 
@@ -282,9 +290,15 @@ static void test_minimal_core_random(void **state)
 		S = sat_new(c, true);
 		sat_assume(S, F.ask[0]);
 		sat_assume(S, F.ask[1]);
+		/* some rounds take a line out first (why-not's later blocks):
+		 * the core must do without it */
+		F.drop = round % 2 ? 0 : F.sel[((seed = seed * 1103515245u + 12345u) >> 16) % RS];
+		if (F.drop)
+			sat_drop_selector(S, F.drop);
 		if (sat_solve(S) == SAT_UNSAT) {
 			unsat++;
 			core = sat_core(S, true);
+			assert_false(F.drop && core_has(core, F.drop));
 			assert_false(rform_sat(&F, core, 0));
 			for (const int *p = core; *p; p++)
 				if (*p > 0 && cnf_selector_of(c, *p))
