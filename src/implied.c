@@ -164,19 +164,20 @@ static enum strength min_st(enum strength a, enum strength b)
 	return a < b ? a : b;
 }
 
+static enum strength max_st(enum strength a, enum strength b)
+{
+	return a > b ? a : b;
+}
+
 /* What the facts say of e: one of them, && and || of them (min and max),
  * always y, or the negation of an undefined symbol. */
 static enum strength covered(struct implied *I, const struct expr *e)
 {
-	enum strength a, b;
-
 	switch (e->type) {
-	case E_OR:
-		a = covered(I, e->left);
-		b = covered(I, e->right);
-		return a > b ? a : b;
+	case E_OR:	/* `depends on X86 || COMPILE_TEST` on both sides, too */
+		return max_st(known(I, e), max_st(covered(I, e->left), covered(I, e->right)));
 	case E_AND:
-		return min_st(covered(I, e->left), covered(I, e->right));
+		return max_st(known(I, e), min_st(covered(I, e->left), covered(I, e->right)));
 	case E_SYMBOL:
 		if (e->sym == &I->t->sym_y || always_y(I, e->sym))
 			return KNOWN_GE;

@@ -143,6 +143,10 @@ static void test_rules_that_prove(void **state)
 		/* ... or in the select's `if`, or its enclosing `if` block */
 		MODULES "config A\n\ttristate \"a\"\nif A\nconfig SEL\n\ttristate \"s\"\n"
 		"\tselect X if A\nendif\nconfig X\n\ttristate\n\tdepends on A\n",
+		/* the same || on both sides (`depends on X86 || COMPILE_TEST`) */
+		MODULES "config A\n\ttristate \"a\"\nconfig B\n\ttristate \"b\"\n"
+		"config SEL\n\ttristate \"s\"\n\tdepends on A || B\n\tselect X\n"
+		"config X\n\ttristate\n\tdepends on A || B\n",
 		/* an || with one known side */
 		MODULES "config A\n\ttristate \"a\"\nconfig B\n\ttristate \"b\"\n"
 		"config SEL\n\ttristate \"s\"\n\tdepends on A\n\tselect X\n"
