@@ -222,6 +222,8 @@ bool expr_contains_sym(const struct expr *e, const struct symbol *s);
 typedef VEC(const struct expr *) exprvec;
 /* Append the operands of e's top-level && chain (e itself if it is no &&). */
 void expr_conjuncts(const struct expr *e, exprvec *out);
+/* The && of every conjunct but cs->v[k] (NULL: none left). */
+struct expr *expr_and_but(struct kctree *t, const exprvec *cs, size_t k);
 /* `m` in a dependency means "m if modules are enabled": menu.c's rewrite_m,
  * turning m into m && MODULES (t->modules). */
 struct expr *expr_rewrite_m(struct kctree *t, struct expr *e);

@@ -130,6 +130,16 @@ void expr_conjuncts(const struct expr *e, exprvec *out)
 	}
 }
 
+struct expr *expr_and_but(struct kctree *t, const exprvec *cs, size_t k)
+{
+	struct expr *rest = NULL;
+
+	for (size_t q = 0; q < cs->n; q++)
+		if (q != k)
+			rest = expr_and(t, rest, (struct expr *)cs->v[q]);
+	return rest;
+}
+
 bool expr_contains_sym(const struct expr *e, const struct symbol *s)
 {
 	if (!e)

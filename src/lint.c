@@ -477,14 +477,12 @@ static void add_targets(struct job *J)
 					continue;
 				expr_conjuncts(d->expr, &cs);
 				for (size_t k = 0; k < cs.n; k++) {
-					struct expr *rest = NULL;
+					struct expr *rest;
 					uint32_t at = (uint32_t)J->red.n;
 
 					if (cs.v[k]->type == E_SYMBOL && (cs.v[k]->sym->flags & SYM_CONST))
 						continue;
-					for (size_t q = 0; q < cs.n; q++)
-						if (q != k)
-							rest = expr_and(t, rest, (struct expr *)cs.v[q]);
+					rest = expr_and_but(t, &cs, k);
 					vec_push(J->red, ((struct redund){ mn, d, cs.v[k], rest, (int)k, 0, 0 }));
 					J->red.v[at].oth = target(J, T_RED_OTH, NULL, at);
 					J->red.v[at].viol = target(J, T_RED_VIOL, NULL, at);
@@ -1023,12 +1021,9 @@ static void round2(struct job *J, const char *requests)
 			if (!d)
 				continue;
 			expr_conjuncts(d->expr, &cs);
-			if (k < (int)cs.n) {
-				struct expr *rest = NULL;
+			if (k >= 0 && k < (int)cs.n) {
+				struct expr *rest = expr_and_but(J->t, &cs, (size_t)k);
 
-				for (size_t q = 0; q < cs.n; q++)
-					if ((int)q != k)
-						rest = expr_and(J->t, rest, (struct expr *)cs.v[q]);
 				for (int y = 0; y < 2 && !ev.len; y++) {
 					bool ok = assume(S, model_dep_without(m, mn, d, rest, y));
 

@@ -40,12 +40,10 @@ static void check_redundancy(struct kctree *t, struct model *m, struct sat *s, s
 				continue;
 			expr_conjuncts(d->expr, &cs);
 			for (size_t k = 0; k < cs.n; k++) {
-				struct expr *rest = NULL, *c = expr_rewrite_m(t, (struct expr *)cs.v[k]);
+				struct expr *rest = expr_and_but(t, &cs, k);
+				struct expr *c = expr_rewrite_m(t, (struct expr *)cs.v[k]);
 				int om, oy, viol;
 
-				for (size_t q = 0; q < cs.n; q++)
-					if (q != k)
-						rest = expr_and(t, rest, (struct expr *)cs.v[q]);
 				if (!implied_dep_redundant(I, mn, d, rest, cs.v[k])) {
 					out->red_open++;
 					continue;
