@@ -7,7 +7,7 @@
 
 #include "cli.h"
 #include "cmd.h"
-#include "config.h"
+#include "witness.h"
 #include "diag.h"
 #include "json.h"
 #include "kconfig.h"

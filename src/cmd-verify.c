@@ -9,7 +9,7 @@
 #include "cli.h"
 #include "cmd.h"
 #include "cnf.h"
-#include "config.h"
+#include "confdata.h"
 #include "diag.h"
 #include "eval.h"
 #include "json.h"

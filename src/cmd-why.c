@@ -9,7 +9,7 @@
 
 #include "cli.h"
 #include "cmd.h"
-#include "config.h"
+#include "witness.h"
 #include "confsim.h"
 #include "diag.h"
 #include "eval.h"

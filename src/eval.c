@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
+#include "confdata.h"
 #include "kconfig.h"
 #include "strbuf.h"
 #include "value.h"

@@ -33,7 +33,7 @@
 #include <time.h>
 
 #include "cnf.h"
-#include "config.h"
+#include "witness.h"
 #include "implied.h"
 #include "kconfig.h"
 #include "model.h"

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "cnf.h"
-#include "config.h"
+#include "witness.h"
 #include "eval.h"
 #include "findings.h"
 #include "kconfig.h"

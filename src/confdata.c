@@ -1,57 +1,11 @@
-#include "config.h"
+#include "confdata.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "kconfig.h"
-#include "model.h"
 #include "strbuf.h"
 #include "xalloc.h"
 #include <stdint.h>
-
-static void write_string(FILE *f, const char *v)
-{
-	fputc('"', f);
-	for (; *v; v++) {
-		if (*v == '"' || *v == '\\')
-			fputc('\\', f);
-		fputc(*v, f);
-	}
-	fputc('"', f);
-}
-
-void config_write(FILE *f, struct model *m, struct sat *s, const char *header)
-{
-	struct kctree *t = model_tree(m);
-	const struct symbol *sym;
-	size_t i;
-
-	if (header)
-		fprintf(f, "%s", header);
-	tree_for_each_sym(t, sym, i) {
-		if (!sym->name || !model_has_value(m, sym))
-			continue;
-		if (sym_is_bool_like(sym)) {
-			char v = model_tri_value(m, s, sym);
-
-			if (v == 'n')
-				fprintf(f, "# CONFIG_%s is not set\n", sym->name);
-			else
-				fprintf(f, "CONFIG_%s=%c\n", sym->name, v);
-		} else {
-			const char *v = model_str_value(m, s, sym);
-
-			if (!v)
-				continue;
-			fprintf(f, "CONFIG_%s=", sym->name);
-			if (sym->type == S_STRING)
-				write_string(f, v);
-			else
-				fputs(v, f);
-			fputc('\n', f);
-		}
-	}
-}
 
 static char *unquote(const char *p, bool *ok)
 {
@@ -72,8 +26,6 @@ static char *unquote(const char *p, bool *ok)
 	*ok = true;
 	return sb_detach(&sb);
 }
-
-static void config_index(struct config *c);
 
 bool config_read(const char *path, struct config *out)
 {
@@ -112,6 +64,7 @@ bool config_read(const char *path, struct config *out)
 				bool q;
 
 				e.value = unquote(eq + 1, &q);
+				e.is_string = true;
 				if (!q) {
 					diag_error(at, "unterminated string value for CONFIG_%s", e.name);
 					free(e.name);
@@ -161,7 +114,7 @@ static uint32_t name_hash(const char *s)
 
 /* Index the entries once: later lines override earlier ones, as in
  * conf_read(), so a name maps to its last entry. */
-static void config_index(struct config *c)
+void config_index(struct config *c)
 {
 	size_t cap = 64;
 
@@ -189,30 +142,34 @@ const struct config_entry *config_find(const struct config *c, const char *name)
 	return NULL;
 }
 
-void config_from_solution(struct config *c, struct model *m, struct sat *s)
+
+static void write_string(FILE *f, const char *v)
 {
-	struct kctree *t = model_tree(m);
-	const struct symbol *sym;
-	size_t i;
+	fputc('"', f);
+	for (; *v; v++) {
+		if (*v == '"' || *v == '\\')
+			fputc('\\', f);
+		fputc(*v, f);
+	}
+	fputc('"', f);
+}
 
-	memset(c, 0, sizeof(*c));
-	tree_for_each_sym(t, sym, i) {
-		struct config_entry e = { 0 };
-		const char *v;
+void config_write_file(FILE *f, const struct config *c, const char *header)
+{
+	if (header)
+		fputs(header, f);
+	for (size_t i = 0; i < c->v.n; i++) {
+		const struct config_entry *e = &c->v.v[i];
 
-		if (!sym->name || !model_has_value(m, sym))
-			continue;
-		if (sym_is_bool_like(sym)) {
-			char tv[2] = { model_tri_value(m, s, sym), 0 };
-
-			e.value = xstrdup(tv);
-		} else if ((v = model_str_value(m, s, sym))) {
-			e.value = xstrdup(v);
-		} else {
+		if (!strcmp(e->value, "n") && !e->is_string) {
+			fprintf(f, "# CONFIG_%s is not set\n", e->name);
 			continue;
 		}
-		e.name = xstrdup(sym->name);
-		vec_push(c->v, e);
+		fprintf(f, "CONFIG_%s=", e->name);
+		if (e->is_string)
+			write_string(f, e->value);
+		else
+			fputs(e->value, f);
+		fputc('\n', f);
 	}
-	config_index(c);
 }
