@@ -13,54 +13,60 @@ B       = build
 ASAN_B  = build/asan
 SAN     = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-# The front-end and the rest of the library, one object per line.
-LIB_OBJS += arena.o
-LIB_OBJS += arch.o
-LIB_OBJS += cli.o
-LIB_OBJS += cnf.o
-LIB_OBJS += confdata.o
-LIB_OBJS += witness.o
-LIB_OBJS += confsim.o
-LIB_OBJS += delta.o
-LIB_OBJS += diag.o
-LIB_OBJS += eval.o
-LIB_OBJS += expr.o
-LIB_OBJS += implied.o
-LIB_OBJS += findings.o
-LIB_OBJS += json.o
-LIB_OBJS += lex.o
-LIB_OBJS += lint.o
-LIB_OBJS += lint-merge.o
-LIB_OBJS += menu.o
-LIB_OBJS += model.o
-LIB_OBJS += parse.o
-LIB_OBJS += patch.o
-LIB_OBJS += preprocess.o
-LIB_OBJS += query.o
-LIB_OBJS += rules.o
-LIB_OBJS += rules-check.o
-LIB_OBJS += sat.o
-LIB_OBJS += strbuf.o
-LIB_OBJS += srccache.o
-LIB_OBJS += symbol.o
-LIB_OBJS += tree.o
-LIB_OBJS += value.o
-LIB_OBJS += xalloc.o
+# The library, one object per line, stage by stage (src/<stage>/).
+# util/: allocation, strings, vectors, diagnostics, JSON, the file cache
+LIB_OBJS += util/arena.o
+LIB_OBJS += util/diag.o
+LIB_OBJS += util/json.o
+LIB_OBJS += util/srccache.o
+LIB_OBJS += util/strbuf.o
+LIB_OBJS += util/xalloc.o
+# kconfig/: the front-end (lexer to menu tree) and concrete Kconfig semantics
+LIB_OBJS += kconfig/arch.o
+LIB_OBJS += kconfig/confdata.o
+LIB_OBJS += kconfig/confsim.o
+LIB_OBJS += kconfig/eval.o
+LIB_OBJS += kconfig/expr.o
+LIB_OBJS += kconfig/lex.o
+LIB_OBJS += kconfig/menu.o
+LIB_OBJS += kconfig/parse.o
+LIB_OBJS += kconfig/preprocess.o
+LIB_OBJS += kconfig/symbol.o
+LIB_OBJS += kconfig/tree.o
+LIB_OBJS += kconfig/value.o
+# sat/: the model, its CNF, the solver, queries and witnesses
+LIB_OBJS += sat/cnf.o
+LIB_OBJS += sat/implied.o
+LIB_OBJS += sat/model.o
+LIB_OBJS += sat/query.o
+LIB_OBJS += sat/sat.o
+LIB_OBJS += sat/witness.o
+# check/: lint, rules, findings, patch and delta
+LIB_OBJS += check/delta.o
+LIB_OBJS += check/findings.o
+LIB_OBJS += check/lint-merge.o
+LIB_OBJS += check/lint.o
+LIB_OBJS += check/patch.o
+LIB_OBJS += check/rules-check.o
+LIB_OBJS += check/rules.o
+# cmd/: the command line (to leave the library, issue #14)
+LIB_OBJS += cmd/cli.o
 
-CMD_OBJS += cmd-check.o
-CMD_OBJS += cmd-cnf.o
-CMD_OBJS += cmd-diff.o
-CMD_OBJS += cmd-dump.o
-CMD_OBJS += cmd-help.o
-CMD_OBJS += cmd-implies.o
-CMD_OBJS += cmd-lint.o
-CMD_OBJS += cmd-matrix.o
-CMD_OBJS += cmd-patch.o
-CMD_OBJS += cmd-verify.o
-CMD_OBJS += cmd-why.o
-CMD_OBJS += cmd-whynot.o
-CMD_OBJS += cmd-sat.o
-CMD_OBJS += main.o
+# cmd/: main() and one file per subcommand.
+CMD_OBJS += cmd/cmd-check.o
+CMD_OBJS += cmd/cmd-cnf.o
+CMD_OBJS += cmd/cmd-diff.o
+CMD_OBJS += cmd/cmd-dump.o
+CMD_OBJS += cmd/cmd-help.o
+CMD_OBJS += cmd/cmd-implies.o
+CMD_OBJS += cmd/cmd-lint.o
+CMD_OBJS += cmd/cmd-matrix.o
+CMD_OBJS += cmd/cmd-patch.o
+CMD_OBJS += cmd/cmd-sat.o
+CMD_OBJS += cmd/cmd-verify.o
+CMD_OBJS += cmd/cmd-why.o
+CMD_OBJS += cmd/cmd-whynot.o
+CMD_OBJS += cmd/main.o
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 

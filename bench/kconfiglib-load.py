@@ -7,7 +7,7 @@ usage: kconfiglib-load.py TREE KERNELVERSION RUNS ARCH...
 
 TREE must be a copy whose `modules` lines read `option modules` (kconfiglib
 14.1 predates the bare keyword).  For each arch the environment is the one
-kcsat's src/arch.c exports, the tree is loaded RUNS times and the best time
+kcsat's src/kconfig/arch.c exports, the tree is loaded RUNS times and the best time
 is kept.  Prints one line per arch: "ARCH MS SYMBOLS SHELL_CALLS".
 
 $(shell,...) never runs: kconfiglib's `shell` function is replaced, through
@@ -40,7 +40,7 @@ def no_subprocess(*args, **kwargs):
     raise RuntimeError("kconfiglib tried to run a command: %r" % (args,))
 
 
-# The tool variables of src/arch.c, with the same defaults and the same
+# The tool variables of src/kconfig/arch.c, with the same defaults and the same
 # `make CC=clang` override from the environment.
 TOOLS = [("CC", "gcc"), ("LD", "ld"), ("AR", "ar"), ("NM", "nm"),
          ("OBJCOPY", "objcopy"), ("PAHOLE", "pahole"), ("RUSTC", "rustc"),

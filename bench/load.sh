@@ -1,7 +1,7 @@
 #!/bin/sh
 # Load benchmark: how long kcsat and kconfiglib take to read Linux 6.12's
 # Kconfig tree, per architecture, in the same run, both with $(shell,...)
-# execution off and the environment kcsat sets (src/arch.c).
+# execution off and the environment kcsat sets (src/kconfig/arch.c).
 #
 # usage: bench/load.sh [KCSAT_BINARY]          (default: build/kcsat)
 #

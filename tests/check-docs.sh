@@ -1,6 +1,6 @@
 #!/bin/sh
 # Documentation consistency (in the spirit of curl's test1139): the command
-# table in src/main.c is sorted (main() looks commands up with bsearch), and
+# table in src/cmd/main.c is sorted (main() looks commands up with bsearch), and
 # every command in it
 #   - is listed, with its summary, by `kcsat help`,
 #   - has a subsection (.SS NAME) under COMMANDS in man/kcsat.1,
@@ -18,7 +18,7 @@ set -u
 
 kcsat=${1:?usage: tests/check-docs.sh KCSAT_BINARY}
 top=$(cd "$(dirname "$0")/.." && pwd)
-main_c=$top/src/main.c
+main_c=$top/src/cmd/main.c
 man=$top/man/kcsat.1
 [ -x "$kcsat" ] || { echo "check-docs: '$kcsat' is not executable" >&2; exit 2; }
 for f in "$main_c" "$man"; do
@@ -41,15 +41,15 @@ cut -f1 "$tmp/table" >"$tmp/names"
 n=$(wc -l <"$tmp/names")
 rows=$(sed -n '/^const struct command commands\[\] = {/,/^};/p' "$main_c" | grep -c '^[[:space:]]*{')
 if [ "$n" -gt 0 ] && [ "$n" -eq "$rows" ]; then
-	pass "src/main.c: commands[] has $n rows: $(tr '\n' ' ' <"$tmp/names")"
+	pass "src/cmd/main.c: commands[] has $n rows: $(tr '\n' ' ' <"$tmp/names")"
 else
-	fail "src/main.c: read $n of the $rows rows of commands[] (one '{ \"name\", fn, \"summary\" },' per line expected)"
+	fail "src/cmd/main.c: read $n of the $rows rows of commands[] (one '{ \"name\", fn, \"summary\" },' per line expected)"
 fi
 # bsearch with strcmp: byte order, no duplicates
 if LC_ALL=C sort -c -u "$tmp/names" 2>"$tmp/sort"; then
-	pass "src/main.c: commands[] is sorted (strcmp order, no duplicates)"
+	pass "src/cmd/main.c: commands[] is sorted (strcmp order, no duplicates)"
 else
-	fail "src/main.c: commands[] is not sorted: $(cat "$tmp/sort")"
+	fail "src/cmd/main.c: commands[] is not sorted: $(cat "$tmp/sort")"
 fi
 
 # --- kcsat help lists every command with its summary ---
@@ -90,7 +90,7 @@ while IFS= read -r name; do
 done <"$tmp/names"
 while IFS= read -r s; do
 	grep -qx -- "$s" "$tmp/names" ||
-		fail "man/kcsat.1 documents a command '$s' that src/main.c does not have"
+		fail "man/kcsat.1 documents a command '$s' that src/cmd/main.c does not have"
 done <"$tmp/subsections"
 
 # --- every long option of every usage text is in the man page ---
@@ -119,13 +119,13 @@ while IFS= read -r name; do
 	check_opts "kcsat help $name" "$tmp/usage"
 
 	# Notes: options the command's getopt_long table accepts (with the
-	# shared CLI_TREE_OPTIONS of include/cli.h) that its usage omits.
-	src=$top/src/cmd-$name.c
+	# shared CLI_TREE_OPTIONS of include/cmd/cli.h) that its usage omits.
+	src=$top/src/cmd/cmd-$name.c
 	[ -f "$src" ] || continue
 	{
 		grep -o '{ *"[a-z][a-z0-9-]*", *[a-z_]*_argument' "$src"
 		if grep -q CLI_TREE_OPTIONS "$src"; then
-			grep -o '{ *"[a-z][a-z0-9-]*", *[a-z_]*_argument' "$top/include/cli.h"
+			grep -o '{ *"[a-z][a-z0-9-]*", *[a-z_]*_argument' "$top/include/cmd/cli.h"
 		fi
 	} | sed 's/^{ *"\([^"]*\)".*/--\1/' | sort -u >"$tmp/accepted"
 	long_opts "$tmp/usage" >"$tmp/opts"

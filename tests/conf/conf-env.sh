@@ -1,6 +1,6 @@
 #!/bin/sh
 # Run a command with the environment kbuild gives scripts/kconfig for an
-# arch, as kcsat sets it (src/arch.c): conf-env.sh TREE SRCARCH cmd args...
+# arch, as kcsat sets it (src/kconfig/arch.c): conf-env.sh TREE SRCARCH cmd args...
 # Runs inside TREE, where conf reads ./Kconfig.
 set -eu
 tree=$1 srcarch=$2

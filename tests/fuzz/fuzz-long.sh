@@ -16,9 +16,9 @@ out=build/libfuzzer
 CLANG=${CLANG:-clang}
 mkdir -p "$out/corpus" "$out/crashes"
 srcs=
-for f in src/*.c; do
+for f in src/*/*.c; do
 	case $f in
-	src/main.c | src/cmd-*.c) ;;
+	src/cmd/*.c) ;;
 	*) srcs="$srcs $f" ;;
 	esac
 done

@@ -23,9 +23,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "kconfig.h"
-#include "strbuf.h"
+#include "util/diag.h"
+#include "kconfig/kconfig.h"
+#include "util/strbuf.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

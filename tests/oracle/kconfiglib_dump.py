@@ -9,7 +9,7 @@ This is the oracle side of the kcsat front-end differential test
 
 It loads DIR for one arch the way `kcsat dump` does:
 
-* The preprocessor environment is the one kcsat sets (src/arch.c): ARCH,
+* The preprocessor environment is the one kcsat sets (src/kconfig/arch.c): ARCH,
   SRCARCH, SUBARCH, KERNELVERSION (from the top Makefile), srctree=".", the
   tool names, CLANG_FLAGS="", and CC_VERSION_TEXT / RUSTC_VERSION_TEXT as
   unknown shell results.  Everything else is removed from os.environ, since

@@ -4,7 +4,7 @@
 
 #include <unistd.h>
 
-#include "arch.h"
+#include "kconfig/arch.h"
 
 struct arch_fx {
 	struct fx base;		/* first: fx_teardown() frees it */

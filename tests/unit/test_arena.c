@@ -3,7 +3,7 @@
 
 #include <stdalign.h>
 
-#include "arena.h"
+#include "util/arena.h"
 
 struct arena_fx {
 	struct arena a;

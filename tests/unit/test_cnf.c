@@ -3,8 +3,8 @@
  * checked by solving (sat.c) over every assignment of the inputs. */
 #include "unit.h"
 
-#include "cnf.h"
-#include "sat.h"
+#include "sat/cnf.h"
+#include "sat/sat.h"
 
 struct cfx {
 	struct cnf *c;

@@ -2,7 +2,7 @@
  * of Linux 6.11+), as kcsat why uses it to shrink witnesses. */
 #include "unit.h"
 
-#include "confsim.h"
+#include "kconfig/confsim.h"
 
 static struct kctree *load(const char *text)
 {

@@ -5,10 +5,10 @@
  * and the 6.1 choice rules. */
 #include "unit.h"
 
-#include "cnf.h"
-#include "implied.h"
-#include "model.h"
-#include "sat.h"
+#include "sat/cnf.h"
+#include "sat/implied.h"
+#include "sat/model.h"
+#include "sat/sat.h"
 
 struct outcome {
 	unsigned proven, open_sat, open_unsat;

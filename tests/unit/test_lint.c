@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "lint.h"
-#include "strbuf.h"
+#include "cmd/cli.h"
+#include "check/lint.h"
+#include "util/strbuf.h"
 
 #define NSYM 60
 

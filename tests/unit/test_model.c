@@ -18,10 +18,10 @@
 
 #include <ctype.h>
 
-#include "cnf.h"
-#include "model.h"
-#include "parse.h"
-#include "sat.h"
+#include "sat/cnf.h"
+#include "sat/model.h"
+#include "kconfig/parse.h"
+#include "sat/sat.h"
 
 #define NMODELS 3
 

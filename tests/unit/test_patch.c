@@ -6,8 +6,8 @@
 #include <stdbool.h>
 #include <unistd.h>
 
-#include "patch.h"
-#include "srccache.h"
+#include "check/patch.h"
+#include "util/srccache.h"
 
 #define PCI_KCONFIG							\
 	"config PCI\n"							\

@@ -3,9 +3,9 @@
  * rules evaluated on a small plain tree into findings. */
 #include "unit.h"
 
-#include "cli.h"
-#include "findings.h"
-#include "rules.h"
+#include "cmd/cli.h"
+#include "check/findings.h"
+#include "check/rules.h"
 
 struct rfx {
 	struct fx *fx;

@@ -5,8 +5,8 @@
 
 #include <string.h>
 
-#include "cnf.h"
-#include "sat.h"
+#include "sat/cnf.h"
+#include "sat/sat.h"
 
 struct sfx {
 	struct cnf *c;

@@ -6,7 +6,7 @@
  * symbol.c sym_validate_range() / sym_get_range_val(). */
 #include "unit.h"
 
-#include "value.h"
+#include "kconfig/value.h"
 
 #define Y 2
 #define N 0

@@ -20,11 +20,11 @@
 
 #include <cmocka.h>
 
-#include "diag.h"
-#include "kconfig.h"
-#include "lex.h"
-#include "preprocess.h"
-#include "strbuf.h"
+#include "util/diag.h"
+#include "kconfig/kconfig.h"
+#include "kconfig/lex.h"
+#include "kconfig/preprocess.h"
+#include "util/strbuf.h"
 
 /* ---- in-memory files ---- */
 

@@ -1,0 +1,38 @@
+/* .config files, in the kernel's format (confdata.c): CONFIG_X=y|m,
+ * "# CONFIG_X is not set", CONFIG_X=123, CONFIG_X=0x10, CONFIG_X="escaped
+ * string".  This module knows the format and nothing of the model; a
+ * witness made from a solution is sat/witness.h. */
+#ifndef KCSAT_CONFDATA_H
+#define KCSAT_CONFDATA_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "util/diag.h"
+#include "util/vec.h"
+
+struct config_entry {
+	char *name;		/* without CONFIG_ */
+	char *value;		/* "y", "m", "n" (is not set), or the raw value */
+	bool is_string;		/* written (or read) quoted */
+	struct loc loc;
+};
+
+struct config {
+	VEC(struct config_entry) v;
+	uint32_t *hash;		/* name -> index + 1 of its last entry */
+	size_t hash_cap;
+};
+
+/* Returns false after a diagnostic (unreadable file, malformed line). */
+bool config_read(const char *path, struct config *out);
+void config_release(struct config *c);
+/* Index the entries after pushing them to c->v (config_read does it):
+ * later lines override earlier ones, as in conf_read(). */
+void config_index(struct config *c);
+const struct config_entry *config_find(const struct config *c, const char *name);
+/* Every entry in order, after header (may be NULL). */
+void config_write_file(FILE *f, const struct config *c, const char *header);
+
+#endif

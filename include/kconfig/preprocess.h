@@ -1,0 +1,54 @@
+/* The Kconfig macro language (Documentation/kbuild/kconfig-macro-language.rst):
+ * variables (=, :=, +=), $(VAR), user functions with $(1).., built-ins and
+ * environment variables.
+ *
+ * Security: with SHELL_OFF (the default), $(shell,CMD) does not run CMD; it
+ * yields an *unknown* marker, "\001<id>\002", that survives concatenation and
+ * argument passing.  A token containing a marker becomes a SYM_SHELL symbol,
+ * and $(error-if,...)/$(warning-if,...) never fire on an unknown condition,
+ * so one analysis covers every toolchain. */
+#ifndef KCSAT_PREPROCESS_H
+#define KCSAT_PREPROCESS_H
+
+#include <stdbool.h>
+
+#include "util/diag.h"
+#include "kconfig/kconfig.h"
+
+struct pp;
+struct strbuf;
+
+#define PP_UNK_OPEN '\001'
+#define PP_UNK_CLOSE '\002'
+
+enum var_flavor { VAR_SIMPLE, VAR_RECURSIVE, VAR_APPEND };
+
+struct pp *pp_new(enum shell_mode shell);
+void pp_free(struct pp *pp);
+
+/* Environment as kbuild would export it; takes copies.  Looked up before the
+ * process environment. */
+void pp_setenv(struct pp *pp, const char *name, const char *value);
+/* An environment variable kbuild computes with a shell command (e.g.
+ * CC_VERSION_TEXT): unknown with SHELL_OFF, run with SHELL_RUN. */
+void pp_setenv_shell(struct pp *pp, const char *name, const char *cmd);
+
+/* Current position, for $(filename), $(lineno) and diagnostics. */
+void pp_set_loc(struct pp *pp, struct loc at);
+
+/* Expand one token starting at *p (which may start with '$'): word
+ * characters and $(...) references, up to the first other character.
+ * Advances *p.  Returns a malloc'ed string, or NULL after an error. */
+char *pp_expand_token(struct pp *pp, const char **p);
+/* Expand the reference after a '$' at *p (in a quoted string). */
+char *pp_expand_dollar(struct pp *pp, const char **p);
+/* name OP value; returns false after an error. */
+bool pp_assign(struct pp *pp, const char *name, const char *value,
+	       enum var_flavor flavor);
+
+bool pp_has_unknown(const char *s);
+/* Replace each unknown marker with "$(shell,CMD)". */
+void pp_render(const struct pp *pp, const char *s, struct strbuf *out);
+unsigned pp_shell_count(const struct pp *pp);
+
+#endif

@@ -1,0 +1,100 @@
+/* Building blocks of the SAT queries every command shares: loading and
+ * encoding one arch, and splitting an answer by bitness (the value of
+ * 64BIT) where the arch leaves it free. */
+#ifndef KCSAT_QUERY_H
+#define KCSAT_QUERY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cmd/cli.h"
+
+struct model;
+struct sat;
+
+struct arch_ctx {
+	const char *arch;	/* NULL for a plain tree */
+	struct kctree *t;
+	struct model *m;
+	struct sat *s;		/* selectors fixed */
+};
+
+/* Load arch i of o and encode it.  false after a diagnostic. */
+bool arch_ctx_open(struct arch_ctx *a, const struct tree_opts *o, size_t i);
+/* The same in two steps, to parse query expressions in between: their
+ * constants then belong to the value domains, so witnesses can hold them. */
+bool arch_ctx_load(struct arch_ctx *a, const struct tree_opts *o, size_t i);
+void arch_ctx_encode(struct arch_ctx *a);
+void arch_ctx_close(struct arch_ctx *a);
+
+struct bitness {
+	const char *label;	/* "64-bit", "32-bit", or "" when fixed */
+	int lit;		/* assumption literal (CNF_TRUE: none) */
+	int bits;		/* 64, 32, or 0 when 64BIT is not defined */
+};
+
+/* The bitness variants of an arch, restricted by want (0, 32 or 64):
+ * two when 64BIT can be both y and n, else one.  Returns the count. */
+int query_bitness(struct arch_ctx *a, int want, struct bitness out[2]);
+
+/* "SYM", "SYM=y", "CONFIG_SYM=m": a symbol defined in t and the value
+ * asked for ('y', 'm', 'n', or 0 for "not n").  Returns 1 if found, 0 if
+ * t does not define it (suggest gets the closest name, or ""), -1 after a
+ * diagnostic for a malformed argument. */
+int query_symbol(struct kctree *t, const char *arg, const struct symbol **s, char *val,
+		 char *suggest, size_t size);
+
+/* --bits 32|64|all (all is 0); false after a diagnostic. */
+bool query_bits_option(const char *arg, int *bits);
+/* The command line of a one-symbol query with the shared options and
+ * --bits (implies, why-not): o initialised, *bits and *sym set, arches
+ * resolved.  Returns -1 to go on, else the exit status to return now. */
+int query_sym_command(struct tree_opts *o, int argc, char **argv, const char *usage,
+		      const char *cmd, int *bits, const char **sym);
+/* The error for a symbol no arch defines; returns EXIT_ERROR. */
+int query_unknown_symbol(const char *arg, const char *suggest);
+
+/* What the per-arch jobs of why and why-not find out about one symbol,
+ * merged over arches by query_merge_answer(): jobs leave "undefined
+ * SUGGESTION", or "defined" followed by "reachable" in any case it is. */
+struct sym_answer {
+	const char *arg;
+	int bits;
+	bool reachable, defined;
+	char suggest[128];
+};
+void query_merge_answer(void *ctx, size_t i, const char *result);
+/* Run job per arch with the output wrapped as {"results":[...]} in JSON;
+ * returns the worst exit code. */
+int query_run(const struct tree_opts *o, arch_job_fn job, arch_merge_fn merge, void *ctx);
+
+struct strbuf;
+struct selector;
+struct selvec {
+	const struct selector **v;
+	size_t n, cap;
+};
+/* A selector's Kconfig line as written ("depends on X", "select Y if Z"). */
+void query_item_text(struct strbuf *sb, const struct selector *sel);
+/* The same as a chain shows it: "SYM: line  (file:line)". */
+void query_chain_item_text(struct strbuf *sb, const struct selector *sel);
+/* The same as JSON members "symbol", "line" and "loc" (no braces: callers
+ * add their own members). */
+void query_chain_item_json(FILE *out, const struct selector *sel);
+/* Order a core's lines as a chain from s outwards (its own lines first,
+ * then those of the symbols they name); in is consumed. */
+void query_order_chain(const struct symbol *s, struct selvec *in, struct selvec *out);
+struct cnf;
+/* After an UNSAT solve with selectors assumed: the lines of a minimal core,
+ * ordered as a chain from s (query_order_chain) into out. */
+void query_core_chain(const struct cnf *cnf, struct sat *S, const struct symbol *s,
+		      struct selvec *out);
+/* The same as text, one "SYM: line  (file:line)" per line, joined by "\n"
+ * and appended to sb. */
+void query_core_chain_text(struct strbuf *sb, const struct cnf *cnf, struct sat *S,
+			   const struct symbol *s);
+/* The same from several symbols (those an expression names), in order. */
+void query_order_chain_from(const struct symbol *const *roots, size_t nroots, struct selvec *in,
+			    struct selvec *out);
+
+#endif

@@ -1,0 +1,933 @@
+/* kcsat diff / patch: the configuration space before and after a change,
+ * compared per arch and bitness (see include/delta.h).
+ *
+ * A job loads both trees of one arch and leaves text lines (fields split by
+ * tabs, a chain's lines by \x1f):
+ *   case LABEL                          a bitness case of the new tree
+ *   changed SYM
+ *   reach SYM LABEL OLD NEW VIA CHAIN   values differ ("nmy" letters, "-"
+ *                                       undefined); VIA: the changed symbol
+ *                                       it depends on; CHAIN: why-not of a
+ *                                       lost value in the new tree
+ *   implied SYM LABEL KIND X=V CHAIN    KIND: gained, lost, kept (no longer
+ *                                       written in SYM's entry)
+ *   @old / @new                         lint facts of each tree follow */
+#include "check/delta.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "sat/cnf.h"
+#include "util/diag.h"
+#include "check/findings.h"
+#include "util/json.h"
+#include "kconfig/kconfig.h"
+#include "check/lint.h"
+#include "sat/model.h"
+#include "sat/query.h"
+#include "sat/sat.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+#define SEP '\x1f'
+
+typedef VEC(char *) strvec;
+
+static int strp_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool has_name(const strvec *v, const char *name)
+{
+	return name && v->n && bsearch(&name, v->v, v->n, sizeof(char *), strp_cmp);
+}
+
+static void add_name(strvec *v, const char *name)
+{
+	if (name)
+		vec_push(*v, xstrdup(name));
+}
+
+static void sort_unique(strvec *v)
+{
+	size_t k = 0;
+
+	if (v->n)
+		qsort(v->v, v->n, sizeof(char *), strp_cmp);
+	for (size_t i = 0; i < v->n; i++) {
+		if (k && !strcmp(v->v[k - 1], v->v[i]))
+			free(v->v[i]);
+		else
+			v->v[k++] = v->v[i];
+	}
+	v->n = k;
+}
+
+static void free_names(strvec *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		free(v->v[i]);
+	vec_release(*v);
+}
+
+/* ---- which symbols changed ---- */
+
+static void sig_expr(struct strbuf *sb, const char *what, const struct expr *e)
+{
+	if (!e)
+		return;
+	sb_addf(sb, "|%s ", what);
+	expr_print(sb, e);
+}
+
+/* A symbol's definition without its locations: equal signatures, equal
+ * semantics (the model reads nothing else of a symbol). */
+static void signature(struct strbuf *sb, const struct symbol *s)
+{
+	sb_addf(sb, "%s %x", sym_type_name(s->type), s->flags & (SYM_CHOICEVAL | SYM_DEFINED));
+	if (s->choice && s->choice->sym)
+		sig_expr(sb, "choice", s->choice->sym->dir_dep);
+	for (const struct property *p = s->props; p; p = p->sym_next) {
+		sb_addf(sb, "|p%d %s", (int)p->type, p->text ? p->text : "");
+		if (p->target)
+			sb_addf(sb, " %s", p->target->name ? p->target->name : "<choice>");
+		if (p->lo && p->hi)
+			sb_addf(sb, " %s %s", p->lo->name, p->hi->name);
+		sig_expr(sb, "e", p->expr);
+		sig_expr(sb, "if", p->cond);
+		sig_expr(sb, "vis", p->visible);
+	}
+	sig_expr(sb, "dep", s->dir_dep);
+	sig_expr(sb, "rev", s->rev_dep);
+	sig_expr(sb, "imp", s->implied);
+}
+
+static bool same_definition(const struct symbol *a, const struct symbol *b)
+{
+	struct strbuf x = STRBUF_INIT, y = STRBUF_INIT;
+	bool same;
+
+	if (!a || !b)
+		return !a && !b;
+	signature(&x, a);
+	signature(&y, b);
+	same = !strcmp(sb_str(&x), sb_str(&y));
+	sb_release(&x);
+	sb_release(&y);
+	return same;
+}
+
+static bool defined(const struct symbol *s)
+{
+	return s && (s->flags & SYM_DEFINED) && !(s->flags & SYM_CONST);
+}
+
+static void changed_symbols(struct kctree *a, struct kctree *b, strvec *out)
+{
+	const struct symbol *s;
+	size_t i;
+
+	tree_for_each_sym(a, s, i)
+		if (s->name && defined(s) && !same_definition(s, sym_find(b, s->name)))
+			add_name(out, s->name);
+	tree_for_each_sym(b, s, i)
+		if (s->name && defined(s) && !defined(sym_find(a, s->name)))
+			add_name(out, s->name);
+	sort_unique(out);
+}
+
+/* ---- one tree of one arch ---- */
+
+/* Questions go to a model without selectors (fast); chains, rarely
+ * needed, to one with them, built on first use. */
+struct reach_memo {
+	const struct symbol *s;
+	const struct bitness *b;
+	char v[4];
+};
+
+struct side {
+	VEC(struct reach_memo) memo;
+	struct kctree *t;
+	const char *arch;
+	struct model *m, *xm;
+	struct sat *S, *xS;
+	struct bitness b[2], xb[2];
+	int nb;
+};
+
+static void side_open(struct side *sd, struct kctree *t, const char *arch)
+{
+	struct arch_ctx a;
+
+	sd->t = t;
+	sd->arch = arch;
+	sd->m = model_build(t, false, true);
+	sd->S = sat_new(model_cnf(sd->m), false);
+	a = (struct arch_ctx){ arch, t, sd->m, sd->S };
+	sd->nb = query_bitness(&a, 0, sd->b);
+}
+
+/* The explaining model; *b (a case of the fast one) becomes its twin. */
+static void side_explain(struct side *sd, const struct bitness **b)
+{
+	if (!sd->xm) {
+		struct arch_ctx a;
+
+		sd->xm = model_build(sd->t, true, true);
+		sd->xS = sat_new(model_cnf(sd->xm), true);
+		a = (struct arch_ctx){ sd->arch, sd->t, sd->xm, sd->xS };
+		query_bitness(&a, 0, sd->xb);
+	}
+	if (*b && *b >= sd->b && *b < sd->b + 2)
+		*b = &sd->xb[*b - sd->b];
+}
+
+static void side_close(struct side *sd)
+{
+	sat_free(sd->S);
+	model_free(sd->m);
+	sat_free(sd->xS);
+	model_free(sd->xm);
+	kctree_free(sd->t);
+	vec_release(sd->memo);
+}
+
+/* The side's bitness case matching b (the same 64BIT value), or NULL. */
+static const struct bitness *match_bits(const struct side *sd, const struct bitness *b)
+{
+	for (int k = 0; k < sd->nb; k++)
+		if (sd->b[k].bits == b->bits || !sd->b[k].bits || !b->bits)
+			return &sd->b[k];
+	return NULL;
+}
+
+static bool solve_in(struct sat *S, const struct bitness *b, const int *lits, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (lits[i] == CNF_FALSE) {
+			sat_solve(S);	/* drop what was assumed */
+			return false;
+		}
+		if (lits[i] != CNF_TRUE)
+			sat_assume(S, lits[i]);
+	}
+	if (b && b->lit != CNF_TRUE)
+		sat_assume(S, b->lit);
+	return sat_solve(S) == SAT_SAT;
+}
+
+static bool solve_with(struct side *sd, const struct bitness *b, const int *lits, int n)
+{
+	return solve_in(sd->S, b, lits, n);
+}
+
+/* The values s can take in the case ("nmy" letters), "-" if undefined;
+ * asked once per side, case and symbol. */
+static void reach(struct side *sd, const struct bitness *b, const char *name, char out[4])
+{
+	const struct symbol *s = sym_find(sd->t, name);
+	int k = 0;
+
+	for (size_t i = 0; i < sd->memo.n; i++)
+		if (sd->memo.v[i].b == b && sd->memo.v[i].s == s && s) {
+			memcpy(out, sd->memo.v[i].v, 4);
+			return;
+		}
+	if (!b || !defined(s) || !model_has_value(sd->m, s) || !sym_is_bool_like(s)) {
+		strcpy(out, "-");
+		return;
+	}
+	for (const char *v = "nmy"; *v; v++) {
+		int lit = model_sym_is(sd->m, s, *v);
+
+		if (solve_with(sd, b, &lit, 1))
+			out[k++] = *v;
+	}
+	out[k] = 0;
+	{
+		struct reach_memo rm = { s, b, { 0 } };
+
+		memcpy(rm.v, out, 4);
+		vec_push(sd->memo, rm);
+	}
+}
+
+static void put_chain(struct strbuf *r, const struct strbuf *chain)
+{
+	for (const char *c = sb_str(chain); *c; c++)
+		sb_addc(r, *c == '\n' ? SEP : *c == '\t' ? ' ' : *c);
+}
+
+/* Why s cannot be v in the case: the chain, into r. */
+static void why_not(struct strbuf *r, struct side *sd, const struct bitness *b, const char *name,
+		    char v)
+{
+	const struct symbol *s = sym_find(sd->t, name);
+	struct strbuf ch = STRBUF_INIT;
+	int lit;
+
+	if (!defined(s) || !model_has_value(sd->m, s))
+		return;
+	side_explain(sd, &b);
+	lit = model_sym_is(sd->xm, s, v);
+	if (lit == CNF_FALSE || solve_in(sd->xS, b, &lit, 1))
+		return;
+	query_core_chain_text(&ch, model_cnf(sd->xm), sd->xS, s);
+	put_chain(r, &ch);
+	sb_release(&ch);
+}
+
+struct job {
+	struct delta *d;
+	const char *arch;
+	struct side old, new;
+	strvec focus;		/* the symbols asked about */
+	struct strbuf *r;
+};
+
+static void reach_facts(struct job *J, const char *name, const char *via, strvec *moved)
+{
+	for (int k = 0; k < J->new.nb; k++) {
+		const struct bitness *nb = &J->new.b[k], *ob = match_bits(&J->old, nb);
+		char a[4], b[4];
+
+		reach(&J->old, ob, name, a);
+		reach(&J->new, nb, name, b);
+		if (!strcmp(a, b))
+			continue;
+		if (moved)
+			add_name(moved, name);
+		sb_addf(J->r, "reach\t%s\t%s%s%s\t%s\t%s\t%s\t", name, J->arch, *nb->label ? " " : "",
+			nb->label, a, b, via ? via : "");
+		for (const char *v = a; *v && *v != '-'; v++)
+			if (!strchr(b, *v)) {	/* the first value lost */
+				why_not(J->r, &J->new, nb, name, *v);
+				break;
+			}
+		sb_addc(J->r, '\n');
+	}
+}
+
+/* Symbols whose own entry names x (dependencies, conditions, selects). */
+static bool names_in_entry(const struct symbol *s, const struct symbol *x)
+{
+	for (const struct menu *m = s->menus; m; m = m->sym_next)
+		for (const struct dep_item *d = m->deps; d; d = d->next)
+			if (expr_contains_sym(d->expr, x))
+				return true;
+	for (const struct property *p = s->props; p; p = p->sym_next)
+		if (p->target == x || expr_contains_sym(p->cond, x) || expr_contains_sym(p->expr, x))
+			return true;
+	return false;
+}
+
+/* The candidates for what name's value requires: what its entry or its
+ * effective dependencies name, in either tree, and 64BIT. */
+static void candidates(struct job *J, const char *name, strvec *out)
+{
+	struct kctree *ts[2] = { J->old.t, J->new.t };
+
+	for (int k = 0; k < 2; k++) {
+		const struct symbol *s = sym_find(ts[k], name), *x;
+		size_t i;
+
+		if (!defined(s))
+			continue;
+		tree_for_each_sym(ts[k], x, i)
+			if (x != s && x->name && defined(x) && sym_is_bool_like(x) &&
+			    (expr_contains_sym(s->dir_dep, x) || names_in_entry(s, x)))
+				add_name(out, x->name);
+	}
+	add_name(out, "64BIT");
+	sort_unique(out);
+}
+
+/* The candidates' values forced when name has value v: "X=v" strings. */
+static void backbone(struct side *sd, const struct bitness *b, const char *name, char v,
+		     const strvec *cand, strvec *out)
+{
+	const struct symbol *s = sym_find(sd->t, name);
+	int want, lits[2];
+	signed char *val;
+
+	if (!b || !defined(s) || !model_has_value(sd->m, s))
+		return;
+	want = model_sym_is(sd->m, s, v);
+	val = xcalloc(cand->n + 1, 1);
+	for (size_t i = 0; i < cand->n; i++) {
+		const struct symbol *x = sym_find(sd->t, cand->v[i]);
+
+		if (defined(x) && model_has_value(sd->m, x))
+			model_sym_is(sd->m, x, 'y');	/* encode before the solve */
+	}
+	if (!solve_with(sd, b, &want, 1)) {
+		free(val);
+		return;
+	}
+	for (size_t i = 0; i < cand->n; i++) {
+		const struct symbol *x = sym_find(sd->t, cand->v[i]);
+
+		if (defined(x) && model_has_value(sd->m, x))
+			val[i] = (signed char)model_tri_value(sd->m, sd->S, x);
+	}
+	/* a solution that flips one candidate drops every other it flips:
+	 * they are not forced either */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < cand->n; i++) {
+			const struct symbol *x = sym_find(sd->t, cand->v[i]);
+
+			if (val[i] <= 0)
+				continue;
+			lits[0] = pass ? CNF_TRUE : want;
+			lits[1] = -model_sym_is(sd->m, x, val[i]);
+			if (!solve_with(sd, b, lits, 2)) {
+				if (pass)	/* forced by the arch alone */
+					val[i] = 0;
+				continue;
+			}
+			for (size_t j = i; j < cand->n; j++) {
+				const struct symbol *y = sym_find(sd->t, cand->v[j]);
+
+				if (val[j] > 0 && model_tri_value(sd->m, sd->S, y) != val[j])
+					val[j] = pass ? -val[j] : 0;
+			}
+		}
+	/* pass 0 left the values name forces; pass 1 negated those that
+	 * something other than the arch can change */
+	for (size_t i = 0; i < cand->n; i++) {
+		char one[300];
+
+		if (val[i] >= 0)
+			continue;
+		snprintf(one, sizeof(one), "%s=%c", cand->v[i], -val[i]);
+		add_name(out, one);
+	}
+	free(val);
+	sort_unique(out);
+}
+
+static void implied_facts(struct job *J, const char *name)
+{
+	strvec cand = { 0 };
+	const struct symbol *so = sym_find(J->old.t, name), *sn = sym_find(J->new.t, name);
+
+	if (!defined(so) || !defined(sn) || !sym_is_bool_like(sn))
+		return;
+	candidates(J, name, &cand);
+	/* per bitness, and where 64BIT is free, once more for 64BIT itself
+	 * over both bitnesses (within one it is fixed, never "required") */
+	for (int k = 0; k <= J->new.nb; k++) {
+		static const struct bitness any = { "", CNF_TRUE, 0 };
+		strvec only64 = { 0 }, *cv = &cand;
+		const struct bitness *nb = k < J->new.nb ? &J->new.b[k] : &any;
+		const struct bitness *ob = k < J->new.nb ? match_bits(&J->old, nb) : &any;
+		char ro[4], rn[4], v;
+		strvec a = { 0 }, b = { 0 };
+
+		if (k == J->new.nb) {
+			if (J->new.nb < 2)
+				break;
+			add_name(&only64, "64BIT");
+			cv = &only64;
+		}
+
+		reach(&J->old, ob, name, ro);
+		reach(&J->new, nb, name, rn);
+		v = strchr(rn, 'y') && strchr(ro, 'y') ? 'y' : strchr(rn, 'm') && strchr(ro, 'm') ? 'm' : 0;
+		if (v) {
+			backbone(&J->old, ob, name, v, cv, &a);
+			backbone(&J->new, nb, name, v, cv, &b);
+		}
+		free_names(&only64);
+		for (int side = 0; side < 2; side++) {
+			strvec *mine = side ? &b : &a, *other = side ? &a : &b;
+
+			for (size_t i = 0; i < mine->n; i++) {
+				const char *f = mine->v[i];
+				char xname[300];
+				const struct symbol *xo, *xn;
+
+				snprintf(xname, sizeof(xname), "%.*s", (int)(strchr(f, '=') - f), f);
+				xo = sym_find(J->old.t, xname);
+				xn = sym_find(J->new.t, xname);
+				if (!has_name(other, f)) {
+					sb_addf(J->r, "implied\t%s\t%s%s%s\t%s\t%s=%c\t\n", name, J->arch,
+						*nb->label ? " " : "", nb->label, side ? "gained" : "lost", f, v);
+				} else if (side && xo && xn && names_in_entry(so, xo) && !names_in_entry(sn, xn)) {
+					/* still required, no longer written: the chain */
+					struct strbuf ch = STRBUF_INIT;
+					char xv = f[strlen(f) - 1];
+					const struct bitness *xb = nb;
+					int lits[2];
+
+					side_explain(&J->new, &xb);
+					lits[0] = model_sym_is(J->new.xm, sn, v);
+					lits[1] = -model_sym_is(J->new.xm, xn, xv);
+					if (!solve_in(J->new.xS, xb, lits, 2))
+						query_core_chain_text(&ch, model_cnf(J->new.xm), J->new.xS, sn);
+					sb_addf(J->r, "implied\t%s\t%s%s%s\tkept\t%s=%c\t", name, J->arch,
+						*nb->label ? " " : "", nb->label, f, v);
+					put_chain(J->r, &ch);
+					sb_addc(J->r, '\n');
+					sb_release(&ch);
+				}
+			}
+		}
+		free_names(&a);
+		free_names(&b);
+	}
+	free_names(&cand);
+}
+
+/* What depends on or is selected by one of moved (one step). */
+static void dependents(struct kctree *t, const strvec *moved, const strvec *done, strvec *out)
+{
+	const struct symbol *s;
+	size_t i;
+
+	tree_for_each_sym(t, s, i) {
+		if (!s->name || !defined(s) || !sym_is_bool_like(s) || has_name(done, s->name))
+			continue;
+		for (size_t k = 0; k < moved->n; k++) {
+			const struct symbol *x = sym_find(t, moved->v[k]);
+
+			if (x && (expr_contains_sym(s->dir_dep, x) || expr_contains_sym(s->rev_dep, x))) {
+				add_name(out, s->name);
+				break;
+			}
+		}
+	}
+	sort_unique(out);
+}
+
+enum { DEPENDENTS_MAX = 400, DELTA_MAX_CHANGED = 1000 };
+
+static int delta_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out,
+		      struct strbuf *result)
+{
+	struct delta *d = ctx;
+	struct job J = { .d = d, .r = result };
+	struct kctree *told, *tnew;
+	strvec moved = { 0 }, wave = { 0 };
+
+	(void)out;
+	J.arch = o->arches.n ? o->arches.v[i] : "tree";
+	told = cli_load(d->old, i);
+	tnew = told ? cli_load(d->new, i) : NULL;
+	if (!tnew) {
+		kctree_free(told);
+		return EXIT_ERROR;
+	}
+	side_open(&J.old, told, J.arch);
+	side_open(&J.new, tnew, J.arch);
+	for (int k = 0; k < J.new.nb; k++)
+		sb_addf(result, "case\t%s%s%s\n", J.arch, *J.new.b[k].label ? " " : "", J.new.b[k].label);
+	if (d->only) {
+		for (size_t k = 0; k < d->nonly; k++)
+			add_name(&J.focus, d->only[k]);
+	} else {
+		changed_symbols(told, tnew, &J.focus);
+		if (J.focus.n > DELTA_MAX_CHANGED) {	/* two versions, not a patch */
+			sb_addf(result, "toomany\t%zu\n", J.focus.n);
+			free_names(&J.focus);
+		}
+	}
+	for (size_t k = 0; k < J.focus.n; k++) {
+		sb_addf(result, "changed\t%s\n", J.focus.v[k]);
+		reach_facts(&J, J.focus.v[k], NULL, &moved);
+		implied_facts(&J, J.focus.v[k]);
+	}
+	/* one step downstream of the symbols whose values moved */
+	sort_unique(&moved);
+	dependents(tnew, &moved, &J.focus, &wave);
+	for (size_t k = 0; k < wave.n && k < DEPENDENTS_MAX; k++) {
+		const struct symbol *s = sym_find(tnew, wave.v[k]);
+		const char *via = NULL;
+
+		for (size_t q = 0; q < moved.n && !via; q++) {
+			const struct symbol *x = sym_find(tnew, moved.v[q]);
+
+			if (x && (expr_contains_sym(s->dir_dep, x) || expr_contains_sym(s->rev_dep, x)))
+				via = moved.v[q];
+		}
+		reach_facts(&J, wave.v[k], via, NULL);
+	}
+	if (d->lint && J.focus.n) {
+		struct lint_run L = { .enabled = d->lint, .round = 1 };
+
+		L.focus = J.focus.v;	/* and lint asks the selects of them */
+		L.nfocus = J.focus.n;
+		sb_adds(result, "@old\n");
+		lint_tree_facts(&L, d->old, told, J.arch, result);
+		sb_adds(result, "@new\n");
+		lint_tree_facts(&L, d->new, tnew, J.arch, result);
+	}
+	free_names(&moved);
+	free_names(&wave);
+	free_names(&J.focus);
+	side_close(&J.old);
+	side_close(&J.new);
+	return EXIT_OK;
+}
+
+static void delta_collect(void *ctx, size_t i, const char *result)
+{
+	struct delta *d = ctx;
+
+	while (d->results.n <= i)
+		vec_push(d->results, NULL);
+	free(d->results.v[i]);
+	d->results.v[i] = xstrdup(result);
+}
+
+/* ---- the report ---- */
+
+struct line {
+	size_t arch;
+	int n;
+	char *f[7];
+};
+
+struct report {
+	struct delta *d;
+	VEC(struct line) lines;
+	strvec changed;
+	size_t ncases, toomany;
+	struct lint_run lo, ln;
+};
+
+static void split_results(struct report *R)
+{
+	for (size_t a = 0; a < R->d->results.n; a++) {
+		char *save = NULL;
+		struct lint_run *L = NULL;
+		struct strbuf facts[2] = { STRBUF_INIT, STRBUF_INIT };
+
+		if (!R->d->results.v[a])
+			continue;
+		for (char *ln = strtok_r(R->d->results.v[a], "\n", &save); ln;
+		     ln = strtok_r(NULL, "\n", &save)) {
+			struct line l = { .arch = a };
+			char *p = ln, *tok;
+
+			if (!strcmp(ln, "@old") || !strcmp(ln, "@new")) {
+				L = ln[1] == 'o' ? &R->lo : &R->ln;
+				continue;
+			}
+			if (L) {
+				sb_addf(&facts[L == &R->ln], "%s\n", ln);
+				continue;
+			}
+			while (l.n < 7 && (tok = strsep(&p, "\t")))
+				l.f[l.n++] = tok;
+			if (!strcmp(l.f[0], "case"))
+				R->ncases++;
+			else if (!strcmp(l.f[0], "changed") && l.n > 1)
+				add_name(&R->changed, l.f[1]);
+			else if (!strcmp(l.f[0], "toomany") && l.n > 1)
+				R->toomany = strtoul(l.f[1], NULL, 10);
+			else
+				vec_push(R->lines, l);
+		}
+		for (int k = 0; k < 2; k++) {
+			struct lint_run *Lk = k ? &R->ln : &R->lo;
+
+			while (Lk->facts.n <= a)
+				vec_push(Lk->facts, NULL);
+			Lk->facts.v[a] = sb_detach(&facts[k]);
+		}
+	}
+	sort_unique(&R->changed);
+}
+
+static void print_chain(FILE *out, const char *chain, const char *indent)
+{
+	for (const char *c = chain; *c;) {
+		const char *e = strchr(c, SEP);
+		size_t n = e ? (size_t)(e - c) : strlen(c);
+
+		fprintf(out, "%s%.*s\n", indent, (int)n, c);
+		c += n + (e != NULL);
+	}
+}
+
+static void json_chain(FILE *out, const char *chain)
+{
+	fputc('[', out);
+	for (const char *c = chain; *c;) {
+		const char *e = strchr(c, SEP);
+		size_t n = e ? (size_t)(e - c) : strlen(c);
+		char *one = xstrndup(c, n);
+
+		if (c != chain)
+			fputc(',', out);
+		json_str(out, one);
+		free(one);
+		c += n + (e != NULL);
+	}
+	fputc(']', out);
+}
+
+/* One group: lines with the same key fields, their cases listed once and
+ * the first non-empty chain shown. */
+struct group {
+	char *key, *what, *chain, *sym;
+	strvec cases;
+};
+typedef VEC(struct group) groupvec;
+typedef VEC(struct finding *) findingvec;
+
+static int group_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct group *)a)->key, ((const struct group *)b)->key);
+}
+
+static void add_group(groupvec *gs, const char *sym, const char *what, const char *label,
+		      const char *chain)
+{
+	struct strbuf k = STRBUF_INIT;
+	struct group *g = NULL;
+
+	sb_addf(&k, "%s\t%s", sym, what);
+	for (size_t i = 0; i < gs->n && !g; i++)
+		if (!strcmp(gs->v[i].key, sb_str(&k)))
+			g = &gs->v[i];
+	if (!g) {
+		struct group ng = { sb_detach(&k), xstrdup(what), xstrdup(""), xstrdup(sym), { 0 } };
+
+		vec_push(*gs, ng);
+		g = &gs->v[gs->n - 1];
+	}
+	sb_release(&k);
+	add_name(&g->cases, label);
+	if (!*g->chain && chain && *chain) {
+		free(g->chain);
+		g->chain = xstrdup(chain);
+	}
+}
+
+static void groups(struct report *R, groupvec *gs)
+{
+	for (size_t i = 0; i < R->lines.n; i++) {
+		struct line *l = &R->lines.v[i];
+		char what[400];
+
+		if (!strcmp(l->f[0], "reach") && l->n >= 7) {
+			const char *a = l->f[3], *b = l->f[4];
+
+			for (const char *v = "nmy"; *v; v++) {
+				bool was = strchr(a, *v) != NULL, now = strchr(b, *v) != NULL;
+
+				if (was == now)
+					continue;
+				snprintf(what, sizeof(what), "%s can %s be %c%s%s%s", l->f[1],
+					 now ? "now" : "no longer", *v, *l->f[5] ? " (through " : "",
+					 l->f[5], *l->f[5] ? ")" : "");
+				if (!strcmp(a, "-") || !strcmp(b, "-"))
+					snprintf(what, sizeof(what), "%s is %s", l->f[1],
+						 !strcmp(a, "-") ? "newly defined" : "no longer defined");
+				add_group(gs, l->f[1], what, l->f[2], now ? "" : l->f[6]);
+				if (!strcmp(a, "-") || !strcmp(b, "-"))
+					break;
+			}
+		} else if (!strcmp(l->f[0], "implied") && l->n >= 6) {
+			const char *kind = l->f[3];
+			const char *x = l->f[4], *eq = strrchr(x, '=');
+
+			/* "X=v=w": X=v required by SYM=w */
+			{
+				char xv[300];
+
+				snprintf(xv, sizeof(xv), "%.*s", eq ? (int)(eq - x) : (int)strlen(x), x);
+				snprintf(what, sizeof(what), "%s=%s %s %s%s", l->f[1], eq ? eq + 1 : "?",
+					 !strcmp(kind, "gained") ? "now requires" : !strcmp(kind, "lost")
+					 ? "no longer requires" : "still requires", xv,
+					 !strcmp(kind, "kept") ? " (no longer written in its entry)" : "");
+			}
+			add_group(gs, l->f[1], what, l->f[2], l->f[5]);
+		}
+	}
+	if (gs->n)
+		qsort(gs->v, gs->n, sizeof(*gs->v), group_cmp);
+}
+
+static void free_groups(groupvec *gs)
+{
+	for (size_t i = 0; i < gs->n; i++) {
+		free(gs->v[i].key);
+		free(gs->v[i].what);
+		free(gs->v[i].chain);
+		free(gs->v[i].sym);
+		free_names(&gs->v[i].cases);
+	}
+	vec_release(*gs);
+}
+
+/* Findings of a not in b, by fingerprint. */
+static void only_in(const struct findings *a, const struct findings *b, findingvec *out)
+{
+	for (size_t i = 0; i < a->v.n; i++) {
+		bool found = false;
+
+		for (size_t k = 0; k < b->v.n && !found; k++)
+			found = !strcmp(a->v.v[i]->fingerprint, b->v.v[k]->fingerprint);
+		if (!found)
+			vec_push(*out, a->v.v[i]);
+	}
+}
+
+static void print_finding(FILE *out, const struct finding *f, const char *prefix)
+{
+	fprintf(out, "%s%s:%u: %s: %s [%s]\n", prefix, f->file ? f->file : "", f->line,
+		f->level == LEVEL_WARNING ? "warning" : "note", f->message, f->check);
+	for (size_t e = 0; e < f->evidence.n; e++)
+		fprintf(out, "\t%s\n", f->evidence.v[e]);
+}
+
+static void json_finding(FILE *out, const struct finding *f)
+{
+	fputs("{\"check\":", out);
+	json_str(out, f->check);
+	fprintf(out, ",\"level\":\"%s\",\"file\":", f->level == LEVEL_WARNING ? "warning" : "note");
+	json_str(out, f->file);
+	fprintf(out, ",\"line\":%u,\"message\":", f->line);
+	json_str(out, f->message);
+	fputs(",\"fingerprint\":", out);
+	json_str(out, f->fingerprint);
+	fputc('}', out);
+}
+
+static void print_cases(FILE *out, const strvec *cases, size_t ncases)
+{
+	if (cases->n == ncases && ncases > 3) {
+		fprintf(out, "every arch and bitness (%zu cases)", ncases);
+		return;
+	}
+	for (size_t c = 0; c < cases->n; c++)
+		fprintf(out, "%s%s", c ? ", " : "", cases->v[c]);
+}
+
+int delta_report(struct delta *d, FILE *out)
+{
+	struct report R = { .d = d };
+	struct findings fo = { 0 }, fn = { 0 };
+	findingvec added = { 0 }, removed = { 0 };
+	groupvec gs = { 0 };
+	bool json = d->new->format == FMT_JSON;
+	size_t narch = d->new->arches.n ? d->new->arches.n : 1, nwarn = 0;
+	int rc;
+
+	rc = cli_for_each_arch(d->new, delta_arch, delta_collect, d, NULL);
+	if (rc == EXIT_ERROR)
+		return rc;
+	split_results(&R);
+	if (R.toomany) {
+		diag_fatal("%zu symbols changed; name the ones to compare (kcsat diff OLD NEW SYM...)",
+			   R.toomany);
+		vec_release(R.lines);
+		free_names(&R.changed);
+		lint_run_release(&R.lo);
+		lint_run_release(&R.ln);
+		return EXIT_ERROR;
+	}
+	if (d->lint) {
+		R.lo.enabled = R.ln.enabled = d->lint;
+		lint_merge(&R.lo, d->old, &fo);
+		lint_merge(&R.ln, d->new, &fn);
+		findings_finish(&fo);
+		findings_finish(&fn);
+		only_in(&fn, &fo, &added);
+		only_in(&fo, &fn, &removed);
+		for (size_t i = 0; i < added.n; i++)
+			nwarn += added.v[i]->level == LEVEL_WARNING;
+	}
+	groups(&R, &gs);
+	if (json) {
+		fputs("{\"arches\":", out);
+		fprintf(out, "%zu,\"cases\":%zu,\"changed\":[", narch, R.ncases);
+		for (size_t i = 0; i < R.changed.n; i++) {
+			fputs(i ? "," : "", out);
+			json_str(out, R.changed.v[i]);
+		}
+		fputs("],\"effects\":[", out);
+		for (size_t i = 0; i < gs.n; i++) {
+			fputs(i ? ",\n" : "\n", out);
+			fputs("{\"symbol\":", out);
+			json_str(out, gs.v[i].sym);
+			fputs(",\"effect\":", out);
+			json_str(out, gs.v[i].what);
+			fputs(",\"cases\":[", out);
+			for (size_t c = 0; c < gs.v[i].cases.n; c++) {
+				fputs(c ? "," : "", out);
+				json_str(out, gs.v[i].cases.v[c]);
+			}
+			fputs("],\"chain\":", out);
+			json_chain(out, gs.v[i].chain);
+			fputc('}', out);
+		}
+		fputs("],\"lint_added\":[", out);
+		for (size_t i = 0; i < added.n; i++) {
+			fputs(i ? ",\n" : "\n", out);
+			json_finding(out, added.v[i]);
+		}
+		fputs("],\"lint_removed\":[", out);
+		for (size_t i = 0; i < removed.n; i++) {
+			fputs(i ? ",\n" : "\n", out);
+			json_finding(out, removed.v[i]);
+		}
+		fputs("]}\n", out);
+	} else if (!gs.n && !added.n && !removed.n) {
+		fprintf(out, "no change in the configuration space on any of %zu arch%s", narch,
+			narch == 1 ? "" : "es");
+		if (R.changed.n)
+			fprintf(out, " (%zu symbol%s checked)", R.changed.n, R.changed.n == 1 ? "" : "s");
+		fputc('\n', out);
+	} else {
+		fprintf(out, "symbols checked: ");
+		for (size_t i = 0; i < R.changed.n; i++)
+			fprintf(out, "%s%s", i ? ", " : "", R.changed.v[i]);
+		fprintf(out, "%s\n", R.changed.n ? "" : "none");
+		for (size_t i = 0; i < R.changed.n; i++) {
+			bool moved = false;
+
+			for (size_t g = 0; g < gs.n && !moved; g++)
+				moved = !strcmp(gs.v[g].sym, R.changed.v[i]) &&
+					(strstr(gs.v[g].what, " can ") || strstr(gs.v[g].what, " is "));
+			if (!moved)
+				fprintf(out, "%s: reachable values unchanged on every arch and bitness\n",
+					R.changed.v[i]);
+		}
+		for (size_t i = 0; i < gs.n; i++) {
+			fprintf(out, "%s, on ", gs.v[i].what);
+			print_cases(out, &gs.v[i].cases, R.ncases);
+			fputc('\n', out);
+			if (*gs.v[i].chain) {
+				fprintf(out, "\t%s:\n", strstr(gs.v[i].what, "still requires") ? "through" : "blocked by");
+				print_chain(out, gs.v[i].chain, "\t  ");
+			}
+		}
+		for (size_t i = 0; i < removed.n; i++)
+			print_finding(out, removed.v[i], "fixed: ");
+		for (size_t i = 0; i < added.n; i++)
+			print_finding(out, added.v[i], "new: ");
+	}
+	free_groups(&gs);
+	vec_release(added);
+	vec_release(removed);
+	findings_release(&fo);
+	findings_release(&fn);
+	lint_run_release(&R.lo);
+	lint_run_release(&R.ln);
+	vec_release(R.lines);
+	free_names(&R.changed);
+	return rc != EXIT_OK ? rc : nwarn ? EXIT_NO : EXIT_OK;
+}
+
+void delta_release(struct delta *d)
+{
+	for (size_t i = 0; i < d->results.n; i++)
+		free(d->results.v[i]);
+	vec_release(d->results);
+}

@@ -1,0 +1,435 @@
+/* Findings: ordering, fingerprints, baselines and output; see
+ * include/findings.h. */
+#include "check/findings.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/diag.h"
+#include "util/json.h"
+#include "check/lint.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+struct finding *finding_add(struct findings *fs, const char *check, enum finding_level level,
+			    const char *file, unsigned line, const char *symbol, const char *key)
+{
+	struct finding *f = xcalloc(1, sizeof(*f));
+
+	f->check = check;
+	f->level = level;
+	f->file = dup_or_null(file);
+	f->line = line;
+	f->symbol = dup_or_null(symbol && *symbol ? symbol : NULL);
+	f->key = xstrdup(key ? key : "");
+	vec_push(fs->v, f);
+	return f;
+}
+
+static char *vformat(const char *fmt, va_list ap)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list aq;
+	int n;
+	char *buf;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	buf = xmalloc((size_t)n + 1);
+	vsnprintf(buf, (size_t)n + 1, fmt, ap);
+	sb_release(&sb);
+	return buf;
+}
+
+void finding_set_message(struct finding *f, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	free(f->message);
+	f->message = vformat(fmt, ap);
+	va_end(ap);
+}
+
+void finding_add_evidence(struct finding *f, const char *fmt, ...)
+{
+	va_list ap;
+	char *text, *save = NULL;
+
+	va_start(ap, fmt);
+	text = vformat(fmt, ap);
+	va_end(ap);
+	/* one entry per line */
+	for (char *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save))
+		vec_push(f->evidence, xstrdup(l));
+	free(text);
+}
+
+void finding_add_arch(struct finding *f, const char *arch)
+{
+	for (size_t i = 0; i < f->arches.n; i++)
+		if (!strcmp(f->arches.v[i], arch))
+			return;
+	vec_push(f->arches, xstrdup(arch));
+}
+
+/* ---- order and fingerprints ---- */
+
+static int cmp_str(const char *a, const char *b)
+{
+	if (!a || !b)
+		return !a - !b ? (a ? -1 : 1) : 0;
+	return strcmp(a, b);
+}
+
+static int finding_cmp(const void *pa, const void *pb)
+{
+	const struct finding *a = *(struct finding *const *)pa, *b = *(struct finding *const *)pb;
+	int c;
+
+	if ((c = cmp_str(a->file, b->file)))
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if ((c = strcmp(a->check, b->check)))
+		return c;
+	return strcmp(a->key, b->key);
+}
+
+static uint64_t fnv(uint64_t h, const char *s)
+{
+	for (; s && *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
+	return (h ^ 0xff) * 0x100000001b3ull;	/* field separator */
+}
+
+void findings_finish(struct findings *fs)
+{
+	if (fs->v.n)	/* qsort's base must not be NULL, even for 0 items */
+		qsort(fs->v.v, fs->v.n, sizeof(*fs->v.v), finding_cmp);
+	for (size_t i = 0; i < fs->v.n; i++) {
+		struct finding *f = fs->v.v[i];
+		uint64_t h = 0xcbf29ce484222325ull;
+
+		/* no line numbers: a finding keeps its fingerprint when lines
+		 * above it come and go */
+		h = fnv(h, f->check);
+		h = fnv(h, f->file);
+		h = fnv(h, f->key);
+		snprintf(f->fingerprint, sizeof(f->fingerprint), "%016llx", (unsigned long long)h);
+	}
+}
+
+static void finding_free(struct finding *f)
+{
+	free(f->file);
+	free(f->symbol);
+	free(f->selector);
+	free(f->message);
+	free(f->key);
+	for (size_t i = 0; i < f->evidence.n; i++)
+		free(f->evidence.v[i]);
+	vec_release(f->evidence);
+	for (size_t i = 0; i < f->arches.n; i++)
+		free(f->arches.v[i]);
+	vec_release(f->arches);
+	for (size_t i = 0; i < f->witnesses.n; i++) {
+		free(f->witnesses.v[i].arch);
+		free(f->witnesses.v[i].path);
+	}
+	vec_release(f->witnesses);
+	free(f);
+}
+
+void findings_release(struct findings *fs)
+{
+	for (size_t i = 0; i < fs->v.n; i++)
+		finding_free(fs->v.v[i]);
+	vec_release(fs->v);
+}
+
+size_t findings_count(const struct findings *fs, enum finding_level level)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < fs->v.n; i++)
+		n += fs->v.v[i]->level == level;
+	return n;
+}
+
+/* ---- baselines ---- */
+
+bool findings_write_baseline(const struct findings *fs, const char *path)
+{
+	FILE *f = fopen(path, "w");
+
+	if (!f) {
+		diag_fatal("cannot write baseline '%s'", path);
+		return false;
+	}
+	fputs("# kcsat baseline: one finding per line, fingerprint first (see kcsat(1), BASELINES)\n", f);
+	for (size_t i = 0; i < fs->v.n; i++) {
+		const struct finding *x = fs->v.v[i];
+
+		fprintf(f, "%s %s %s: %s\n", x->fingerprint, x->check, x->file ? x->file : "-", x->message);
+	}
+	if (fclose(f)) {
+		diag_fatal("cannot write baseline '%s'", path);
+		return false;
+	}
+	return true;
+}
+
+static int fp_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int findings_apply_baseline(struct findings *fs, const char *path)
+{
+	FILE *f = fopen(path, "r");
+	VEC(char *) fps = { 0 };
+	char line[4096];
+	uint32_t file;
+	unsigned lineno = 0;
+	int dropped = 0;
+	size_t keep = 0;
+
+	if (!f) {
+		diag_fatal("cannot read baseline '%s'", path);
+		return -1;
+	}
+	file = diag_file_intern(path);
+	while (fgets(line, sizeof(line), f)) {
+		size_t n = strspn(line, "0123456789abcdef");
+
+		lineno++;
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		if (n != 16 || (line[16] != ' ' && line[16] != '\n')) {
+			diag_error((struct loc){ file, lineno }, "not a baseline line (16 hex digits first)");
+			for (size_t i = 0; i < fps.n; i++)
+				free(fps.v[i]);
+			vec_release(fps);
+			fclose(f);
+			return -1;
+		}
+		vec_push(fps, xstrndup(line, 16));
+	}
+	fclose(f);
+	if (fps.n)
+		qsort(fps.v, fps.n, sizeof(*fps.v), fp_cmp);
+	for (size_t i = 0; i < fs->v.n; i++) {
+		const char *key = fs->v.v[i]->fingerprint;
+
+		if (fps.n && bsearch(&key, fps.v, fps.n, sizeof(*fps.v), fp_cmp)) {
+			finding_free(fs->v.v[i]);
+			dropped++;
+		} else {
+			fs->v.v[keep++] = fs->v.v[i];
+		}
+	}
+	fs->v.n = keep;
+	for (size_t i = 0; i < fps.n; i++)
+		free(fps.v[i]);
+	vec_release(fps);
+	return dropped;
+}
+
+/* ---- output ---- */
+
+static const char *level_name(enum finding_level l)
+{
+	return l == LEVEL_NOTE ? "note" : "warning";
+}
+
+static void print_text(FILE *out, const struct findings *fs)
+{
+	for (size_t i = 0; i < fs->v.n; i++) {
+		const struct finding *f = fs->v.v[i];
+
+		if (f->file)
+			fprintf(out, "%s:%u: ", f->file, f->line);
+		fprintf(out, "%s: %s [%s]\n", level_name(f->level), f->message, f->check);
+		for (size_t k = 0; k < f->evidence.n; k++)
+			fprintf(out, "\t%s\n", f->evidence.v[k]);
+		for (size_t k = 0; k < f->witnesses.n; k++)
+			fprintf(out, "\twitness (%s%s%s): %s\n", f->witnesses.v[k].arch,
+				f->witnesses.v[k].bits ? " " : "",
+				f->witnesses.v[k].bits == 64 ? "64-bit" : f->witnesses.v[k].bits == 32 ? "32-bit" : "",
+				f->witnesses.v[k].path);
+	}
+}
+
+static void json_strings(FILE *out, char *const *v, size_t n)
+{
+	fputc('[', out);
+	for (size_t k = 0; k < n; k++) {
+		if (k)
+			fputc(',', out);
+		json_str(out, v[k]);
+	}
+	fputc(']', out);
+}
+
+static void print_json(FILE *out, const struct findings *fs)
+{
+	fputs("{\"findings\":[", out);
+	for (size_t i = 0; i < fs->v.n; i++) {
+		const struct finding *f = fs->v.v[i];
+
+		fprintf(out, "%s{\"check\":", i ? ",\n" : "\n");
+		json_str(out, f->check);
+		fprintf(out, ",\"level\":\"%s\",\"file\":", level_name(f->level));
+		json_str(out, f->file);
+		fprintf(out, ",\"line\":%u,\"symbol\":", f->line);
+		json_str(out, f->symbol);
+		if (f->selector) {
+			fputs(",\"selector\":", out);
+			json_str(out, f->selector);
+		}
+		fputs(",\"message\":", out);
+		json_str(out, f->message);
+		fputs(",\"arches\":", out);
+		json_strings(out, f->arches.v, f->arches.n);
+		fputs(",\"evidence\":", out);
+		json_strings(out, f->evidence.v, f->evidence.n);
+		fputs(",\"witnesses\":[", out);
+		for (size_t k = 0; k < f->witnesses.n; k++) {
+			fprintf(out, "%s{\"arch\":", k ? "," : "");
+			json_str(out, f->witnesses.v[k].arch);
+			fprintf(out, ",\"bits\":%d,\"config\":", f->witnesses.v[k].bits);
+			json_str(out, f->witnesses.v[k].path);
+			fputc('}', out);
+		}
+		fprintf(out, "],\"fingerprint\":\"%s\"}", f->fingerprint);
+	}
+	fprintf(out, "%s],\"warnings\":%zu,\"notes\":%zu}\n", fs->v.n ? "\n" : "",
+		findings_count(fs, LEVEL_WARNING), findings_count(fs, LEVEL_NOTE));
+}
+
+static void sarif_text(FILE *out, const struct finding *f)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	sb_adds(&sb, f->message);
+	for (size_t k = 0; k < f->evidence.n; k++)
+		sb_addf(&sb, "\n  %s", f->evidence.v[k]);
+	json_str(out, sb_str(&sb));
+	sb_release(&sb);
+}
+
+static void print_sarif(FILE *out, const struct findings *fs, const struct check_doc *docs,
+			size_t ndocs)
+{
+	fputs("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\","
+	      "\"runs\":[{\"tool\":{\"driver\":{\"name\":\"kcsat\",\"informationUri\":"
+	      "\"https://www.kernel.org/doc/html/latest/kbuild/kconfig-language.html\",\"rules\":[", out);
+	for (size_t r = 0; r < ndocs; r++) {
+		fprintf(out, "%s\n{\"id\":", r ? "," : "");
+		json_str(out, docs[r].name);
+		fputs(",\"shortDescription\":{\"text\":", out);
+		json_str(out, docs[r].summary);
+		fputs("},\"fullDescription\":{\"text\":", out);
+		json_str(out, docs[r].summary);
+		fputs("},\"help\":{\"text\":", out);
+		{
+			struct strbuf h = STRBUF_INIT;
+
+			if (lint_check_by_name(docs[r].name) >= 0)
+				sb_addf(&h, "kcsat(1), LINT CHECKS: %s", docs[r].name);
+			else	/* a rule of kcsat check --rules */
+				sb_addf(&h, "kcsat(1), RULES: rule %s of the --rules files", docs[r].name);
+			json_str(out, sb_str(&h));
+			sb_release(&h);
+		}
+		fputs("}}", out);
+	}
+	fputs("]}},\"columnKind\":\"utf16CodeUnits\",\"results\":[", out);
+	for (size_t i = 0; i < fs->v.n; i++) {
+		const struct finding *f = fs->v.v[i];
+		size_t rule = 0;
+
+		while (rule < ndocs && strcmp(docs[rule].name, f->check))
+			rule++;
+		fprintf(out, "%s\n{\"ruleId\":", i ? "," : "");
+		json_str(out, f->check);
+		if (rule < ndocs)
+			fprintf(out, ",\"ruleIndex\":%zu", rule);
+		fprintf(out, ",\"level\":\"%s\",\"message\":{\"text\":", level_name(f->level));
+		sarif_text(out, f);
+		fputc('}', out);
+		if (f->file) {
+			fputs(",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":", out);
+			json_str(out, f->file);
+			fprintf(out, ",\"uriBaseId\":\"SRCROOT\"},\"region\":{\"startLine\":%u}}}]", f->line ? f->line : 1);
+		}
+		fprintf(out, ",\"partialFingerprints\":{\"kcsat/v1\":\"%s\"},\"properties\":{\"arches\":",
+			f->fingerprint);
+		json_strings(out, f->arches.v, f->arches.n);
+		fputs("}}", out);
+	}
+	fputs("\n]}]}\n", out);
+}
+
+/* Workflow commands: %, CR and LF escaped; in properties also : and ,. */
+static void gh_escape(FILE *out, const char *s, bool prop)
+{
+	for (; s && *s; s++) {
+		if (*s == '%')
+			fputs("%25", out);
+		else if (*s == '\r')
+			fputs("%0D", out);
+		else if (*s == '\n')
+			fputs("%0A", out);
+		else if (prop && *s == ':')
+			fputs("%3A", out);
+		else if (prop && *s == ',')
+			fputs("%2C", out);
+		else
+			fputc(*s, out);
+	}
+}
+
+static void print_github(FILE *out, const struct findings *fs)
+{
+	for (size_t i = 0; i < fs->v.n; i++) {
+		const struct finding *f = fs->v.v[i];
+
+		fprintf(out, "::%s ", f->level == LEVEL_NOTE ? "notice" : "warning");
+		if (f->file) {
+			fputs("file=", out);
+			gh_escape(out, f->file, true);
+			fprintf(out, ",line=%u,", f->line);
+		}
+		fputs("title=kcsat ", out);
+		gh_escape(out, f->check, true);
+		fputs("::", out);
+		gh_escape(out, f->message, false);
+		for (size_t k = 0; k < f->evidence.n; k++) {
+			fputs("%0A  ", out);
+			gh_escape(out, f->evidence.v[k], false);
+		}
+		fputc('\n', out);
+	}
+}
+
+void findings_print(FILE *out, const struct findings *fs, enum findings_format fmt,
+		    const struct check_doc *docs, size_t ndocs, const char *tree)
+{
+	(void)tree;
+	switch (fmt) {
+	case FF_TEXT: print_text(out, fs); break;
+	case FF_JSON: print_json(out, fs); break;
+	case FF_SARIF: print_sarif(out, fs, docs, ndocs); break;
+	case FF_GITHUB: print_github(out, fs); break;
+	}
+}

@@ -1,0 +1,150 @@
+/* kcsat check: the CI gate.  Lint and the rules of --rules together, one
+ * list of findings, filtered by a baseline; exit 1 only for findings the
+ * baseline does not hold. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cmd/cli.h"
+#include "cmd/cmd.h"
+#include "util/diag.h"
+#include "check/findings.h"
+#include "check/lint.h"
+#include "check/rules.h"
+#include "util/xalloc.h"
+
+static const char usage[] =
+	"usage: kcsat check [--tree DIR] [--arch A|all] [--rules DIR|FILE]...\n"
+	"                   [-W CHECK] [-Wno-CHECK] [--format text|json|sarif|github]\n"
+	"                   [--baseline FILE] [--write-baseline FILE]\n"
+	"                   [--witness-dir DIR] [--jobs N] [--times] [--shell=off|run]\n"
+	"\n"
+	"Runs lint (every check unless -W options say otherwise; -Wno-all for\n"
+	"none) and the rules of each --rules file or directory of *.yaml files\n"
+	"(see kcsat(1), RULES) on every arch, and prints the findings together:\n"
+	"a violated rule as `rules.yaml:LINE: warning: ... [RULE-ID]` with its\n"
+	"evidence (key values and, with --witness-dir, a .config; for reachable,\n"
+	"the Kconfig lines that block it).  --baseline FILE drops the findings it\n"
+	"records; --write-baseline FILE records the current ones (fingerprints\n"
+	"that survive line shifts).  --format github prints workflow annotations.\n"
+	"Exit status: 0 no finding outside the baseline, 1 findings, 2 error.\n";
+
+struct check_opts {
+	struct lint_run L;
+	enum findings_format fmt;
+	const char *baseline, *write_baseline;
+	bool times;
+	struct rule_set rules;
+	bool rules_ok;
+};
+
+static int parse_options(struct check_opts *c, struct tree_opts *o, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "rules", required_argument, NULL, 'r' },
+		{ "baseline", required_argument, NULL, 'b' },
+		{ "write-baseline", required_argument, NULL, 'B' },
+		{ "witness-dir", required_argument, NULL, 'w' },
+		{ "times", no_argument, NULL, 't' },
+		CLI_TREE_OPTIONS,
+		{ NULL, 0, NULL, 0 },
+	};
+	int ch, done;
+
+	optind = 1;
+	while ((ch = cli_next_option(o, argc, argv, "W:", longopts, usage, &done)) != -1) {
+		if (ch == 'W' && !lint_w_option(optarg, &c->L.enabled))
+			return EXIT_ERROR;
+		else if (ch == 'f' && !lint_format_option(optarg, &c->fmt))
+			return EXIT_ERROR;
+		else if (ch == 'r')
+			c->rules_ok &= rules_load(&c->rules, optarg);
+		else if (ch == 'b')
+			c->baseline = optarg;
+		else if (ch == 'B')
+			c->write_baseline = optarg;
+		else if (ch == 'w')
+			c->L.witness_dir = optarg;
+		else if (ch == 't')
+			c->times = true;
+		else if (ch != 'W' && ch != 'f')
+			return cli_usage_error(usage);
+	}
+	if (done >= 0)
+		return done;
+	if (!c->rules_ok)
+		return EXIT_ERROR;
+	if (!cli_no_operands(argc, argv, "check"))
+		return EXIT_ERROR;
+	if (!c->L.enabled && !c->rules.v.n) {
+		diag_fatal("nothing to check: no lint check enabled and no --rules");
+		return EXIT_ERROR;
+	}
+	return -1;
+}
+
+/* SARIF's rules: the enabled lint checks, then every rule by id. */
+static struct check_doc *docs(const struct check_opts *c, size_t *n)
+{
+	struct check_doc *d = xcalloc(LC_COUNT + c->rules.v.n + 1, sizeof(*d));
+
+	*n = 0;
+	for (int k = 0; k < LC_COUNT; k++)
+		if (c->L.enabled & (1u << k))
+			d[(*n)++] = lint_checks[k];
+	for (size_t i = 0; i < c->rules.v.n; i++)
+		d[(*n)++] = (struct check_doc){ c->rules.v.v[i].id.text, c->rules.v.v[i].description };
+	return d;
+}
+
+static int run(struct check_opts *c, const struct tree_opts *o, struct findings *fs)
+{
+	size_t ndocs;
+	struct check_doc *d;
+
+	if (c->L.witness_dir && mkdir(c->L.witness_dir, 0777) && errno != EEXIST) {
+		diag_fatal("cannot create '%s': %s", c->L.witness_dir, strerror(errno));
+		return EXIT_ERROR;
+	}
+	if (c->L.enabled && lint_tree(o, &c->L, fs) == EXIT_ERROR)
+		return EXIT_ERROR;
+	if (c->rules.v.n && rules_check(o, &c->rules, c->L.witness_dir, fs) == EXIT_ERROR)
+		return EXIT_ERROR;
+	findings_finish(fs);
+	if (c->write_baseline && !findings_write_baseline(fs, c->write_baseline))
+		return EXIT_ERROR;
+	if (!c->write_baseline && c->baseline && findings_apply_baseline(fs, c->baseline) < 0)
+		return EXIT_ERROR;
+	d = docs(c, &ndocs);
+	findings_print(stdout, fs, c->fmt, d, ndocs, o->tree);
+	free(d);
+	if (c->times && c->L.enabled)
+		lint_print_times(&c->L);
+	if (c->write_baseline)
+		return EXIT_OK;
+	return findings_count(fs, LEVEL_WARNING) ? EXIT_NO : EXIT_OK;
+}
+
+int cmd_check(int argc, char **argv)
+{
+	struct check_opts c = { .L.enabled = LINT_DEFAULT_CHECKS, .fmt = FF_TEXT, .rules_ok = true };
+	struct findings fs = { 0 };
+	struct tree_opts o;
+	int rc;
+
+	cli_tree_opts_init(&o);
+	o.keep_cycles = true;
+	o.all_arches = true;
+	rc = parse_options(&c, &o, argc, argv);
+	if (rc < 0)
+		rc = cli_resolve_arches(&o) ? run(&c, &o, &fs) : EXIT_ERROR;
+	findings_release(&fs);
+	lint_run_release(&c.L);
+	rules_release(&c.rules);
+	cli_tree_opts_release(&o);
+	return rc;
+}

@@ -1,0 +1,326 @@
+/* kcsat dump: the front-end's view of a tree, per architecture: every
+ * symbol with its type, prompts, dependencies (each item located),
+ * selects/implies both ways, defaults, ranges and choice membership. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cli.h"
+#include "cmd/cmd.h"
+#include "util/diag.h"
+#include "util/json.h"
+#include "kconfig/kconfig.h"
+#include "util/strbuf.h"
+
+static const char usage[] =
+	"usage: kcsat dump [--tree DIR] [--arch A|all] [--format text|json]\n"
+	"                  [--shell=off|run] [--summary]\n"
+	"\n"
+	"Prints every symbol of the tree as kcsat's front-end read it: type,\n"
+	"prompts with their full visibility, each `depends on` (own and inherited\n"
+	"from if/menu/choice blocks) with its file:line, the direct dependency,\n"
+	"selects and implies in both directions, defaults, ranges and choices.\n"
+	"--summary prints one line per arch instead.\n";
+
+static const char *L(struct loc at, char *buf, size_t n)
+{
+	return loc_str(at, buf, n);
+}
+
+static const char *E(struct strbuf *sb, const struct expr *e)
+{
+	sb_reset(sb);
+	expr_print(sb, e);
+	return sb_str(sb);
+}
+
+static const char *S(struct strbuf *sb, const struct symbol *s)
+{
+	sb_reset(sb);
+	expr_print_sym(sb, s);
+	return sb_str(sb);
+}
+
+static const char *via_name(const struct menu *m, const struct dep_item *d)
+{
+	if (d->kind == DEP_IF)
+		return "if";
+	switch (m->kind) {
+	case M_MENU: return "menu";
+	case M_CHOICE: return "choice";
+	case M_COMMENT: return "comment";
+	default: return "depends";
+	}
+}
+
+/* Every dependency item that applies to entry m: its own, then those of
+ * each enclosing block, innermost first. */
+#define for_each_dep_item(m, a, d) \
+	for ((a) = (m); (a); (a) = (a)->parent) \
+		for ((d) = (a)->deps; (d); (d) = (d)->next)
+
+static bool defined(const struct symbol *s)
+{
+	return s->flags & SYM_DEFINED;
+}
+
+static void text_symbol(FILE *f, const struct kctree *t, const struct symbol *s)
+{
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	char l[300], name[300];
+	const struct menu *m, *anc;
+	const struct dep_item *d;
+	const struct property *p;
+
+	(void)t;
+	fprintf(f, "%s %s\n", sym_is_choice(s) ? "choice" : "config", sym_display_name(s, name, sizeof(name)));
+	fprintf(f, "\ttype %s\n", sym_type_name(s->type));
+	for (m = s->menus; m; m = m->sym_next) {
+		fprintf(f, "\tdefined at %s (%s)\n", L(m->loc, l, sizeof(l)), menu_kind_name(m->kind));
+		for_each_dep_item(m, anc, d)
+			fprintf(f, "\t\t%s %s  # %s%s\n", d->kind == DEP_IF ? "if" : "depends on",
+				E(&a, d->expr), L(d->loc, l, sizeof(l)),
+				anc == m ? "" : anc->kind == M_IF ? ", enclosing if" :
+				anc->kind == M_MENU ? ", enclosing menu" : ", enclosing choice");
+	}
+	if (s->choice)
+		fprintf(f, "\tchoice %s\n", sym_display_name(s->choice->sym, name, sizeof(name)));
+	if (s->flags & SYM_OPTIONAL)
+		fprintf(f, "\toptional\n");
+	if (s->flags & SYM_TRANSITIONAL)
+		fprintf(f, "\ttransitional\n");
+	if (s == t->modules)
+		fprintf(f, "\tmodules\n");
+	fprintf(f, "\tdirect dependency: %s\n", E(&a, s->dir_dep));
+	for (p = s->props; p; p = p->sym_next) {
+		switch (p->type) {
+		case P_PROMPT:
+			fprintf(f, "\tprompt \"%s\" visible if %s  # %s\n", p->text,
+				E(&a, p->visible), L(p->loc, l, sizeof(l)));
+			break;
+		case P_DEFAULT:
+			fprintf(f, "\tdefault %s", E(&a, p->expr));
+			fprintf(f, " if %s  # %s\n", E(&b, p->visible), L(p->loc, l, sizeof(l)));
+			break;
+		case P_SELECT:
+		case P_IMPLY:
+			fprintf(f, "\t%s %s if %s  # %s\n", p->type == P_SELECT ? "select" : "imply",
+				S(&a, p->target), E(&b, p->visible), L(p->loc, l, sizeof(l)));
+			break;
+		case P_RANGE:
+			fprintf(f, "\trange %s", S(&a, p->lo));
+			fprintf(f, " %s if %s  # %s\n", S(&a, p->hi), E(&b, p->visible), L(p->loc, l, sizeof(l)));
+			break;
+		default:
+			break;
+		}
+	}
+	for (p = s->selected_by; p; p = p->rev_next)
+		fprintf(f, "\tselected by %s if %s  # %s\n", p->menu->sym->name,
+			E(&a, p->visible), L(p->loc, l, sizeof(l)));
+	for (p = s->implied_by; p; p = p->rev_next)
+		fprintf(f, "\timplied by %s if %s  # %s\n", p->menu->sym->name,
+			E(&a, p->visible), L(p->loc, l, sizeof(l)));
+	sb_release(&a);
+	sb_release(&b);
+}
+
+static void json_kv(FILE *f, const char *key, const char *val, bool comma)
+{
+	fprintf(f, "%s\"%s\":", comma ? "," : "", key);
+	json_str(f, val);
+}
+
+static void json_loc(FILE *f, const char *key, struct loc at, bool comma)
+{
+	char l[300];
+
+	json_kv(f, key, loc_str(at, l, sizeof(l)), comma);
+}
+
+static void json_symbol(FILE *f, const struct kctree *t, const struct symbol *s)
+{
+	struct strbuf a = STRBUF_INIT;
+	const struct menu *m, *anc;
+	const struct dep_item *d;
+	const struct property *p;
+	char name[300];
+	bool first;
+
+	fputc('{', f);
+	json_kv(f, "name", sym_display_name(s, name, sizeof(name)), false);
+	json_kv(f, "type", sym_type_name(s->type), true);
+	fputs(",\"definitions\":[", f);
+	for (m = s->menus, first = true; m; m = m->sym_next, first = false) {
+		fputs(first ? "{" : ",{", f);
+		json_loc(f, "loc", m->loc, false);
+		json_kv(f, "kind", menu_kind_name(m->kind), true);
+		json_kv(f, "dep", E(&a, m->dep), true);
+		fputs(",\"depends\":[", f);
+		bool dfirst = true;
+
+		for_each_dep_item(m, anc, d) {
+			fputs(dfirst ? "{" : ",{", f);
+			json_kv(f, "expr", E(&a, d->expr), false);
+			json_loc(f, "loc", d->loc, true);
+			json_kv(f, "via", anc == m ? "depends" : via_name(anc, d), true);
+			fputc('}', f);
+			dfirst = false;
+		}
+		fputs("]}", f);
+	}
+	fputs("]", f);
+	json_kv(f, "direct_dep", E(&a, s->dir_dep), true);
+	json_kv(f, "choice", s->choice ? sym_display_name(s->choice->sym, name, sizeof(name)) : NULL, true);
+	fprintf(f, ",\"modules\":%s,\"optional\":%s,\"transitional\":%s,\"allnoconfig_y\":%s",
+		s == t->modules ? "true" : "false", s->flags & SYM_OPTIONAL ? "true" : "false",
+		s->flags & SYM_TRANSITIONAL ? "true" : "false",
+		s->flags & SYM_ALLNOCONFIG_Y ? "true" : "false");
+	json_kv(f, "env", s->env, true);
+	static const struct {
+		const char *key;
+		enum prop_type type;
+	} lists[] = {
+		{ "prompts", P_PROMPT }, { "defaults", P_DEFAULT }, { "selects", P_SELECT },
+		{ "implies", P_IMPLY }, { "ranges", P_RANGE },
+	};
+	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
+		fprintf(f, ",\"%s\":[", lists[i].key);
+		first = true;
+		for (p = s->props; p; p = p->sym_next) {
+			if (p->type != lists[i].type)
+				continue;
+			fputs(first ? "{" : ",{", f);
+			first = false;
+			switch (p->type) {
+			case P_PROMPT:
+				json_kv(f, "text", p->text, false);
+				break;
+			case P_DEFAULT:
+				json_kv(f, "value", E(&a, p->expr), false);
+				break;
+			case P_RANGE:
+				json_kv(f, "low", S(&a, p->lo), false);
+				json_kv(f, "high", S(&a, p->hi), true);
+				break;
+			default:
+				json_kv(f, "symbol", S(&a, p->target), false);
+				break;
+			}
+			json_kv(f, "cond", p->cond ? E(&a, p->cond) : NULL, true);
+			json_kv(f, "visible", E(&a, p->visible), true);
+			json_loc(f, "loc", p->loc, true);
+			fputc('}', f);
+		}
+		fputc(']', f);
+	}
+	for (int rev = 0; rev < 2; rev++) {
+		fprintf(f, ",\"%s\":[", rev ? "implied_by" : "selected_by");
+		first = true;
+		for (p = rev ? s->implied_by : s->selected_by; p; p = p->rev_next) {
+			fputs(first ? "{" : ",{", f);
+			first = false;
+			json_kv(f, "symbol", p->menu->sym->name, false);
+			json_kv(f, "cond", E(&a, p->visible), true);
+			json_loc(f, "loc", p->loc, true);
+			fputc('}', f);
+		}
+		fputc(']', f);
+	}
+	fputc('}', f);
+	sb_release(&a);
+}
+
+static void print_tree(FILE *f, const struct kctree *t, enum out_format fmt, bool summary)
+{
+	const struct symbol *s;
+	size_t i, nsyms = 0, nchoices = 0;
+	bool first = true;
+
+	tree_for_each_sym(t, s, i)
+		if (defined(s))
+			sym_is_choice(s) ? nchoices++ : nsyms++;
+	if (summary) {
+		if (fmt == FMT_JSON) {
+			fputs("{\"arch\":", f);
+			json_str(f, t->arch);
+			fprintf(f, ",\"symbols\":%zu,\"choices\":%zu,\"files\":%u,\"lines\":%u,\"shell_macros\":%u}",
+				nsyms, nchoices, t->nfiles, t->nlines, t->nshell);
+		} else {
+			fprintf(f, "%-12s %6zu symbols %4zu choices %5u files %7u lines %4u shell macros\n",
+				t->arch ? t->arch : "(tree)", nsyms, nchoices, t->nfiles, t->nlines, t->nshell);
+		}
+		return;
+	}
+	if (fmt == FMT_JSON) {
+		fputs("{\"arch\":", f);
+		json_str(f, t->arch);
+		fputs(",\"symbols\":[", f);
+		tree_for_each_sym(t, s, i) {
+			if (!defined(s))
+				continue;
+			if (!first)
+				fputc(',', f);
+			first = false;
+			json_symbol(f, t, s);
+		}
+		fputs("]}", f);
+		return;
+	}
+	fprintf(f, "# arch %s: %zu symbols, %zu choices, %u files\n", t->arch ? t->arch : "(none)",
+		nsyms, nchoices, t->nfiles);
+	tree_for_each_sym(t, s, i)
+		if (defined(s))
+			text_symbol(f, t, s);
+}
+
+static int dump_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out,
+		     struct strbuf *result)
+{
+	struct kctree *t = cli_load(o, i);
+
+	(void)result;
+	if (!t)
+		return EXIT_ERROR;
+	print_tree(out, t, o->format, *(bool *)ctx);
+	kctree_free(t);
+	return EXIT_OK;
+}
+
+int cmd_dump(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		CLI_TREE_OPTIONS,
+		{ "summary", no_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct tree_opts o;
+	int done;
+	bool summary = false;
+	int c, rc;
+
+	cli_tree_opts_init(&o);
+	optind = 1;
+	while ((c = cli_next_option(&o, argc, argv, "", longopts, usage, &done)) != -1) {
+		if (c == 's') {
+			summary = true;
+			continue;
+		}
+		return cli_usage_error(usage);
+	}
+	if (done >= 0)
+		return done;
+	if (!cli_no_operands(argc, argv, "dump"))
+		return EXIT_ERROR;
+	if (!cli_resolve_arches(&o))
+		return EXIT_ERROR;
+	if (o.format == FMT_JSON)
+		fputs("{\"arches\":[", stdout);
+	fflush(stdout);
+	rc = cli_for_each_arch(&o, dump_arch, NULL, &summary, o.format == FMT_JSON ? "," : NULL);
+	if (o.format == FMT_JSON)
+		fputs("]}\n", stdout);
+	cli_tree_opts_release(&o);
+	return rc;
+}

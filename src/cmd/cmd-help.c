@@ -1,0 +1,42 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+#include "util/diag.h"
+
+int cmd_help(int argc, char **argv)
+{
+	if (argc > 1) {
+		for (unsigned i = 0; i < ncommands; i++)
+			if (!strcmp(commands[i].name, argv[1]) && strcmp(argv[1], "help"))
+			{
+				char help[] = "--help";
+
+				return commands[i].fn(2, (char *[]){ argv[1], help, NULL });
+			}
+		if (strcmp(argv[1], "help")) {
+			diag_fatal("unknown command '%s' (see 'kcsat help')", argv[1]);
+			return EXIT_ERROR;
+		}
+	}
+	printf("usage: kcsat <command> [options]\n"
+	       "\n"
+	       "Answers questions about the Linux kernel's Kconfig configuration space.\n"
+	       "Run from the root of a kernel tree, or pass --tree DIR.\n"
+	       "\n"
+	       "commands:\n");
+	for (unsigned i = 0; i < ncommands; i++)
+		printf("   %-10s %s\n", commands[i].name, commands[i].summary);
+	printf("\n"
+	       "common options:\n"
+	       "   --tree DIR        kernel tree (default: the current directory)\n"
+	       "   --arch A[,B..]    SRCARCH names under arch/, or 'all' (default: x86)\n"
+	       "   --shell=off|run   run $(shell,...) macros of the tree (default: off;\n"
+	       "                     their results are then unknown and left free)\n"
+	       "   --format text|json\n"
+	       "   --kernel X.Y      Kconfig dialect, when the tree has no Makefile\n"
+	       "\n"
+	       "exit status: 0 answered (yes), 1 answered no, 2 error.\n"
+	       "'kcsat help COMMAND' shows a command's options; see also kcsat(1).\n");
+	return EXIT_OK;
+}

@@ -1,0 +1,197 @@
+/* kcsat matrix SYM...: which values each symbol can take, per arch and
+ * bitness, as one table (text or JSON). */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cli.h"
+#include "cmd/cmd.h"
+#include "util/diag.h"
+#include "util/json.h"
+#include "kconfig/kconfig.h"
+#include "sat/model.h"
+#include "sat/query.h"
+#include "sat/sat.h"
+#include "util/strbuf.h"
+#include "util/vec.h"
+#include "util/xalloc.h"
+
+static const char usage[] =
+	"usage: kcsat matrix SYM... [--tree DIR] [--arch A|all] [--format text|json]\n"
+	"                    [--shell=off|run] [--jobs N]\n"
+	"\n"
+	"A table of the values each SYM can take (n, m, y) on each arch, and on\n"
+	"each bitness where 64BIT is free (columns ARCH/32 and ARCH/64); '-' where\n"
+	"SYM is not defined.  Exit status 0, or 2 on error.\n";
+
+struct cell {
+	char *col, *sym, *vals;
+};
+
+struct matrix {
+	char **syms;
+	int nsyms;
+	VEC(struct cell) cells;
+	VEC(char *) cols;
+};
+
+static int matrix_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, struct strbuf *result)
+{
+	struct matrix *mx = ctx;
+	struct arch_ctx a;
+	struct bitness b[2];
+	const char *arch = o->arches.n ? o->arches.v[i] : "tree";
+	int nb;
+
+	(void)out;
+	if (!arch_ctx_open(&a, o, i))
+		return EXIT_ERROR;
+	nb = query_bitness(&a, 0, b);
+	for (int k = 0; k < nb; k++) {
+		char col[64];
+
+		snprintf(col, sizeof(col), "%s%s%s", arch, b[k].bits ? "/" : "",
+			 b[k].bits ? (b[k].bits == 64 ? "64" : "32") : "");
+		for (int x = 0; x < mx->nsyms; x++) {
+			const struct symbol *s;
+			char val, vals[4] = "";
+			size_t nv = 0;
+			int found = query_symbol(a.t, mx->syms[x], &s, &val, NULL, 0);
+
+			if (found < 0) {
+				arch_ctx_close(&a);
+				return EXIT_ERROR;
+			}
+			if (!found || !model_has_value(a.m, s)) {
+				strcpy(vals, "-");
+			} else {
+				for (const char *v = "nmy"; *v; v++) {
+					int lit = model_sym_is(a.m, s, *v);
+
+					sat_assume(a.s, b[k].lit);
+					sat_assume(a.s, lit);
+					if (sat_solve(a.s) == SAT_SAT)
+						vals[nv++] = *v;
+				}
+			}
+			sb_addf(result, "%s\t%s\t%s\n", col, mx->syms[x], vals);
+		}
+	}
+	arch_ctx_close(&a);
+	return EXIT_OK;
+}
+
+static void matrix_merge(void *ctx, size_t i, const char *result)
+{
+	struct matrix *mx = ctx;
+	char *copy = xstrdup(result), *save = NULL;
+
+	(void)i;
+	for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char *t1 = strchr(line, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+		struct cell c;
+		bool seen = false;
+
+		if (!t2)
+			continue;
+		*t1 = *t2 = '\0';
+		c.col = xstrdup(line);
+		c.sym = xstrdup(t1 + 1);
+		c.vals = xstrdup(t2 + 1);
+		vec_push(mx->cells, c);
+		for (size_t k = 0; k < mx->cols.n; k++)
+			seen |= !strcmp(mx->cols.v[k], c.col);
+		if (!seen)
+			vec_push(mx->cols, xstrdup(c.col));
+	}
+	free(copy);
+}
+
+static const char *lookup(const struct matrix *mx, const char *col, const char *sym)
+{
+	for (size_t k = 0; k < mx->cells.n; k++)
+		if (!strcmp(mx->cells.v[k].col, col) && !strcmp(mx->cells.v[k].sym, sym))
+			return mx->cells.v[k].vals;
+	return "-";
+}
+
+int cmd_matrix(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		CLI_TREE_OPTIONS,
+		{ NULL, 0, NULL, 0 },
+	};
+	struct tree_opts o;
+	struct matrix mx = { 0 };
+	int c, done, rc;
+	size_t width = 6;
+
+	cli_tree_opts_init(&o);
+	optind = 1;
+	if ((c = cli_next_option(&o, argc, argv, "", longopts, usage, &done)) != -1)
+		return cli_usage_error(usage);
+	if (done >= 0)
+		return done;
+	if (optind == argc) {
+		diag_fatal("missing SYM (see 'kcsat help matrix')");
+		return EXIT_ERROR;
+	}
+	mx.syms = argv + optind;
+	mx.nsyms = argc - optind;
+	if (!cli_resolve_arches(&o))
+		return EXIT_ERROR;
+	fflush(stdout);
+	rc = cli_for_each_arch(&o, matrix_arch, matrix_merge, &mx, NULL);
+	if (rc != EXIT_ERROR) {
+		for (int x = 0; x < mx.nsyms; x++)
+			if (strlen(mx.syms[x]) > width)
+				width = strlen(mx.syms[x]);
+		if (o.format == FMT_JSON) {
+			fputs("{\"columns\":[", stdout);
+			for (size_t k = 0; k < mx.cols.n; k++) {
+				if (k)
+					fputc(',', stdout);
+				json_str(stdout, mx.cols.v[k]);
+			}
+			fputs("],\"symbols\":{", stdout);
+			for (int x = 0; x < mx.nsyms; x++) {
+				fprintf(stdout, "%s", x ? "," : "");
+				json_str(stdout, mx.syms[x]);
+				fputs(":{", stdout);
+				for (size_t k = 0; k < mx.cols.n; k++) {
+					fprintf(stdout, "%s", k ? "," : "");
+					json_str(stdout, mx.cols.v[k]);
+					fputc(':', stdout);
+					json_str(stdout, lookup(&mx, mx.cols.v[k], mx.syms[x]));
+				}
+				fputc('}', stdout);
+			}
+			fputs("}}\n", stdout);
+		} else {
+			printf("%-*s", (int)width, "SYMBOL");
+			for (size_t k = 0; k < mx.cols.n; k++)
+				printf("  %-*s", (int)(strlen(mx.cols.v[k]) > 3 ? strlen(mx.cols.v[k]) : 3),
+				       mx.cols.v[k]);
+			putchar('\n');
+			for (int x = 0; x < mx.nsyms; x++) {
+				printf("%-*s", (int)width, mx.syms[x]);
+				for (size_t k = 0; k < mx.cols.n; k++)
+					printf("  %-*s", (int)(strlen(mx.cols.v[k]) > 3 ? strlen(mx.cols.v[k]) : 3),
+					       lookup(&mx, mx.cols.v[k], mx.syms[x]));
+				putchar('\n');
+			}
+		}
+	}
+	for (size_t k = 0; k < mx.cells.n; k++) {
+		free(mx.cells.v[k].col);
+		free(mx.cells.v[k].sym);
+		free(mx.cells.v[k].vals);
+	}
+	vec_release(mx.cells);
+	for (size_t k = 0; k < mx.cols.n; k++)
+		free(mx.cols.v[k]);
+	vec_release(mx.cols);
+	cli_tree_opts_release(&o);
+	return rc;
+}

@@ -1,0 +1,114 @@
+/* kcsat patch FILE.patch: what a Kconfig patch does to the configuration
+ * space on every arch, before it is sent.  The patch is applied in memory
+ * (patch.c); delta.c compares the trees before and after. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cli.h"
+#include "cmd/cmd.h"
+#include "check/delta.h"
+#include "util/diag.h"
+#include "check/lint.h"
+#include "check/patch.h"
+#include "util/srccache.h"
+
+static const char usage[] =
+	"usage: kcsat patch FILE.patch [--tree DIR] [--arch A|all] [-p N] [-W CHECK]\n"
+	"                   [--format text|json] [--jobs N] [--shell=off|run]\n"
+	"\n"
+	"Applies the Kconfig files of a unified diff (git diff, git format-patch,\n"
+	"diff -u) to the tree in memory (nothing is written) and reports, per arch\n"
+	"and bitness (default: every arch), what the patch changes: the values the\n"
+	"changed symbols (and what depends on them) can take, what their values\n"
+	"silently require, and the lint findings on their entries that the patch\n"
+	"adds or fixes, unmet selects included.  -p N strips N leading path\n"
+	"components (default 1, as git apply); -W CHECK / -Wno-CHECK choose the\n"
+	"lint checks compared (see kcsat lint).\n"
+	"Exit status: 0, 1 if the patch adds lint warnings, 2 on error (a patch\n"
+	"that does not apply included).\n";
+
+int cmd_patch(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		CLI_TREE_OPTIONS,
+		{ NULL, 0, NULL, 0 },
+	};
+	struct tree_opts o, n;
+	struct delta d = { .lint = LINT_DEFAULT_CHECKS };
+	struct patch *p = NULL;
+	struct patch_stats st = { 0 };
+	int c, done, rc = EXIT_ERROR, strip = 1;
+	char *text = NULL;
+	size_t len;
+
+	cli_tree_opts_init(&o);
+	o.keep_cycles = true;
+	o.all_arches = true;
+	optind = 1;
+	while ((c = cli_next_option(&o, argc, argv, "p:W:", longopts, usage, &done)) != -1) {
+		char *end;
+
+		switch (c) {
+		case 'p':
+			strip = (int)strtol(optarg, &end, 10);
+			if (*end || strip < 0) {
+				diag_fatal("-p wants a number of path components, not '%s'", optarg);
+				return EXIT_ERROR;
+			}
+			continue;
+		case 'W':
+			if (!lint_w_option(optarg, &d.lint))
+				return EXIT_ERROR;
+			continue;
+		}
+		return cli_usage_error(usage);
+	}
+	if (done >= 0)
+		return done;
+	if (optind + 1 != argc) {
+		if (optind == argc)
+			return cli_usage_error(usage);
+		diag_fatal("unexpected argument '%s' (see 'kcsat help patch')", argv[optind + 1]);
+		return EXIT_ERROR;
+	}
+	text = read_whole_file(argv[optind], &len);
+	if (!text) {
+		diag_fatal("can't read '%s'", argv[optind]);
+		return EXIT_ERROR;
+	}
+	p = patch_parse(argv[optind], text, len, strip);
+	if (!p || !cli_resolve_arches(&o))
+		goto out;
+	n = o;
+	n.cache = srccache_new();
+	if (patch_apply(p, o.tree, n.cache, &st)) {
+		if (o.format == FMT_TEXT)
+			printf("%s: %zu Kconfig file%s patched in memory (%zu hunk%s), %zu other file%s skipped\n",
+			       argv[optind], st.files_patched, st.files_patched == 1 ? "" : "s", st.hunks,
+			       st.hunks == 1 ? "" : "s", st.files_skipped, st.files_skipped == 1 ? "" : "s");
+		d.old = &o;
+		d.new = &n;
+		if (!st.files_patched) {	/* nothing the configuration reads */
+			size_t na = o.arches.n ? o.arches.n : 1;
+
+			if (o.format == FMT_TEXT)
+				printf("no change in the configuration space on any of %zu arch%s\n", na,
+				       na == 1 ? "" : "es");
+			else
+				printf("{\"arches\":%zu,\"cases\":0,\"changed\":[],\"effects\":[],"
+				       "\"lint_added\":[],\"lint_removed\":[]}\n", na);
+			rc = EXIT_OK;
+		} else {
+			rc = delta_report(&d, stdout);
+			delta_release(&d);
+		}
+	}
+	srccache_free(n.cache);
+out:
+	patch_free(p);
+	free(text);
+	cli_tree_opts_release(&o);
+	return rc;
+}

@@ -1,0 +1,209 @@
+/* kcsat sat EXPR: can EXPR hold (be other than n), per arch and bitness?
+ * On SAT, a witness .config that the kernel's conf reproduces. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cli.h"
+#include "cmd/cmd.h"
+#include "sat/witness.h"
+#include "util/diag.h"
+#include "util/json.h"
+#include "kconfig/kconfig.h"
+#include "sat/model.h"
+#include "kconfig/parse.h"
+#include "sat/query.h"
+#include "sat/sat.h"
+#include "util/strbuf.h"
+
+static const char usage[] =
+	"usage: kcsat sat EXPR... [--tree DIR] [--arch A|all] [--bits 32|64]\n"
+	"                 [--witness FILE] [--format text|json] [--shell=off|run]\n"
+	"\n"
+	"Is there a configuration where the Kconfig expression EXPR holds (its\n"
+	"value is not n)?  Answers per architecture, and per bitness where 64BIT\n"
+	"is free.  Write SYM=y to require y.  --witness FILE writes a .config for\n"
+	"each satisfiable case: FILE itself for a single case, else FILE.N (the\n"
+	"N-th EXPR, from 1), .ARCH and -BITS suffixes as needed.\n"
+	"Exit status: 0 if every EXPR can hold somewhere, 1 if one cannot, 2 on error.\n";
+
+static void witness_name(struct strbuf *sb, const char *base, int expr_no, const char *arch,
+			 const struct bitness *b, bool several_arches, bool several_bits)
+{
+	sb_reset(sb);
+	sb_adds(sb, base);
+	if (expr_no)
+		sb_addf(sb, ".%d", expr_no);
+	if (several_arches)
+		sb_addf(sb, ".%s", arch ? arch : "tree");
+	if (several_bits && b->bits)
+		sb_addf(sb, "-%d", b->bits);
+}
+
+struct satq {
+	char **exprs;
+	int nexpr, bits;
+	const char *witness;
+	bool *anywhere;		/* per EXPR, merged over arches */
+};
+
+/* One arch: answers for every EXPR; result: '1' per EXPR that held. */
+static int sat_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, struct strbuf *result)
+{
+	struct satq *sc = ctx;
+	struct strbuf sb = STRBUF_INIT;
+	char *hit = calloc((size_t)sc->nexpr + 1, 1);
+	bool first = true;
+	int rc = EXIT_OK;
+
+	memset(hit, '0', (size_t)sc->nexpr);
+	do {
+	struct arch_ctx a;
+	struct bitness b[2];
+	struct expr **ex = calloc((size_t)sc->nexpr, sizeof(*ex));
+	int nb;
+
+	if (!arch_ctx_load(&a, o, i)) {
+		free(ex);
+		rc = EXIT_ERROR;
+		goto out;
+	}
+	for (int x = 0; x < sc->nexpr; x++)
+		if (!(ex[x] = parse_expr_string(a.t, sc->exprs[x])))
+			rc = EXIT_ERROR;
+	if (rc == EXIT_ERROR) {
+		free(ex);
+		arch_ctx_close(&a);
+		goto out;
+	}
+	arch_ctx_encode(&a);
+	if (sc->witness)
+		model_encode_all(a.m);
+	nb = query_bitness(&a, sc->bits, b);
+	for (int x = 0; x < sc->nexpr && rc != EXIT_ERROR; x++) {
+		const char *text = sc->exprs[x];
+		int lit = model_expr_lit(a.m, ex[x], false);
+
+		for (int k = 0; k < nb; k++) {
+			enum sat_result r;
+
+			sat_assume(a.s, b[k].lit);
+			sat_assume(a.s, lit);
+			r = sat_solve(a.s);
+			if (r == SAT_SAT)
+				hit[x] = '1';
+			if (o->format == FMT_JSON) {
+				fprintf(out, "%s{\"expr\":", first ? "" : ",");
+				json_str(out, text);
+				fputs(",\"arch\":", out);
+				json_str(out, a.arch);
+				fprintf(out, ",\"bits\":%d,\"satisfiable\":%s", b[k].bits,
+					r == SAT_SAT ? "true" : "false");
+			} else {
+				if (sc->nexpr > 1)
+					fprintf(out, "%s: ", text);
+				fprintf(out, "%s%s%s: %s\n", a.arch ? a.arch : "tree", *b[k].label ? " " : "",
+				       b[k].label, r == SAT_SAT ? "SAT" : "UNSAT");
+			}
+			if (r == SAT_SAT && sc->witness) {
+				FILE *f;
+
+				witness_name(&sb, sc->witness, sc->nexpr > 1 ? x + 1 : 0, a.arch, &b[k],
+					     o->arches.n > 1, nb > 1);
+				f = fopen(sb_str(&sb), "w");
+				if (!f) {
+					diag_fatal("cannot write '%s'", sb_str(&sb));
+					rc = EXIT_ERROR;
+				} else {
+					struct strbuf h = STRBUF_INIT;
+
+					sb_addf(&h, "# kcsat witness: %s holds on %s%s%s\n", text,
+						a.arch ? a.arch : "tree", *b[k].label ? " " : "",
+						b[k].label);
+					config_write(f, a.m, a.s, sb_str(&h));
+					sb_release(&h);
+					fclose(f);
+				}
+				if (o->format == FMT_JSON)
+					fputs(",\"witness\":", out), json_str(out, sb_str(&sb));
+			}
+			if (o->format == FMT_JSON)
+				fputc('}', out);
+			first = false;
+		}
+	}
+	free(ex);
+	arch_ctx_close(&a);
+	} while (0);
+out:
+	sb_adds(result, hit);
+	free(hit);
+	sb_release(&sb);
+	return rc;
+}
+
+static void sat_merge(void *ctx, size_t i, const char *result)
+{
+	struct satq *sc = ctx;
+
+	(void)i;
+	for (size_t x = 0; result[x] && x < (size_t)sc->nexpr; x++)
+		if (result[x] == '1')
+			sc->anywhere[x] = true;
+}
+
+int cmd_sat(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		CLI_TREE_OPTIONS,
+		{ "witness", required_argument, NULL, 'w' },
+		{ "bits", required_argument, NULL, 'b' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct tree_opts o;
+	int done;
+	const char *witness = NULL;
+	int c, bits = 0, nexpr, rc = EXIT_OK;
+	bool *sat_anywhere;
+
+	cli_tree_opts_init(&o);
+	optind = 1;
+	while ((c = cli_next_option(&o, argc, argv, "", longopts, usage, &done)) != -1) {
+		if (c == 'w') {
+			witness = optarg;
+		} else if (c == 'b') {
+			if (!query_bits_option(optarg, &bits))
+				return EXIT_ERROR;
+		} else {
+			return cli_usage_error(usage);
+		}
+	}
+	if (done >= 0)
+		return done;
+	if (optind == argc) {
+		diag_fatal("missing EXPR (see 'kcsat help sat')");
+		return EXIT_ERROR;
+	}
+	nexpr = argc - optind;
+	if (!cli_resolve_arches(&o))
+		return EXIT_ERROR;
+	sat_anywhere = calloc((size_t)nexpr, sizeof(bool));
+	if (o.format == FMT_JSON)
+		fputs("{\"results\":[", stdout);
+	{
+		struct satq sc = { argv + optind, nexpr, bits, witness, sat_anywhere };
+
+		fflush(stdout);
+		rc = cli_for_each_arch(&o, sat_arch, sat_merge, &sc, o.format == FMT_JSON ? "," : NULL);
+	}
+	if (o.format == FMT_JSON)
+		fputs("]}\n", stdout);
+	cli_tree_opts_release(&o);
+	if (rc != EXIT_ERROR)
+		for (int x = 0; x < nexpr; x++)
+			if (!sat_anywhere[x])
+				rc = EXIT_NO;
+	free(sat_anywhere);
+	return rc;
+}

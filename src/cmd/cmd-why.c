@@ -1,0 +1,383 @@
+/* kcsat why SYM[=y|m]: where SYM can have the value, a configuration that
+ * has it and the chain of Kconfig lines that brings it there: each select,
+ * default or prompt that sets a symbol, with its file:line, back to the
+ * values a user chooses. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cli.h"
+#include "cmd/cmd.h"
+#include "sat/witness.h"
+#include "kconfig/confsim.h"
+#include "util/diag.h"
+#include "kconfig/eval.h"
+#include "util/json.h"
+#include "kconfig/kconfig.h"
+#include "sat/model.h"
+#include "sat/query.h"
+#include "sat/sat.h"
+#include "util/strbuf.h"
+#include "util/vec.h"
+#include "util/xalloc.h"
+
+static const char usage[] =
+	"usage: kcsat why SYM[=y|m] [--tree DIR] [--arch A|all] [--bits 32|64]\n"
+	"                 [--witness FILE] [--format text|json] [--shell=off|run]\n"
+	"\n"
+	"For each arch and bitness where SYM can have the value (default: any\n"
+	"value but n), shows a configuration that has it as the chain of Kconfig\n"
+	"lines that sets it (select, default, or the user through a prompt), each\n"
+	"with its file:line, and the user choices the chain starts from.\n"
+	"`minimal:` lists the user choices that matter; --witness FILE writes them\n"
+	"as a .config on which make olddefconfig gives SYM the value (the whole\n"
+	"configuration for a 6.10 or older tree); FILE.ARCH-BITS when several.\n"
+	"Exit status: 0 if SYM can have the value somewhere, 1 if nowhere.\n";
+
+struct why {
+	struct sym_answer a;	/* first: query_merge_answer() reads it */
+	const char *witness;
+};
+
+static const char tri_ch[] = "nmy";
+
+static const struct symbol *first_set(struct eval *ev, const struct expr *e)
+{
+	const struct symbol *r;
+
+	if (!e)
+		return NULL;
+	switch (e->type) {
+	case E_SYMBOL:
+		return !(e->sym->flags & SYM_CONST) && eval_sym_tri(ev, e->sym) > 0 ? e->sym : NULL;
+	case E_AND:
+	case E_OR:
+		r = first_set(ev, e->left);
+		return r ? r : first_set(ev, e->right);
+	default:
+		return NULL;
+	}
+}
+
+/* One step of the chain for s (value v): what sets it.  Returns the next
+ * symbol to explain, or NULL at a user choice or a constant. */
+static const struct symbol *step(struct eval *ev, const struct symbol *s, struct strbuf *line,
+				 const struct symbol **user)
+{
+	int v = eval_sym_tri(ev, s);
+	const struct property *best = NULL;
+	int bestv = 0;
+	char l[300];
+
+	*user = NULL;
+	for (const struct property *p = s->selected_by; p; p = p->rev_next) {
+		int sv = eval_sym_tri(ev, p->menu->sym), c = eval_cond(ev, p->visible);
+		int pv = sv < c ? sv : c;
+
+		if (pv > bestv) {
+			bestv = pv;
+			best = p;
+		}
+	}
+	if (best && bestv >= v) {
+		sb_addf(line, "%s=%c  select %s", s->name, tri_ch[v], s->name);
+		if (best->cond) {
+			sb_adds(line, " if ");
+			expr_print(line, best->cond);
+		}
+		sb_addf(line, ", by %s  (%s)", best->menu->sym->name, loc_str(best->loc, l, sizeof(l)));
+		return best->menu->sym;
+	}
+	if (eval_visibility(ev, s) > 0) {
+		const struct property *pr = NULL;
+
+		for (const struct property *p = s->props; p && !pr; p = p->sym_next)
+			if (p->type == P_PROMPT && eval_cond(ev, p->visible) > 0)
+				pr = p;
+		sb_addf(line, "%s=%c  set by the user: prompt \"%s\"  (%s)", s->name, tri_ch[v],
+			pr ? pr->text : "", pr ? loc_str(pr->loc, l, sizeof(l)) : "?");
+		*user = s;
+		return NULL;
+	}
+	{
+		const struct property *d = eval_active_default(ev, s);
+
+		if (d) {
+			const struct symbol *next = NULL;
+
+			sb_addf(line, "%s=%c  default ", s->name, tri_ch[v]);
+			expr_print(line, d->expr);
+			if (d->cond) {
+				sb_adds(line, " if ");
+				expr_print(line, d->cond);
+			}
+			sb_addf(line, "  (%s)", loc_str(d->loc, l, sizeof(l)));
+			/* the first symbol of the default's value that is set */
+			next = first_set(ev, d->expr);
+			return next && next != s && eval_sym_tri(ev, next) > 0 ? next : NULL;
+		}
+	}
+	sb_addf(line, "%s=%c", s->name, tri_ch[v]);
+	return NULL;
+}
+
+/* The user choices that matter (olddefconfig simulated, confsim.c): set
+ * every value of the solution as a user value, keep only those the
+ * evaluation of SYM (and 64BIT) reads, then drop each one whose absence
+ * (its default instead) leaves them as they are.  false if the simulation
+ * does not reproduce the solution (then the full witness is used). */
+static bool minimal_choices(struct kctree *t, const struct config *c, const struct symbol *s,
+			    int want, const struct symbol *s64, int bits, struct strbuf *out)
+{
+	struct confsim *cs = confsim_new(t);
+	VEC(const struct symbol *) keep = { 0 };
+	const struct symbol *x;
+	size_t i;
+	bool ok;
+
+	if (!cs)
+		return false;
+	tree_for_each_sym(t, x, i) {
+		const struct config_entry *e = x->name ? config_find(c, x->name) : NULL;
+
+		if (e)
+			confsim_user(cs, x, e->value);
+	}
+#define HOLDS() (confsim_tri(cs, s) == want && \
+		 (!bits || !s64 || confsim_tri(cs, s64) == (bits == 64 ? 2 : 0)))
+	ok = HOLDS();
+	if (ok) {
+		tree_for_each_sym(t, x, i)
+			if (confsim_read(cs, x))
+				vec_push(keep, x);
+		/* what was not read does not matter: clear it all */
+		tree_for_each_sym(t, x, i)
+			if (!confsim_read(cs, x))
+				confsim_user(cs, x, NULL);
+		for (size_t k = 0; k < keep.n; k++)
+			confsim_user(cs, keep.v[k], config_find(c, keep.v[k]->name)->value);
+		ok = HOLDS();
+		for (size_t k = 0; ok && k < keep.n; k++) {
+			confsim_user(cs, keep.v[k], NULL);
+			if (HOLDS())
+				keep.v[k] = NULL;
+			else
+				confsim_user(cs, keep.v[k], config_find(c, keep.v[k]->name)->value);
+		}
+		ok = ok && HOLDS();
+		/* write what olddefconfig will keep: a choice whose value the
+		 * others now change (m without MODULES) is written as it ends up */
+		for (size_t k = 0; ok && k < keep.n; k++)
+			if (keep.v[k]) {
+				const char *v = config_find(c, keep.v[k]->name)->value;
+
+				if (sym_is_bool_like(keep.v[k]))
+					v = (const char *[]){ "n", "m", "y" }[confsim_tri(cs, keep.v[k])];
+				sb_addf(out, "%s%s=%s", out->len ? " " : "", keep.v[k]->name, v);
+			}
+	}
+#undef HOLDS
+	vec_release(keep);
+	confsim_free(cs);
+	return ok;
+}
+
+/* Only the user choices that matter when known (conf --olddefconfig fills
+ * in the rest with the defaults), else the whole configuration. */
+static void write_witness(const struct why *w, const struct tree_opts *o, const char *arch,
+			  const char *label, int bits, struct arch_ctx *a, const char *minimal)
+{
+	struct strbuf name = STRBUF_INIT;
+	FILE *f;
+
+	sb_adds(&name, w->witness);
+	if (o->arches.n > 1)
+		sb_addf(&name, ".%s", arch);
+	if (bits)
+		sb_addf(&name, "-%d", bits);
+	if (!(f = fopen(sb_str(&name), "w"))) {
+		diag_fatal("cannot write '%s'", sb_str(&name));
+		sb_release(&name);
+		return;
+	}
+	fprintf(f, "# kcsat witness: %s on %s%s%s\n", w->a.arg, arch, *label ? " " : "", label);
+	if (minimal) {
+		char *list = xstrdup(minimal), *save = NULL;
+
+		fprintf(f, "# the user choices that matter; make olddefconfig sets the rest\n");
+		for (char *kv = strtok_r(list, " ", &save); kv; kv = strtok_r(NULL, " ", &save)) {
+			char *eq = strchr(kv, '=');
+			const struct symbol *ks;
+
+			if (!eq)
+				continue;
+			*eq = '\0';
+			ks = sym_find(a->t, kv);
+			if (!strcmp(eq + 1, "n") && ks && sym_is_bool_like(ks))
+				fprintf(f, "# CONFIG_%s is not set\n", kv);
+			else if (ks && ks->type == S_STRING)
+				fprintf(f, "CONFIG_%s=\"%s\"\n", kv, eq + 1);
+			else
+				fprintf(f, "CONFIG_%s=%s\n", kv, eq + 1);
+		}
+		free(list);
+	} else {
+		config_write(f, a->m, a->s, NULL);
+	}
+	fclose(f);
+	sb_release(&name);
+}
+
+static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, struct strbuf *result)
+{
+	struct why *w = ctx;
+	const char *arch = o->arches.n ? o->arches.v[i] : "tree";
+	const struct symbol *s;
+	struct arch_ctx a;
+	struct bitness b[2];
+	char val;
+	int nb, found, want;
+	bool first = true;
+
+	if (!arch_ctx_load(&a, o, i))
+		return EXIT_ERROR;
+	found = query_symbol(a.t, w->a.arg, &s, &val, w->a.suggest, sizeof(w->a.suggest));
+	if (found <= 0) {
+		if (found == 0)
+			sb_addf(result, "undefined %s", w->a.suggest);
+		arch_ctx_close(&a);
+		return found < 0 ? EXIT_ERROR : EXIT_OK;
+	}
+	sb_adds(result, "defined ");
+	arch_ctx_encode(&a);
+	model_encode_all(a.m);
+	want = val ? model_sym_is(a.m, s, val) : -model_sym_is(a.m, s, 'n');
+	nb = query_bitness(&a, w->a.bits, b);
+	for (int k = 0; k < nb; k++) {
+		const char *label = b[k].label;
+		struct config c;
+		struct eval *ev;
+		VEC(const struct symbol *) users = { 0 }, seen = { 0 };
+		const struct symbol *cur = s;
+
+		sat_assume(a.s, b[k].lit);
+		sat_assume(a.s, want);
+		if (o->format == FMT_JSON) {
+			fprintf(out, "%s{\"arch\":", first ? "" : ",");
+			json_str(out, arch);
+			fprintf(out, ",\"bits\":%d,\"symbol\":", b[k].bits);
+			json_str(out, s->name);
+		}
+		first = false;
+		if (sat_solve(a.s) != SAT_SAT) {
+			if (o->format == FMT_JSON)
+				fputs(",\"reachable\":false}", out);
+			else
+				fprintf(out, "%s%s%s: %s%s%s is not reachable (see kcsat why-not)\n", arch,
+					*label ? " " : "", label, s->name, val ? "=" : "",
+					val ? (char[]){ val, 0 } : "");
+			continue;
+		}
+		sb_adds(result, "reachable ");
+		config_from_solution(&c, a.m, a.s);
+		ev = eval_new(a.t, &c);
+		if (o->format == FMT_JSON)
+			fputs(",\"reachable\":true,\"chain\":[", out);
+		else
+			fprintf(out, "%s%s%s: %s=%c because\n", arch, *label ? " " : "", label, s->name,
+				"nmy"[eval_sym_tri(ev, s)]);
+		for (int depth = 0; cur && depth < 32; depth++) {
+			struct strbuf line = STRBUF_INIT;
+			const struct symbol *user, *next;
+			bool again = false;
+
+			for (size_t q = 0; q < seen.n; q++)
+				again |= seen.v[q] == cur;
+			if (again)
+				break;
+			vec_push(seen, cur);
+			next = step(ev, cur, &line, &user);
+			if (user)
+				vec_push(users, user);
+			if (o->format == FMT_JSON) {
+				fputs(depth ? "," : "", out);
+				json_str(out, sb_str(&line));
+			} else {
+				fprintf(out, "\t%s\n", sb_str(&line));
+			}
+			sb_release(&line);
+			cur = next;
+		}
+		{
+			struct strbuf min = STRBUF_INIT;
+			bool have = minimal_choices(a.t, &c, s, eval_sym_tri(ev, s), sym_find(a.t, "64BIT"),
+						    b[k].bits, &min);
+
+			if (o->format == FMT_JSON) {
+				fputs("],\"user_choices\":[", out);
+				for (size_t q = 0; q < users.n; q++) {
+					fputs(q ? "," : "", out);
+					json_str(out, users.v[q]->name);
+				}
+				fputs("],\"minimal\":", out);
+				json_str(out, have ? sb_str(&min) : NULL);
+				fputc('}', out);
+			} else {
+				if (b[k].bits)
+					fprintf(out, "\twith 64BIT=%c\n", b[k].bits == 64 ? 'y' : 'n');
+				if (have)
+					fprintf(out, "\tminimal: %s\n", min.len ? sb_str(&min) : "(the defaults)");
+			}
+			if (w->witness)
+				write_witness(w, o, arch, label, nb > 1 ? b[k].bits : 0, &a,
+					      have ? sb_str(&min) : NULL);
+			sb_release(&min);
+		}
+		vec_release(users);
+		vec_release(seen);
+		eval_free(ev);
+		config_release(&c);
+	}
+	arch_ctx_close(&a);
+	return EXIT_OK;
+}
+
+int cmd_why(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		CLI_TREE_OPTIONS,
+		{ "bits", required_argument, NULL, 'b' },
+		{ "witness", required_argument, NULL, 'w' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct tree_opts o;
+	struct why w = { 0 };
+	int c, done, rc;
+
+	cli_tree_opts_init(&o);
+	optind = 1;
+	while ((c = cli_next_option(&o, argc, argv, "", longopts, usage, &done)) != -1) {
+		if (c == 'w') {
+			w.witness = optarg;
+			continue;
+		}
+		if (c == 'b') {
+			if (!query_bits_option(optarg, &w.a.bits))
+				return EXIT_ERROR;
+			continue;
+		}
+		return cli_usage_error(usage);
+	}
+	if (done >= 0)
+		return done;
+	if (!(w.a.arg = cli_one_sym(argc, argv, "why")) || !cli_resolve_arches(&o))
+		return EXIT_ERROR;
+	rc = query_run(&o, why_arch, query_merge_answer, &w);
+	cli_tree_opts_release(&o);
+	if (rc == EXIT_ERROR)
+		return rc;
+	if (!w.a.defined)
+		return query_unknown_symbol(w.a.arg, w.a.suggest);
+	return w.a.reachable ? EXIT_OK : EXIT_NO;
+}

@@ -1,0 +1,70 @@
+/* kcsat: answer questions about the Linux kernel's configuration space.
+ * The pipeline: lex -> preprocess -> parse -> menu/symbols (front-end),
+ * then one subcommand from the table below. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+#include "util/diag.h"
+
+#define KCSAT_VERSION "0.1.0"
+
+/* MUST stay sorted by name: looked up with bsearch (tests check it). */
+const struct command commands[] = {
+	{ "check", cmd_check, "CI gate: lint and YAML rules, with a baseline; exit 1 on new findings" },
+	{ "cnf", cmd_cnf, "write an arch's model as DIMACS CNF with a symbol map" },
+	{ "diff", cmd_diff, "what changed between two trees, per arch and bitness" },
+	{ "dump", cmd_dump, "print every symbol of a tree with its dependencies" },
+	{ "help", cmd_help, "show usage, or a command's usage" },
+	{ "implies", cmd_implies, "what a symbol's value silently requires; redundant depends" },
+	{ "lint", cmd_lint, "semantic checks of a whole tree on every arch, with evidence" },
+	{ "matrix", cmd_matrix, "the values symbols can take, per arch and bitness" },
+	{ "patch", cmd_patch, "what a Kconfig patch changes on every arch, before sending it" },
+	{ "sat", cmd_sat, "can an expression hold? per arch and bitness, with a witness" },
+	{ "verify", cmd_verify, "is a full .config inside the space? if not, why" },
+	{ "version", cmd_version, "print kcsat's version" },
+	{ "why", cmd_why, "why a symbol can have a value: the chain of lines, a witness" },
+	{ "why-not", cmd_whynot, "the Kconfig lines that keep a symbol from a value" },
+};
+const unsigned ncommands = sizeof(commands) / sizeof(commands[0]);
+
+static int cmdcmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct command *)elem)->name);
+}
+
+int cmd_version(int argc, char **argv)
+{
+	(void)argc, (void)argv;
+	printf("kcsat %s\n", KCSAT_VERSION);
+	return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+	const struct command *c;
+	int rc;
+
+	char help[] = "help", version[] = "version";
+
+	if (argc < 2)
+		return cmd_help(1, (char *[]){ help, NULL });
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
+		argv[1] = help;
+	else if (!strcmp(argv[1], "--version"))
+		argv[1] = version;
+	c = bsearch(argv[1], commands, ncommands, sizeof(commands[0]), cmdcmp);
+	if (!c) {
+		diag_fatal("unknown command '%s' (see 'kcsat help')", argv[1]);
+		return EXIT_ERROR;
+	}
+	rc = c->fn(argc - 1, argv + 1);
+	diag_files_release();
+	fflush(stdout);
+	if (ferror(stdout)) {
+		diag_fatal("error writing output");
+		rc = EXIT_ERROR;
+	}
+	return rc;
+}

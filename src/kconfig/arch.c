@@ -1,0 +1,130 @@
+#include "kconfig/arch.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "util/diag.h"
+#include "kconfig/preprocess.h"
+#include "util/strbuf.h"
+#include "util/vec.h"
+#include "util/xalloc.h"
+
+static const struct {
+	const char *srcarch, *arch, *subarch, *header_arch;
+} arch_table[] = {
+	/* "$(SUBARCH)" = "x86" keeps um's 64BIT selectable */
+	{ "um", "um", "x86", "x86" },
+};
+
+static int namecmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int arch_list(const char *srctree, struct arch_names *out)
+{
+	struct strbuf path = STRBUF_INIT;
+	VEC(char *) names = { 0 };
+	struct dirent *de;
+	DIR *d;
+
+	sb_addf(&path, "%s/arch", srctree);
+	d = opendir(sb_str(&path));
+	if (!d) {
+		diag_fatal("no arch/ directory in '%s' (is it a kernel tree?)", srctree);
+		sb_release(&path);
+		return -1;
+	}
+	while ((de = readdir(d))) {
+		struct stat st;
+		struct strbuf k = STRBUF_INIT;
+
+		if (de->d_name[0] == '.')
+			continue;
+		sb_addf(&k, "%s/%s/Kconfig", sb_str(&path), de->d_name);
+		if (!stat(sb_str(&k), &st) && S_ISREG(st.st_mode))
+			vec_push(names, xstrdup(de->d_name));
+		sb_release(&k);
+	}
+	closedir(d);
+	sb_release(&path);
+	if (names.n)
+		qsort(names.v, names.n, sizeof(*names.v), namecmp);
+	out->v = names.v;
+	out->n = names.n;
+	return 0;
+}
+
+void arch_names_release(struct arch_names *a)
+{
+	for (size_t i = 0; i < a->n; i++)
+		free(a->v[i]);
+	free(a->v);
+	a->v = NULL;
+	a->n = 0;
+}
+
+const char *arch_kbuild_arch(const char *srcarch)
+{
+	for (size_t i = 0; i < sizeof(arch_table) / sizeof(arch_table[0]); i++)
+		if (!strcmp(arch_table[i].srcarch, srcarch))
+			return arch_table[i].arch;
+	/* x86, sparc, parisc: the generic ARCH leaves 64BIT to the user */
+	return srcarch;
+}
+
+static void set(struct pp *pp, const char *name, const char *value, int run_shell)
+{
+	pp_setenv(pp, name, value);
+	if (run_shell)
+		setenv(name, value, 1);	/* kbuild exports these to commands */
+}
+
+void arch_setup_env(struct pp *pp, const char *srcarch, const char *srctree,
+		    const char *kernelversion, int run_shell)
+{
+	static const char *const tools[][2] = {
+		{ "CC", "gcc" }, { "LD", "ld" }, { "AR", "ar" }, { "NM", "nm" },
+		{ "OBJCOPY", "objcopy" }, { "PAHOLE", "pahole" },
+		{ "RUSTC", "rustc" }, { "BINDGEN", "bindgen" },
+		{ "PYTHON3", "python3" }, { "CLANG_FLAGS", "" },
+	};
+	const char *subarch = "x86", *header_arch = NULL;
+
+	for (size_t i = 0; i < sizeof(arch_table) / sizeof(arch_table[0]); i++)
+		if (!strcmp(arch_table[i].srcarch, srcarch)) {
+			subarch = arch_table[i].subarch;
+			header_arch = arch_table[i].header_arch;
+		}
+	set(pp, "ARCH", arch_kbuild_arch(srcarch), run_shell);
+	set(pp, "SRCARCH", srcarch, run_shell);
+	set(pp, "SUBARCH", subarch, run_shell);
+	if (header_arch)
+		set(pp, "HEADER_ARCH", header_arch, run_shell);
+	set(pp, "KERNELVERSION", kernelversion ? kernelversion : "", run_shell);
+	/* In-tree kbuild sets srctree=. ; with shell off it only appears in
+	 * unknown commands, which then read the same for any checkout. */
+	set(pp, "srctree", run_shell ? srctree : ".", run_shell);
+	for (size_t i = 0; i < sizeof(tools) / sizeof(tools[0]); i++) {
+		const char *env = getenv(tools[i][0]);
+
+		/* `make CC=clang` reaches Kconfig as the environment */
+		set(pp, tools[i][0], env && *env ? env : tools[i][1], run_shell);
+	}
+	/* kbuild computes these with $(shell ...) before Kconfig runs */
+	{
+		struct strbuf cmd = STRBUF_INIT;
+		const char *cc = getenv("CC"), *rustc = getenv("RUSTC");
+
+		sb_addf(&cmd, "LC_ALL=C %s --version 2>/dev/null | head -n 1",
+			cc && *cc ? cc : "gcc");
+		pp_setenv_shell(pp, "CC_VERSION_TEXT", sb_str(&cmd));
+		sb_reset(&cmd);
+		sb_addf(&cmd, "%s --version 2>/dev/null", rustc && *rustc ? rustc : "rustc");
+		pp_setenv_shell(pp, "RUSTC_VERSION_TEXT", sb_str(&cmd));
+		sb_release(&cmd);
+	}
+}

@@ -1,0 +1,175 @@
+#include "kconfig/confdata.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+#include <stdint.h>
+
+static char *unquote(const char *p, bool *ok)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	*ok = false;
+	if (*p != '"')
+		return NULL;
+	for (p++; *p && *p != '"'; p++) {
+		if (*p == '\\' && p[1])
+			p++;
+		sb_addc(&sb, *p);
+	}
+	if (*p != '"') {
+		sb_release(&sb);
+		return NULL;
+	}
+	*ok = true;
+	return sb_detach(&sb);
+}
+
+bool config_read(const char *path, struct config *out)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	uint32_t file, lineno = 0;
+	bool ok = true;
+
+	memset(out, 0, sizeof(*out));
+	if (!f) {
+		diag_fatal("cannot open '%s'", path);
+		return false;
+	}
+	file = diag_file_intern(path);
+	while ((len = getline(&line, &cap, f)) >= 0) {
+		struct loc at = { file, ++lineno };
+		struct config_entry e = { 0 };
+		char *p = line, *eq;
+
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (!strncmp(p, "# CONFIG_", 9)) {
+			char *end = strstr(p + 9, " is not set");
+
+			if (!end || end[11])
+				continue;	/* an ordinary comment */
+			e.name = xstrndup(p + 9, (size_t)(end - (p + 9)));
+			e.value = xstrdup("n");
+		} else if (*p == '#' || *p == '\0') {
+			continue;
+		} else if (!strncmp(p, "CONFIG_", 7) && (eq = strchr(p, '='))) {
+			e.name = xstrndup(p + 7, (size_t)(eq - (p + 7)));
+			if (eq[1] == '"') {
+				bool q;
+
+				e.value = unquote(eq + 1, &q);
+				e.is_string = true;
+				if (!q) {
+					diag_error(at, "unterminated string value for CONFIG_%s", e.name);
+					free(e.name);
+					ok = false;
+					continue;
+				}
+			} else {
+				e.value = xstrdup(eq + 1);
+			}
+		} else {
+			diag_error(at, "malformed line in .config: '%s'", p);
+			ok = false;
+			continue;
+		}
+		e.loc = at;
+		vec_push(out->v, e);
+	}
+	free(line);
+	fclose(f);
+	if (!ok)
+		config_release(out);
+	else
+		config_index(out);
+	return ok;
+}
+
+void config_release(struct config *c)
+{
+	for (size_t i = 0; i < c->v.n; i++) {
+		free(c->v.v[i].name);
+		free(c->v.v[i].value);
+	}
+	vec_release(c->v);
+	free(c->hash);
+	c->hash = NULL;
+	c->hash_cap = 0;
+}
+
+static uint32_t name_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* Index the entries once: later lines override earlier ones, as in
+ * conf_read(), so a name maps to its last entry. */
+void config_index(struct config *c)
+{
+	size_t cap = 64;
+
+	while (cap < 2 * c->v.n + 2)
+		cap *= 2;
+	c->hash = xcalloc(cap, sizeof(*c->hash));
+	c->hash_cap = cap;
+	for (size_t i = 0; i < c->v.n; i++) {
+		size_t j;
+
+		for (j = name_hash(c->v.v[i].name) & (cap - 1); c->hash[j]; j = (j + 1) & (cap - 1))
+			if (!strcmp(c->v.v[c->hash[j] - 1].name, c->v.v[i].name))
+				break;
+		c->hash[j] = (uint32_t)i + 1;
+	}
+}
+
+const struct config_entry *config_find(const struct config *c, const char *name)
+{
+	if (!c->hash_cap)
+		return NULL;
+	for (size_t j = name_hash(name) & (c->hash_cap - 1); c->hash[j]; j = (j + 1) & (c->hash_cap - 1))
+		if (!strcmp(c->v.v[c->hash[j] - 1].name, name))
+			return &c->v.v[c->hash[j] - 1];
+	return NULL;
+}
+
+
+static void write_string(FILE *f, const char *v)
+{
+	fputc('"', f);
+	for (; *v; v++) {
+		if (*v == '"' || *v == '\\')
+			fputc('\\', f);
+		fputc(*v, f);
+	}
+	fputc('"', f);
+}
+
+void config_write_file(FILE *f, const struct config *c, const char *header)
+{
+	if (header)
+		fputs(header, f);
+	for (size_t i = 0; i < c->v.n; i++) {
+		const struct config_entry *e = &c->v.v[i];
+
+		if (!strcmp(e->value, "n") && !e->is_string) {
+			fprintf(f, "# CONFIG_%s is not set\n", e->name);
+			continue;
+		}
+		fprintf(f, "CONFIG_%s=", e->name);
+		if (e->is_string)
+			write_string(f, e->value);
+		else
+			fputs(e->value, f);
+		fputc('\n', f);
+	}
+}

@@ -1,0 +1,575 @@
+#include "kconfig/preprocess.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/strbuf.h"
+#include "util/vec.h"
+#include "util/xalloc.h"
+
+#define FUNCTION_MAX_ARGS 16
+#define MAX_DEPTH 1000
+
+struct variable {
+	char *name, *value;
+	enum var_flavor flavor;
+	int exp_count;
+};
+
+struct env {
+	char *name, *value;
+};
+
+struct pp {
+	enum shell_mode shell;
+	VEC(struct variable) vars;
+	VEC(struct env) env;
+	VEC(char *) unknown;		/* command text of each marker id */
+	uint32_t *unk_hash;		/* open addressing: id + 1, 0 = empty */
+	size_t unk_cap;
+	struct loc at;
+	bool failed;
+	unsigned nshell;
+	int depth;
+};
+
+struct pp *pp_new(enum shell_mode shell)
+{
+	struct pp *pp = xcalloc(1, sizeof(*pp));
+
+	pp->shell = shell;
+	return pp;
+}
+
+void pp_free(struct pp *pp)
+{
+	if (!pp)
+		return;
+	for (size_t i = 0; i < pp->vars.n; i++) {
+		free(pp->vars.v[i].name);
+		free(pp->vars.v[i].value);
+	}
+	for (size_t i = 0; i < pp->env.n; i++) {
+		free(pp->env.v[i].name);
+		free(pp->env.v[i].value);
+	}
+	for (size_t i = 0; i < pp->unknown.n; i++)
+		free(pp->unknown.v[i]);
+	vec_release(pp->vars);
+	vec_release(pp->env);
+	vec_release(pp->unknown);
+	free(pp->unk_hash);
+	free(pp);
+}
+
+void pp_set_loc(struct pp *pp, struct loc at)
+{
+	pp->at = at;
+}
+
+unsigned pp_shell_count(const struct pp *pp)
+{
+	return pp->nshell;
+}
+
+bool pp_has_unknown(const char *s)
+{
+	return strchr(s, PP_UNK_OPEN) != NULL;
+}
+
+static void pp_error(struct pp *pp, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void pp_error(struct pp *pp, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	if (!pp->failed) {
+		va_start(ap, fmt);
+		vsnprintf(buf, sizeof(buf), fmt, ap);
+		va_end(ap);
+		diag_error(pp->at, "%s", buf);
+	}
+	pp->failed = true;
+}
+
+/* Unknown values are interned by command text: the same probe written twice
+ * is one unknown, as it is one answer on a real toolchain. */
+static uint32_t cmd_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static char *make_unknown(struct pp *pp, const char *cmd)
+{
+	size_t id, j;
+	char buf[32];
+
+	if (2 * (pp->unknown.n + 1) > pp->unk_cap) {
+		size_t cap = pp->unk_cap ? pp->unk_cap * 2 : 256;
+
+		free(pp->unk_hash);
+		pp->unk_hash = xcalloc(cap, sizeof(*pp->unk_hash));
+		pp->unk_cap = cap;
+		for (size_t i = 0; i < pp->unknown.n; i++) {
+			for (j = cmd_hash(pp->unknown.v[i]) & (cap - 1); pp->unk_hash[j]; j = (j + 1) & (cap - 1))
+				;
+			pp->unk_hash[j] = (uint32_t)i + 1;
+		}
+	}
+	for (j = cmd_hash(cmd) & (pp->unk_cap - 1); pp->unk_hash[j]; j = (j + 1) & (pp->unk_cap - 1))
+		if (!strcmp(pp->unknown.v[pp->unk_hash[j] - 1], cmd))
+			break;
+	if (pp->unk_hash[j]) {
+		id = pp->unk_hash[j] - 1;
+	} else {
+		id = pp->unknown.n;
+		vec_push(pp->unknown, xstrdup(cmd));
+		pp->unk_hash[j] = (uint32_t)id + 1;
+	}
+	snprintf(buf, sizeof(buf), "%c%zu%c", PP_UNK_OPEN, id, PP_UNK_CLOSE);
+	return xstrdup(buf);
+}
+
+/* Markers only ever name commands made before the one being rendered, so
+ * bounding the id makes rendering terminate even on forged marker bytes. */
+static void render(const struct pp *pp, const char *s, size_t bound, struct strbuf *out)
+{
+	while (*s) {
+		const char *open = strchr(s, PP_UNK_OPEN);
+		char *end;
+		unsigned long id;
+
+		if (!open) {
+			sb_adds(out, s);
+			return;
+		}
+		sb_add(out, s, (size_t)(open - s));
+		id = strtoul(open + 1, &end, 10);
+		if (*end != PP_UNK_CLOSE || id >= bound) {
+			sb_addc(out, *open);	/* not ours: keep the byte */
+			s = open + 1;
+			continue;
+		}
+		sb_adds(out, "$(shell,");
+		render(pp, pp->unknown.v[id], id, out);
+		sb_addc(out, ')');
+		s = end + 1;
+	}
+}
+
+void pp_render(const struct pp *pp, const char *s, struct strbuf *out)
+{
+	render(pp, s, pp->unknown.n, out);
+}
+
+void pp_setenv(struct pp *pp, const char *name, const char *value)
+{
+	for (size_t i = 0; i < pp->env.n; i++)
+		if (!strcmp(pp->env.v[i].name, name)) {
+			free(pp->env.v[i].value);
+			pp->env.v[i].value = xstrdup(value);
+			return;
+		}
+	vec_push(pp->env, ((struct env){ xstrdup(name), xstrdup(value) }));
+}
+
+static char *run_shell(struct pp *pp, const char *cmd);
+
+void pp_setenv_shell(struct pp *pp, const char *name, const char *cmd)
+{
+	char *v = pp->shell == SHELL_RUN ? run_shell(pp, cmd) : make_unknown(pp, cmd);
+
+	pp_setenv(pp, name, v);
+	free(v);
+}
+
+static const char *env_lookup(struct pp *pp, const char *name)
+{
+	for (size_t i = 0; i < pp->env.n; i++)
+		if (!strcmp(pp->env.v[i].name, name))
+			return pp->env.v[i].value;
+	return *name ? getenv(name) : NULL;
+}
+
+/* ---- built-in functions (kconfig's function_table[]) ---- */
+
+static char *run_shell(struct pp *pp, const char *cmd)
+{
+	char buf[4096];
+	size_t nread;
+	FILE *p;
+
+	pp->nshell++;
+	fflush(NULL);
+	p = popen(cmd, "r");
+	if (!p) {
+		pp_error(pp, "cannot run shell command '%s'", cmd);
+		return xstrdup("");
+	}
+	nread = fread(buf, 1, sizeof(buf), p);
+	if (nread == sizeof(buf))
+		nread--;
+	while (nread > 0 && buf[nread - 1] == '\n')
+		nread--;
+	buf[nread] = '\0';
+	for (size_t i = 0; i < nread; i++)
+		if (buf[i] == '\n')
+			buf[i] = ' ';
+	pclose(p);
+	return xstrdup(buf);
+}
+
+static char *fn_shell(struct pp *pp, int argc, char *argv[])
+{
+	(void)argc;
+	if (pp->shell == SHELL_RUN && !pp_has_unknown(argv[0]))
+		return run_shell(pp, argv[0]);
+	pp->nshell++;
+	return make_unknown(pp, argv[0]);
+}
+
+static char *fn_error_if(struct pp *pp, int argc, char *argv[])
+{
+	(void)argc;
+	/* An unknown condition never aborts: the analysis covers toolchains
+	 * on which it would not fire. */
+	if (!strcmp(argv[0], "y"))
+		pp_error(pp, "%s", argv[1]);
+	return xstrdup("");
+}
+
+static char *fn_warning_if(struct pp *pp, int argc, char *argv[])
+{
+	(void)argc;
+	if (!strcmp(argv[0], "y"))
+		diag_warning(pp->at, "%s", argv[1]);
+	return xstrdup("");
+}
+
+static char *fn_info(struct pp *pp, int argc, char *argv[])
+{
+	(void)argc;
+	diag_note(pp->at, "%s", argv[0]);
+	return xstrdup("");
+}
+
+static char *fn_filename(struct pp *pp, int argc, char *argv[])
+{
+	(void)argc, (void)argv;
+	return xstrdup(pp->at.file ? diag_file_name(pp->at.file) : "");
+}
+
+static char *fn_lineno(struct pp *pp, int argc, char *argv[])
+{
+	char buf[16];
+
+	(void)argc, (void)argv;
+	snprintf(buf, sizeof(buf), "%u", pp->at.line);
+	return xstrdup(buf);
+}
+
+static const struct function {
+	const char *name;
+	int min_args, max_args;
+	char *(*fn)(struct pp *pp, int argc, char *argv[]);
+} function_table[] = {
+	{ "error-if",	2, 2, fn_error_if },
+	{ "filename",	0, 0, fn_filename },
+	{ "info",	1, 1, fn_info },
+	{ "lineno",	0, 0, fn_lineno },
+	{ "shell",	1, 1, fn_shell },
+	{ "warning-if",	2, 2, fn_warning_if },
+};
+
+static char *function_expand(struct pp *pp, const char *name, int argc, char *argv[])
+{
+	for (size_t i = 0; i < sizeof(function_table) / sizeof(function_table[0]); i++) {
+		const struct function *f = &function_table[i];
+
+		if (strcmp(f->name, name))
+			continue;
+		if (argc < f->min_args) {
+			pp_error(pp, "too few function arguments passed to '%s'", name);
+			return xstrdup("");
+		}
+		if (argc > f->max_args) {
+			pp_error(pp, "too many function arguments passed to '%s'", name);
+			return xstrdup("");
+		}
+		return f->fn(pp, argc, argv);
+	}
+	return NULL;
+}
+
+/* ---- variables ---- */
+
+static struct variable *variable_lookup(struct pp *pp, const char *name)
+{
+	for (size_t i = 0; i < pp->vars.n; i++)
+		if (!strcmp(pp->vars.v[i].name, name))
+			return &pp->vars.v[i];
+	return NULL;
+}
+
+static char *expand_string_with_args(struct pp *pp, const char *in, int argc, char *argv[]);
+
+static char *variable_expand(struct pp *pp, const char *name, int argc, char *argv[])
+{
+	struct variable *v = variable_lookup(pp, name);
+	size_t idx;
+	char *res;
+
+	if (!v)
+		return NULL;
+	if (argc == 0 && v->exp_count) {
+		pp_error(pp, "recursive variable '%s' references itself (eventually)", name);
+		return xstrdup("");
+	}
+	if (v->exp_count > MAX_DEPTH) {
+		pp_error(pp, "too deep recursive expansion of '%s'", name);
+		return xstrdup("");
+	}
+	/* The vector may move while expanding: keep the index, not v. */
+	idx = (size_t)(v - pp->vars.v);
+	v->exp_count++;
+	if (v->flavor == VAR_RECURSIVE) {
+		char *value = xstrdup(v->value);
+
+		res = expand_string_with_args(pp, value, argc, argv);
+		free(value);
+	} else {
+		res = xstrdup(v->value);
+	}
+	pp->vars.v[idx].exp_count--;
+	return res;
+}
+
+bool pp_assign(struct pp *pp, const char *name, const char *value, enum var_flavor flavor)
+{
+	struct variable *v = variable_lookup(pp, name);
+	bool append = false;
+	char *new_value;
+
+	pp->failed = false;
+	if (v) {
+		if (flavor == VAR_APPEND) {
+			flavor = v->flavor;	/* += inherits the flavor */
+			append = true;
+		}
+	} else if (flavor == VAR_APPEND) {
+		flavor = VAR_RECURSIVE;
+	}
+	if (flavor == VAR_SIMPLE)
+		new_value = expand_string_with_args(pp, value, 0, NULL);
+	else
+		new_value = xstrdup(value);
+	if (pp->failed) {
+		free(new_value);
+		return false;
+	}
+	v = variable_lookup(pp, name);
+	if (!v) {
+		vec_push(pp->vars, ((struct variable){ xstrdup(name), NULL, flavor, 0 }));
+		v = &vec_last(pp->vars);
+	}
+	v->flavor = flavor;
+	if (append) {
+		size_t n = strlen(v->value), m = strlen(new_value);
+
+		v->value = xrealloc(v->value, n + m + 2);
+		v->value[n] = ' ';
+		memcpy(v->value + n + 1, new_value, m + 1);
+		free(new_value);
+	} else {
+		free(v->value);
+		v->value = new_value;
+	}
+	return true;
+}
+
+/* ---- expansion (mirrors scripts/kconfig/preprocess.c) ---- */
+
+static char *eval_clause(struct pp *pp, const char *str, size_t len, int argc, char *argv[])
+{
+	char *tmp = xstrndup(str, len), *p, *prev, *endptr, *name, *res;
+	char *new_argv[FUNCTION_MAX_ARGS];
+	int new_argc = 0, nest = 0;
+	unsigned long n;
+
+	/* $(1), $(2)...: arguments of the enclosing user function call. */
+	n = strtoul(tmp, &endptr, 10);
+	if (!*endptr && n > 0 && n <= (unsigned long)argc) {
+		res = xstrdup(argv[n - 1]);
+		free(tmp);
+		return res;
+	}
+
+	prev = p = tmp;
+	for (; *p; p++) {
+		if (nest == 0 && *p == ',') {
+			*p = '\0';
+			if (new_argc >= FUNCTION_MAX_ARGS) {
+				pp_error(pp, "too many function arguments in '%s'", tmp);
+				free(tmp);
+				return xstrdup("");
+			}
+			new_argv[new_argc++] = prev;
+			prev = p + 1;
+		} else if (*p == '(') {
+			nest++;
+		} else if (*p == ')') {
+			nest--;
+		}
+	}
+	if (new_argc >= FUNCTION_MAX_ARGS) {
+		pp_error(pp, "too many function arguments in '%s'", tmp);
+		free(tmp);
+		return xstrdup("");
+	}
+	new_argv[new_argc++] = prev;
+
+	name = expand_string_with_args(pp, new_argv[0], argc, argv);
+	new_argc--;
+	for (int i = 0; i < new_argc; i++)
+		new_argv[i] = expand_string_with_args(pp, new_argv[i + 1], argc, argv);
+
+	if (pp_has_unknown(name)) {
+		/* $($(shell,...)): which variable is unknown, so is its value */
+		struct strbuf sb = STRBUF_INIT;
+
+		sb_adds(&sb, "$(");
+		sb_adds(&sb, name);
+		sb_adds(&sb, ")");
+		res = make_unknown(pp, sb_str(&sb));
+		sb_release(&sb);
+	} else if ((res = variable_expand(pp, name, new_argc, new_argv))) {
+		;
+	} else if ((res = function_expand(pp, name, new_argc, new_argv))) {
+		;
+	} else {
+		const char *e = new_argc == 0 ? env_lookup(pp, name) : NULL;
+
+		res = xstrdup(e ? e : "");
+	}
+	for (int i = 0; i < new_argc; i++)
+		free(new_argv[i]);
+	free(name);
+	free(tmp);
+	return res;
+}
+
+/* *str points after a '$'.  A reference ends at the matching ')' on the same
+ * line; '$' not followed by '(' is literal. */
+static char *expand_dollar_with_args(struct pp *pp, const char **str, int argc, char *argv[])
+{
+	const char *p = *str, *q;
+	int nest = 0;
+	char *res;
+
+	if (*p != '(')
+		return xstrdup("$");
+	p++;
+	for (q = p; *q && *q != '\n'; q++) {
+		if (*q == '(')
+			nest++;
+		else if (*q == ')' && nest-- == 0)
+			break;
+	}
+	if (*q != ')') {
+		char *ref = xstrndup(p, (size_t)(q - p));
+
+		pp_error(pp, "unterminated reference to '%s': missing ')'", ref);
+		free(ref);
+		*str = q;
+		return xstrdup("");
+	}
+	*str = q + 1;
+	if (++pp->depth > MAX_DEPTH) {
+		pp_error(pp, "too deep recursive expansion");
+		pp->depth--;
+		return xstrdup("");
+	}
+	res = eval_clause(pp, p, (size_t)(q - p), argc, argv);
+	pp->depth--;
+	return res;
+}
+
+static char *expand_until(struct pp *pp, const char **str, bool (*is_end)(char c),
+			  int argc, char *argv[])
+{
+	struct strbuf out = STRBUF_INIT;
+	const char *p = *str, *in = p;
+
+	for (;;) {
+		if (*p == '$') {
+			char *e;
+
+			sb_add(&out, in, (size_t)(p - in));
+			p++;
+			e = expand_dollar_with_args(pp, &p, argc, argv);
+			sb_adds(&out, e);
+			free(e);
+			in = p;
+			if (pp->failed)
+				break;
+			continue;
+		}
+		if (is_end(*p))
+			break;
+		p++;
+	}
+	sb_add(&out, in, (size_t)(p - in));
+	*str = p;
+	return sb_detach(&out);
+}
+
+static bool is_end_of_str(char c)
+{
+	return !c;
+}
+
+static bool is_end_of_token(char c)
+{
+	return !(isalnum((unsigned char)c) || c == '_' || c == '-');
+}
+
+static char *expand_string_with_args(struct pp *pp, const char *in, int argc, char *argv[])
+{
+	return expand_until(pp, &in, is_end_of_str, argc, argv);
+}
+
+char *pp_expand_token(struct pp *pp, const char **p)
+{
+	char *res;
+
+	pp->failed = false;
+	res = expand_until(pp, p, is_end_of_token, 0, NULL);
+	if (pp->failed) {
+		free(res);
+		return NULL;
+	}
+	return res;
+}
+
+char *pp_expand_dollar(struct pp *pp, const char **p)
+{
+	char *res;
+
+	pp->failed = false;
+	res = expand_dollar_with_args(pp, p, 0, NULL);
+	if (pp->failed) {
+		free(res);
+		return NULL;
+	}
+	return res;
+}

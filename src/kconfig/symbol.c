@@ -1,0 +1,338 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kconfig/kconfig.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+static uint32_t strhash(const char *s)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a */
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static void symhash_grow(struct kctree *t)
+{
+	uint32_t n = t->symhash_size ? t->symhash_size * 2 : 4096;
+	struct symbol **h = xcalloc(n, sizeof(*h));
+
+	for (uint32_t i = 0; i < t->symhash_size; i++) {
+		struct symbol *s = t->symhash[i], *next;
+
+		for (; s; s = next) {
+			uint32_t b = s->hash & (n - 1);
+
+			next = s->hnext;
+			s->hnext = h[b];
+			h[b] = s;
+		}
+	}
+	free(t->symhash);
+	t->symhash = h;
+	t->symhash_size = n;
+}
+
+void sym_init(struct kctree *t, struct symbol *s, const char *name, unsigned flags)
+{
+	s->name = name;
+	s->flags = flags;
+	s->id = (uint32_t)t->syms.n;
+	s->props_tail = &s->props;
+	s->menus_tail = &s->menus;
+	s->selected_by_tail = &s->selected_by;
+	s->implied_by_tail = &s->implied_by;
+	vec_push(t->syms, s);
+}
+
+static struct symbol *sym_new(struct kctree *t, const char *name, unsigned flags)
+{
+	struct symbol *s = arena_alloc(&t->arena, sizeof(*s));
+
+	sym_init(t, s, name ? arena_strdup(&t->arena, name) : NULL, flags);
+	return s;
+}
+
+struct symbol *sym_lookup(struct kctree *t, const char *name, bool is_const)
+{
+	struct symbol *s;
+	uint32_t b, h;
+
+	if (!name)
+		return sym_new(t, NULL, SYM_CHOICE);
+	/* y, m and n are the same three symbols however they are written. */
+	if (name[0] && !name[1]) {
+		switch (name[0]) {
+		case 'y': return &t->sym_y;
+		case 'm': return &t->sym_m;
+		case 'n': return &t->sym_n;
+		}
+	}
+	if (!t->symhash_size || t->syms.n > t->symhash_size)
+		symhash_grow(t);
+	h = strhash(name);
+	b = h & (t->symhash_size - 1);
+	for (s = t->symhash[b]; s; s = s->hnext)
+		if (s->hash == h && !(s->flags & SYM_CONST) == !is_const && !strcmp(s->name, name))
+			return s;
+	s = sym_new(t, name, is_const ? SYM_CONST : 0);
+	s->hash = h;
+	s->hnext = t->symhash[b];
+	t->symhash[b] = s;
+	return s;
+}
+
+struct symbol *sym_find(const struct kctree *t, const char *name)
+{
+	if (name[0] && !name[1]) {
+		switch (name[0]) {
+		case 'y': return (struct symbol *)&t->sym_y;
+		case 'm': return (struct symbol *)&t->sym_m;
+		case 'n': return (struct symbol *)&t->sym_n;
+		}
+	}
+	if (!t->symhash_size)
+		return NULL;
+	uint32_t h = strhash(name);
+
+	for (struct symbol *s = t->symhash[h & (t->symhash_size - 1)]; s; s = s->hnext)
+		if (s->hash == h && !(s->flags & SYM_CONST) && !strcmp(s->name, name))
+			return s;
+	return NULL;
+}
+
+const char *sym_type_name(enum sym_type type)
+{
+	switch (type) {
+	case S_BOOLEAN: return "bool";
+	case S_TRISTATE: return "tristate";
+	case S_INT: return "int";
+	case S_HEX: return "hex";
+	case S_STRING: return "string";
+	case S_UNKNOWN: break;
+	}
+	return "unknown";
+}
+
+const char *sym_display_name(const struct symbol *s, char *buf, size_t size)
+{
+	char where[256];
+
+	if (s->name)
+		return s->name;
+	if (s->menus)
+		snprintf(buf, size, "<choice@%s>", loc_str(s->menus->loc, where, sizeof(where)));
+	else
+		snprintf(buf, size, "<choice>");
+	return buf;
+}
+
+/* ---- what scripts/kconfig rejects after parsing ---- */
+
+/* How one symbol reaches the next in a loop: the kinds of edge
+ * sym_check_print_recursive() tells apart. */
+enum step_kind {
+	STEP_DEPENDS, STEP_SELECTED, STEP_IMPLIED, STEP_PROMPT_VIS, STEP_DEFAULT_VIS,
+	STEP_RANGE_VIS, STEP_DEFAULT_VALUE,
+};
+
+/* One step of a dependency chain, for the message. */
+struct dep_step {
+	const struct symbol *sym;
+	enum step_kind how;
+	struct loc at;
+};
+
+struct dep_walk {
+	struct kctree *t;
+	uint8_t *state;		/* by symbol id: 0 new, 1 on stack, 2 done */
+	VEC(struct dep_step) stack;
+	unsigned errors;
+	bool keep;		/* record loops in t->cycles, not as errors */
+};
+
+static bool walk_sym(struct dep_walk *w, const struct symbol *s);
+
+/* The kernel's words for one step, then where the step is written. */
+static void step_text(struct strbuf *sb, const struct dep_step *d, const struct symbol *next)
+{
+	static const char *const how[] = {
+		[STEP_DEPENDS] = "depends on", [STEP_SELECTED] = "is selected by",
+		[STEP_IMPLIED] = "is implied by", [STEP_PROMPT_VIS] = "prompt is visible depending on",
+		[STEP_DEFAULT_VIS] = "default is visible depending on",
+		[STEP_RANGE_VIS] = "range is visible depending on",
+		[STEP_DEFAULT_VALUE] = "default value contains",
+	};
+	char l[300];
+	const char *name = d->sym->name ? d->sym->name : "<choice>";
+
+	if (sym_is_choice(next) && next->menus)
+		sb_addf(sb, "symbol %s is part of choice block at %s", name,
+			loc_str(next->menus->loc, l, sizeof(l)));
+	else
+		sb_addf(sb, "symbol %s %s %s (%s)", name, how[d->how],
+			next->name ? next->name : "<choice>", loc_str(d->at, l, sizeof(l)));
+}
+
+static void report_cycle(struct dep_walk *w, const struct symbol *back)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i = 0;
+
+	while (i < w->stack.n && w->stack.v[i].sym != back)
+		i++;
+	for (size_t j = i; j < w->stack.n; j++) {
+		const struct symbol *next = j + 1 < w->stack.n ? w->stack.v[j + 1].sym : back;
+
+		sb_adds(&sb, "\n\t");
+		step_text(&sb, &w->stack.v[j], next);
+	}
+	if (w->keep) {
+		struct kc_cycle c = { w->stack.v[i].at, arena_strdup(&w->t->arena, sb_str(&sb) + 2) };
+
+		vec_push(w->t->cycles, c);
+	} else {
+		diag_error(w->stack.v[i].at, "recursive dependency detected!%s", sb_str(&sb));
+		w->errors++;
+	}
+	sb_release(&sb);
+}
+
+/* Every symbol e reads, each a possible step of a cycle. */
+static bool walk_expr(struct dep_walk *w, const struct expr *e, enum step_kind how, struct loc at)
+{
+	if (!e)
+		return true;
+	switch (e->type) {
+	case E_NOT:
+		return walk_expr(w, e->left, how, at);
+	case E_AND:
+	case E_OR:
+		return walk_expr(w, e->left, how, at) && walk_expr(w, e->right, how, at);
+	default:
+		vec_last(w->stack).how = how;
+		vec_last(w->stack).at = at;
+		if (!walk_sym(w, e->sym))
+			return false;
+		if (e->type != E_SYMBOL && !walk_sym(w, e->rsym))
+			return false;
+		return true;
+	}
+}
+
+static bool walk_menu_deps(struct dep_walk *w, const struct menu *m)
+{
+	for (; m && m->kind != M_ROOT; m = m->parent)
+		for (const struct dep_item *d = m->deps; d; d = d->next)
+			if (!walk_expr(w, d->expr, STEP_DEPENDS, d->loc))
+				return false;
+	return true;
+}
+
+/* The edges of symbol.c sym_check_sym_deps(): direct dependencies,
+ * selects and implies pointing at it, and each property's condition and
+ * default value. */
+static bool walk_edges(struct dep_walk *w, const struct symbol *s)
+{
+	for (const struct menu *m = s->menus; m; m = m->sym_next)
+		if (!walk_menu_deps(w, m))
+			return false;
+	for (int imply = 0; imply < 2; imply++)
+		for (const struct property *p = imply ? s->implied_by : s->selected_by; p; p = p->rev_next) {
+			vec_last(w->stack).how = imply ? STEP_IMPLIED : STEP_SELECTED;
+			vec_last(w->stack).at = p->loc;
+			if (!walk_sym(w, p->menu->sym) ||
+			    !walk_expr(w, p->cond, imply ? STEP_IMPLIED : STEP_SELECTED, p->loc))
+				return false;
+		}
+	for (const struct property *p = s->props; p; p = p->sym_next) {
+		if (p->type == P_SELECT || p->type == P_IMPLY)
+			continue;
+		if (!walk_expr(w, p->cond, p->type == P_PROMPT ? STEP_PROMPT_VIS :
+			       p->type == P_DEFAULT ? STEP_DEFAULT_VIS : STEP_RANGE_VIS, p->loc))
+			return false;
+		if (p->type == P_DEFAULT && !sym_is_choice(s) &&
+		    !walk_expr(w, p->expr, STEP_DEFAULT_VALUE, p->loc))
+			return false;
+	}
+	return true;
+}
+
+static bool walk_sym(struct dep_walk *w, const struct symbol *s)
+{
+	const struct menu *c = s->choice;
+	bool modern = !w->t->kversion || w->t->kversion >= 611;
+	bool ok = true;
+
+	if ((s->flags & SYM_CONST) || !(s->flags & SYM_DEFINED))
+		return true;
+	if (c && modern)	/* a 6.11+ choice checks as one node */
+		s = c->sym;
+	if (w->state[s->id] == 2)
+		return true;
+	if (w->state[s->id] == 1) {
+		report_cycle(w, s);
+		return false;
+	}
+	w->state[s->id] = 1;
+	vec_push(w->stack, ((struct dep_step){ s, STEP_DEPENDS, { 0, 0 } }));
+	if (sym_is_choice(s) && modern) {
+		for (const struct menu *k = c ? c : s->menus; k && ok; k = k->sym_next) {
+			for (const struct menu *m = k->list; m && ok; m = menu_next((struct menu *)m, (struct menu *)k))
+				if (m->sym && m->sym->choice == k)
+					ok = walk_edges(w, m->sym);
+			if (ok)
+				ok = walk_menu_deps(w, k);
+		}
+	} else {
+		ok = walk_edges(w, s);
+	}
+	w->stack.n--;
+	w->state[s->id] = 2;	/* a loop through s is reported once */
+	return ok;
+}
+
+/* 6.11+ parser.y choice_check_sanity(). */
+static unsigned check_choice_members(struct kctree *t)
+{
+	unsigned errors = 0;
+	struct menu *c;
+
+	menu_for_each(t, c) {
+		if (c->kind != M_CHOICE)
+			continue;
+		for (struct menu *m = c->list; m; m = menu_next(m, c)) {
+			if (!m->sym || m->sym->choice != c)
+				continue;
+			for (const struct property *p = m->sym->props; p; p = p->sym_next) {
+				if (p->type == P_DEFAULT && p->menu == m) {
+					diag_error(p->loc, "defaults for choice values not supported");
+					errors++;
+				}
+				if (p->type == P_PROMPT && p->menu != m && p->menu->parent != m->parent) {
+					diag_error(p->loc, "choice value has a prompt outside its choice group");
+					errors++;
+				}
+			}
+		}
+	}
+	return errors;
+}
+
+unsigned sym_check_tree(struct kctree *t, bool keep_cycles)
+{
+	struct dep_walk w = { .t = t, .keep = keep_cycles };
+	unsigned errors = 0;
+
+	if (!t->kversion || t->kversion >= 611)
+		errors += check_choice_members(t);
+	w.state = xcalloc(t->syms.n, 1);
+	for (size_t i = 0; i < t->syms.n; i++)
+		walk_sym(&w, t->syms.v[i]);	/* on to the next loop, if any */
+	free(w.state);
+	vec_release(w.stack);
+	return errors + w.errors;
+}

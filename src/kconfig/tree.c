@@ -1,0 +1,150 @@
+/* Loading a tree: the front-end pipeline lex -> preprocess -> parse ->
+ * menu/symbols, for one architecture. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kconfig/arch.h"
+#include "kconfig/kconfig.h"
+#include "kconfig/lex.h"
+#include "kconfig/menu.h"
+#include "kconfig/parse.h"
+#include "kconfig/preprocess.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+static void init_const(struct kctree *t, struct symbol *s, const char *name)
+{
+	sym_init(t, s, name, SYM_CONST);
+	s->type = S_TRISTATE;
+}
+
+/* "VERSION = 6\nPATCHLEVEL = 12\nSUBLEVEL = 117\nEXTRAVERSION =" */
+static int read_version(const struct load_opts *o, char *kv, size_t kvsize)
+{
+	char *buf = NULL;
+	const char *text;
+	size_t len = 0;
+	int v = -1, p = -1, s = -1;
+	char extra[64] = "";
+
+	kv[0] = '\0';
+	if (o->vfs) {
+		text = o->vfs(o->vfs_ctx, "Makefile", &len);
+		if (!text)
+			return 0;
+		buf = xstrndup(text, len);
+	} else {
+		struct strbuf path = STRBUF_INIT;
+		FILE *f;
+
+		sb_addf(&path, "%s/Makefile", o->srctree);
+		f = fopen(sb_str(&path), "r");
+		sb_release(&path);
+		if (!f)
+			return 0;
+		buf = xmalloc(8192);
+		len = fread(buf, 1, 8191, f);
+		buf[len] = '\0';
+		fclose(f);
+	}
+	for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {
+		if (sscanf(line, "VERSION = %d", &v) == 1 ||
+		    sscanf(line, "PATCHLEVEL = %d", &p) == 1 ||
+		    sscanf(line, "SUBLEVEL = %d", &s) == 1)
+			continue;
+		if (!strncmp(line, "EXTRAVERSION =", 14)) {
+			const char *e = line + 14;
+
+			while (*e == ' ')
+				e++;
+			snprintf(extra, sizeof(extra), "%s", e);
+		}
+		if (v >= 0 && p >= 0 && s >= 0 && !strncmp(line, "NAME", 4))
+			break;
+	}
+	free(buf);
+	if (v < 0 || p < 0)
+		return 0;
+	snprintf(kv, kvsize, "%d.%d.%d%s", v, p, s < 0 ? 0 : s, extra);
+	return v * 100 + p;
+}
+
+struct kctree *kctree_load(const struct load_opts *o)
+{
+	struct kctree *t = xcalloc(1, sizeof(*t));
+	char kv[96];
+	unsigned errors0 = diag_error_count();
+	struct lexer *lx;
+	struct pp *pp;
+	bool ok;
+
+	arena_init(&t->arena);
+	t->srctree = arena_strdup(&t->arena, o->srctree ? o->srctree : ".");
+	t->arch = o->arch ? arena_strdup(&t->arena, o->arch) : NULL;
+	init_const(t, &t->sym_y, "y");
+	init_const(t, &t->sym_m, "m");
+	init_const(t, &t->sym_n, "n");
+	t->root.kind = M_ROOT;
+	t->root.list_tail = &t->root.list;
+	t->nmenus = 1;
+	t->root.props_tail = &t->root.props;
+	t->root.deps_tail = &t->root.deps;
+	t->modules = &t->sym_n;
+	t->kversion = o->kversion ? o->kversion : read_version(o, kv, sizeof(kv));
+	if (o->kversion)
+		read_version(o, kv, sizeof(kv));
+
+	pp = pp_new(o->shell);
+	if (o->arch)
+		arch_setup_env(pp, o->arch, t->srctree, kv, o->shell == SHELL_RUN);
+	lx = lex_new(pp, t->srctree, o->vfs, o->vfs_ctx);
+	lex_set_cache(lx, o->cache);
+	ok = lex_push_file(lx, o->kconfig ? o->kconfig : "Kconfig", (struct loc){ 0, 0 });
+	if (ok)
+		ok = parse_tree(t, lx, pp);
+	t->nfiles = lex_nfiles(lx);
+	t->nlines = lex_nlines(lx);
+	t->nshell = pp_shell_count(pp);
+	{
+		size_t n;
+		const uint32_t *ids = lex_file_ids(lx, &n);
+		const struct lex_pragma *pr;
+
+		for (size_t i = 0; i < n; i++)
+			vec_push(t->files, diag_file_name(ids[i]));
+		pr = lex_pragmas(lx, &n);
+		for (size_t i = 0; i < n; i++) {
+			struct kc_pragma p = { pr[i].at, arena_strdup(&t->arena, pr[i].text) };
+
+			vec_push(t->pragmas, p);
+		}
+	}
+	lex_free(lx);
+	pp_free(pp);
+	if (!ok || diag_error_count() != errors0) {
+		kctree_free(t);
+		return NULL;
+	}
+	menu_finalize(t);
+	if (sym_check_tree(t, o->keep_cycles)) {
+		kctree_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void kctree_free(struct kctree *t)
+{
+	if (!t)
+		return;
+	vec_release(t->syms);
+	vec_release(t->exprs);
+	vec_release(t->cycles);
+	vec_release(t->pragmas);
+	vec_release(t->files);
+	free(t->symhash);
+	free(t->exprhash);
+	arena_release(&t->arena);
+	free(t);
+}

@@ -1,0 +1,365 @@
+#include "sat/query.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/diag.h"
+#include "util/json.h"
+#include "util/strbuf.h"
+#include "util/vec.h"
+
+#include "sat/cnf.h"
+#include "kconfig/kconfig.h"
+#include "sat/model.h"
+#include "sat/sat.h"
+
+bool arch_ctx_load(struct arch_ctx *a, const struct tree_opts *o, size_t i)
+{
+	a->arch = o->arches.n ? o->arches.v[i] : NULL;
+	a->t = cli_load(o, i);
+	a->m = NULL;
+	a->s = NULL;
+	return a->t != NULL;
+}
+
+void arch_ctx_encode(struct arch_ctx *a)
+{
+	a->m = model_build(a->t, false, true);
+	a->s = sat_new(model_cnf(a->m), false);
+}
+
+bool arch_ctx_open(struct arch_ctx *a, const struct tree_opts *o, size_t i)
+{
+	if (!arch_ctx_load(a, o, i))
+		return false;
+	arch_ctx_encode(a);
+	return true;
+}
+
+void arch_ctx_close(struct arch_ctx *a)
+{
+	sat_free(a->s);
+	model_free(a->m);
+	kctree_free(a->t);
+	a->s = NULL;
+	a->m = NULL;
+	a->t = NULL;
+}
+
+int query_bitness(struct arch_ctx *a, int want, struct bitness out[2])
+{
+	const struct symbol *s64 = sym_find(a->t, "64BIT");
+	int n = 0;
+
+	if (!s64 || !model_has_value(a->m, s64)) {
+		out[0] = (struct bitness){ "", CNF_TRUE, 0 };
+		return want ? 0 : 1;
+	}
+	for (int b = 0; b < 2; b++) {
+		int bits = b ? 32 : 64;
+		int lit = model_sym_is(a->m, s64, b ? 'n' : 'y');
+
+		if (want && want != bits)
+			continue;
+		sat_assume(a->s, lit);
+		if (sat_solve(a->s) != SAT_SAT)
+			continue;
+		out[n++] = (struct bitness){ b ? "32-bit" : "64-bit", lit, bits };
+	}
+	return n;
+}
+
+/* Edit distance, for "did you mean". */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), *row = calloc(lb + 1, sizeof(size_t)), d;
+
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	d = row[lb];
+	free(row);
+	return d;
+}
+
+int query_symbol(struct kctree *t, const char *arg, const struct symbol **out, char *val,
+		 char *suggest, size_t size)
+{
+	char name[256];
+	const char *eq = strchr(arg, '=');
+	const struct symbol *s, *best = NULL;
+	size_t n = eq ? (size_t)(eq - arg) : strlen(arg), bestd = (size_t)-1, i;
+
+	if (!strncmp(arg, "CONFIG_", 7)) {
+		arg += 7;
+		n -= 7;
+	}
+	if (n == 0 || n >= sizeof(name)) {
+		diag_fatal("bad symbol '%s'", arg);
+		return -1;
+	}
+	memcpy(name, arg, n);
+	name[n] = '\0';
+	*val = 0;
+	if (eq) {
+		if ((eq[1] != 'y' && eq[1] != 'm' && eq[1] != 'n') || eq[2]) {
+			diag_fatal("'%s': the value is y, m or n", arg);
+			return -1;
+		}
+		*val = eq[1];
+	}
+	s = sym_find(t, name);
+	if (s && (s->flags & SYM_DEFINED)) {
+		*out = s;
+		return 1;
+	}
+	*out = NULL;
+	tree_for_each_sym(t, s, i) {
+		size_t d;
+
+		if (!s->name || !(s->flags & SYM_DEFINED))
+			continue;
+		d = distance(name, s->name);
+		if (d < bestd) {
+			bestd = d;
+			best = s;
+		}
+	}
+	if (suggest && size)
+		snprintf(suggest, size, "%s", best && bestd <= 3 ? best->name : "");
+	return 0;
+}
+
+/* One line of the core, as Kconfig writes it. */
+void query_item_text(struct strbuf *sb, const struct selector *sel)
+{
+	if (sel->kind == ITEM_DEPENDS || sel->kind == ITEM_IF || sel->kind == ITEM_VISIBLE) {
+		const struct dep_item *d = sel->item;
+
+		sb_adds(sb, sel->kind == ITEM_IF ? "if " : sel->kind == ITEM_VISIBLE ? "visible if " :
+			"depends on ");
+		expr_print(sb, d->expr);
+		return;
+	}
+	{
+		const struct property *p = sel->item;
+
+		switch (p->type) {
+		case P_PROMPT:
+			sb_addf(sb, "prompt \"%s\"", p->text);
+			break;
+		case P_DEFAULT:
+			sb_adds(sb, "default ");
+			expr_print(sb, p->expr);
+			break;
+		case P_SELECT:
+		case P_IMPLY:
+			sb_addf(sb, "%s %s", p->type == P_SELECT ? "select" : "imply", p->target->name);
+			break;
+		case P_RANGE:
+			sb_adds(sb, "range ");
+			expr_print_sym(sb, p->lo);
+			sb_addc(sb, ' ');
+			expr_print_sym(sb, p->hi);
+			break;
+		default:
+			sb_adds(sb, item_kind_name(sel->kind));
+		}
+		if (p->cond) {
+			sb_adds(sb, " if ");
+			expr_print(sb, p->cond);
+		}
+	}
+}
+
+static const struct expr *item_expr(const struct selector *sel)
+{
+	if (sel->kind == ITEM_DEPENDS || sel->kind == ITEM_IF || sel->kind == ITEM_VISIBLE)
+		return ((const struct dep_item *)sel->item)->expr;
+	return ((const struct property *)sel->item)->cond;
+}
+
+
+/* From SYM outwards: first its own lines, then the lines of the symbols
+ * those lines name, and so on; lines of blocks (if) come last. */
+void query_order_chain(const struct symbol *s, struct selvec *in, struct selvec *out)
+{
+	query_order_chain_from(&s, 1, in, out);
+}
+
+void query_order_chain_from(const struct symbol *const *roots, size_t nroots, struct selvec *in,
+			    struct selvec *out)
+{
+	VEC(const struct symbol *) reach = { 0 };
+
+	for (size_t i = 0; i < nroots; i++)
+		vec_push(reach, roots[i]);
+	for (size_t r = 0; r < reach.n; r++)
+		for (size_t i = 0; i < in->n; i++) {
+			const struct selector *sel = in->v[i];
+
+			if (!sel || sel->sym != reach.v[r])
+				continue;
+			vec_push(*out, sel);
+			in->v[i] = NULL;
+			for (size_t j = 0; j < in->n; j++) {
+				const struct selector *o = in->v[j];
+
+				if (o && o->sym && expr_contains_sym(item_expr(sel), o->sym)) {
+					bool seen = false;
+
+					for (size_t k = 0; k < reach.n; k++)
+						seen |= reach.v[k] == o->sym;
+					if (!seen)
+						vec_push(reach, o->sym);
+				}
+			}
+		}
+	for (size_t i = 0; i < in->n; i++)
+		if (in->v[i])
+			vec_push(*out, in->v[i]);
+	vec_release(reach);
+}
+
+
+bool query_bits_option(const char *arg, int *bits)
+{
+	if (!strcmp(arg, "32") || !strcmp(arg, "64") || !strcmp(arg, "all")) {
+		*bits = atoi(arg);	/* "all" is 0: every bitness */
+		return true;
+	}
+	diag_fatal("--bits takes 32, 64 or all, not '%s'", arg);
+	return false;
+}
+
+int query_sym_command(struct tree_opts *o, int argc, char **argv, const char *usage,
+		      const char *cmd, int *bits, const char **sym)
+{
+	static const struct option longopts[] = {
+		CLI_TREE_OPTIONS,
+		{ "bits", required_argument, NULL, 'b' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, done;
+
+	cli_tree_opts_init(o);
+	optind = 1;
+	while ((c = cli_next_option(o, argc, argv, "", longopts, usage, &done)) != -1) {
+		if (c != 'b')
+			return cli_usage_error(usage);
+		if (!query_bits_option(optarg, bits))
+			return EXIT_ERROR;
+	}
+	if (done >= 0)
+		return done;
+	if (!(*sym = cli_one_sym(argc, argv, cmd)) || !cli_resolve_arches(o))
+		return EXIT_ERROR;
+	return -1;
+}
+
+int query_unknown_symbol(const char *arg, const char *suggest)
+{
+	if (suggest && *suggest)
+		diag_fatal("unknown symbol '%s' (did you mean '%s'?)", arg, suggest);
+	else
+		diag_fatal("unknown symbol '%s'", arg);
+	return EXIT_ERROR;
+}
+
+void query_merge_answer(void *ctx, size_t i, const char *result)
+{
+	struct sym_answer *a = ctx;
+
+	(void)i;
+	if (strstr(result, "reachable"))
+		a->reachable = true;
+	if (strncmp(result, "undefined", 9))
+		a->defined = true;
+	else if (result[9] == ' ' && result[10] && !*a->suggest)
+		snprintf(a->suggest, sizeof(a->suggest), "%s", result + 10);
+}
+
+int query_run(const struct tree_opts *o, arch_job_fn job, arch_merge_fn merge, void *ctx)
+{
+	int rc;
+
+	if (o->format == FMT_JSON)
+		fputs("{\"results\":[", stdout);
+	fflush(stdout);
+	rc = cli_for_each_arch(o, job, merge, ctx, o->format == FMT_JSON ? "," : NULL);
+	if (o->format == FMT_JSON)
+		fputs("]}\n", stdout);
+	return rc;
+}
+
+void query_core_chain(const struct cnf *cnf, struct sat *S, const struct symbol *s,
+		      struct selvec *out)
+{
+	struct selvec core = { 0 };
+
+	for (const int *c = sat_core(S, true); *c; c++) {
+		const struct selector *sel = cnf_selector_of(cnf, *c);
+
+		if (sel)
+			vec_push(core, sel);
+	}
+	query_order_chain(s, &core, out);
+	vec_release(core);
+}
+
+void query_chain_item_text(struct strbuf *sb, const struct selector *sel)
+{
+	struct strbuf t = STRBUF_INIT;
+	char l[300], name[300];
+
+	query_item_text(&t, sel);
+	sb_addf(sb, "%s: %s  (%s)", sel->sym ? sym_display_name(sel->sym, name, sizeof(name)) : "<if>",
+		sb_str(&t), loc_str(sel->loc, l, sizeof(l)));
+	sb_release(&t);
+}
+
+void query_chain_item_json(FILE *out, const struct selector *sel)
+{
+	struct strbuf t = STRBUF_INIT;
+	char l[300], name[300];
+
+	query_item_text(&t, sel);
+	fputs("\"symbol\":", out);
+	json_str(out, sel->sym ? sym_display_name(sel->sym, name, sizeof(name)) : NULL);
+	fputs(",\"line\":", out);
+	json_str(out, sb_str(&t));
+	fputs(",\"loc\":", out);
+	json_str(out, loc_str(sel->loc, l, sizeof(l)));
+	sb_release(&t);
+}
+
+void query_core_chain_text(struct strbuf *sb, const struct cnf *cnf, struct sat *S,
+			   const struct symbol *s)
+{
+	struct selvec chain = { 0 };
+
+	query_core_chain(cnf, S, s, &chain);
+	for (size_t j = 0; j < chain.n; j++) {
+		if (sb->len)
+			sb_adds(sb, "\n");
+		query_chain_item_text(sb, chain.v[j]);
+	}
+	vec_release(chain);
+}
