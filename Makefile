@@ -120,6 +120,9 @@ deps:
 
 test-deps:
 	@tests/setup-deps.sh test
+	@# The real trees come first: unit tests read them too (none may skip).
+	@tests/kernel-tree.sh 6.12 >/dev/null
+	@tests/kernel-tree.sh 6.1 >/dev/null
 
 # Test suites; each takes the build directory to test as BUILD=.
 BUILD ?= $(B)
