@@ -14,9 +14,11 @@ ASAN_B  = build/asan
 SAN     = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 # The library, one object per line, stage by stage (src/<stage>/).
-# util/: allocation, strings, vectors, diagnostics, JSON, the file cache
+# util/: allocation, strings, vectors, diagnostics, JSON, the file cache,
+# the job runner
 LIB_OBJS += util/arena.o
 LIB_OBJS += util/diag.o
+LIB_OBJS += util/jobs.o
 LIB_OBJS += util/json.o
 LIB_OBJS += util/srccache.o
 LIB_OBJS += util/strbuf.o
@@ -49,10 +51,10 @@ LIB_OBJS += check/lint.o
 LIB_OBJS += check/patch.o
 LIB_OBJS += check/rules-check.o
 LIB_OBJS += check/rules.o
-# cmd/: the command line (to leave the library, issue #14)
-LIB_OBJS += cmd/cli.o
 
-# cmd/: main() and one file per subcommand.
+# cmd/: main(), the shared command line (cli) and one file per subcommand;
+# none of it is in the library.
+CMD_OBJS += cmd/cli.o
 CMD_OBJS += cmd/cmd-check.o
 CMD_OBJS += cmd/cmd-cnf.o
 CMD_OBJS += cmd/cmd-diff.o

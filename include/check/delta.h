@@ -13,21 +13,23 @@
 #ifndef KCSAT_DELTA_H
 #define KCSAT_DELTA_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
-#include "cmd/cli.h"
 #include "util/vec.h"
 
+struct load_config;
+
 struct delta {
-	const struct tree_opts *old, *new;	/* the same arches, in order */
+	const struct load_config *old, *new;	/* the same arches, in order */
+	bool json;		/* the report as JSON, not text */
 	char **only;		/* named symbols (sorted), or NULL: the changed ones */
 	size_t nonly;
 	unsigned lint;		/* lint checks to compare (bit per enum lint_check) */
 	VEC(char *) results;	/* by arch, from the jobs */
 };
 
-/* Run the jobs and print the report to out (o->format of new: text or
- * JSON).  Returns EXIT_OK, EXIT_NO when the change adds lint
+/* Run the jobs and print the report to out (text, or JSON).  Returns EXIT_OK, EXIT_NO when the change adds lint
  * warnings, or EXIT_ERROR after a diagnostic. */
 int delta_report(struct delta *d, FILE *out);
 void delta_release(struct delta *d);

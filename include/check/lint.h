@@ -1,6 +1,6 @@
 /* kcsat lint: semantic checks of a Kconfig tree on every architecture.
  *
- * Each arch is one job (cli_for_each_arch, so --jobs forks): it loads the
+ * Each arch is one job (arch_for_each, so --jobs forks): it loads the
  * tree, encodes one model and puts every check's question to it at once
  * with sat_cover(), then leaves its answers as facts, one text line each.
  * lint_merge() reads the facts of every arch into findings: "dead" means
@@ -13,7 +13,6 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "cmd/cli.h"
 #include "check/findings.h"
 #include "util/strbuf.h"
 
@@ -63,21 +62,24 @@ struct lint_run {
 	size_t nfocus;
 };
 
-/* The per-arch job and its merge, for cli_for_each_arch(). */
-int lint_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, struct strbuf *result);
+struct kctree;
+struct load_config;
+
+/* The per-arch job and its merge, for arch_for_each(). */
+int lint_arch(const struct load_config *c, size_t i, void *ctx, FILE *out, struct strbuf *result);
 void lint_collect(void *ctx, size_t i, const char *result);
 /* Round 1 of one arch on a tree already loaded: its facts into facts. */
-void lint_tree_facts(const struct lint_run *L, const struct tree_opts *o, struct kctree *t,
-		     const char *arch, struct strbuf *facts);
+void lint_tree_facts(const struct lint_run *L, struct kctree *t, const char *arch,
+		     struct strbuf *facts);
 
 /* Round 1 facts -> findings, and the round 2 requests they need; after
  * round 2, lint_add_evidence() completes them. */
-void lint_merge(struct lint_run *L, const struct tree_opts *o, struct findings *out);
-void lint_add_evidence(struct lint_run *L, const struct tree_opts *o, struct findings *fs);
+void lint_merge(struct lint_run *L, const struct load_config *c, struct findings *out);
+void lint_add_evidence(struct lint_run *L, const struct load_config *c, struct findings *fs);
 void lint_run_release(struct lint_run *L);
 /* Both rounds and the merge: fs gets the sorted findings.  Returns
  * EXIT_OK, or EXIT_ERROR after a diagnostic. */
-int lint_tree(const struct tree_opts *o, struct lint_run *L, struct findings *fs);
+int lint_tree(const struct load_config *c, struct lint_run *L, struct findings *fs);
 
 /* Shared with kcsat check: -W values, --format values, --times. */
 bool lint_w_option(const char *arg, unsigned *enabled);

@@ -24,11 +24,11 @@
 
 #include <stdbool.h>
 
-#include "cmd/cli.h"
 #include "util/diag.h"
 #include "util/vec.h"
 
 struct findings;
+struct load_config;
 
 enum rule_kind { RULE_ASSERT, RULE_REACHABLE, RULE_IMPLIES, RULE_FORBIDS };
 
@@ -72,7 +72,7 @@ bool rule_applies(const struct rule *r, const char *arch);
  * false after a diagnostic at the unknown name. */
 bool rules_check_arches(const struct rule_set *rs, char *const *all, size_t n);
 
-/* Evaluate every rule on every arch of o (cli_for_each_arch, so --jobs
+/* Evaluate every rule on every arch of o (arch_for_each, so --jobs
  * forks); each violated rule becomes one finding (check: the rule's id,
  * file/line: where the rule is written) with the evidence of every arch
  * and bitness that breaks it: the key assignments and, when witness_dir is
@@ -80,7 +80,7 @@ bool rules_check_arches(const struct rule_set *rs, char *const *all, size_t n);
  * of Kconfig lines that blocks it.  A rule naming a symbol that no arch it
  * was checked on defines is an error: a typo would pass silently.
  * Returns EXIT_OK, or EXIT_ERROR after a diagnostic. */
-int rules_check(const struct tree_opts *o, const struct rule_set *rs, const char *witness_dir,
+int rules_check(const struct load_config *o, const struct rule_set *rs, const char *witness_dir,
 		struct findings *fs);
 
 #endif

@@ -1,5 +1,8 @@
-/* Options every tree-reading subcommand shares (--tree, --arch, --shell,
- * --format, --kernel) and the loop over architectures. */
+/* The command line's side of the library: the options every tree-reading
+ * subcommand shares (--tree, --arch, --shell, --format, --kernel, --jobs)
+ * turned into the library's load configuration (struct load_config,
+ * kconfig.h), and the per-arch loop as the commands see it.  Nothing in
+ * the library includes this header. */
 #ifndef KCSAT_CLI_H
 #define KCSAT_CLI_H
 
@@ -13,16 +16,9 @@
 enum out_format { FMT_TEXT, FMT_JSON };
 
 struct tree_opts {
-	const char *tree;		/* default: "." if it has a Kconfig */
+	struct load_config load;	/* what the library loads with */
 	const char *arch_arg;		/* NULL, "all" or a comma list */
-	enum shell_mode shell;
 	enum out_format format;
-	int kversion;
-	struct arch_names arches;	/* resolved by cli_resolve_arches() */
-	bool progress;			/* stderr is a terminal */
-	struct srccache *cache;		/* files read once for every arch */
-	int jobs;			/* processes for several arches */
-	bool keep_cycles;		/* load trees with loops (lint reports them) */
 	bool all_arches;		/* no --arch means every arch, not x86 */
 };
 
@@ -38,6 +34,8 @@ enum { OPT_TREE = 0x100, OPT_ARCH, OPT_SHELL, OPT_FORMAT, OPT_KERNEL, OPT_HELP, 
 	{ "help", no_argument, NULL, OPT_HELP },			\
 	{ "jobs", required_argument, NULL, OPT_JOBS }
 
+/* The library's defaults, with --jobs the number of CPUs and progress on
+ * when stderr is a terminal. */
 void cli_tree_opts_init(struct tree_opts *o);
 /* Handle one shared option; returns 1 if handled, -1 on a bad value (after
  * a diagnostic), 0 if c is not a shared option. */
@@ -56,25 +54,30 @@ const char *cli_one_sym(int argc, char **argv, const char *cmd);
 /* No operand is left after the options; false after a diagnostic. */
 bool cli_no_operands(int argc, char **argv, const char *cmd);
 
-/* Fill o->arches from --arch; a tree without arch/ loads as a plain tree
- * (one pass with no arch).  Returns false after a diagnostic. */
+/* Fill o->load.arches from --arch (and the file cache); a tree without
+ * arch/ loads as a plain tree (one pass with no arch).  Returns false
+ * after a diagnostic. */
 bool cli_resolve_arches(struct tree_opts *o);
 void cli_tree_opts_release(struct tree_opts *o);
 
-/* Load arch i (NULL arch for a plain tree), with progress on a terminal. */
-struct kctree *cli_load(const struct tree_opts *o, size_t i);
-
 struct strbuf;
-/* One arch's share of a command: print to out, leave a short result for
- * merge (results cross process boundaries as text), return an exit code. */
-typedef int (*arch_job_fn)(const struct tree_opts *o, size_t i, void *ctx, FILE *out,
-			   struct strbuf *result);
-typedef void (*arch_merge_fn)(void *ctx, size_t i, const char *result);
+/* One arch's share of a command (arch_for_each() with the command's
+ * options): print to out, leave a short result for merge. */
+typedef int (*cli_job_fn)(const struct tree_opts *o, size_t i, void *ctx, FILE *out,
+			  struct strbuf *result);
+/* arch_for_each() for a command: job gets o.  Returns the worst exit code. */
+int cli_for_each_arch(const struct tree_opts *o, cli_job_fn job, arch_merge_fn merge, void *ctx,
+		      const char *sep);
+/* The same with the output wrapped as {"results":[...]} in JSON (the
+ * query commands). */
+int cli_run_query(const struct tree_opts *o, cli_job_fn job, arch_merge_fn merge, void *ctx);
 
-/* Run job for every selected arch (once for a plain tree), in o->jobs
- * processes when there are several arches.  Output appears in arch order,
- * non-empty outputs joined by sep.  Returns the worst exit code. */
-int cli_for_each_arch(const struct tree_opts *o, arch_job_fn job, arch_merge_fn merge,
-		      void *ctx, const char *sep);
+/* --bits 32|64|all (all is 0); false after a diagnostic. */
+bool cli_bits_option(const char *arg, int *bits);
+/* The command line of a one-symbol query with the shared options and
+ * --bits (implies, why-not): o initialised, *bits and *sym set, arches
+ * resolved.  Returns -1 to go on, else the exit status to return now. */
+int cli_sym_command(struct tree_opts *o, int argc, char **argv, const char *usage,
+		    const char *cmd, int *bits, const char **sym);
 
 #endif

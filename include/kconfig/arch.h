@@ -6,9 +6,13 @@
 #ifndef KCSAT_ARCH_H
 #define KCSAT_ARCH_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
+struct load_config;
 struct pp;
+struct strbuf;
 
 struct arch_names {
 	char **v;
@@ -19,6 +23,10 @@ struct arch_names {
  * Returns -1 (after a diagnostic) if srctree has no arch/ directory. */
 int arch_list(const char *srctree, struct arch_names *out);
 void arch_names_release(struct arch_names *a);
+/* The arches of srctree that spec names ("all" or a comma list of SRCARCH
+ * names) into out, in spec's order.  false after a diagnostic naming the
+ * unknown arch and the known ones. */
+bool arch_select(const char *srctree, const char *spec, struct arch_names *out);
 
 /* The ARCH value kcsat uses for a SRCARCH. */
 const char *arch_kbuild_arch(const char *srcarch);
@@ -27,5 +35,20 @@ const char *arch_kbuild_arch(const char *srcarch);
  * shell execution on, into the process environment for child commands). */
 void arch_setup_env(struct pp *pp, const char *srcarch, const char *srctree,
 		    const char *kernelversion, int run_shell);
+
+/* One load's share of a per-arch run (load i of c, load_config_arch()):
+ * print to out, leave a short result for merge (a record string: results
+ * cross process boundaries), return an exit code. */
+typedef int (*arch_job_fn)(const struct load_config *c, size_t i, void *ctx, FILE *out,
+			   struct strbuf *result);
+typedef void (*arch_merge_fn)(void *ctx, size_t i, const char *result);
+
+/* Run job for every arch of c (once for a plain tree), in c->jobs
+ * processes when there are several (util/jobs.h: a worker that dies is an
+ * error naming its arch).  Outputs go to stdout in arch order, non-empty
+ * ones joined by sep; merge gets each result in arch order.  Returns the
+ * worst exit code. */
+int arch_for_each(const struct load_config *c, arch_job_fn job, arch_merge_fn merge, void *ctx,
+		  const char *sep);
 
 #endif

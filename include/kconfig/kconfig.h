@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "kconfig/arch.h"
 #include "util/arena.h"
 #include "util/diag.h"
 #include "util/vec.h"
@@ -155,19 +156,23 @@ struct kctree {
 	struct expr **exprhash;
 	uint32_t exprhash_size;
 	unsigned nfiles, nlines, nshell;	/* statistics */
-	VEC(struct kc_cycle) cycles;	/* with load_opts.keep_cycles */
+	VEC(struct kc_cycle) cycles;	/* with load_config.keep_cycles */
 	VEC(struct kc_pragma) pragmas;
 	VEC(const char *) files;	/* every file read, in order */
 };
 
-/* How to load: root Kconfig below srctree, for SRCARCH arch (NULL: none of
- * kbuild's variables are set, for fixture trees). */
+/* How the library loads trees and runs per-arch work: the one load
+ * configuration, owned by tree.c (init, release, loading) and arch.c (the
+ * arches, the per-arch runner).  The command line only fills it in
+ * (cmd/cli.c); tests and the fuzzer fill it in directly. */
 enum shell_mode { SHELL_OFF, SHELL_RUN };
 
-struct load_opts {
-	const char *srctree;
-	const char *arch;
+struct load_config {
+	const char *srctree;		/* the tree; NULL: "." */
 	const char *kconfig;		/* root file, default "Kconfig" */
+	/* SRCARCH names (arch_select()); none: a plain tree, loaded once with
+	 * none of kbuild's variables set (fixture trees) */
+	struct arch_names arches;
 	enum shell_mode shell;
 	int kversion;			/* override, e.g. 601; 0: read Makefile */
 	struct srccache *cache;		/* file contents shared across loads */
@@ -176,11 +181,26 @@ struct load_opts {
 	const char *(*vfs)(void *ctx, const char *path, size_t *len);
 	void *vfs_ctx;
 	bool keep_cycles;		/* dependency loops are findings, not errors */
+	int jobs;			/* processes for several arches (1: none) */
+	bool progress;			/* "loading ARCH (i/n)" on stderr */
 };
 
-/* Load and finalize.  Returns NULL after printing diagnostics on any error.
- * The tree owns all its memory. */
-struct kctree *kctree_load(const struct load_opts *o);
+/* Defaults: plain tree ".", shell off, one process, no cache. */
+void load_config_init(struct load_config *c);
+/* Frees the arches and the cache (both owned by c). */
+void load_config_release(struct load_config *c);
+/* How many loads a run makes: one per arch, or 1 for a plain tree. */
+size_t load_config_count(const struct load_config *c);
+/* Arch i's name, or NULL for a plain tree. */
+const char *load_config_arch(const struct load_config *c, size_t i);
+
+/* Load and finalize the tree for SRCARCH arch (NULL: no arch).  Returns
+ * NULL after printing diagnostics on any error.  The tree owns all its
+ * memory. */
+struct kctree *kctree_load(const struct load_config *c, const char *arch);
+/* The same for load i of c (load_config_arch()), with progress on a
+ * terminal and, for an arch, a diagnostic naming it on failure. */
+struct kctree *kctree_load_arch(const struct load_config *c, size_t i);
 void kctree_free(struct kctree *t);
 
 /* ---- symbol.c ---- */

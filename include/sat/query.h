@@ -6,10 +6,12 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
-#include "cmd/cli.h"
-
+struct kctree;
+struct load_config;
 struct model;
+struct symbol;
 struct sat;
 
 struct arch_ctx {
@@ -19,11 +21,12 @@ struct arch_ctx {
 	struct sat *s;		/* selectors fixed */
 };
 
-/* Load arch i of o and encode it.  false after a diagnostic. */
-bool arch_ctx_open(struct arch_ctx *a, const struct tree_opts *o, size_t i);
+/* Load i of c (kctree_load_arch()) and encode it.  false after a
+ * diagnostic. */
+bool arch_ctx_open(struct arch_ctx *a, const struct load_config *c, size_t i);
 /* The same in two steps, to parse query expressions in between: their
  * constants then belong to the value domains, so witnesses can hold them. */
-bool arch_ctx_load(struct arch_ctx *a, const struct tree_opts *o, size_t i);
+bool arch_ctx_load(struct arch_ctx *a, const struct load_config *c, size_t i);
 void arch_ctx_encode(struct arch_ctx *a);
 void arch_ctx_close(struct arch_ctx *a);
 
@@ -44,13 +47,6 @@ int query_bitness(struct arch_ctx *a, int want, struct bitness out[2]);
 int query_symbol(struct kctree *t, const char *arg, const struct symbol **s, char *val,
 		 char *suggest, size_t size);
 
-/* --bits 32|64|all (all is 0); false after a diagnostic. */
-bool query_bits_option(const char *arg, int *bits);
-/* The command line of a one-symbol query with the shared options and
- * --bits (implies, why-not): o initialised, *bits and *sym set, arches
- * resolved.  Returns -1 to go on, else the exit status to return now. */
-int query_sym_command(struct tree_opts *o, int argc, char **argv, const char *usage,
-		      const char *cmd, int *bits, const char **sym);
 /* The error for a symbol no arch defines; returns EXIT_ERROR. */
 int query_unknown_symbol(const char *arg, const char *suggest);
 
@@ -64,10 +60,6 @@ struct sym_answer {
 	char suggest[128];
 };
 void query_merge_answer(void *ctx, size_t i, const char *result);
-/* Run job per arch with the output wrapped as {"results":[...]} in JSON;
- * returns the worst exit code. */
-int query_run(const struct tree_opts *o, arch_job_fn job, arch_merge_fn merge, void *ctx);
-
 struct strbuf;
 struct selector;
 struct selvec {

@@ -504,7 +504,7 @@ static void dependents(struct kctree *t, const strvec *moved, const strvec *done
 
 enum { DEPENDENTS_MAX = 400, DELTA_MAX_CHANGED = 1000 };
 
-static int delta_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out,
+static int delta_arch(const struct load_config *c, size_t i, void *ctx, FILE *out,
 		      struct strbuf *result)
 {
 	struct delta *d = ctx;
@@ -513,9 +513,9 @@ static int delta_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out,
 	strvec moved = { 0 }, wave = { 0 };
 
 	(void)out;
-	J.arch = o->arches.n ? o->arches.v[i] : "tree";
-	told = cli_load(d->old, i);
-	tnew = told ? cli_load(d->new, i) : NULL;
+	J.arch = c->arches.n ? c->arches.v[i] : "tree";
+	told = kctree_load_arch(d->old, i);
+	tnew = told ? kctree_load_arch(d->new, i) : NULL;
 	if (!tnew) {
 		kctree_free(told);
 		return EXIT_ERROR;
@@ -560,9 +560,9 @@ static int delta_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out,
 		L.focus = J.focus.v;	/* and lint asks the selects of them */
 		L.nfocus = J.focus.n;
 		sb_adds(result, "@old\n");
-		lint_tree_facts(&L, d->old, told, J.arch, result);
+		lint_tree_facts(&L, told, J.arch, result);
 		sb_adds(result, "@new\n");
-		lint_tree_facts(&L, d->new, tnew, J.arch, result);
+		lint_tree_facts(&L, tnew, J.arch, result);
 	}
 	free_names(&moved);
 	free_names(&wave);
@@ -815,11 +815,11 @@ int delta_report(struct delta *d, FILE *out)
 	struct findings fo = { 0 }, fn = { 0 };
 	findingvec added = { 0 }, removed = { 0 };
 	groupvec gs = { 0 };
-	bool json = d->new->format == FMT_JSON;
-	size_t narch = d->new->arches.n ? d->new->arches.n : 1, nwarn = 0;
+	bool json = d->json;
+	size_t narch = load_config_count(d->new), nwarn = 0;
 	int rc;
 
-	rc = cli_for_each_arch(d->new, delta_arch, delta_collect, d, NULL);
+	rc = arch_for_each(d->new, delta_arch, delta_collect, d, NULL);
 	if (rc == EXIT_ERROR)
 		return rc;
 	split_results(&R);

@@ -4,6 +4,8 @@
  * symbol is dead when no arch that defines it reaches it. */
 #include "check/lint.h"
 
+#include "kconfig/kconfig.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,7 +22,7 @@ typedef VEC(char *) strvec;
 
 struct merge {
 	struct lint_run *L;
-	const struct tree_opts *o;
+	const struct load_config *c;
 	size_t narch;
 	VEC(struct fact) facts;
 	strvec *files;		/* by arch, sorted */
@@ -31,7 +33,7 @@ struct merge {
 
 static const char *arch_name(const struct merge *M, size_t a)
 {
-	return M->o->arches.n ? M->o->arches.v[a] : "tree";
+	return M->c->arches.n ? M->c->arches.v[a] : "tree";
 }
 
 static char *unescape(char *s)
@@ -228,7 +230,7 @@ static void where(struct strbuf *sb, const struct merge *M, const struct fact *g
 {
 	if (n == of && of > 1)
 		sb_addf(sb, ", on all %zu arches that read it", of);
-	else if (M->narch > 1 || M->o->arches.n) {
+	else if (M->narch > 1 || M->c->arches.n) {
 		sb_adds(sb, ", on ");
 		archs_text(sb, M, g, n);
 	}
@@ -525,7 +527,7 @@ static void g_bits(struct merge *M, struct fact *g, size_t n)
 	sb_release(&key);
 	if (!f)
 		return;
-	if (M->o->arches.n) {
+	if (M->c->arches.n) {
 		sb_adds(&sb, " on ");
 		archs_text(&sb, M, g, n);
 	}
@@ -560,9 +562,9 @@ static void g_load(struct merge *M, struct fact *g, size_t n)
 		M->L->load_ms += atof(g[k].f[1]);
 }
 
-void lint_merge(struct lint_run *L, const struct tree_opts *o, struct findings *out)
+void lint_merge(struct lint_run *L, const struct load_config *c, struct findings *out)
 {
-	struct merge M = { .L = L, .o = o, .narch = o->arches.n ? o->arches.n : 1, .out = out };
+	struct merge M = { .L = L, .c = c, .narch = load_config_count(c), .out = out };
 
 	parse_facts(&M);
 	for (size_t i = 0; i < M.facts.n; i++)
@@ -639,7 +641,7 @@ static const char *find_answer(const struct fact *v, size_t n, const struct lint
 
 /* Round 2's chains into the findings that asked, one block per distinct
  * chain with the arches that share it. */
-void lint_add_evidence(struct lint_run *L, const struct tree_opts *o, struct findings *fs)
+void lint_add_evidence(struct lint_run *L, const struct load_config *o, struct findings *fs)
 {
 	VEC(struct fact) ans = { 0 };
 
@@ -737,19 +739,19 @@ void lint_run_release(struct lint_run *L)
 	vec_release(L->pending);
 }
 
-int lint_tree(const struct tree_opts *o, struct lint_run *L, struct findings *fs)
+int lint_tree(const struct load_config *o, struct lint_run *L, struct findings *fs)
 {
 	int rc;
 
-	L->narch = o->arches.n ? o->arches.n : 1;
+	L->narch = load_config_count(o);
 	L->round = 1;
-	rc = cli_for_each_arch(o, lint_arch, lint_collect, L, NULL);
+	rc = arch_for_each(o, lint_arch, lint_collect, L, NULL);
 	if (rc == EXIT_ERROR)
 		return rc;
 	lint_merge(L, o, fs);
 	if (L->requests.n) {
 		L->round = 2;
-		rc = cli_for_each_arch(o, lint_arch, lint_collect, L, NULL);
+		rc = arch_for_each(o, lint_arch, lint_collect, L, NULL);
 		if (rc == EXIT_ERROR)
 			return rc;
 		lint_add_evidence(L, o, fs);

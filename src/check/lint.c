@@ -317,7 +317,6 @@ struct redund {
 
 struct job {
 	const struct lint_run *L;
-	const struct tree_opts *o;
 	const char *arch;
 	struct kctree *t;
 	struct model *m;
@@ -1074,27 +1073,27 @@ static void job_release(struct job *J)
 	free(J->entry);
 }
 
-void lint_tree_facts(const struct lint_run *L, const struct tree_opts *o, struct kctree *t,
-		     const char *arch, struct strbuf *facts)
+void lint_tree_facts(const struct lint_run *L, struct kctree *t, const char *arch,
+		     struct strbuf *facts)
 {
-	struct job J = { .L = L, .o = o, .r = facts, .t = t, .arch = arch };
+	struct job J = { .L = L, .r = facts, .t = t, .arch = arch };
 
 	static_facts(L, t, facts);
 	round1(&J);
 	job_release(&J);
 }
 
-int lint_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, struct strbuf *result)
+int lint_arch(const struct load_config *c, size_t i, void *ctx, FILE *out, struct strbuf *result)
 {
 	struct lint_run *L = ctx;
-	const char *arch = o->arches.n ? o->arches.v[i] : "tree";
+	const char *arch = c->arches.n ? c->arches.v[i] : "tree";
 	struct kctree *t;
 	double t0 = now_ms();
 
 	(void)out;
 	if (L->round == 2 && (i >= L->requests.n || !L->requests.v[i].len))
 		return EXIT_OK;
-	t = cli_load(o, i);
+	t = kctree_load_arch(c, i);
 	if (!t)
 		return EXIT_ERROR;
 	{
@@ -1104,12 +1103,12 @@ int lint_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, struct 
 		fact(result, "load", b, NULL);
 	}
 	if (L->round == 2) {
-		struct job J = { .L = L, .o = o, .r = result, .t = t, .arch = arch };
+		struct job J = { .L = L, .r = result, .t = t, .arch = arch };
 
 		round2(&J, sb_str(&L->requests.v[i]));
 		job_release(&J);
 	} else {
-		lint_tree_facts(L, o, t, arch, result);
+		lint_tree_facts(L, t, arch, result);
 	}
 	kctree_free(t);
 	return EXIT_OK;

@@ -1,4 +1,4 @@
-/* Rules evaluated on a tree: one job per arch (cli_for_each_arch) puts each
+/* Rules evaluated on a tree: one job per arch (arch_for_each) puts each
  * rule's question to the arch's model, per bitness, and leaves what it
  * found as text records; the merge turns them into one finding per
  * violated rule.  See include/rules.h. */
@@ -353,7 +353,8 @@ struct run {
 	struct findings *fs;
 };
 
-static int rules_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, struct strbuf *result)
+static int rules_arch(const struct load_config *o, size_t i, void *ctx, FILE *out,
+		      struct strbuf *result)
 {
 	const struct run *R = ctx;
 	struct job J = { .rs = R->rs, .witness_dir = R->witness_dir, .res = result, .rc = EXIT_OK };
@@ -463,7 +464,7 @@ static void rules_merge(void *ctx, size_t i, const char *result)
 }
 
 /* Did the run check every arch the rule names (no --arch narrowing)? */
-static bool covered(const struct rule *r, const struct tree_opts *o, size_t nall)
+static bool covered(const struct rule *r, const struct load_config *o, size_t nall)
 {
 	if (!o->arches.n)
 		return true;
@@ -481,7 +482,7 @@ static bool covered(const struct rule *r, const struct tree_opts *o, size_t nall
 }
 
 /* A symbol missing on every arch a rule was checked on: a typo. */
-static bool report_undefined(const struct run *M, const struct tree_opts *o, size_t nall)
+static bool report_undefined(const struct run *M, const struct load_config *o, size_t nall)
 {
 	bool ok = true;
 
@@ -499,7 +500,7 @@ static bool report_undefined(const struct run *M, const struct tree_opts *o, siz
 	return ok;
 }
 
-int rules_check(const struct tree_opts *o, const struct rule_set *rs, const char *witness_dir,
+int rules_check(const struct load_config *o, const struct rule_set *rs, const char *witness_dir,
 		struct findings *fs)
 {
 	struct run M = { .rs = rs, .witness_dir = witness_dir, .fs = fs };
@@ -507,7 +508,7 @@ int rules_check(const struct tree_opts *o, const struct rule_set *rs, const char
 	int rc;
 
 	if (o->arches.n) {
-		if (arch_list(o->tree, &all) < 0)
+		if (arch_list(o->srctree ? o->srctree : ".", &all) < 0)
 			return EXIT_ERROR;
 		if (!rules_check_arches(rs, all.v, all.n)) {
 			arch_names_release(&all);
@@ -516,7 +517,7 @@ int rules_check(const struct tree_opts *o, const struct rule_set *rs, const char
 	}
 	M.checked = xcalloc(rs->v.n + 1, sizeof(*M.checked));
 	M.f = xcalloc(rs->v.n + 1, sizeof(*M.f));
-	rc = cli_for_each_arch(o, rules_arch, rules_merge, &M, NULL);
+	rc = arch_for_each(o, rules_arch, rules_merge, &M, NULL);
 	if (rc != EXIT_ERROR && !report_undefined(&M, o, all.n))
 		rc = EXIT_ERROR;
 	for (size_t i = 0; i < M.undef.n; i++)

@@ -149,9 +149,9 @@ static bool check_expr(struct loader *L, const struct rule_text *x, const char *
 	bool ok;
 
 	if (!L->scratch) {
-		struct load_opts lo = { .vfs = empty_vfs, .kversion = 612 };
+		struct load_config lo = { .vfs = empty_vfs, .kversion = 612 };
 
-		L->scratch = kctree_load(&lo);
+		L->scratch = kctree_load(&lo, NULL);
 		if (!L->scratch)
 			return false;
 	}

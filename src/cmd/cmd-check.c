@@ -110,9 +110,9 @@ static int run(struct check_opts *c, const struct tree_opts *o, struct findings 
 		diag_fatal("cannot create '%s': %s", c->L.witness_dir, strerror(errno));
 		return EXIT_ERROR;
 	}
-	if (c->L.enabled && lint_tree(o, &c->L, fs) == EXIT_ERROR)
+	if (c->L.enabled && lint_tree(&o->load, &c->L, fs) == EXIT_ERROR)
 		return EXIT_ERROR;
-	if (c->rules.v.n && rules_check(o, &c->rules, c->L.witness_dir, fs) == EXIT_ERROR)
+	if (c->rules.v.n && rules_check(&o->load, &c->rules, c->L.witness_dir, fs) == EXIT_ERROR)
 		return EXIT_ERROR;
 	findings_finish(fs);
 	if (c->write_baseline && !findings_write_baseline(fs, c->write_baseline))
@@ -120,7 +120,7 @@ static int run(struct check_opts *c, const struct tree_opts *o, struct findings 
 	if (!c->write_baseline && c->baseline && findings_apply_baseline(fs, c->baseline) < 0)
 		return EXIT_ERROR;
 	d = docs(c, &ndocs);
-	findings_print(stdout, fs, c->fmt, d, ndocs, o->tree);
+	findings_print(stdout, fs, c->fmt, d, ndocs, o->load.srctree);
 	free(d);
 	if (c->times && c->L.enabled)
 		lint_print_times(&c->L);
@@ -137,7 +137,7 @@ int cmd_check(int argc, char **argv)
 	int rc;
 
 	cli_tree_opts_init(&o);
-	o.keep_cycles = true;
+	o.load.keep_cycles = true;
 	o.all_arches = true;
 	rc = parse_options(&c, &o, argc, argv);
 	if (rc < 0)

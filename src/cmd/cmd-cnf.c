@@ -56,12 +56,12 @@ int cmd_cnf(int argc, char **argv)
 		return EXIT_ERROR;
 	if (!cli_resolve_arches(&o))
 		return EXIT_ERROR;
-	if (o.arches.n > 1) {
+	if (o.load.arches.n > 1) {
 		diag_fatal("cnf writes one arch at a time (--arch NAME)");
 		cli_tree_opts_release(&o);
 		return EXIT_ERROR;
 	}
-	t = cli_load(&o, 0);
+	t = kctree_load_arch(&o.load, 0);
 	if (!t) {
 		cli_tree_opts_release(&o);
 		return EXIT_ERROR;

@@ -37,24 +37,24 @@ static void common_arches(struct tree_opts *o, struct tree_opts *n)
 {
 	size_t k = 0;
 
-	for (size_t i = 0; i < n->arches.n; i++) {
+	for (size_t i = 0; i < n->load.arches.n; i++) {
 		bool both = false;
 
-		for (size_t j = 0; j < o->arches.n && !both; j++)
-			both = !strcmp(o->arches.v[j], n->arches.v[i]);
+		for (size_t j = 0; j < o->load.arches.n && !both; j++)
+			both = !strcmp(o->load.arches.v[j], n->load.arches.v[i]);
 		if (both) {
-			n->arches.v[k++] = n->arches.v[i];
+			n->load.arches.v[k++] = n->load.arches.v[i];
 			continue;
 		}
-		fprintf(stderr, "kcsat diff: arch %s is only in %s: skipped\n", n->arches.v[i], n->tree);
-		free(n->arches.v[i]);
+		fprintf(stderr, "kcsat diff: arch %s is only in %s: skipped\n", n->load.arches.v[i], n->load.srctree);
+		free(n->load.arches.v[i]);
 	}
-	n->arches.n = k;
-	arch_names_release(&o->arches);
-	o->arches.v = xcalloc(k + 1, sizeof(char *));
+	n->load.arches.n = k;
+	arch_names_release(&o->load.arches);
+	o->load.arches.v = xcalloc(k + 1, sizeof(char *));
 	for (size_t i = 0; i < k; i++)
-		o->arches.v[i] = xstrdup(n->arches.v[i]);
-	o->arches.n = k;
+		o->load.arches.v[i] = xstrdup(n->load.arches.v[i]);
+	o->load.arches.n = k;
 }
 
 int cmd_diff(int argc, char **argv)
@@ -68,7 +68,7 @@ int cmd_diff(int argc, char **argv)
 	int c, done, rc = EXIT_ERROR;
 
 	cli_tree_opts_init(&n);
-	n.keep_cycles = true;
+	n.load.keep_cycles = true;
 	n.all_arches = true;
 	optind = 1;
 	while ((c = cli_next_option(&n, argc, argv, "W:", longopts, usage, &done)) != -1) {
@@ -83,13 +83,13 @@ int cmd_diff(int argc, char **argv)
 		return done;
 	if (argc - optind < 2)
 		return cli_usage_error(usage);
-	if (n.tree) {
+	if (n.load.srctree) {
 		diag_fatal("diff takes the trees as arguments, not --tree");
 		return EXIT_ERROR;
 	}
 	o = n;
-	o.tree = argv[optind];
-	n.tree = argv[optind + 1];
+	o.load.srctree = argv[optind];
+	n.load.srctree = argv[optind + 1];
 	if (argc - optind > 2) {
 		d.only = argv + optind + 2;
 		d.nonly = (size_t)(argc - optind - 2);
@@ -100,12 +100,13 @@ int cmd_diff(int argc, char **argv)
 		return EXIT_ERROR;
 	}
 	if (cli_resolve_arches(&n)) {
-		if ((o.arches.n == 0) != (n.arches.n == 0)) {
-			diag_fatal("'%s' and '%s' are not both kernel trees (arch/)", o.tree, n.tree);
+		if ((o.load.arches.n == 0) != (n.load.arches.n == 0)) {
+			diag_fatal("'%s' and '%s' are not both kernel trees (arch/)", o.load.srctree, n.load.srctree);
 		} else {
 			common_arches(&o, &n);
-			d.old = &o;
-			d.new = &n;
+			d.old = &o.load;
+			d.new = &n.load;
+			d.json = n.format == FMT_JSON;
 			rc = delta_report(&d, stdout);
 			delta_release(&d);
 		}

@@ -278,7 +278,7 @@ static void print_tree(FILE *f, const struct kctree *t, enum out_format fmt, boo
 static int dump_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out,
 		     struct strbuf *result)
 {
-	struct kctree *t = cli_load(o, i);
+	struct kctree *t = kctree_load_arch(&o->load, i);
 
 	(void)result;
 	if (!t)

@@ -80,9 +80,9 @@ static int implies_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *ou
 			struct strbuf *result)
 {
 	struct implies *im = ctx;
-	const char *arch = o->arches.n ? o->arches.v[i] : "tree";
+	const char *arch = o->load.arches.n ? o->load.arches.v[i] : "tree";
 	const struct symbol *s, *x;
-	struct kctree *t = cli_load(o, i);
+	struct kctree *t = kctree_load_arch(&o->load, i);
 	struct model *m;
 	struct sat *S;
 	struct bitness b[2];
@@ -309,7 +309,7 @@ int cmd_implies(int argc, char **argv)
 {
 	struct tree_opts o;
 	struct implies im = { 0 };
-	int rc = query_sym_command(&o, argc, argv, usage, "implies", &im.bits, &im.arg);
+	int rc = cli_sym_command(&o, argc, argv, usage, "implies", &im.bits, &im.arg);
 
 	if (rc >= 0)
 		return rc;

@@ -99,7 +99,7 @@ int cmd_lint(int argc, char **argv)
 	int c, done, rc;
 
 	cli_tree_opts_init(&o);
-	o.keep_cycles = true;
+	o.load.keep_cycles = true;
 	o.all_arches = true;
 	optind = 1;
 	while ((c = cli_next_option(&o, argc, argv, "W:", longopts, usage, &done)) != -1) {
@@ -130,11 +130,11 @@ int cmd_lint(int argc, char **argv)
 		return EXIT_ERROR;
 	if (!cli_resolve_arches(&o))
 		return EXIT_ERROR;
-	rc = lint_tree(&o, &L, &fs);
+	rc = lint_tree(&o.load, &L, &fs);
 	if (rc == EXIT_OK && baseline && findings_apply_baseline(&fs, baseline) < 0)
 		rc = EXIT_ERROR;
 	if (rc == EXIT_OK) {
-		findings_print(stdout, &fs, fmt, lint_checks, LC_COUNT, o.tree);
+		findings_print(stdout, &fs, fmt, lint_checks, LC_COUNT, o.load.srctree);
 		if (times)
 			lint_print_times(&L);
 		rc = findings_count(&fs, LEVEL_WARNING) ? EXIT_NO : EXIT_OK;

@@ -41,11 +41,11 @@ static int matrix_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 	struct matrix *mx = ctx;
 	struct arch_ctx a;
 	struct bitness b[2];
-	const char *arch = o->arches.n ? o->arches.v[i] : "tree";
+	const char *arch = o->load.arches.n ? o->load.arches.v[i] : "tree";
 	int nb;
 
 	(void)out;
-	if (!arch_ctx_open(&a, o, i))
+	if (!arch_ctx_open(&a, &o->load, i))
 		return EXIT_ERROR;
 	nb = query_bitness(&a, 0, b);
 	for (int k = 0; k < nb; k++) {

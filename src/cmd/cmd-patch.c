@@ -44,7 +44,7 @@ int cmd_patch(int argc, char **argv)
 	size_t len;
 
 	cli_tree_opts_init(&o);
-	o.keep_cycles = true;
+	o.load.keep_cycles = true;
 	o.all_arches = true;
 	optind = 1;
 	while ((c = cli_next_option(&o, argc, argv, "p:W:", longopts, usage, &done)) != -1) {
@@ -82,16 +82,17 @@ int cmd_patch(int argc, char **argv)
 	if (!p || !cli_resolve_arches(&o))
 		goto out;
 	n = o;
-	n.cache = srccache_new();
-	if (patch_apply(p, o.tree, n.cache, &st)) {
+	n.load.cache = srccache_new();
+	if (patch_apply(p, o.load.srctree, n.load.cache, &st)) {
 		if (o.format == FMT_TEXT)
 			printf("%s: %zu Kconfig file%s patched in memory (%zu hunk%s), %zu other file%s skipped\n",
 			       argv[optind], st.files_patched, st.files_patched == 1 ? "" : "s", st.hunks,
 			       st.hunks == 1 ? "" : "s", st.files_skipped, st.files_skipped == 1 ? "" : "s");
-		d.old = &o;
-		d.new = &n;
+		d.old = &o.load;
+		d.new = &n.load;
+		d.json = o.format == FMT_JSON;
 		if (!st.files_patched) {	/* nothing the configuration reads */
-			size_t na = o.arches.n ? o.arches.n : 1;
+			size_t na = o.load.arches.n ? o.load.arches.n : 1;
 
 			if (o.format == FMT_TEXT)
 				printf("no change in the configuration space on any of %zu arch%s\n", na,
@@ -105,7 +106,7 @@ int cmd_patch(int argc, char **argv)
 			delta_release(&d);
 		}
 	}
-	srccache_free(n.cache);
+	srccache_free(n.load.cache);
 out:
 	patch_free(p);
 	free(text);

@@ -64,7 +64,7 @@ static int sat_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 	struct expr **ex = calloc((size_t)sc->nexpr, sizeof(*ex));
 	int nb;
 
-	if (!arch_ctx_load(&a, o, i)) {
+	if (!arch_ctx_load(&a, &o->load, i)) {
 		free(ex);
 		rc = EXIT_ERROR;
 		goto out;
@@ -110,7 +110,7 @@ static int sat_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 				FILE *f;
 
 				witness_name(&sb, sc->witness, sc->nexpr > 1 ? x + 1 : 0, a.arch, &b[k],
-					     o->arches.n > 1, nb > 1);
+					     o->load.arches.n > 1, nb > 1);
 				f = fopen(sb_str(&sb), "w");
 				if (!f) {
 					diag_fatal("cannot write '%s'", sb_str(&sb));
@@ -173,7 +173,7 @@ int cmd_sat(int argc, char **argv)
 		if (c == 'w') {
 			witness = optarg;
 		} else if (c == 'b') {
-			if (!query_bits_option(optarg, &bits))
+			if (!cli_bits_option(optarg, &bits))
 				return EXIT_ERROR;
 		} else {
 			return cli_usage_error(usage);

@@ -154,12 +154,12 @@ int cmd_verify(int argc, char **argv)
 	}
 	if (!cli_resolve_arches(&o))
 		return EXIT_ERROR;
-	if (o.arches.n > 1) {
+	if (o.load.arches.n > 1) {
 		diag_fatal("verify checks one arch at a time (--arch NAME)");
 		cli_tree_opts_release(&o);
 		return EXIT_ERROR;
 	}
-	if (!arch_ctx_open(&a, &o, 0)) {
+	if (!arch_ctx_open(&a, &o.load, 0)) {
 		cli_tree_opts_release(&o);
 		return EXIT_ERROR;
 	}

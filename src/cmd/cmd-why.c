@@ -192,7 +192,7 @@ static void write_witness(const struct why *w, const struct tree_opts *o, const 
 	FILE *f;
 
 	sb_adds(&name, w->witness);
-	if (o->arches.n > 1)
+	if (o->load.arches.n > 1)
 		sb_addf(&name, ".%s", arch);
 	if (bits)
 		sb_addf(&name, "-%d", bits);
@@ -232,7 +232,7 @@ static void write_witness(const struct why *w, const struct tree_opts *o, const 
 static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, struct strbuf *result)
 {
 	struct why *w = ctx;
-	const char *arch = o->arches.n ? o->arches.v[i] : "tree";
+	const char *arch = o->load.arches.n ? o->load.arches.v[i] : "tree";
 	const struct symbol *s;
 	struct arch_ctx a;
 	struct bitness b[2];
@@ -240,7 +240,7 @@ static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 	int nb, found, want;
 	bool first = true;
 
-	if (!arch_ctx_load(&a, o, i))
+	if (!arch_ctx_load(&a, &o->load, i))
 		return EXIT_ERROR;
 	found = query_symbol(a.t, w->a.arg, &s, &val, w->a.suggest, sizeof(w->a.suggest));
 	if (found <= 0) {
@@ -363,7 +363,7 @@ int cmd_why(int argc, char **argv)
 			continue;
 		}
 		if (c == 'b') {
-			if (!query_bits_option(optarg, &w.a.bits))
+			if (!cli_bits_option(optarg, &w.a.bits))
 				return EXIT_ERROR;
 			continue;
 		}
@@ -373,7 +373,7 @@ int cmd_why(int argc, char **argv)
 		return done;
 	if (!(w.a.arg = cli_one_sym(argc, argv, "why")) || !cli_resolve_arches(&o))
 		return EXIT_ERROR;
-	rc = query_run(&o, why_arch, query_merge_answer, &w);
+	rc = cli_run_query(&o, why_arch, query_merge_answer, &w);
 	cli_tree_opts_release(&o);
 	if (rc == EXIT_ERROR)
 		return rc;

@@ -43,9 +43,9 @@ static bool in_chain(const struct selvec *chain, int var)
 static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, struct strbuf *result)
 {
 	struct sym_answer *w = ctx;
-	const char *arch = o->arches.n ? o->arches.v[i] : "tree";
+	const char *arch = o->load.arches.n ? o->load.arches.v[i] : "tree";
 	const struct symbol *s;
-	struct kctree *t = cli_load(o, i);
+	struct kctree *t = kctree_load_arch(&o->load, i);
 	struct model *m;
 	struct sat *S;
 	struct bitness b[2];
@@ -193,11 +193,11 @@ int cmd_whynot(int argc, char **argv)
 {
 	struct tree_opts o;
 	struct sym_answer w = { 0 };
-	int rc = query_sym_command(&o, argc, argv, usage, "why-not", &w.bits, &w.arg);
+	int rc = cli_sym_command(&o, argc, argv, usage, "why-not", &w.bits, &w.arg);
 
 	if (rc >= 0)
 		return rc;
-	rc = query_run(&o, whynot_arch, query_merge_answer, &w);
+	rc = cli_run_query(&o, whynot_arch, query_merge_answer, &w);
 	cli_tree_opts_release(&o);
 	if (rc == EXIT_ERROR)
 		return rc;

@@ -6,8 +6,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "util/diag.h"
+#include "kconfig/kconfig.h"
 #include "kconfig/preprocess.h"
+#include "util/diag.h"
+#include "util/jobs.h"
 #include "util/strbuf.h"
 #include "util/vec.h"
 #include "util/xalloc.h"
@@ -65,6 +67,87 @@ void arch_names_release(struct arch_names *a)
 	free(a->v);
 	a->v = NULL;
 	a->n = 0;
+}
+
+bool arch_select(const char *srctree, const char *spec, struct arch_names *out)
+{
+	struct arch_names all = { 0 };
+	VEC(char *) sel = { 0 };
+	char *list, *save = NULL;
+	bool ok = true;
+
+	out->v = NULL;
+	out->n = 0;
+	if (arch_list(srctree, &all) < 0)
+		return false;
+	if (!strcmp(spec, "all")) {
+		*out = all;
+		return true;
+	}
+	list = xstrdup(spec);
+	for (char *a = strtok_r(list, ",", &save); a; a = strtok_r(NULL, ",", &save)) {
+		size_t i;
+
+		for (i = 0; i < all.n && strcmp(all.v[i], a); i++)
+			;
+		if (i == all.n) {
+			struct strbuf names = STRBUF_INIT;
+
+			for (size_t j = 0; j < all.n; j++)
+				sb_addf(&names, "%s%s", j ? " " : "", all.v[j]);
+			diag_fatal("unknown architecture '%s' (have: %s)", a, sb_str(&names));
+			sb_release(&names);
+			ok = false;
+			break;
+		}
+		vec_push(sel, xstrdup(a));
+	}
+	free(list);
+	arch_names_release(&all);
+	out->v = sel.v;
+	out->n = sel.n;
+	if (!ok)
+		arch_names_release(out);
+	return ok;
+}
+
+struct per_arch {
+	const struct load_config *c;
+	arch_job_fn job;
+	arch_merge_fn merge;
+	void *ctx;
+};
+
+static int run_one(size_t i, void *ctx, FILE *out, struct strbuf *result)
+{
+	const struct per_arch *pa = ctx;
+
+	return pa->job(pa->c, i, pa->ctx, out, result);
+}
+
+static void merge_one(void *ctx, size_t i, const char *result)
+{
+	const struct per_arch *pa = ctx;
+
+	pa->merge(pa->ctx, i, result);
+}
+
+int arch_for_each(const struct load_config *c, arch_job_fn job, arch_merge_fn merge, void *ctx,
+		  const char *sep)
+{
+	struct per_arch pa = { c, job, merge, ctx };
+	struct job_spec js = {
+		.n = load_config_count(c),
+		.what = "arch",
+		.names = c->arches.n ? (const char *const *)c->arches.v : NULL,
+		.procs = c->jobs,
+		.run = run_one,
+		.merge = merge ? merge_one : NULL,
+		.ctx = &pa,
+		.sep = sep,
+	};
+
+	return jobs_run(&js);
 }
 
 const char *arch_kbuild_arch(const char *srcarch)

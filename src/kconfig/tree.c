@@ -10,6 +10,7 @@
 #include "kconfig/menu.h"
 #include "kconfig/parse.h"
 #include "kconfig/preprocess.h"
+#include "util/srccache.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -20,7 +21,7 @@ static void init_const(struct kctree *t, struct symbol *s, const char *name)
 }
 
 /* "VERSION = 6\nPATCHLEVEL = 12\nSUBLEVEL = 117\nEXTRAVERSION =" */
-static int read_version(const struct load_opts *o, char *kv, size_t kvsize)
+static int read_version(const struct load_config *o, char *kv, size_t kvsize)
 {
 	char *buf = NULL;
 	const char *text;
@@ -70,7 +71,47 @@ static int read_version(const struct load_opts *o, char *kv, size_t kvsize)
 	return v * 100 + p;
 }
 
-struct kctree *kctree_load(const struct load_opts *o)
+void load_config_init(struct load_config *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->shell = SHELL_OFF;
+	c->jobs = 1;
+}
+
+void load_config_release(struct load_config *c)
+{
+	arch_names_release(&c->arches);
+	srccache_free(c->cache);
+	c->cache = NULL;
+}
+
+size_t load_config_count(const struct load_config *c)
+{
+	return c->arches.n ? c->arches.n : 1;
+}
+
+const char *load_config_arch(const struct load_config *c, size_t i)
+{
+	return c->arches.n ? c->arches.v[i] : NULL;
+}
+
+struct kctree *kctree_load_arch(const struct load_config *c, size_t i)
+{
+	const char *arch = load_config_arch(c, i);
+	bool progress = c->progress && c->arches.n > 1;
+	struct kctree *t;
+
+	if (progress)
+		fprintf(stderr, "\r\033[Kkcsat: loading %s (%zu/%zu)", arch, i + 1, c->arches.n);
+	t = kctree_load(c, arch);
+	if (progress)
+		fprintf(stderr, "\r\033[K");
+	if (!t && arch)
+		diag_fatal("could not load '%s' for arch %s", c->srctree ? c->srctree : ".", arch);
+	return t;
+}
+
+struct kctree *kctree_load(const struct load_config *o, const char *arch)
 {
 	struct kctree *t = xcalloc(1, sizeof(*t));
 	char kv[96];
@@ -81,7 +122,7 @@ struct kctree *kctree_load(const struct load_opts *o)
 
 	arena_init(&t->arena);
 	t->srctree = arena_strdup(&t->arena, o->srctree ? o->srctree : ".");
-	t->arch = o->arch ? arena_strdup(&t->arena, o->arch) : NULL;
+	t->arch = arch ? arena_strdup(&t->arena, arch) : NULL;
 	init_const(t, &t->sym_y, "y");
 	init_const(t, &t->sym_m, "m");
 	init_const(t, &t->sym_n, "n");
@@ -96,8 +137,8 @@ struct kctree *kctree_load(const struct load_opts *o)
 		read_version(o, kv, sizeof(kv));
 
 	pp = pp_new(o->shell);
-	if (o->arch)
-		arch_setup_env(pp, o->arch, t->srctree, kv, o->shell == SHELL_RUN);
+	if (arch)
+		arch_setup_env(pp, arch, t->srctree, kv, o->shell == SHELL_RUN);
 	lx = lex_new(pp, t->srctree, o->vfs, o->vfs_ctx);
 	lex_set_cache(lx, o->cache);
 	ok = lex_push_file(lx, o->kconfig ? o->kconfig : "Kconfig", (struct loc){ 0, 0 });

@@ -1,6 +1,5 @@
 #include "sat/query.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,10 +14,10 @@
 #include "sat/model.h"
 #include "sat/sat.h"
 
-bool arch_ctx_load(struct arch_ctx *a, const struct tree_opts *o, size_t i)
+bool arch_ctx_load(struct arch_ctx *a, const struct load_config *c, size_t i)
 {
-	a->arch = o->arches.n ? o->arches.v[i] : NULL;
-	a->t = cli_load(o, i);
+	a->arch = load_config_arch(c, i);
+	a->t = kctree_load_arch(c, i);
 	a->m = NULL;
 	a->s = NULL;
 	return a->t != NULL;
@@ -30,9 +29,9 @@ void arch_ctx_encode(struct arch_ctx *a)
 	a->s = sat_new(model_cnf(a->m), false);
 }
 
-bool arch_ctx_open(struct arch_ctx *a, const struct tree_opts *o, size_t i)
+bool arch_ctx_open(struct arch_ctx *a, const struct load_config *c, size_t i)
 {
-	if (!arch_ctx_load(a, o, i))
+	if (!arch_ctx_load(a, c, i))
 		return false;
 	arch_ctx_encode(a);
 	return true;
@@ -239,41 +238,6 @@ void query_order_chain_from(const struct symbol *const *roots, size_t nroots, st
 }
 
 
-bool query_bits_option(const char *arg, int *bits)
-{
-	if (!strcmp(arg, "32") || !strcmp(arg, "64") || !strcmp(arg, "all")) {
-		*bits = atoi(arg);	/* "all" is 0: every bitness */
-		return true;
-	}
-	diag_fatal("--bits takes 32, 64 or all, not '%s'", arg);
-	return false;
-}
-
-int query_sym_command(struct tree_opts *o, int argc, char **argv, const char *usage,
-		      const char *cmd, int *bits, const char **sym)
-{
-	static const struct option longopts[] = {
-		CLI_TREE_OPTIONS,
-		{ "bits", required_argument, NULL, 'b' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c, done;
-
-	cli_tree_opts_init(o);
-	optind = 1;
-	while ((c = cli_next_option(o, argc, argv, "", longopts, usage, &done)) != -1) {
-		if (c != 'b')
-			return cli_usage_error(usage);
-		if (!query_bits_option(optarg, bits))
-			return EXIT_ERROR;
-	}
-	if (done >= 0)
-		return done;
-	if (!(*sym = cli_one_sym(argc, argv, cmd)) || !cli_resolve_arches(o))
-		return EXIT_ERROR;
-	return -1;
-}
-
 int query_unknown_symbol(const char *arg, const char *suggest)
 {
 	if (suggest && *suggest)
@@ -294,19 +258,6 @@ void query_merge_answer(void *ctx, size_t i, const char *result)
 		a->defined = true;
 	else if (result[9] == ' ' && result[10] && !*a->suggest)
 		snprintf(a->suggest, sizeof(a->suggest), "%s", result + 10);
-}
-
-int query_run(const struct tree_opts *o, arch_job_fn job, arch_merge_fn merge, void *ctx)
-{
-	int rc;
-
-	if (o->format == FMT_JSON)
-		fputs("{\"results\":[", stdout);
-	fflush(stdout);
-	rc = cli_for_each_arch(o, job, merge, ctx, o->format == FMT_JSON ? "," : NULL);
-	if (o->format == FMT_JSON)
-		fputs("]}\n", stdout);
-	return rc;
 }
 
 void query_core_chain(const struct cnf *cnf, struct sat *S, const struct symbol *s,

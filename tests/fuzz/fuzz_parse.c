@@ -1,7 +1,7 @@
 /* libFuzzer target for the front-end: one input is a small in-memory tree.
  *
  * Input format (every byte sequence is valid):
- *   - optional header lines "%%kernel N" (e.g. 601, 612: load_opts.kversion)
+ *   - optional header lines "%%kernel N" (e.g. 601, 612: load_config.kversion)
  *     and "%%arch NAME" (load as that SRCARCH, kbuild's variables set);
  *   - then the root file "Kconfig", up to the first "%%file PATH" line;
  *   - each line "%%file PATH" starts a new virtual file named PATH (a later
@@ -76,7 +76,7 @@ static void line_value(const char *p, const char *eol, char *buf, size_t size)
 }
 
 static void split_input(const char *text, size_t size, struct vtree *vt,
-			struct load_opts *o, char *arch, size_t arch_size)
+			struct load_config *o, char *arch, size_t arch_size)
 {
 	const char *p = text, *end = text + size;
 	struct vfile *cur;
@@ -93,7 +93,6 @@ static void split_input(const char *text, size_t size, struct vtree *vt,
 			o->kversion = atoi(val);
 		} else if (starts_with(p, eol, "%%arch ")) {
 			line_value(p + 7, eol, arch, arch_size);
-			o->arch = arch;
 		} else {
 			break;
 		}
@@ -170,8 +169,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static FILE *devnull;
 	struct vtree *vt;
-	struct load_opts o = { 0 };
-	char arch[128];
+	struct load_config o = { 0 };
+	char arch[128] = "";
 	const char *text;
 	struct kctree *t;
 
@@ -193,7 +192,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.vfs_ctx = vt;
 	split_input(text, size, vt, &o, arch, sizeof(arch));
 
-	t = kctree_load(&o);
+	t = kctree_load(&o, arch[0] ? arch : NULL);
 	if (t) {
 		exercise(t);
 		kctree_free(t);

@@ -7,9 +7,9 @@
 static struct kctree *load(const char *text)
 {
 	struct vfile files[] = { { "Kconfig", text }, { NULL, NULL } };
-	struct load_opts o = { .srctree = ".", .kversion = 612, .vfs = vfs_lookup, .vfs_ctx = files };
+	struct load_config o = { .srctree = ".", .kversion = 612, .vfs = vfs_lookup, .vfs_ctx = files };
 
-	return kctree_load(&o);
+	return kctree_load(&o, NULL);
 }
 
 static const char tree[] =
@@ -100,8 +100,8 @@ static void test_choice_default_and_user_pick(void **state)
 static void test_old_kernels_not_simulated(void **state)
 {
 	struct vfile files[] = { { "Kconfig", "config A\n\tbool \"A\"\n" }, { NULL, NULL } };
-	struct load_opts o = { .srctree = ".", .kversion = 601, .vfs = vfs_lookup, .vfs_ctx = files };
-	struct kctree *t = kctree_load(&o);
+	struct load_config o = { .srctree = ".", .kversion = 601, .vfs = vfs_lookup, .vfs_ctx = files };
+	struct kctree *t = kctree_load(&o, NULL);
 
 	(void)state;
 	assert_non_null(t);

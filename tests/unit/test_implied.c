@@ -18,10 +18,10 @@ struct outcome {
 static struct kctree *load(const char *text, int kversion)
 {
 	struct vfile files[] = { { "Kconfig", text }, { NULL, NULL } };
-	struct load_opts o = { .srctree = ".", .kversion = kversion, .vfs = vfs_lookup,
+	struct load_config o = { .srctree = ".", .kversion = kversion, .vfs = vfs_lookup,
 			       .vfs_ctx = files };
 
-	return kctree_load(&o);
+	return kctree_load(&o, NULL);
 }
 
 /* Every conjunct of every `depends on` proven redundant: the entry's other

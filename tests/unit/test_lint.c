@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd/cli.h"
 #include "check/lint.h"
 #include "util/strbuf.h"
 
@@ -15,9 +14,9 @@
 static struct kctree *load(const char *text)
 {
 	struct vfile files[] = { { "Kconfig", text }, { NULL, NULL } };
-	struct load_opts o = { .srctree = ".", .kversion = 612, .vfs = vfs_lookup, .vfs_ctx = files };
+	struct load_config o = { .srctree = ".", .kversion = 612, .vfs = vfs_lookup, .vfs_ctx = files };
 
-	return kctree_load(&o);
+	return kctree_load(&o, NULL);
 }
 
 static unsigned next(unsigned *seed)
@@ -124,11 +123,9 @@ static void normalise(const char *in, struct strbuf *out)
 static void facts(struct kctree *t, bool whole, struct strbuf *out)
 {
 	struct lint_run L = { .enabled = ~0u, .whole_model = whole };
-	struct tree_opts o;
 	struct strbuf raw = STRBUF_INIT;
 
-	memset(&o, 0, sizeof(o));
-	lint_tree_facts(&L, &o, t, "tree", &raw);
+	lint_tree_facts(&L, t, "tree", &raw);
 	normalise(sb_str(&raw), out);
 	sb_release(&raw);
 }

@@ -833,14 +833,13 @@ static void test_mainmenu(void **state)
 	static const struct vfile files[] = {
 		{ "Kconfig", "mainmenu \"Linux/$(ARCH) $(SRCARCH) Kernel\"\n\nconfig A\n\tbool\n" },
 		{ NULL, NULL } };
-	struct load_opts o;
+	struct load_config o;
 
 	memset(&o, 0, sizeof(o));
 	o.srctree = ".";
-	o.arch = "x86";
 	o.vfs = vfs_lookup;
 	o.vfs_ctx = (void *)files;
-	fx->t = kctree_load(&o);
+	fx->t = kctree_load(&o, "x86");
 	if (!fx->t)
 		fail_msg("load failed:\n%s", cap_text(&fx->cap));
 	assert_string_equal(fx->t->arch, "x86");
@@ -900,14 +899,13 @@ static void test_source_with_macro_path(void **state)
 		{ "Kconfig", "DIR := arch\nsource \"$(DIR)/$(SRCARCH)/Kconfig\"\n" },
 		{ "arch/um/Kconfig", "config UML\n\tdef_bool y\n" },
 		{ NULL, NULL } };
-	struct load_opts o;
+	struct load_config o;
 
 	memset(&o, 0, sizeof(o));
 	o.srctree = ".";
-	o.arch = "um";
 	o.vfs = vfs_lookup;
 	o.vfs_ctx = (void *)files;
-	fx->t = kctree_load(&o);
+	fx->t = kctree_load(&o, "um");
 	if (!fx->t)
 		fail_msg("load failed:\n%s", cap_text(&fx->cap));
 	assert_true(sym(fx, "UML")->flags & SYM_DEFINED);
@@ -944,15 +942,15 @@ static void test_missing_root(void **state)
 {
 	struct fx *fx = *state;
 	static const struct vfile files[] = { { "Kconfig.other", "config A\n" }, { NULL, NULL } };
-	struct load_opts o;
+	struct load_config o;
 
 	memset(&o, 0, sizeof(o));
 	o.vfs = vfs_lookup;
 	o.vfs_ctx = (void *)files;
-	assert_null(kctree_load(&o));
+	assert_null(kctree_load(&o, NULL));
 	assert_contains(cap_text(&fx->cap), "kcsat: error: can't open file \"./Kconfig\"");
 	o.kconfig = "Kconfig.other";
-	fx->t = kctree_load(&o);
+	fx->t = kctree_load(&o, NULL);
 	assert_non_null(fx->t);
 	assert_non_null(sym(fx, "A"));
 }
@@ -1059,7 +1057,7 @@ static void test_kversion_from_makefile(void **state)
 static void test_source_glob_on_disk(void **state)
 {
 	struct fx *fx = *state;
-	struct load_opts o;
+	struct load_config o;
 	struct menu *m;
 	const char *dir = fx_mkdtemp(fx);
 
@@ -1079,7 +1077,7 @@ static void test_source_glob_on_disk(void **state)
 
 	memset(&o, 0, sizeof(o));
 	o.srctree = dir;
-	fx->t = kctree_load(&o);
+	fx->t = kctree_load(&o, NULL);
 	if (!fx->t)
 		fail_msg("load failed:\n%s", cap_text(&fx->cap));
 	m = fx->t->root.list;
@@ -1096,7 +1094,7 @@ static void test_source_glob_on_disk(void **state)
 	/* without a wildcard, a missing file is an error */
 	fx_write(fx, "Kconfig", "source \"lib/Kconfig.missing\"\n");
 	kctree_free(fx->t);
-	fx->t = kctree_load(&o);
+	fx->t = kctree_load(&o, NULL);
 	assert_null(fx->t);
 	assert_contains(cap_text(&fx->cap), "Kconfig:1: error: can't open file \"lib/Kconfig.missing\"");
 }
@@ -1160,14 +1158,14 @@ static void load_fails_in_child(struct fx *fx, const char *what, const char *tex
 	assert_true(pid >= 0);
 	if (pid == 0) {
 		struct vfile files[2] = { { "Kconfig", text }, { NULL, NULL } };
-		struct load_opts o;
+		struct load_config o;
 		struct kctree *t;
 		const char *out;
 
 		memset(&o, 0, sizeof(o));
 		o.vfs = vfs_lookup;
 		o.vfs_ctx = files;
-		t = kctree_load(&o);
+		t = kctree_load(&o, NULL);
 		out = cap_text(&fx->cap);
 		if (t)
 			_exit(CHILD_LOADED);

@@ -562,7 +562,7 @@ static void test_rename_to_non_kconfig_name(void **state)
 static void test_patch_then_load(void **state)
 {
 	struct pt *t = *state;
-	struct load_opts o = { .srctree = t->fx->tmpdir, .cache = t->cache };
+	struct load_config o = { .srctree = t->fx->tmpdir, .cache = t->cache };
 
 	assert_true(apply(t,
 		"diff --git a/drivers/Kconfig b/drivers/Kconfig\n"
@@ -580,7 +580,7 @@ static void test_patch_then_load(void **state)
 		"@@ -0,0 +1,2 @@\n"
 		"+config USB\n"
 		"+\tbool \"USB\"\n"));
-	t->fx->t = kctree_load(&o);
+	t->fx->t = kctree_load(&o, NULL);
 	assert_string_equal(errors(t), "");
 	assert_non_null(t->fx->t);
 	assert_int_equal(t->fx->t->nfiles, 4);

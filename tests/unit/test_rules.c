@@ -3,7 +3,6 @@
  * rules evaluated on a small plain tree into findings. */
 #include "unit.h"
 
-#include "cmd/cli.h"
 #include "check/findings.h"
 #include "check/rules.h"
 
@@ -11,7 +10,7 @@ struct rfx {
 	struct fx *fx;
 	struct rule_set rs;
 	struct findings fs;
-	struct tree_opts o;
+	struct load_config o;
 	bool have_o;
 };
 
@@ -38,7 +37,7 @@ static int rfx_teardown(void **state)
 	findings_release(&r->fs);
 	rules_release(&r->rs);
 	if (r->have_o)
-		cli_tree_opts_release(&r->o);
+		load_config_release(&r->o);
 	free(r);
 	return fx_teardown(&fx);
 }
@@ -275,12 +274,9 @@ static int check(struct rfx *r, const char *rules, const char *witness_dir)
 
 	fx_write(r->fx, "Kconfig", tree);
 	assert_true(load(r, "r.yaml", rules));
-	cli_tree_opts_init(&r->o);
+	load_config_init(&r->o);
 	r->have_o = true;
-	r->o.tree = r->fx->tmpdir;
-	r->o.jobs = 1;
-	r->o.progress = false;
-	assert_true(cli_resolve_arches(&r->o));
+	r->o.srctree = r->fx->tmpdir;	/* a plain tree: no arches */
 	rc = rules_check(&r->o, &r->rs, witness_dir, &r->fs);
 	findings_finish(&r->fs);
 	return rc;

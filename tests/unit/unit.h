@@ -187,7 +187,7 @@ static inline int fx_teardown(void **state)
 static inline struct kctree *fx_load_opts(struct fx *fx, const struct vfile *files,
 					  int kversion)
 {
-	struct load_opts o;
+	struct load_config o;
 
 	memset(&o, 0, sizeof(o));
 	o.srctree = ".";
@@ -197,7 +197,7 @@ static inline struct kctree *fx_load_opts(struct fx *fx, const struct vfile *fil
 	o.vfs = vfs_lookup;
 	o.vfs_ctx = (void *)files;
 	kctree_free(fx->t);
-	fx->t = kctree_load(&o);
+	fx->t = kctree_load(&o, NULL);
 	return fx->t;
 }
 
