@@ -19,6 +19,7 @@ SAN     = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame
 LIB_OBJS += util/arena.o
 LIB_OBJS += util/diag.o
 LIB_OBJS += util/jobs.o
+LIB_OBJS += util/record.o
 LIB_OBJS += util/json.o
 LIB_OBJS += util/srccache.o
 LIB_OBJS += util/strbuf.o

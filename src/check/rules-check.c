@@ -1,7 +1,7 @@
 /* Rules evaluated on a tree: one job per arch (arch_for_each) puts each
  * rule's question to the arch's model, per bitness, and leaves what it
- * found as text records; the merge turns them into one finding per
- * violated rule.  See include/rules.h. */
+ * found as records (util/record.h); the merge turns them into one finding
+ * per violated rule.  See include/rules.h. */
 #include "check/rules.h"
 
 #include <stdio.h>
@@ -17,18 +17,27 @@
 #include "kconfig/parse.h"
 #include "sat/query.h"
 #include "sat/sat.h"
+#include "util/record.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
 /* ---- one arch ---- */
 
-/* The records a job leaves, one per line, fields split by tabs:
- *   R IDX                 rule IDX was checked
- *   U IDX TEXT SYM        its TEXT-th expression (0: subject) names SYM,
- *                         which this arch does not define
- *   V IDX ARCH            it is violated on ARCH (once per arch)
- *   E IDX LINE            a line of evidence
- *   W IDX ARCH BITS PATH  a witness .config */
+/* The records a job leaves (rule: the rule's index in the set). */
+enum { R_CHECKED, R_UNDEF, R_VIOLATED, R_EVIDENCE, R_WITNESS };
+static const struct record_kind records[] = {
+	/* the rule was checked on this arch */
+	[R_CHECKED] = { "checked", { "rule", NULL } },
+	/* its text-th expression (0: the subject) names sym, which this
+	 * arch does not define */
+	[R_UNDEF] = { "undef", { "rule", "text", "sym", NULL } },
+	/* it is violated on arch (once per arch) */
+	[R_VIOLATED] = { "violated", { "rule", "arch", NULL } },
+	/* a line of evidence */
+	[R_EVIDENCE] = { "evidence", { "rule", "line", NULL } },
+	/* a witness .config for arch and bitness (0: 64BIT fixed) */
+	[R_WITNESS] = { "witness", { "rule", "arch", "bits", "path", NULL } },
+};
 
 struct job {
 	const struct rule_set *rs;
@@ -101,8 +110,15 @@ static bool parse_rule(struct job *J, size_t idx, const struct rule *r, struct r
 			return false;
 		expr_syms(x->v[k], &syms);
 		for (size_t i = 0; i < syms.n; i++)
-			if (!(syms.v[i]->flags & SYM_DEFINED))
-				sb_addf(J->res, "U\t%zu\t%zu\t%s\n", idx, k, syms.v[i]->name);
+			if (!(syms.v[i]->flags & SYM_DEFINED)) {
+				struct record_writer w;
+
+				rec_begin(&w, J->res, &records[R_UNDEF]);
+				rec_uint(&w, "rule", idx);
+				rec_uint(&w, "text", k);
+				rec_str(&w, "sym", syms.v[i]->name);
+				rec_end(&w);
+			}
 		vec_release(syms);
 	}
 	return true;
@@ -113,18 +129,32 @@ static void case_name(const struct job *J, const struct bitness *b, struct strbu
 	sb_addf(sb, "%s%s%s", J->arch, b && *b->label ? " " : "", b ? b->label : "");
 }
 
+/* One line of evidence: tabs and newlines in it read as spaces. */
 static void evidence(struct job *J, size_t idx, const char *text)
 {
-	sb_addf(J->res, "E\t%zu\t", idx);
-	for (; *text; text++)
-		sb_addc(J->res, *text == '\n' || *text == '\t' ? ' ' : *text);
-	sb_addc(J->res, '\n');
+	struct record_writer w;
+	char *line = xstrdup(text);
+
+	for (char *c = line; *c; c++)
+		if (*c == '\n' || *c == '\t')
+			*c = ' ';
+	rec_begin(&w, J->res, &records[R_EVIDENCE]);
+	rec_uint(&w, "rule", idx);
+	rec_str(&w, "line", line);
+	rec_end(&w);
+	free(line);
 }
 
 static void mark_violated(struct job *J, size_t idx)
 {
-	if (!J->rule_violated)
-		sb_addf(J->res, "V\t%zu\t%s\n", idx, J->arch);
+	if (!J->rule_violated) {
+		struct record_writer w;
+
+		rec_begin(&w, J->res, &records[R_VIOLATED]);
+		rec_uint(&w, "rule", idx);
+		rec_str(&w, "arch", J->arch);
+		rec_end(&w);
+	}
 	J->rule_violated = true;
 }
 
@@ -185,7 +215,14 @@ static void write_witness(struct job *J, size_t idx, const struct rule *r, const
 			diag_fatal("cannot write witness '%s'", sb_str(&path));
 			J->rc = EXIT_ERROR;
 		}
-		sb_addf(J->res, "W\t%zu\t%s\t%d\t%s\n", idx, J->arch, b->bits, sb_str(&path));
+		struct record_writer w;
+
+		rec_begin(&w, J->res, &records[R_WITNESS]);
+		rec_uint(&w, "rule", idx);
+		rec_str(&w, "arch", J->arch);
+		rec_int(&w, "bits", b->bits);
+		rec_str(&w, "path", sb_str(&path));
+		rec_end(&w);
 	}
 	sb_release(&path);
 	sb_release(&head);
@@ -329,8 +366,12 @@ static void check_reachable(struct job *J, size_t idx, const struct rule *r, con
 
 static void check_rule(struct job *J, size_t idx, const struct rule *r, const struct rule_exprs *x)
 {
+	struct record_writer w;
+
 	J->rule_violated = false;
-	sb_addf(J->res, "R\t%zu\n", idx);
+	rec_begin(&w, J->res, &records[R_CHECKED]);
+	rec_uint(&w, "rule", idx);
+	rec_end(&w);
 	if (r->kind == RULE_REACHABLE)
 		check_reachable(J, idx, r, x);
 	else
@@ -351,6 +392,7 @@ struct run {
 	struct finding **f;		/* by rule, once violated */
 	VEC(struct undef) undef;
 	struct findings *fs;
+	unsigned bad;			/* malformed records (reported) */
 };
 
 static int rules_arch(const struct load_config *o, size_t i, void *ctx, FILE *out,
@@ -422,44 +464,51 @@ static void add_undef(struct run *M, size_t rule, size_t text, const char *sym)
 	vec_push(M->undef, ((struct undef){ rule, text, xstrdup(sym), 1 }));
 }
 
-static void merge_record(struct run *M, char *rec)
+static void merge_record(struct run *M, const struct record *r)
 {
-	char *f[5] = { 0 };
-	size_t nf = 0, idx;
-	char *p = rec;
+	uint32_t idx, text;
+	int bits;
 
-	/* E's text may hold no tab (evidence() replaced them); W's path may */
-	while (nf < 5 && p) {
-		f[nf++] = p;
-		p = (nf == 3 && rec[0] == 'E') || (nf == 5) ? NULL : strchr(p, '\t');
-		if (p)
-			*p++ = '\0';
-	}
-	if (nf < 2 || (idx = strtoul(f[1], NULL, 10)) >= M->rs->v.n)
+	if (!rec_get_u32(r, "rule", &idx) || idx >= M->rs->v.n)
 		return;
-	if (!strcmp(f[0], "R"))
+	switch (r->kind - records) {
+	case R_CHECKED:
 		M->checked[idx]++;
-	else if (!strcmp(f[0], "U") && nf >= 4)
-		add_undef(M, idx, strtoul(f[2], NULL, 10), f[3]);
-	else if (!strcmp(f[0], "V") && nf >= 3)
-		finding_add_arch(rule_finding(M, idx), f[2]);
-	else if (!strcmp(f[0], "E") && nf >= 3)
-		finding_add_evidence(rule_finding(M, idx), "%s", f[2]);
-	else if (!strcmp(f[0], "W") && nf >= 5) {
-		struct finding *x = rule_finding(M, idx);
-		struct witness_ref w = { xstrdup(f[2]), atoi(f[3]), xstrdup(f[4]) };
+		break;
+	case R_UNDEF:
+		if (rec_get_u32(r, "text", &text))
+			add_undef(M, idx, text, rec_get(r, "sym"));
+		break;
+	case R_VIOLATED:
+		finding_add_arch(rule_finding(M, idx), rec_get(r, "arch"));
+		break;
+	case R_EVIDENCE:
+		finding_add_evidence(rule_finding(M, idx), "%s", rec_get(r, "line"));
+		break;
+	case R_WITNESS:
+		if (rec_get_int(r, "bits", &bits)) {
+			struct finding *x = rule_finding(M, idx);
+			struct witness_ref wr = { xstrdup(rec_get(r, "arch")), bits,
+						  xstrdup(rec_get(r, "path")) };
 
-		vec_push(x->witnesses, w);
+			vec_push(x->witnesses, wr);
+		}
+		break;
 	}
 }
 
 static void rules_merge(void *ctx, size_t i, const char *result)
 {
-	char *copy = xstrdup(result), *save = NULL;
+	struct run *M = ctx;
+	char *copy = xstrdup(result);
+	struct record_reader rd;
+	struct record r;
 
 	(void)i;
-	for (char *l = strtok_r(copy, "\n", &save); l; l = strtok_r(NULL, "\n", &save))
-		merge_record(ctx, l);
+	rec_reader_init(&rd, copy, records, sizeof(records) / sizeof(records[0]));
+	while (rec_read(&rd, &r))
+		merge_record(M, &r);
+	M->bad += rd.bad;
 	free(copy);
 }
 
@@ -518,6 +567,8 @@ int rules_check(const struct load_config *o, const struct rule_set *rs, const ch
 	M.checked = xcalloc(rs->v.n + 1, sizeof(*M.checked));
 	M.f = xcalloc(rs->v.n + 1, sizeof(*M.f));
 	rc = arch_for_each(o, rules_arch, rules_merge, &M, NULL);
+	if (M.bad)
+		rc = EXIT_ERROR;
 	if (rc != EXIT_ERROR && !report_undefined(&M, o, all.n))
 		rc = EXIT_ERROR;
 	for (size_t i = 0; i < M.undef.n; i++)
