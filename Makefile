@@ -9,6 +9,17 @@ WARN    = -std=c11 -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototype
 CPPFLAGS += -D_GNU_SOURCE -Iinclude -MMD -MP
 LDLIBS  = -lpicosat -lyaml
 
+# Installation (make install / uninstall): GNU-style directories under
+# PREFIX, each overridable; DESTDIR stages the whole tree (packaging).
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share
+MANDIR  ?= $(DATADIR)/man
+KCSATDIR ?= $(DATADIR)/kcsat
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR ?= $(DATADIR)/zsh/site-functions
+INSTALL ?= install
+
 B       = build
 ASAN_B  = build/asan
 SAN     = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -81,7 +92,8 @@ Q = @
 msg = @printf '  %-7s %s\n' $(1) $(2)
 endif
 
-.PHONY: all asan deps test-deps check demo clean unit cli fuzz integration bench
+.PHONY: all asan deps test-deps check demo clean unit cli fuzz integration bench \
+	install uninstall
 all: $(B)/kcsat
 
 define build_rules
@@ -101,16 +113,16 @@ $(1)/libkcsat.a: $$(addprefix $(1)/obj/,$$(LIB_OBJS))
 
 $(1)/kcsat: $$(addprefix $(1)/obj/,$$(CMD_OBJS)) $(1)/libkcsat.a
 	$$(call msg,LD,$$@)
-	$$(Q)$$(CC) $$(CFLAGS) $(2) -o $$@ $$^ $$(LDLIBS)
+	$$(Q)$$(CC) $$(CFLAGS) $(2) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS)
 
 $(1)/unit/%: $(1)/tobj/unit/%.o $(1)/libkcsat.a
 	$$(call msg,LD,$$@)
 	@mkdir -p $$(@D)
-	$$(Q)$$(CC) $$(CFLAGS) $(2) -o $$@ $$^ $$(LDLIBS) -lcmocka
+	$$(Q)$$(CC) $$(CFLAGS) $(2) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS) -lcmocka
 
 $(1)/fuzz_parse_replay: $(1)/tobj/fuzz/fuzz_parse.o $(1)/tobj/fuzz/replay.o $(1)/libkcsat.a
 	$$(call msg,LD,$$@)
-	$$(Q)$$(CC) $$(CFLAGS) $(2) -o $$@ $$^ $$(LDLIBS)
+	$$(Q)$$(CC) $$(CFLAGS) $(2) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS)
 endef
 
 $(eval $(call build_rules,$(B),))
@@ -151,6 +163,26 @@ demo: deps
 
 bench: all
 	@bench/load.sh $(B)/kcsat
+
+# What `make install` puts where, one "MODE SOURCE DESTINATION" per line;
+# uninstall removes the same files (tests/dist/install.sh checks both).
+INSTALL_FILES = \
+	755 $(B)/kcsat $(BINDIR)/kcsat \
+	644 man/kcsat.1 $(MANDIR)/man1/kcsat.1 \
+	$(foreach f,$(sort $(wildcard rules/*.yaml)),644 $(f) $(KCSATDIR)/$(f))
+
+install: all
+	@set -- $(INSTALL_FILES); while [ $$# -gt 0 ]; do \
+		$(INSTALL) -d "$(DESTDIR)$$(dirname "$$3")" && \
+		$(INSTALL) -m "$$1" "$$2" "$(DESTDIR)$$3" || exit 1; \
+		printf '  %-7s %s\n' INSTALL "$(DESTDIR)$$3"; shift 3; \
+	done
+
+uninstall:
+	@set -- $(INSTALL_FILES); while [ $$# -gt 0 ]; do \
+		rm -f "$(DESTDIR)$$3"; shift 3; \
+	done
+	@rmdir "$(DESTDIR)$(KCSATDIR)/rules" "$(DESTDIR)$(KCSATDIR)" 2>/dev/null || true
 
 clean:
 	rm -rf $(B)

@@ -16,6 +16,7 @@ done
 run sh tests/check-docs.sh build/kcsat
 run sh tests/sarif/lint.sh build/kcsat
 run sh tests/sarif/check.sh build/kcsat
+run sh tests/dist/run.sh build/kcsat
 run make --no-print-directory integration BUILD=build
 if [ $fail -ne 0 ]; then
 	echo "make check: FAILED"
