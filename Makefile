@@ -39,6 +39,7 @@ LIB_OBJS += util/xalloc.o
 LIB_OBJS += kconfig/arch.o
 LIB_OBJS += kconfig/confdata.o
 LIB_OBJS += kconfig/confsim.o
+LIB_OBJS += kconfig/dialect.o
 LIB_OBJS += kconfig/eval.o
 LIB_OBJS += kconfig/expr.o
 LIB_OBJS += kconfig/lex.o

@@ -136,6 +136,27 @@ while IFS= read -r name; do
 	done <"$tmp/accepted"
 done <"$tmp/names"
 
+# --- every dialect row of `kcsat --version` has its entry under KCONFIG
+# DIALECTS, with the same version, and the page has no row the table lacks ---
+"$kcsat" --version | sed -n 's/^  \([a-z0-9-]*\)  *\(since\|until\) \([0-9.]*\|next\) .*/\1 (\2 \3)/p' >"$tmp/rows"
+sed -n '/^\.SH KCONFIG DIALECTS/,/^\.SH /p' "$man" |
+	sed -n 's/^\.BR \([a-z0-9\\-]*\) "\(.*\)"$/\1\2/p' | sed 's/\\-/-/g' >"$tmp/manrows"
+if [ -s "$tmp/rows" ]; then
+	while IFS= read -r row; do
+		if grep -qxF -- "$row" "$tmp/manrows"; then
+			pass "man/kcsat.1 KCONFIG DIALECTS: $row"
+		else
+			fail "man/kcsat.1 KCONFIG DIALECTS has no entry '.BR ${row%% *} \" ${row#* }\"' (from kcsat --version)"
+		fi
+	done <"$tmp/rows"
+	while IFS= read -r row; do
+		grep -qxF -- "$row" "$tmp/rows" ||
+			fail "man/kcsat.1 KCONFIG DIALECTS documents '$row', which kcsat --version does not list"
+	done <"$tmp/manrows"
+else
+	fail "kcsat --version lists no dialect rows"
+fi
+
 # --- the page formats cleanly ---
 if command -v groff >/dev/null 2>&1; then
 	if groff -ww -man -z "$man" >"$tmp/groff" 2>&1 && [ ! -s "$tmp/groff" ]; then

@@ -144,7 +144,8 @@ struct kctree {
 	struct arena arena;
 	const char *srctree;		/* as given */
 	const char *arch;		/* SRCARCH, or NULL for a plain tree */
-	int kversion;			/* e.g. 612 for 6.12; 0 if unknown */
+	int kversion;			/* its dialect (dialect.h): 612 for 6.12,
+					 * 0 for the newest */
 	struct menu root;
 	struct symbol sym_y, sym_m, sym_n;
 	struct symbol *modules;		/* `modules` symbol, or &sym_n */
@@ -201,6 +202,10 @@ struct kctree *kctree_load(const struct load_config *c, const char *arch);
 /* The same for load i of c (load_config_arch()), with progress on a
  * terminal and, for an arch, a diagnostic naming it on failure. */
 struct kctree *kctree_load_arch(const struct load_config *c, size_t i);
+/* The dialect a load of c reads (dialect_select() of its version), or -1
+ * after an error.  Called once before loading every arch, it gives the
+ * version's note or error once. */
+int kctree_dialect(const struct load_config *c);
 void kctree_free(struct kctree *t);
 
 /* ---- symbol.c ---- */

@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "kconfig/dialect.h"
+#include "kconfig/kconfig.h"
 #include "util/diag.h"
 #include "util/srccache.h"
 #include "util/strbuf.h"
@@ -67,16 +69,12 @@ int cli_tree_option(struct tree_opts *o, int c, const char *arg)
 		o->load.jobs = (int)n;
 		return 1;
 	}
-	case OPT_KERNEL: {
-		int maj, min;
-
-		if (sscanf(arg, "%d.%d", &maj, &min) != 2 || maj < 2 || min < 0 || min > 99) {
+	case OPT_KERNEL:
+		if (!dialect_parse_version(arg, &o->load.kversion)) {
 			diag_fatal("--kernel takes a version like 6.1, not '%s'", arg);
 			return -1;
 		}
-		o->load.kversion = maj * 100 + min;
 		return 1;
-	}
 	}
 	return 0;
 }
@@ -180,6 +178,11 @@ bool cli_resolve_arches(struct tree_opts *o)
 {
 	if (!resolve_arches(o))
 		return false;
+	/* once, before any load forks: the dialect's note or error */
+	if (kctree_dialect(&o->load) < 0) {
+		arch_names_release(&o->load.arches);
+		return false;
+	}
 	if (!o->load.cache)	/* only now: the error paths above need no release */
 		o->load.cache = srccache_new();
 	return true;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "kconfig/dialect.h"
 #include "util/diag.h"
 
 #define KCSAT_VERSION "0.1.0"
@@ -38,6 +39,7 @@ int cmd_version(int argc, char **argv)
 {
 	(void)argc, (void)argv;
 	printf("kcsat %s\n", KCSAT_VERSION);
+	dialect_print(stdout);
 	return EXIT_OK;
 }
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kconfig/dialect.h"
 #include "kconfig/kconfig.h"
 #include "kconfig/value.h"
 #include "util/xalloc.h"
@@ -24,7 +25,7 @@ struct confsim *confsim_new(struct kctree *t)
 	struct confsim *cs;
 	size_t n = t->syms.n;
 
-	if (t->kversion && t->kversion < 611)
+	if (!dialect_has(t, DR_CHOICE_VALUES))
 		return NULL;
 	cs = xcalloc(1, sizeof(*cs));
 	cs->t = t;

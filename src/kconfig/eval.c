@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "kconfig/confdata.h"
+#include "kconfig/dialect.h"
 #include "kconfig/kconfig.h"
 #include "util/strbuf.h"
 #include "kconfig/value.h"
@@ -402,7 +403,7 @@ bool eval_check(struct eval *ev, const struct symbol *s, struct strbuf *why)
 {
 	if (reads_shell(s))
 		return true;
-	bool modern = !ev->t->kversion || ev->t->kversion >= 611;
+	bool modern = dialect_has(ev->t, DR_CHOICE_VALUES);
 
 	if (!(s->flags & SYM_DEFINED) || (s->flags & SYM_CONST) || !s->name)
 		return true;

@@ -1,5 +1,6 @@
 #include "kconfig/menu.h"
 
+#include "kconfig/dialect.h"
 #include "util/strbuf.h"
 
 const char *menu_kind_name(enum menu_kind k)
@@ -235,7 +236,7 @@ void menu_finalize(struct kctree *t)
 	menu_for_each(t, m) {
 		/* Up to 6.10 a choice's children depend on the choice symbol
 		 * (menu.c: "Use the choice itself as the parent dependency"). */
-		if (t->kversion && t->kversion < 611 && m->parent->kind == M_CHOICE)
+		if (dialect_has(t, DR_CHOICE_SUBMENU) && m->parent->kind == M_CHOICE)
 			m->dep = and_unique(t, expr_sym(t, m->parent->sym), items_and(t, m->deps));
 		else
 			m->dep = and_unique(t, m->parent->dep, items_and(t, m->deps));
@@ -254,7 +255,7 @@ void menu_finalize(struct kctree *t)
 		if (s->dir_dep && s->dir_dep->type == E_SYMBOL && s->dir_dep->sym == &t->sym_y)
 			s->dir_dep = NULL;
 	}
-	if (t->kversion && t->kversion < 611)
+	if (dialect_has(t, DR_CHOICE_SUBMENU))
 		choice_values_pre611(t);
 	/* A choice member takes the choice's type when it has none (6.1);
 	 * an untyped choice takes its first typed member's. */

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kconfig/dialect.h"
 #include "kconfig/kconfig.h"
 #include "kconfig/lex.h"
 #include "kconfig/menu.h"
@@ -596,7 +597,7 @@ static void parse_config(struct parser *P, struct menu *parent, struct menu *cho
 		s->choice = choice;
 		s->flags |= SYM_CHOICEVAL;
 	}
-	if (P->t->kversion >= 611 || !P->t->kversion) {
+	if (dialect_has(P->t, DR_CHOICE_STRICT)) {
 		if (!m->prompt)
 			error(P, at, "choice member must have a prompt");
 		if (s->type != S_BOOLEAN)
@@ -625,10 +626,9 @@ static void parse_choice(struct parser *P, struct menu *parent)
 	struct loc at = P->tok.loc;
 	struct symbol *s;
 	struct menu *m;
-	bool modern = P->t->kversion >= 611 || !P->t->kversion;
 
 	next(P);
-	if (P->tok.type == T_WORD && !modern) {
+	if (P->tok.type == T_WORD && dialect_has(P->t, DR_NAMED_CHOICE)) {
 		s = tok_symbol(P, false);	/* 6.1: choice NAME */
 		s->flags |= SYM_CHOICE;
 		next(P);
@@ -660,7 +660,7 @@ static void parse_choice(struct parser *P, struct menu *parent)
 				parse_prompt_opt(P, m, oat, "prompt");
 		} else if (kw == T_BOOL || kw == T_TRISTATE) {
 			next(P);
-			if (kw == T_TRISTATE && modern)
+			if (kw == T_TRISTATE && !dialect_has(P->t, DR_TRISTATE_CHOICE))
 				error(P, oat, "choice must be bool (tristate choices were removed in Linux 6.11)");
 			set_type(P, m, type_of(kw), oat);
 			parse_prompt_opt(P, m, oat, tok_name(kw));
@@ -684,7 +684,7 @@ static void parse_choice(struct parser *P, struct menu *parent)
 			p->cond = cond;
 		} else if (kw == T_OPTIONAL) {
 			next(P);
-			if (modern)
+			if (!dialect_has(P->t, DR_OPTIONAL_CHOICE))
 				error(P, oat, "'optional' choices were removed in Linux 6.11");
 			if (expect_eol(P, "optional"))
 				s->flags |= SYM_OPTIONAL;
@@ -705,7 +705,7 @@ static void parse_choice(struct parser *P, struct menu *parent)
 		}
 	}
 	if (!m->prompt) {
-		if (modern)
+		if (dialect_has(P->t, DR_CHOICE_STRICT))
 			error(P, at, "choice must have a prompt");
 		else
 			diag_warning(at, "choice must have a prompt");

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kconfig/dialect.h"
 #include "kconfig/kconfig.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -264,7 +265,7 @@ static bool walk_edges(struct dep_walk *w, const struct symbol *s)
 static bool walk_sym(struct dep_walk *w, const struct symbol *s)
 {
 	const struct menu *c = s->choice;
-	bool modern = !w->t->kversion || w->t->kversion >= 611;
+	bool modern = dialect_has(w->t, DR_CHOICE_VALUES);
 	bool ok = true;
 
 	if ((s->flags & SYM_CONST) || !(s->flags & SYM_DEFINED))
@@ -327,7 +328,7 @@ unsigned sym_check_tree(struct kctree *t, bool keep_cycles)
 	struct dep_walk w = { .t = t, .keep = keep_cycles };
 	unsigned errors = 0;
 
-	if (!t->kversion || t->kversion >= 611)
+	if (dialect_has(t, DR_CHOICE_STRICT))
 		errors += check_choice_members(t);
 	w.state = xcalloc(t->syms.n, 1);
 	for (size_t i = 0; i < t->syms.n; i++)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "kconfig/arch.h"
+#include "kconfig/dialect.h"
 #include "kconfig/kconfig.h"
 #include "kconfig/lex.h"
 #include "kconfig/menu.h"
@@ -71,6 +72,13 @@ static int read_version(const struct load_config *o, char *kv, size_t kvsize)
 	return v * 100 + p;
 }
 
+int kctree_dialect(const struct load_config *c)
+{
+	char kv[96];
+
+	return dialect_select(c->kversion ? c->kversion : read_version(c, kv, sizeof(kv)));
+}
+
 void load_config_init(struct load_config *c)
 {
 	memset(c, 0, sizeof(*c));
@@ -135,6 +143,11 @@ struct kctree *kctree_load(const struct load_config *o, const char *arch)
 	t->kversion = o->kversion ? o->kversion : read_version(o, kv, sizeof(kv));
 	if (o->kversion)
 		read_version(o, kv, sizeof(kv));
+	t->kversion = dialect_select(t->kversion);
+	if (t->kversion < 0) {
+		kctree_free(t);
+		return NULL;
+	}
 
 	pp = pp_new(o->shell);
 	if (arch)

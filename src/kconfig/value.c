@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kconfig/dialect.h"
+
 enum kind { K_STRING, K_SIGNED, K_UNSIGNED };
 
 union sval {
@@ -97,9 +99,7 @@ const char *value_clamp(const char *v, enum sym_type type,
 
 const char *value_empty(enum sym_type type, int kversion)
 {
-	/* 6.12's sym_calc_value starts int at "0" and hex at "0x0"; older
-	 * kernels start every value at "" (symbol_empty). */
-	if (kversion && kversion < 609)
+	if (!dialect_at(kversion, DR_INT_HEX_ZERO))
 		return "";
 	return type == S_INT ? "0" : type == S_HEX ? "0x0" : "";
 }

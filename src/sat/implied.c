@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kconfig/dialect.h"
 #include "kconfig/kconfig.h"
 #include "util/vec.h"
 #include "util/xalloc.h"
@@ -39,7 +40,7 @@ struct implied *implied_new(struct kctree *t)
 	struct implied *I = xcalloc(1, sizeof(*I));
 
 	I->t = t;
-	I->modern_choice = t->kversion == 0 || t->kversion >= 611;
+	I->modern_choice = dialect_has(t, DR_CHOICE_VALUES);
 	I->nsyms = t->syms.n;
 	I->ally = xcalloc(I->nsyms + 1, 1);
 	return I;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "kconfig/dialect.h"
 #include "sat/cnf.h"
 #include "kconfig/kconfig.h"
 #include "sat/sat.h"
@@ -979,7 +980,7 @@ static void encode_val(struct model *M, const struct symbol *s)
 
 static bool modern_choice(const struct model *M)
 {
-	return M->kv == 0 || M->kv >= 611;
+	return dialect_at(M->kv, DR_CHOICE_VALUES);
 }
 
 /* Write the constraints of every queued symbol (and what they reach). */
