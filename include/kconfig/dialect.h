@@ -19,7 +19,7 @@
 #define DIALECT_OLDEST 601	/* older trees are refused */
 /* The newest release whose changes are all rows of the table: a newer
  * version is read with the newest dialect, and says so. */
-#define DIALECT_NEWEST 612
+#define DIALECT_NEWEST 613
 #define DIALECT_NEXT 9999	/* not yet in a known release */
 
 /* X(ID, name, added, removed, description): added 0 means "before 6.1",
@@ -38,7 +38,11 @@
 	X(CHOICE_STRICT, "choice-strict", 611, 0,			\
 	  "a choice and its members need a prompt, members are bool with no default (errors, were warnings)") \
 	X(CHOICE_VALUES, "choice-values", 611, 0,			\
-	  "a visible choice always has one member y, the user's pick or the first visible default; it is one node in loops")
+	  "a visible choice always has one member y, the user's pick or the first visible default; it is one node in loops") \
+	X(CHOICE_BOOL_PROMPT, "choice-bool-prompt", 0, 613,		\
+	  "`bool \"prompt\"` in a choice header gives the choice its prompt") \
+	X(PARSE_WARNINGS_FATAL, "parse-warnings-fatal", 613, 0,	\
+	  "a menuconfig without a prompt, a second help text and a blank help text are errors")
 
 enum dialect_rule {
 #define DIALECT_ENUM(id, name, added, removed, desc) DR_##id,

@@ -9,6 +9,12 @@
  *    `choice` alone and checks members in config_stmt and
  *    choice_check_sanity(), menu.c no longer reparents entries below a
  *    member, symbol.c sym_calc_choice() computes the whole choice at once.
+ *  choice-bool-prompt, parse-warnings-fatal: 6.13 ("kconfig: remove 'bool'
+ *    support in choice" and "kconfig: remove zconfprint()", posted as one
+ *    series for the 6.13 merge window: 6.12's parser.y still has
+ *    `choice_option: T_BOOL T_WORD_QUOTE if_expr T_EOL` and warns through
+ *    zconfprint() about a menuconfig without a prompt and a second or blank
+ *    help text, later trees call zconf_error()).
  */
 #include "kconfig/dialect.h"
 
@@ -77,16 +83,15 @@ const char *dialect_version_str(int v, char *buf, size_t size)
 int dialect_select(int v)
 {
 	static bool noted;
-	char a[16], b[16], c[16];
+	char a[16], b[16];
 	int newest = DIALECT_NEWEST;
 
 	if (!v)
 		return 0;
 	if (v < DIALECT_OLDEST) {
-		diag_fatal("Linux %s is too old: kcsat reads the Kconfig of Linux %s to %s "
-			   "and newer", dialect_version_str(v, a, sizeof(a)),
-			   dialect_version_str(DIALECT_OLDEST, b, sizeof(b)),
-			   dialect_version_str(newest, c, sizeof(c)));
+		diag_fatal("Linux %s is too old: kcsat reads the Kconfig of Linux %s and newer",
+			   dialect_version_str(v, a, sizeof(a)),
+			   dialect_version_str(DIALECT_OLDEST, b, sizeof(b)));
 		return -1;
 	}
 	if (v <= newest)

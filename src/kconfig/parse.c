@@ -331,8 +331,22 @@ static void add_prompt(struct parser *P, struct menu *m, enum prop_type type,
 	m->prompt = p;
 }
 
+/* A second help text and a blank one: errors since 6.13 (parser.y's help
+ * rule calls zconf_error() where 6.12 warned through zconfprint()). */
+static void check_help(struct parser *P, struct menu *m, const char *text, struct loc at)
+{
+	const char *name = m->sym && m->sym->name ? m->sym->name : "<choice>";
+	bool fatal = dialect_has(P->t, DR_PARSE_WARNINGS_FATAL);
+
+	if (m->help && fatal)
+		error(P, at, "'%s' defined with more than one help text", name);
+	if (text[strspn(text, " \f\n\r\t\v")] == '\0' && fatal)
+		error(P, at, "'%s' defined with blank help text", name);
+}
+
 static void parse_help(struct parser *P, struct menu *m)
 {
+	struct loc at = P->tok.loc;
 	const char *text;
 
 	next(P);			/* 'help' */
@@ -346,6 +360,7 @@ static void parse_help(struct parser *P, struct menu *m)
 		next(P);
 		return;
 	}
+	check_help(P, m, text, at);
 	m->help = arena_strdup(&P->t->arena, text);
 	next(P);
 }
@@ -588,6 +603,8 @@ static void parse_config(struct parser *P, struct menu *parent, struct menu *cho
 	if (kw == T_MENUCONFIG) {
 		if (m->prompt)
 			m->prompt->type = P_PROMPT;
+		else if (dialect_has(P->t, DR_PARSE_WARNINGS_FATAL))
+			error(P, at, "menuconfig statement without prompt");
 		else
 			diag_warning(at, "menuconfig statement without prompt");
 	}
@@ -662,6 +679,9 @@ static void parse_choice(struct parser *P, struct menu *parent)
 			next(P);
 			if (kw == T_TRISTATE && !dialect_has(P->t, DR_TRISTATE_CHOICE))
 				error(P, oat, "choice must be bool (tristate choices were removed in Linux 6.11)");
+			else if (P->tok.type == T_WORD_QUOTE && !dialect_has(P->t, DR_CHOICE_BOOL_PROMPT))
+				error(P, oat, "'%s \"...\"' in a choice was removed in Linux 6.13 (a choice is bool: give it 'prompt \"...\"')",
+				      tok_name(kw));
 			set_type(P, m, type_of(kw), oat);
 			parse_prompt_opt(P, m, oat, tok_name(kw));
 		} else if (kw == T_DEFAULT) {
