@@ -16,6 +16,9 @@ struct config_entry {
 	char *name;		/* without CONFIG_ */
 	char *value;		/* "y", "m", "n" (is not set), or the raw value */
 	bool is_string;		/* written (or read) quoted */
+	/* An input conf reads and never writes (a transitional symbol's value
+	 * from an old .config): written only as a comment. */
+	bool unwritten;
 	struct loc loc;
 };
 
@@ -32,7 +35,8 @@ void config_release(struct config *c);
  * later lines override earlier ones, as in conf_read(). */
 void config_index(struct config *c);
 const struct config_entry *config_find(const struct config *c, const char *name);
-/* Every entry in order, after header (may be NULL). */
+/* Every entry in order, after header (may be NULL); the unwritten ones
+ * that are not n first, in a comment conf ignores. */
 void config_write_file(FILE *f, const struct config *c, const char *header);
 
 #endif

@@ -57,6 +57,9 @@ void lex_next(struct lexer *lx, struct token *t);
 /* Expression mode (command-line queries): `A=y` is a comparison, never an
  * assignment. */
 void lex_set_expr_mode(struct lexer *lx);
+/* The dialect (kversion, 0: newest) whose keywords to recognize; a keyword
+ * of other dialects only reads as a word. */
+void lex_set_dialect(struct lexer *lx, int kversion);
 /* Call right after the T_EOL of a `help` line: returns the help text
  * (malloc'ed), or NULL after a diagnostic (bad indentation). */
 char *lex_help(struct lexer *lx);

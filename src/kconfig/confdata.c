@@ -156,10 +156,33 @@ static void write_string(FILE *f, const char *v)
 
 void config_write_file(FILE *f, const struct config *c, const char *header)
 {
+	bool noted = false;
+
 	if (header)
 		fputs(header, f);
 	for (size_t i = 0; i < c->v.n; i++) {
 		const struct config_entry *e = &c->v.v[i];
+
+		if (!e->unwritten || (!strcmp(e->value, "n") && !e->is_string) ||
+		    (e->is_string && !*e->value))
+			continue;
+		/* "#   CONFIG_": not the "# CONFIG_X is not set" conf reads */
+		if (!noted)
+			fputs("# Made from an old .config with these transitional values\n"
+			      "# (conf reads them and never writes them):\n", f);
+		noted = true;
+		fprintf(f, "#   CONFIG_%s=", e->name);
+		if (e->is_string)
+			write_string(f, e->value);
+		else
+			fputs(e->value, f);
+		fputc('\n', f);
+	}
+	for (size_t i = 0; i < c->v.n; i++) {
+		const struct config_entry *e = &c->v.v[i];
+
+		if (e->unwritten)
+			continue;
 
 		if (!strcmp(e->value, "n") && !e->is_string) {
 			fprintf(f, "# CONFIG_%s is not set\n", e->name);

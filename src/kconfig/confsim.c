@@ -129,6 +129,8 @@ static int visibility(struct confsim *cs, const struct symbol *s)
 {
 	int vis = 0;
 
+	if (s->flags & SYM_TRANSITIONAL)
+		return 2;	/* 6.18 sym_calc_visibility(): its user value counts */
 	for (const struct property *p = s->props; p; p = p->sym_next)
 		if (p->type == P_PROMPT) {
 			int v = expr_val(cs, p->visible);

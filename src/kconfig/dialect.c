@@ -15,6 +15,15 @@
  *    `choice_option: T_BOOL T_WORD_QUOTE if_expr T_EOL` and warns through
  *    zconfprint() about a menuconfig without a prompt and a second or blank
  *    help text, later trees call zconf_error()).
+ *  transitional: 6.18 (the top Makefile of the tree that first has
+ *    tests/transitional says 6.18; "kconfig: Add transitional symbol
+ *    attribute for migration support"): lexer.l T_TRANSITIONAL, parser.y
+ *    transitional_check_sanity() after menu_finalize() (an entry with a
+ *    dependency, or any property but help, is an error), symbol.c
+ *    sym_calc_visibility() makes it always visible so its user value is
+ *    read, sym_calc_value() clears its SYMBOL_WRITE, and a symbol with no
+ *    user value whose default is that symbol alone takes the value as its
+ *    own user value.
  */
 #include "kconfig/dialect.h"
 

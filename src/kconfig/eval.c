@@ -161,6 +161,8 @@ static int prompt_visibility(struct eval *ev, const struct symbol *s)
 {
 	int vis = 0;
 
+	if (s->flags & SYM_TRANSITIONAL)
+		return 2;	/* 6.18 sym_calc_visibility(): always visible */
 	for (const struct property *p = s->props; p; p = p->sym_next) {
 		int v;
 
@@ -406,6 +408,10 @@ bool eval_check(struct eval *ev, const struct symbol *s, struct strbuf *why)
 	bool modern = dialect_has(ev->t, DR_CHOICE_VALUES);
 
 	if (!(s->flags & SYM_DEFINED) || (s->flags & SYM_CONST) || !s->name)
+		return true;
+	/* Whatever an old .config says of a transitional symbol is its value:
+	 * conf reads it and never writes it. */
+	if (s->flags & SYM_TRANSITIONAL)
 		return true;
 	if (sym_is_bool_like(s)) {
 		if (s->choice && modern)

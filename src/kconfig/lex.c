@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kconfig/dialect.h"
 #include "kconfig/preprocess.h"
 #include "util/srccache.h"
 #include "util/strbuf.h"
@@ -34,46 +35,50 @@ struct lexer {
 	enum tok prev, prev_prev;
 	bool assign_next;	/* the rest of the line is a raw value */
 	bool expr_mode;		/* no assignments */
+	int dialect;		/* kversion: which keywords are keywords */
 	unsigned nfiles, nlines;
 	VEC(uint32_t) file_ids;		/* every file pushed, in order */
 	VEC(struct lex_pragma) pragmas;
 };
 
+/* A keyword of some dialects only (rule) is a plain word in the others, as
+ * in the lexer.l of those kernels; DR_COUNT: every dialect. */
 static const struct keyword {
 	const char *name;
 	enum tok tok;
+	enum dialect_rule rule;
 } keywords[] = {	/* sorted, for bsearch */
-	{ "bool", T_BOOL },
-	{ "choice", T_CHOICE },
-	{ "comment", T_COMMENT },
-	{ "config", T_CONFIG },
-	{ "def_bool", T_DEF_BOOL },
-	{ "def_tristate", T_DEF_TRISTATE },
-	{ "default", T_DEFAULT },
-	{ "depends", T_DEPENDS },
-	{ "endchoice", T_ENDCHOICE },
-	{ "endif", T_ENDIF },
-	{ "endmenu", T_ENDMENU },
-	{ "help", T_HELP },
-	{ "hex", T_HEX },
-	{ "if", T_IF },
-	{ "imply", T_IMPLY },
-	{ "int", T_INT },
-	{ "mainmenu", T_MAINMENU },
-	{ "menu", T_MENU },
-	{ "menuconfig", T_MENUCONFIG },
-	{ "modules", T_MODULES },
-	{ "on", T_ON },
-	{ "option", T_OPTION },
-	{ "optional", T_OPTIONAL },
-	{ "prompt", T_PROMPT },
-	{ "range", T_RANGE },
-	{ "select", T_SELECT },
-	{ "source", T_SOURCE },
-	{ "string", T_STRING },
-	{ "transitional", T_TRANSITIONAL },
-	{ "tristate", T_TRISTATE },
-	{ "visible", T_VISIBLE },
+	{ "bool", T_BOOL, DR_COUNT },
+	{ "choice", T_CHOICE, DR_COUNT },
+	{ "comment", T_COMMENT, DR_COUNT },
+	{ "config", T_CONFIG, DR_COUNT },
+	{ "def_bool", T_DEF_BOOL, DR_COUNT },
+	{ "def_tristate", T_DEF_TRISTATE, DR_COUNT },
+	{ "default", T_DEFAULT, DR_COUNT },
+	{ "depends", T_DEPENDS, DR_COUNT },
+	{ "endchoice", T_ENDCHOICE, DR_COUNT },
+	{ "endif", T_ENDIF, DR_COUNT },
+	{ "endmenu", T_ENDMENU, DR_COUNT },
+	{ "help", T_HELP, DR_COUNT },
+	{ "hex", T_HEX, DR_COUNT },
+	{ "if", T_IF, DR_COUNT },
+	{ "imply", T_IMPLY, DR_COUNT },
+	{ "int", T_INT, DR_COUNT },
+	{ "mainmenu", T_MAINMENU, DR_COUNT },
+	{ "menu", T_MENU, DR_COUNT },
+	{ "menuconfig", T_MENUCONFIG, DR_COUNT },
+	{ "modules", T_MODULES, DR_COUNT },
+	{ "on", T_ON, DR_COUNT },
+	{ "option", T_OPTION, DR_COUNT },
+	{ "optional", T_OPTIONAL, DR_COUNT },
+	{ "prompt", T_PROMPT, DR_COUNT },
+	{ "range", T_RANGE, DR_COUNT },
+	{ "select", T_SELECT, DR_COUNT },
+	{ "source", T_SOURCE, DR_COUNT },
+	{ "string", T_STRING, DR_COUNT },
+	{ "transitional", T_TRANSITIONAL, DR_TRANSITIONAL },
+	{ "tristate", T_TRISTATE, DR_COUNT },
+	{ "visible", T_VISIBLE, DR_COUNT },
 };
 
 static const char *tok_names[T_PLUS_EQUAL + 1];
@@ -487,6 +492,8 @@ static bool lex_raw(struct lexer *lx, struct token *t)
 			sb_reset(&lx->text);
 			sb_add(&lx->text, p, (size_t)(q - p));
 			f->pos = q;
+			if (kw && kw->rule != DR_COUNT && !dialect_at(lx->dialect, kw->rule))
+				kw = NULL;
 			t->type = kw ? kw->tok : T_WORD;
 			t->text = sb_str(&lx->text);
 			return true;
@@ -538,6 +545,11 @@ void lex_next(struct lexer *lx, struct token *t)
 void lex_set_cache(struct lexer *lx, struct srccache *cache)
 {
 	lx->cache = cache;
+}
+
+void lex_set_dialect(struct lexer *lx, int kversion)
+{
+	lx->dialect = kversion;
 }
 
 void lex_set_expr_mode(struct lexer *lx)

@@ -323,10 +323,39 @@ static unsigned check_choice_members(struct kctree *t)
 	return errors;
 }
 
+/* 6.18+ parser.y transitional_check_sanity(): only help may accompany
+ * `transitional`.  An entry with any dependency (its own `depends on` or an
+ * enclosing if/menu's, folded by menu_finalize()) is an error at the entry,
+ * each property one at its line.  The kernel stops at the first error of an
+ * entry; every one is reported here. */
+static unsigned check_transitional(struct kctree *t)
+{
+	static const char msg[] = "transitional symbols can only have help sections";
+	unsigned errors = 0;
+	struct menu *m;
+
+	menu_for_each(t, m) {
+		if (!m->sym || !(m->sym->flags & SYM_TRANSITIONAL))
+			continue;
+		if (m->dep) {
+			diag_error(m->loc, "%s", msg);
+			errors++;
+		}
+		for (const struct property *p = m->props; p; p = p->menu_next) {
+			diag_error(p->loc, "%s", msg);
+			errors++;
+		}
+	}
+	return errors;
+}
+
 unsigned sym_check_tree(struct kctree *t, bool keep_cycles)
 {
 	struct dep_walk w = { .t = t, .keep = keep_cycles };
 	unsigned errors = 0;
+
+	if (dialect_has(t, DR_TRANSITIONAL))
+		errors += check_transitional(t);
 
 	if (dialect_has(t, DR_CHOICE_STRICT))
 		errors += check_choice_members(t);

@@ -154,6 +154,7 @@ struct kctree *kctree_load(const struct load_config *o, const char *arch)
 		arch_setup_env(pp, arch, t->srctree, kv, o->shell == SHELL_RUN);
 	lx = lex_new(pp, t->srctree, o->vfs, o->vfs_ctx);
 	lex_set_cache(lx, o->cache);
+	lex_set_dialect(lx, t->kversion);
 	ok = lex_push_file(lx, o->kconfig ? o->kconfig : "Kconfig", (struct loc){ 0, 0 });
 	if (ok)
 		ok = parse_tree(t, lx, pp);

@@ -491,7 +491,12 @@ static void encode_tri(struct model *M, const struct symbol *s, struct tri V,
 	struct tri vis, rev, D, R, F;
 	int user, none_before = CNF_TRUE;
 
-	vis = c && c->sel ? c->vis : t_round(M, prompt_vis(M, s), tr);
+	/* sym_calc_visibility(): a transitional symbol is always visible, so
+	 * its value is the user's, from an old .config */
+	if (s->flags & SYM_TRANSITIONAL)
+		vis = TRI_Y;
+	else
+		vis = c && c->sel ? c->vis : t_round(M, prompt_vis(M, s), tr);
 	/* sym_calc_visibility() returns before rev_dep and implied for a
 	 * choice value: selects and implies never reach a member */
 	rev = c && c->sel ? TRI_N : t_round(M, rev_tri(M, s->selected_by), tr);
@@ -884,7 +889,8 @@ static void encode_val(struct model *M, const struct symbol *s)
 	struct cnf *C = M->cnf;
 	const struct domain *d = M->dom[s->id];
 	alts dist = { 0 }, tmp = { 0 }, lo = { 0 }, hi = { 0 }, clamped = { 0 };
-	int vis = prompt_vis(M, s).m, none_before = CNF_TRUE, no_range = CNF_TRUE;
+	int vis = s->flags & SYM_TRANSITIONAL ? CNF_TRUE : prompt_vis(M, s).m;
+	int none_before = CNF_TRUE, no_range = CNF_TRUE;
 	int *defk = xcalloc(d->vals.n, sizeof(int)), *allowk = xcalloc(d->vals.n, sizeof(int));
 	bool has_range = false;
 

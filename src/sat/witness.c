@@ -30,6 +30,7 @@ void config_from_solution(struct config *c, struct model *m, struct sat *s)
 			continue;
 		}
 		e.name = xstrdup(sym->name);
+		e.unwritten = sym->flags & SYM_TRANSITIONAL;
 		vec_push(c->v, e);
 	}
 	config_index(c);

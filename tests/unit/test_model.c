@@ -18,10 +18,13 @@
 
 #include <ctype.h>
 
+#include "kconfig/confdata.h"
+#include "kconfig/confsim.h"
 #include "sat/cnf.h"
 #include "sat/model.h"
 #include "kconfig/parse.h"
 #include "sat/sat.h"
+#include "sat/witness.h"
 
 #define NMODELS 3
 
@@ -1147,6 +1150,74 @@ static void test_query_with_new_constant(void **state)
 	expect_sat(mf, "NR > 12345");
 }
 
+/* 6.18 transitional (symbol.c): always visible, so an old .config's value
+ * is its value, of any type; a symbol whose default names it follows. */
+static const char transitional_tree[] =
+	"config MODULES\n\tbool \"modules\"\n\tmodules\n"
+	"config NEW\n\tbool \"NEW\"\n\tdefault OLD\n"
+	"config OLD\n\tbool\n\ttransitional\n\thelp\n\t  The old name of NEW.\n"
+	"config RECV\n\ttristate\n\tdefault OLD_TRI\n"
+	"config OLD_TRI\n\ttristate\n\ttransitional\n"
+	"config NEW_INT\n\tint\n\tdefault OLD_INT\n"
+	"config OLD_INT\n\tint\n\ttransitional\n"
+	"config NEW_STR\n\tstring\n\tdefault OLD_STR\n"
+	"config OLD_STR\n\tstring\n\ttransitional\n";
+
+static void test_transitional_is_a_free_input(void **state)
+{
+	struct mfx *mf = load(state, transitional_tree);
+
+	expect_sat(mf, "OLD=y");
+	expect_sat(mf, "OLD=n");
+	expect_sat(mf, "OLD_TRI=m,MODULES=y");
+	expect_unsat(mf, "OLD_TRI=m,MODULES=n");	/* m is y without modules */
+	/* the invisible receiver is exactly the old value */
+	expect_sat(mf, "RECV=y");
+	expect_sat(mf, "RECV=m,MODULES=y");
+	expect_unsat(mf, "RECV=y,OLD_TRI!=y");
+	expect_forced(mf, "OLD_INT=42", "NEW_INT", "42");
+	expect_forced(mf, "OLD_STR=hello", "NEW_STR", "hello");
+	/* the visible one takes the user's value, defaulting to the old */
+	expect_sat(mf, "NEW=n,OLD=y");
+	expect_sat(mf, "NEW=y,OLD=n");
+}
+
+/* A witness leaves the transitional symbol out (conf never writes it) but
+ * names the old value it comes from; olddefconfig simulated from that old
+ * value gives the witness's values. */
+static void test_transitional_witness(void **state)
+{
+	struct mfx *mf = load(state, transitional_tree);
+	struct config c;
+	struct confsim *cs;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	model_encode_all(mf->m[0]);
+	sat_sync(mf->s[0]);
+	sat_assume(mf->s[0], model_sym_is(mf->m[0], sym(mf, "RECV"), 'y'));
+	assert_int_equal(sat_solve(mf->s[0]), SAT_SAT);
+	config_from_solution(&c, mf->m[0], mf->s[0]);
+	f = open_memstream(&buf, &len);
+	config_write_file(f, &c, NULL);
+	fclose(f);
+	fx_keep(&mf->fx, buf);
+	assert_contains(buf, "CONFIG_RECV=y\n");
+	assert_contains(buf, "#   CONFIG_OLD_TRI=y\n");
+	assert_null(strstr(buf, "\nCONFIG_OLD"));
+	assert_null(strstr(buf, "# CONFIG_OLD"));
+	cs = confsim_new(mf->fx.t);
+	for (size_t i = 0; i < c.v.n; i++)
+		confsim_user(cs, sym(mf, c.v.v[i].name), c.v.v[i].value);
+	assert_int_equal(confsim_tri(cs, sym(mf, "RECV")), 2);
+	/* without the old value the receiver goes to n: the rename's trap */
+	confsim_user(cs, sym(mf, "OLD_TRI"), NULL);
+	assert_int_equal(confsim_tri(cs, sym(mf, "RECV")), 0);
+	confsim_free(cs);
+	config_release(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1203,6 +1274,8 @@ int main(void)
 		MTEST(test_shell_def_bool_is_free),
 		MTEST(test_shell_int_default_is_free),
 		MTEST(test_query_with_new_constant),
+		MTEST(test_transitional_is_a_free_input),
+		MTEST(test_transitional_witness),
 	};
 
 	unit_init();
