@@ -19,7 +19,7 @@
 #define DIALECT_OLDEST 601	/* older trees are refused */
 /* The newest release whose changes are all rows of the table: a newer
  * version is read with the newest dialect, and says so. */
-#define DIALECT_NEWEST 618
+#define DIALECT_NEWEST 700
 #define DIALECT_NEXT 9999	/* not yet in a known release */
 
 /* X(ID, name, added, removed, description): added 0 means "before 6.1",
@@ -44,7 +44,9 @@
 	X(PARSE_WARNINGS_FATAL, "parse-warnings-fatal", 613, 0,	\
 	  "a menuconfig without a prompt, a second help text and a blank help text are errors") \
 	X(TRANSITIONAL, "transitional", 618, 0,				\
-	  "`transitional`: a symbol with only help, its value read from an old .config, never written")
+	  "`transitional`: a symbol with only help, its value read from an old .config, never written") \
+	X(CONDITIONAL_DEP, "conditional-dep", 700, 0,			\
+	  "`depends on A if B`: the one dependency A || (B = n)")
 
 enum dialect_rule {
 #define DIALECT_ENUM(id, name, added, removed, desc) DR_##id,

@@ -243,6 +243,9 @@ struct expr *expr_or(struct kctree *t, struct expr *a, struct expr *b);
 struct expr *expr_make(struct kctree *t, enum expr_type type, struct expr *l, struct expr *r);
 struct expr *expr_cmp(struct kctree *t, enum expr_type type,
 		      struct symbol *l, struct symbol *r);
+/* "e = n" as the kernel's expr_trans_compare(e, E_EQUAL, &symbol_no) spells
+ * it: e's comparisons with n, for `depends on A if B` (7.0). */
+struct expr *expr_is_n(struct kctree *t, struct expr *e);
 bool expr_contains_sym(const struct expr *e, const struct symbol *s);
 typedef VEC(const struct expr *) exprvec;
 /* Append the operands of e's top-level && chain (e itself if it is no &&). */

@@ -24,6 +24,12 @@
  *    read, sym_calc_value() clears its SYMBOL_WRITE, and a symbol with no
  *    user value whose default is that symbol alone takes the value as its
  *    own user value.
+ *  conditional-dep: 7.0 (posted as "kconfig: Support conditional deps using
+ *    \"depends on X if Y\"" after the 6.19 merge window; the tree that
+ *    first has tests/conditional_dep says 6.19.0 in its Makefile, i.e. the
+ *    7.0 merge window): parser.y `depends: T_DEPENDS T_ON expr if_expr
+ *    T_EOL`, menu.c menu_add_dep() ORs the dependency with
+ *    expr_trans_compare(cond, E_EQUAL, &symbol_no).
  */
 #include "kconfig/dialect.h"
 

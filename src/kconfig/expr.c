@@ -120,6 +120,33 @@ struct expr *expr_cmp(struct kctree *t, enum expr_type type, struct symbol *l, s
 	return intern(t, type, NULL, NULL, l, r);
 }
 
+/* expr.c expr_trans_compare(e, E_EQUAL or E_UNEQUAL, n): && and || swap
+ * (De Morgan, as "= n" negates), ! flips the comparison, a comparison is
+ * negated or kept, a symbol is compared with n. */
+static struct expr *trans_n(struct kctree *t, struct expr *e, bool equal)
+{
+	struct expr *r;
+
+	switch (e->type) {
+	case E_AND:
+	case E_OR:
+		r = expr_make(t, e->type == E_AND ? E_OR : E_AND,
+			      trans_n(t, e->left, true), trans_n(t, e->right, true));
+		return equal ? r : expr_make(t, E_NOT, r, NULL);
+	case E_NOT:
+		return trans_n(t, e->left, !equal);
+	case E_SYMBOL:
+		return expr_cmp(t, equal ? E_EQUAL : E_UNEQUAL, e->sym, &t->sym_n);
+	default:	/* a comparison: (A = B) = n is !(A = B) */
+		return equal ? expr_make(t, E_NOT, e, NULL) : e;
+	}
+}
+
+struct expr *expr_is_n(struct kctree *t, struct expr *e)
+{
+	return trans_n(t, e, true);
+}
+
 void expr_conjuncts(const struct expr *e, exprvec *out)
 {
 	if (e && e->type == E_AND) {

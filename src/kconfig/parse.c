@@ -377,6 +377,16 @@ static void parse_depends(struct parser *P, struct menu *m)
 	}
 	next(P);
 	e = parse_expr(P);
+	if (e && P->tok.type == T_IF && dialect_has(P->t, DR_CONDITIONAL_DEP)) {
+		struct expr *cond;
+
+		next(P);
+		cond = parse_expr(P);
+		if (!cond)
+			return;
+		/* menu.c menu_add_dep(): "A if B" is A || (B = n), one line */
+		e = expr_make(P->t, E_OR, e, expr_is_n(P->t, cond));
+	}
 	if (!e || !expect_eol(P, "depends on"))
 		return;
 	menu_add_dep(P->t, m, DEP_DEPENDS, e, at);

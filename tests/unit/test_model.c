@@ -1218,6 +1218,34 @@ static void test_transitional_witness(void **state)
 	config_release(&c);
 }
 
+/* 7.0 menu.c menu_add_dep(): "depends on A if B" is A || (B = n), a
+ * comparison with n, so B=m counts as B set. */
+static void test_conditional_dependency(void **state)
+{
+	struct mfx *mf = load(state,
+		"config MODULES\n\tbool \"modules\"\n\tmodules\n"
+		"config A\n\tbool \"A\"\nconfig B\n\tbool \"B\"\n"
+		"config T\n\tbool \"T\"\n\tdepends on A if B\n"
+		"config TA\n\ttristate \"TA\"\nconfig TB\n\ttristate \"TB\"\n"
+		"config TT\n\ttristate \"TT\"\n\tdepends on TA if TB\n"
+		"config TOR\n\ttristate \"TOR\"\n\tdepends on !TB || TA\n"
+		"config C\n\tbool \"C\"\n\tdepends on A if !(B || TB)\n\tdepends on MODULES\n");
+
+	expect_unsat(mf, "T=y,B=y,A=n");
+	expect_sat(mf, "T=y,B=n,A=n");
+	expect_sat(mf, "T=y,B=y,A=y");
+	expect_unsat(mf, "TT!=n,TB=m,TA=n");
+	expect_sat(mf, "TOR=m,TB=m,TA=n,MODULES=y");	/* what !TB || TA would allow */
+	expect_sat(mf, "TT=m,TB=m,TA=m,MODULES=y");
+	expect_unsat(mf, "TT=y,TB=m,TA=m");	/* TA=m caps TT at m */
+	/* expr_trans_compare() reads !(B || TB) = n as (B || TB) != n, so
+	 * TB=m lifts the condition although !(B || TB) is m there */
+	expect_unsat(mf, "C=y,B=n,TB=n,A=n");
+	expect_sat(mf, "C=y,B=y,A=n,MODULES=y");
+	expect_sat(mf, "C=y,B=n,TB=m,A=n,MODULES=y");
+	expect_unsat(mf, "C=y,MODULES=n");	/* plain lines still && */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1276,6 +1304,7 @@ int main(void)
 		MTEST(test_query_with_new_constant),
 		MTEST(test_transitional_is_a_free_input),
 		MTEST(test_transitional_witness),
+		MTEST(test_conditional_dependency),
 	};
 
 	unit_init();
