@@ -19,7 +19,7 @@
 #define DIALECT_OLDEST 601	/* older trees are refused */
 /* The newest release whose changes are all rows of the table: a newer
  * version is read with the newest dialect, and says so. */
-#define DIALECT_NEWEST 700
+#define DIALECT_NEWEST 701
 #define DIALECT_NEXT 9999	/* not yet in a known release */
 
 /* X(ID, name, added, removed, description): added 0 means "before 6.1",
@@ -46,7 +46,11 @@
 	X(TRANSITIONAL, "transitional", 618, 0,				\
 	  "`transitional`: a symbol with only help, its value read from an old .config, never written") \
 	X(CONDITIONAL_DEP, "conditional-dep", 700, 0,			\
-	  "`depends on A if B`: the one dependency A || (B = n)")
+	  "`depends on A if B`: the one dependency A || (B = n)") \
+	X(REPEATED_SOURCE, "repeated-source", 701, 0,			\
+	  "sourcing a file that was already sourced, from anywhere, is an error") \
+	X(CHOICE_ONE_ENTRY, "choice-one-entry", 701, 0,		\
+	  "a choice member's prompt in any other entry is an error: no member defined twice in a choice")
 
 enum dialect_rule {
 #define DIALECT_ENUM(id, name, added, removed, desc) DR_##id,

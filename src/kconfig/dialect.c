@@ -30,6 +30,13 @@
  *    7.0 merge window): parser.y `depends: T_DEPENDS T_ON expr if_expr
  *    T_EOL`, menu.c menu_add_dep() ORs the dependency with
  *    expr_trans_compare(cond, E_EQUAL, &symbol_no).
+ *  repeated-source, choice-one-entry: 7.1 (the tree that first has
+ *    tests/err_repeated_inc says 7.0.0, the 7.1 merge window): "kconfig:
+ *    Error out on duplicated kconfig inclusion" makes util.c file_lookup()
+ *    die at a second inclusion, with a note at the first; parser.y
+ *    choice_check_sanity() drops the same-group exception for a member's
+ *    prompt in another entry ("choice value must not have a prompt in
+ *    another entry").
  */
 #include "kconfig/dialect.h"
 

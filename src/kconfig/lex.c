@@ -38,6 +38,7 @@ struct lexer {
 	int dialect;		/* kversion: which keywords are keywords */
 	unsigned nfiles, nlines;
 	VEC(uint32_t) file_ids;		/* every file pushed, in order */
+	VEC(struct loc) first_from;	/* by file id: its first `source` line */
 	VEC(struct lex_pragma) pragmas;
 };
 
@@ -172,6 +173,7 @@ void lex_free(struct lexer *lx)
 		free(lx->pragmas.v[i].text);
 	vec_release(lx->pragmas);
 	vec_release(lx->file_ids);
+	vec_release(lx->first_from);
 	sb_release(&lx->text);
 	sb_release(&lx->help);
 	free(lx);
@@ -199,6 +201,25 @@ unsigned lex_nlines(const struct lexer *lx)
 	return lx->nlines;
 }
 
+/* 7.1 util.c file_lookup(): a file sourced a second time, from anywhere,
+ * is an error at that `source`, with a note at the first.  Records the
+ * first `source` of path otherwise. */
+static bool seen_first(struct lexer *lx, const char *path, struct loc from)
+{
+	uint32_t id = diag_file_intern(path);
+	while (lx->first_from.n <= id)
+		vec_push(lx->first_from, ((struct loc){ 0, 0 }));
+	if (!lx->first_from.v[id].file) {
+		lx->first_from.v[id] = from;
+		return true;
+	}
+	if (!dialect_at(lx->dialect, DR_REPEATED_SOURCE))
+		return true;
+	diag_error(from, "repeated inclusion of \"%s\"", path);
+	diag_note(lx->first_from.v[id], "location of first inclusion of \"%s\"", path);
+	return false;
+}
+
 bool lex_push_file(struct lexer *lx, const char *path, struct loc from)
 {
 	struct lexfile f = { 0 };
@@ -215,6 +236,8 @@ bool lex_push_file(struct lexer *lx, const char *path, struct loc from)
 					  lx->files.v[j].path);
 		return false;
 	}
+	if (from.file && !seen_first(lx, path, from))
+		return false;
 	if (lx->vfs) {
 		const char *d = lx->vfs(lx->vfs_ctx, path, &len);
 

@@ -313,7 +313,13 @@ static unsigned check_choice_members(struct kctree *t)
 					diag_error(p->loc, "defaults for choice values not supported");
 					errors++;
 				}
-				if (p->type == P_PROMPT && p->menu != m && p->menu->parent != m->parent) {
+				if (p->type != P_PROMPT || p->menu == m)
+					continue;
+				if (dialect_has(t, DR_CHOICE_ONE_ENTRY)) {
+					/* 7.1: any other entry, even in the same group */
+					diag_error(p->loc, "choice value must not have a prompt in another entry");
+					errors++;
+				} else if (p->menu->parent != m->parent) {
 					diag_error(p->loc, "choice value has a prompt outside its choice group");
 					errors++;
 				}
