@@ -50,7 +50,9 @@
 	X(REPEATED_SOURCE, "repeated-source", 701, 0,			\
 	  "sourcing a file that was already sourced, from anywhere, is an error") \
 	X(CHOICE_ONE_ENTRY, "choice-one-entry", 701, 0,		\
-	  "a choice member's prompt in any other entry is an error: no member defined twice in a choice")
+	  "a choice member's prompt in any other entry is an error: no member defined twice in a choice") \
+	X(DEF_INT, "def-int", DIALECT_NEXT, 0,				\
+	  "`def_int`, `def_hex`, `def_string`: a type and a default in one line, like def_bool")
 
 enum dialect_rule {
 #define DIALECT_ENUM(id, name, added, removed, desc) DR_##id,

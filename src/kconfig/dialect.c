@@ -37,6 +37,9 @@
  *    choice_check_sanity() drops the same-group exception for a member's
  *    prompt in another entry ("choice value must not have a prompt in
  *    another entry").
+ *  def-int: kbuild's tree for the releases after 7.1 (Kconfiglib and its
+ *    family already read def_int, def_hex and def_string); the first
+ *    release is not known, so only the newest dialect has it.
  */
 #include "kconfig/dialect.h"
 

@@ -471,9 +471,9 @@ static enum sym_type type_of(enum tok t)
 	switch (t) {
 	case T_BOOL: case T_DEF_BOOL: return S_BOOLEAN;
 	case T_TRISTATE: case T_DEF_TRISTATE: return S_TRISTATE;
-	case T_INT: return S_INT;
-	case T_HEX: return S_HEX;
-	case T_STRING: return S_STRING;
+	case T_INT: case T_DEF_INT: return S_INT;
+	case T_HEX: case T_DEF_HEX: return S_HEX;
+	case T_STRING: case T_DEF_STRING: return S_STRING;
 	default: return S_UNKNOWN;
 	}
 }
@@ -510,6 +510,7 @@ static bool parse_config_option(struct parser *P, struct menu *m)
 		parse_prompt_opt(P, m, at, "prompt");
 		return true;
 	case T_DEFAULT: case T_DEF_BOOL: case T_DEF_TRISTATE:
+	case T_DEF_INT: case T_DEF_HEX: case T_DEF_STRING:
 		next(P);
 		e = parse_expr(P);
 		if (!e)
@@ -897,6 +898,7 @@ static bool is_attribute(enum tok t)
 	switch (t) {
 	case T_BOOL: case T_TRISTATE: case T_INT: case T_HEX: case T_STRING:
 	case T_PROMPT: case T_DEFAULT: case T_DEF_BOOL: case T_DEF_TRISTATE:
+	case T_DEF_INT: case T_DEF_HEX: case T_DEF_STRING:
 	case T_SELECT: case T_IMPLY: case T_RANGE: case T_DEPENDS: case T_HELP:
 	case T_VISIBLE: case T_OPTION: case T_MODULES: case T_OPTIONAL:
 	case T_TRANSITIONAL:
