@@ -6,11 +6,36 @@
 # scripts $(shell,...) runs under --shell=run, scripts/kconfig for building the
 # kernel's own conf, the top Makefile for KERNELVERSION), into
 # ${KCSAT_CACHE:-$HOME/.cache/kcsat}/linux-VER, outside the git tree.
+#
+# 7.2 is no Debian package: it is the 6.12 copy with tests/patches/
+# linux-7.2-dialect.patch applied (every construct of the newer Kconfig
+# dialects in real places; see the patch's description), rebuilt when the
+# patch changes.
 set -eu
-ver=${1:?usage: kernel-tree.sh 6.12|6.1}
-case $ver in 6.12|6.1) ;; *) echo "kernel-tree.sh: unsupported version '$ver'" >&2; exit 2;; esac
+ver=${1:?usage: kernel-tree.sh 6.12|6.1|7.2}
+case $ver in 6.12|6.1|7.2) ;; *) echo "kernel-tree.sh: unsupported version '$ver'" >&2; exit 2;; esac
 cache=${KCSAT_CACHE:-${HOME:-/root}/.cache/kcsat}
 dest=$cache/linux-$ver
+if [ "$ver" = 7.2 ]; then
+	here=$(cd "$(dirname "$0")" && pwd)
+	patchfile=$here/patches/linux-7.2-dialect.patch
+	sum=$(cksum <"$patchfile")
+	if [ -f "$dest/.kcsat-complete" ] && [ "$(cat "$dest/.kcsat-complete")" = "$sum" ]; then
+		echo "$dest"; exit 0
+	fi
+	base=$("$here/kernel-tree.sh" 6.12)
+	echo "kernel-tree.sh: making linux-7.2 from $base and $(basename "$patchfile")" >&2
+	tmp=$cache/.tmp-$ver.$$
+	rm -rf "$tmp"
+	cp -a "$base" "$tmp"
+	(cd "$tmp" && patch -p1 -s --no-backup-if-mismatch) <"$patchfile" >&2 || {
+		echo "kernel-tree.sh: $patchfile does not apply to $base" >&2; rm -rf "$tmp"; exit 2; }
+	printf '%s\n' "$sum" >"$tmp/.kcsat-complete"
+	rm -rf "$dest"
+	mv "$tmp" "$dest"
+	echo "$dest"
+	exit 0
+fi
 if [ -f "$dest/.kcsat-complete" ]; then echo "$dest"; exit 0; fi
 
 pkg=linux-source-$ver

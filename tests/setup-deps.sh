@@ -3,7 +3,7 @@
 # Usage: tests/setup-deps.sh [build|test]   (test also installs the oracles)
 set -eu
 want="gcc make libc6-dev picosat libyaml-dev libcmocka-dev"
-[ "${1:-build}" = test ] && want="$want python3-kconfiglib python3 flex bison xz-utils"
+[ "${1:-build}" = test ] && want="$want python3-kconfiglib python3 flex bison xz-utils patch"
 missing=
 for p in $want; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"

@@ -247,6 +247,8 @@ struct expr *expr_cmp(struct kctree *t, enum expr_type type,
  * it: e's comparisons with n, for `depends on A if B` (7.0). */
 struct expr *expr_is_n(struct kctree *t, struct expr *e);
 bool expr_contains_sym(const struct expr *e, const struct symbol *s);
+/* Does e read the result of an unexecuted $(shell,...) (SYM_SHELL)? */
+bool expr_reads_shell(const struct expr *e);
 typedef VEC(const struct expr *) exprvec;
 /* Append the operands of e's top-level && chain (e itself if it is no &&). */
 void expr_conjuncts(const struct expr *e, exprvec *out);

@@ -118,6 +118,15 @@ static const struct symbol *step(struct eval *ev, const struct symbol *s, struct
 			return next && next != s && eval_sym_tri(ev, next) > 0 ? next : NULL;
 		}
 	}
+	/* A prompt behind an unexecuted $(shell,...) (cc-option): the model
+	 * left the probe free, so the user's choice stands on that result. */
+	for (const struct property *p = s->props; p; p = p->sym_next)
+		if (p->type == P_PROMPT && expr_reads_shell(p->visible)) {
+			sb_addf(line, "%s=%c  set by the user: prompt \"%s\"  (%s), where $(shell,...) lets it",
+				s->name, tri_ch[v], p->text, loc_str(p->loc, l, sizeof(l)));
+			*user = s;
+			return NULL;
+		}
 	sb_addf(line, "%s=%c", s->name, tri_ch[v]);
 	return NULL;
 }

@@ -370,35 +370,18 @@ static bool check_choice_member(struct eval *ev, const struct symbol *s, struct 
 	return true;
 }
 
-static bool expr_has_shell(const struct expr *e)
-{
-	if (!e)
-		return false;
-	switch (e->type) {
-	case E_NOT:
-		return expr_has_shell(e->left);
-	case E_AND:
-	case E_OR:
-		return expr_has_shell(e->left) || expr_has_shell(e->right);
-	case E_SYMBOL:
-		return e->sym->flags & SYM_SHELL;
-	default:
-		return (e->sym->flags & SYM_SHELL) || (e->rsym->flags & SYM_SHELL);
-	}
-}
-
 /* A value that comes from an unexecuted $(shell,...) cannot be judged
  * here: the SAT model leaves it free, and so does this check. */
 static bool reads_shell(const struct symbol *s)
 {
 	for (const struct property *p = s->props; p; p = p->sym_next)
-		if (expr_has_shell(p->expr) || expr_has_shell(p->visible) ||
+		if (expr_reads_shell(p->expr) || expr_reads_shell(p->visible) ||
 		    (p->lo && (p->lo->flags & SYM_SHELL)) || (p->hi && (p->hi->flags & SYM_SHELL)))
 			return true;
 	for (const struct property *p = s->selected_by; p; p = p->rev_next)
-		if (expr_has_shell(p->visible))
+		if (expr_reads_shell(p->visible))
 			return true;
-	return expr_has_shell(s->dir_dep);
+	return expr_reads_shell(s->dir_dep);
 }
 
 bool eval_check(struct eval *ev, const struct symbol *s, struct strbuf *why)

@@ -147,6 +147,23 @@ struct expr *expr_is_n(struct kctree *t, struct expr *e)
 	return trans_n(t, e, true);
 }
 
+bool expr_reads_shell(const struct expr *e)
+{
+	if (!e)
+		return false;
+	switch (e->type) {
+	case E_NOT:
+		return expr_reads_shell(e->left);
+	case E_AND:
+	case E_OR:
+		return expr_reads_shell(e->left) || expr_reads_shell(e->right);
+	case E_SYMBOL:
+		return e->sym->flags & SYM_SHELL;
+	default:
+		return (e->sym->flags & SYM_SHELL) || (e->rsym->flags & SYM_SHELL);
+	}
+}
+
 void expr_conjuncts(const struct expr *e, exprvec *out)
 {
 	if (e && e->type == E_AND) {
