@@ -94,7 +94,7 @@ msg = @printf '  %-7s %s\n' $(1) $(2)
 endif
 
 .PHONY: all asan deps test-deps check demo clean unit cli fuzz integration bench \
-	install uninstall
+	install uninstall deb lint-deb
 all: $(B)/kcsat
 
 define build_rules
@@ -184,6 +184,27 @@ uninstall:
 		rm -f "$(DESTDIR)$$3"; shift 3; \
 	done
 	@rmdir "$(DESTDIR)$(KCSATDIR)/rules" "$(DESTDIR)$(KCSATDIR)" 2>/dev/null || true
+
+# The Debian package, from debian/: the tree (without build/ and .git) is
+# copied to build/deb/kcsat-VERSION and built there with dpkg-buildpackage,
+# so the .deb, .buildinfo and .changes land in build/deb/, not next to the
+# source; its own make starts afresh (none of this make's variables, B=
+# included, reach it: its `make clean` would remove them).  DEB_BUILD_OPTIONS
+# works as usual (nocheck skips the CLI tests).
+DEB_DIR = $(B)/deb
+deb:
+	@tests/setup-deps.sh deb
+	@v=$$(dpkg-parsechangelog -S Version) && d=$(DEB_DIR)/kcsat-$$v && \
+	rm -rf $(DEB_DIR) && mkdir -p "$$d" && \
+	tar --exclude=./build --exclude=./.git -cf - . | tar -C "$$d" -xf - && \
+	(cd "$$d" && env -u MAKEFLAGS -u MFLAGS -u MAKEOVERRIDES -u MAKELEVEL -u B dpkg-buildpackage -b -us -uc -Jauto >../build.log 2>&1) || \
+		{ tail -30 $(DEB_DIR)/build.log; exit 1; }
+	@ls $(DEB_DIR)/*.deb
+
+# lintian on the package just built (make deb first); its warnings fail.
+lint-deb:
+	@tests/setup-deps.sh lint-deb
+	lintian --info --display-info --fail-on error,warning $(DEB_DIR)/kcsat_*.changes
 
 clean:
 	rm -rf $(B)

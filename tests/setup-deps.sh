@@ -1,9 +1,21 @@
 #!/bin/sh
 # Install the Debian packages kcsat builds and tests with, when missing.
-# Usage: tests/setup-deps.sh [build|test]   (test also installs the oracles)
+# Usage: tests/setup-deps.sh [GROUP...]   (default: build)
+#   build     compiler, make and the libraries kcsat links with
+#   test      + the oracles and tools the test suites run
+#   deb       + what `make deb` needs (debhelper, dpkg-dev)
+#   lint-deb  + lintian, for `make lint-deb`
 set -eu
 want="gcc make libc6-dev picosat libyaml-dev libcmocka-dev"
-[ "${1:-build}" = test ] && want="$want python3-kconfiglib python3 flex bison xz-utils patch"
+for g in "${@:-build}"; do
+	case $g in
+	build) ;;
+	test) want="$want python3-kconfiglib python3 flex bison xz-utils patch debhelper dpkg-dev git git-email man-db groff-base bash-completion zsh" ;;
+	deb) want="$want debhelper dpkg-dev" ;;
+	lint-deb) want="$want debhelper dpkg-dev lintian" ;;
+	*) echo "setup-deps.sh: unknown group '$g' (build, test, deb, lint-deb)" >&2; exit 2 ;;
+	esac
+done
 missing=
 for p in $want; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"
