@@ -59,7 +59,10 @@ LIB_OBJS += sat/witness.o
 # check/: lint, rules, findings, patch and delta
 LIB_OBJS += check/delta.o
 LIB_OBJS += check/findings.o
+LIB_OBJS += check/lint-evidence.o
 LIB_OBJS += check/lint-merge.o
+LIB_OBJS += check/lint-round1.o
+LIB_OBJS += check/lint-static.o
 LIB_OBJS += check/lint.o
 LIB_OBJS += check/patch.o
 LIB_OBJS += check/rules-check.o
@@ -81,6 +84,7 @@ CMD_OBJS += cmd/cmd-sat.o
 CMD_OBJS += cmd/cmd-verify.o
 CMD_OBJS += cmd/cmd-why.o
 CMD_OBJS += cmd/cmd-whynot.o
+CMD_OBJS += cmd/lintopt.o
 CMD_OBJS += cmd/main.o
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))

@@ -58,8 +58,10 @@ bool findings_write_baseline(const struct findings *fs, const char *path);
 int findings_apply_baseline(struct findings *fs, const char *path);
 
 enum findings_format { FF_TEXT, FF_JSON, FF_SARIF, FF_GITHUB };
+/* What SARIF says of a check or rule: its name (the finding's check), a
+ * one-line summary, and where its help is. */
 struct check_doc {
-	const char *name, *summary;
+	const char *name, *summary, *help;
 };
 /* Print; docs lists every check (SARIF's rules), ndocs of them. */
 void findings_print(FILE *out, const struct findings *fs, enum findings_format fmt,

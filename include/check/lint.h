@@ -1,89 +1,129 @@
 /* kcsat lint: semantic checks of a Kconfig tree on every architecture.
  *
- * Each arch is one job (arch_for_each, so --jobs forks): it loads the
- * tree, encodes one model and puts every check's question to it at once
- * with sat_cover(), then leaves its answers as facts, one text line each.
- * lint_merge() reads the facts of every arch into findings: "dead" means
- * dead on every arch that reads the line, "undefined" means defined on no
- * arch.  A second, smaller round per arch computes the evidence (chains
- * of Kconfig lines) for the findings that survive the merge. */
+ * A run (struct lint, opaque: lint_new, lint_run, lint_free) has two
+ * rounds of per-arch jobs (arch_for_each, so --jobs forks) around a merge:
+ *  1. each arch loads the tree, writes its static facts (files read,
+ *     symbols defined, suppressions, loops, references to undefined
+ *     symbols, non-bool selects; lint-static.c), encodes one model and
+ *     puts every check's question to it at once (lint-round1.c), and
+ *     leaves its answers as fact records (util/record.h);
+ *  2. the merge (lint-merge.c) reads every arch's facts into findings:
+ *     "dead" means dead on every arch that reads the line, "undefined"
+ *     means defined on no arch; it also leaves requests for the evidence
+ *     the surviving findings need;
+ *  3. a second, smaller round per arch answers those requests with chains
+ *     of Kconfig lines from a model with a selector per line, as why-not
+ *     does, and the answers become the findings' evidence (lint-evidence.c).
+ * lint.c is the driver (the jobs, the rounds, the checks table, times).
+ *
+ * The checks are one table, LINT_CHECKS below: name, default on or off,
+ * severity, one-line summary, SARIF help.  The help text of kcsat lint,
+ * the default set, SARIF's rules and the man page cross-check
+ * (tests/check-docs.sh) are made from it. */
 #ifndef KCSAT_LINT_H
 #define KCSAT_LINT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include "check/findings.h"
-#include "util/strbuf.h"
-
-/* In name order; the names are stable (baselines and suppressions). */
-enum lint_check {
-	LC_BITNESS_ONLY, LC_DEAD_DEFAULT, LC_DEAD_PROMPT, LC_DEAD_SELECT, LC_DEAD_SYMBOL,
-	LC_RECURSIVE_DEP, LC_REDUNDANT_DEP, LC_SELECT_NONBOOL, LC_SELECT_VISIBLE,
-	LC_UNDEFINED_SYM, LC_UNMET_SELECT, LC_COUNT
-};
-
-extern const struct check_doc lint_checks[LC_COUNT];
-/* What runs without -W options: all but select-visible, which the kernel's
- * own tree breaks thousands of times (kconfig-language.rst only advises
- * against it), so it would bury the findings a gate is for. */
-#define LINT_DEFAULT_CHECKS (((1u << LC_COUNT) - 1) & ~(1u << LC_SELECT_VISIBLE))
-/* -1 if no check has that name. */
-int lint_check_by_name(const char *name);
-
-struct lint_request {
-	size_t arch;
-	char *kind, *a, *b;
-	struct finding *f;
-};
-
-struct lint_run {
-	unsigned enabled;		/* bit per enum lint_check */
-	const char *witness_dir;	/* unmet-select witnesses, or NULL */
-	int round;			/* 1: facts, 2: evidence */
-	size_t narch;
-	VEC(char *) facts;		/* by arch: round 1's facts */
-	VEC(struct strbuf) requests;	/* by arch: round 2's questions */
-	VEC(char *) answers;		/* by arch: round 2's answers */
-	VEC(struct lint_request) pending;	/* what each request is for */
-	/* CPU time over all arches: round 1 per check, [LC_COUNT] the one
-	 * cover the checks share; round 2 (evidence) per check */
-	double ms[LC_COUNT + 1], evidence_ms[LC_COUNT];
-	double load_ms, encode_ms;
-	/* Answer every round 1 question on the whole arch's model, without
-	 * cone models: slower, for tests that cross-check the two. */
-	bool whole_model;
-	/* of all round 1 answers: random solutions of whole arches, cone models */
-	double sample_ms, cone_ms;
-	/* Only the entries of these symbols (sorted names; NULL: every
-	 * entry), and whether the selects of them elsewhere can be unmet, on a
-	 * lazily encoded model: what a patch can change. */
-	char **focus;
-	size_t nfocus;
-};
 
 struct kctree;
 struct load_config;
+struct strbuf;
 
-/* The per-arch job and its merge, for arch_for_each(). */
-int lint_arch(const struct load_config *c, size_t i, void *ctx, FILE *out, struct strbuf *result);
-void lint_collect(void *ctx, size_t i, const char *result);
-/* Round 1 of one arch on a tree already loaded: its facts into facts. */
-void lint_tree_facts(const struct lint_run *L, struct kctree *t, const char *arch,
+/* X(ID, name, on by default, severity, summary).  In name order; the
+ * names are stable (baselines and suppressions name them).  SARIF's help
+ * for each is its entry in kcsat(1), LINT CHECKS.  select-visible is off:
+ * the kernel's own tree breaks it thousands of times (kconfig-language.rst
+ * only advises against it), so it would bury the findings a gate is for. */
+#define LINT_CHECKS(X)								\
+	X(BITNESS_ONLY, "bitness-only", true, LEVEL_WARNING,			\
+	  "a symbol reachable with only one value of 64BIT on an arch where both exist, " \
+	  "while nothing in its own entry says so")				\
+	X(DEAD_DEFAULT, "dead-default", true, LEVEL_WARNING,			\
+	  "a default that never takes effect: its condition never holds, or an earlier " \
+	  "default always applies first")					\
+	X(DEAD_PROMPT, "dead-prompt", true, LEVEL_WARNING,			\
+	  "a prompt that is never visible")					\
+	X(DEAD_SELECT, "dead-select", true, LEVEL_WARNING,			\
+	  "a select (or imply) that is never active")				\
+	X(DEAD_SYMBOL, "dead-symbol", true, LEVEL_WARNING,			\
+	  "a symbol, or one of its values (y or m), that no configuration reaches") \
+	X(RECURSIVE_DEP, "recursive-dependency", true, LEVEL_WARNING,		\
+	  "a dependency loop, which scripts/kconfig rejects")			\
+	X(REDUNDANT_DEP, "redundant-dependency", true, LEVEL_WARNING,		\
+	  "a `depends on` term that the entry's other dependencies already imply") \
+	X(SELECT_NONBOOL, "select-nonbool", true, LEVEL_WARNING,		\
+	  "a select of a symbol that is not bool or tristate, or by one that is not") \
+	X(SELECT_VISIBLE, "select-visible", false, LEVEL_WARNING,		\
+	  "a select of a symbol whose prompt can be visible while the select is active") \
+	X(UNDEFINED_SYM, "undefined-symbol", true, LEVEL_WARNING,		\
+	  "a symbol referenced but defined on no arch (a note: defined only on arches " \
+	  "that never read the line)")						\
+	X(UNMET_SELECT, "unmet-select", true, LEVEL_WARNING,			\
+	  "a select that can force a symbol while the symbol's direct dependencies are " \
+	  "not met (conf: \"unmet direct dependencies detected\")")
+
+#define LINT_CHECK_ID(id, name, on, level, summary) LC_##id,
+enum lint_check { LINT_CHECKS(LINT_CHECK_ID) LC_COUNT };
+#undef LINT_CHECK_ID
+
+struct lint_check_info {
+	struct check_doc doc;		/* name, summary, SARIF help */
+	bool on_by_default;
+	enum finding_level level;	/* of its findings (some classes are notes) */
+};
+extern const struct lint_check_info lint_checks[LC_COUNT];
+
+#define LINT_CHECK_BIT(id, name, on, level, summary) | ((on) ? 1u << LC_##id : 0u)
+/* What runs without -W options: a bit per enum lint_check. */
+#define LINT_DEFAULT_CHECKS (0u LINT_CHECKS(LINT_CHECK_BIT))
+#define LINT_ALL_CHECKS ((1u << LC_COUNT) - 1)
+
+/* -1 if no check has that name. */
+int lint_check_by_name(const char *name);
+/* The docs of the checks in enabled (SARIF's rules), in table order, into
+ * out (LC_COUNT entries); returns how many. */
+size_t lint_check_docs(unsigned enabled, struct check_doc *out);
+
+struct lint_options {
+	unsigned enabled;		/* bit per enum lint_check */
+	const char *witness_dir;	/* unmet-select witnesses, or NULL */
+	/* Only the entries of these symbols (sorted names; NULL: every
+	 * entry), and whether the selects of them elsewhere can be unmet, on
+	 * a lazily encoded model: what a patch can change.  Not copied. */
+	char **focus;
+	size_t nfocus;
+	/* Answer every round 1 question on the whole arch's model, without
+	 * cone models: slower, for tests that cross-check the two. */
+	bool whole_model;
+};
+
+struct lint;
+
+/* A run with these options (copied, but not the focus names). */
+struct lint *lint_new(const struct lint_options *o);
+void lint_free(struct lint *L);
+
+/* Both rounds and the merge on every arch of c: fs gets the sorted
+ * findings.  Returns EXIT_OK, or EXIT_ERROR after a diagnostic. */
+int lint_run(struct lint *L, const struct load_config *c, struct findings *fs);
+
+/* For callers that load the trees themselves (kcsat diff and patch load
+ * both trees of an arch in one job): round 1 on tree t of arch (NULL for
+ * a plain tree), its facts appended to facts (records to hand back to
+ * lint_add_facts, through a job result if need be)... */
+void lint_tree_facts(const struct lint *L, struct kctree *t, const char *arch,
 		     struct strbuf *facts);
+/* ...the facts of arch i of c (the text is copied)... */
+void lint_add_facts(struct lint *L, size_t i, const char *facts);
+/* ...and their merge into fs (no evidence round); returns EXIT_OK, or
+ * EXIT_ERROR after a diagnostic for malformed facts. */
+int lint_merge_facts(struct lint *L, const struct load_config *c, struct findings *fs);
 
-/* Round 1 facts -> findings, and the round 2 requests they need; after
- * round 2, lint_add_evidence() completes them. */
-void lint_merge(struct lint_run *L, const struct load_config *c, struct findings *out);
-void lint_add_evidence(struct lint_run *L, const struct load_config *c, struct findings *fs);
-void lint_run_release(struct lint_run *L);
-/* Both rounds and the merge: fs gets the sorted findings.  Returns
- * EXIT_OK, or EXIT_ERROR after a diagnostic. */
-int lint_tree(const struct load_config *c, struct lint_run *L, struct findings *fs);
-
-/* Shared with kcsat check: -W values, --format values, --times. */
-bool lint_w_option(const char *arg, unsigned *enabled);
-bool lint_format_option(const char *arg, enum findings_format *fmt);
-void lint_print_times(const struct lint_run *L);
+/* CPU time of the jobs, per check (kcsat lint --times). */
+void lint_print_times(const struct lint *L, FILE *out);
 
 #endif

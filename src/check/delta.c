@@ -555,14 +555,15 @@ static int delta_arch(const struct load_config *c, size_t i, void *ctx, FILE *ou
 		reach_facts(&J, wave.v[k], via, NULL);
 	}
 	if (d->lint && J.focus.n) {
-		struct lint_run L = { .enabled = d->lint, .round = 1 };
+		/* the focus: lint also asks the selects of them */
+		struct lint_options lo = { .enabled = d->lint, .focus = J.focus.v, .nfocus = J.focus.n };
+		struct lint *L = lint_new(&lo);
 
-		L.focus = J.focus.v;	/* and lint asks the selects of them */
-		L.nfocus = J.focus.n;
 		sb_adds(result, "@old\n");
-		lint_tree_facts(&L, told, J.arch, result);
+		lint_tree_facts(L, told, J.arch, result);
 		sb_adds(result, "@new\n");
-		lint_tree_facts(&L, tnew, J.arch, result);
+		lint_tree_facts(L, tnew, J.arch, result);
+		lint_free(L);
 	}
 	free_names(&moved);
 	free_names(&wave);
@@ -595,14 +596,14 @@ struct report {
 	VEC(struct line) lines;
 	strvec changed;
 	size_t ncases, toomany;
-	struct lint_run lo, ln;
+	struct lint *lo, *ln;
 };
 
 static void split_results(struct report *R)
 {
 	for (size_t a = 0; a < R->d->results.n; a++) {
 		char *save = NULL;
-		struct lint_run *L = NULL;
+		struct lint *L = NULL;
 		struct strbuf facts[2] = { STRBUF_INIT, STRBUF_INIT };
 
 		if (!R->d->results.v[a])
@@ -613,11 +614,11 @@ static void split_results(struct report *R)
 			char *p = ln, *tok;
 
 			if (!strcmp(ln, "@old") || !strcmp(ln, "@new")) {
-				L = ln[1] == 'o' ? &R->lo : &R->ln;
+				L = ln[1] == 'o' ? R->lo : R->ln;
 				continue;
 			}
 			if (L) {
-				sb_addf(&facts[L == &R->ln], "%s\n", ln);
+				sb_addf(&facts[L == R->ln], "%s\n", ln);
 				continue;
 			}
 			while (l.n < 7 && (tok = strsep(&p, "\t")))
@@ -632,11 +633,8 @@ static void split_results(struct report *R)
 				vec_push(R->lines, l);
 		}
 		for (int k = 0; k < 2; k++) {
-			struct lint_run *Lk = k ? &R->ln : &R->lo;
-
-			while (Lk->facts.n <= a)
-				vec_push(Lk->facts, NULL);
-			Lk->facts.v[a] = sb_detach(&facts[k]);
+			lint_add_facts(k ? R->ln : R->lo, a, sb_str(&facts[k]));
+			sb_release(&facts[k]);
 		}
 	}
 	sort_unique(&R->changed);
@@ -822,22 +820,25 @@ int delta_report(struct delta *d, FILE *out)
 	rc = arch_for_each(d->new, delta_arch, delta_collect, d, NULL);
 	if (rc == EXIT_ERROR)
 		return rc;
+	{
+		struct lint_options lo = { .enabled = d->lint };
+
+		R.lo = lint_new(&lo);
+		R.ln = lint_new(&lo);
+	}
 	split_results(&R);
 	if (R.toomany) {
 		diag_fatal("%zu symbols changed; name the ones to compare (kcsat diff OLD NEW SYM...)",
 			   R.toomany);
 		vec_release(R.lines);
 		free_names(&R.changed);
-		lint_run_release(&R.lo);
-		lint_run_release(&R.ln);
+		lint_free(R.lo);
+		lint_free(R.ln);
 		return EXIT_ERROR;
 	}
 	if (d->lint) {
-		R.lo.enabled = R.ln.enabled = d->lint;
-		lint_merge(&R.lo, d->old, &fo);
-		lint_merge(&R.ln, d->new, &fn);
-		findings_finish(&fo);
-		findings_finish(&fn);
+		if (lint_merge_facts(R.lo, d->old, &fo) || lint_merge_facts(R.ln, d->new, &fn))
+			rc = EXIT_ERROR;
 		only_in(&fn, &fo, &added);
 		only_in(&fo, &fn, &removed);
 		for (size_t i = 0; i < added.n; i++)
@@ -918,8 +919,8 @@ int delta_report(struct delta *d, FILE *out)
 	vec_release(removed);
 	findings_release(&fo);
 	findings_release(&fn);
-	lint_run_release(&R.lo);
-	lint_run_release(&R.ln);
+	lint_free(R.lo);
+	lint_free(R.ln);
 	vec_release(R.lines);
 	free_names(&R.changed);
 	return rc != EXIT_OK ? rc : nwarn ? EXIT_NO : EXIT_OK;

@@ -9,7 +9,6 @@
 
 #include "util/diag.h"
 #include "util/json.h"
-#include "check/lint.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -341,16 +340,7 @@ static void print_sarif(FILE *out, const struct findings *fs, const struct check
 		fputs("},\"fullDescription\":{\"text\":", out);
 		json_str(out, docs[r].summary);
 		fputs("},\"help\":{\"text\":", out);
-		{
-			struct strbuf h = STRBUF_INIT;
-
-			if (lint_check_by_name(docs[r].name) >= 0)
-				sb_addf(&h, "kcsat(1), LINT CHECKS: %s", docs[r].name);
-			else	/* a rule of kcsat check --rules */
-				sb_addf(&h, "kcsat(1), RULES: rule %s of the --rules files", docs[r].name);
-			json_str(out, sb_str(&h));
-			sb_release(&h);
-		}
+		json_str(out, docs[r].help ? docs[r].help : "");
 		fputs("}}", out);
 	}
 	fputs("]}},\"columnKind\":\"utf16CodeUnits\",\"results\":[", out);

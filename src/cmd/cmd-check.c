@@ -8,12 +8,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cmd/cli.h"
-#include "cmd/cmd.h"
-#include "util/diag.h"
 #include "check/findings.h"
 #include "check/lint.h"
 #include "check/rules.h"
+#include "cmd/cli.h"
+#include "cmd/cmd.h"
+#include "cmd/lintopt.h"
+#include "util/diag.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 static const char usage[] =
@@ -33,7 +35,7 @@ static const char usage[] =
 	"Exit status: 0 no finding outside the baseline, 1 findings, 2 error.\n";
 
 struct check_opts {
-	struct lint_run L;
+	struct lint_options lo;
 	enum findings_format fmt;
 	const char *baseline, *write_baseline;
 	bool times;
@@ -57,9 +59,9 @@ static int parse_options(struct check_opts *c, struct tree_opts *o, int argc, ch
 
 	optind = 1;
 	while ((ch = cli_next_option(o, argc, argv, "W:", longopts, usage, &done)) != -1) {
-		if (ch == 'W' && !lint_w_option(optarg, &c->L.enabled))
+		if (ch == 'W' && !lintopt_w(optarg, &c->lo.enabled))
 			return EXIT_ERROR;
-		else if (ch == 'f' && !lint_format_option(optarg, &c->fmt))
+		else if (ch == 'f' && !lintopt_format(optarg, &c->fmt))
 			return EXIT_ERROR;
 		else if (ch == 'r')
 			c->rules_ok &= rules_load(&c->rules, optarg);
@@ -68,7 +70,7 @@ static int parse_options(struct check_opts *c, struct tree_opts *o, int argc, ch
 		else if (ch == 'B')
 			c->write_baseline = optarg;
 		else if (ch == 'w')
-			c->L.witness_dir = optarg;
+			c->lo.witness_dir = optarg;
 		else if (ch == 't')
 			c->times = true;
 		else if (ch != 'W' && ch != 'f')
@@ -80,50 +82,60 @@ static int parse_options(struct check_opts *c, struct tree_opts *o, int argc, ch
 		return EXIT_ERROR;
 	if (!cli_no_operands(argc, argv, "check"))
 		return EXIT_ERROR;
-	if (!c->L.enabled && !c->rules.v.n) {
+	if (!c->lo.enabled && !c->rules.v.n) {
 		diag_fatal("nothing to check: no lint check enabled and no --rules");
 		return EXIT_ERROR;
 	}
 	return -1;
 }
 
-/* SARIF's rules: the enabled lint checks, then every rule by id. */
-static struct check_doc *docs(const struct check_opts *c, size_t *n)
+/* SARIF's rules: the enabled lint checks, then every rule by id (helps[]
+ * gets the rules' help texts, for the caller to free). */
+static struct check_doc *docs(const struct check_opts *c, size_t *n, char **helps)
 {
 	struct check_doc *d = xcalloc(LC_COUNT + c->rules.v.n + 1, sizeof(*d));
 
-	*n = 0;
-	for (int k = 0; k < LC_COUNT; k++)
-		if (c->L.enabled & (1u << k))
-			d[(*n)++] = lint_checks[k];
-	for (size_t i = 0; i < c->rules.v.n; i++)
-		d[(*n)++] = (struct check_doc){ c->rules.v.v[i].id.text, c->rules.v.v[i].description };
+	*n = lint_check_docs(c->lo.enabled, d);
+	for (size_t i = 0; i < c->rules.v.n; i++) {
+		struct strbuf h = STRBUF_INIT;
+
+		sb_addf(&h, "kcsat(1), RULES: rule %s of the --rules files", c->rules.v.v[i].id.text);
+		helps[i] = sb_detach(&h);
+		d[(*n)++] = (struct check_doc){ c->rules.v.v[i].id.text, c->rules.v.v[i].description,
+						helps[i] };
+	}
 	return d;
 }
 
-static int run(struct check_opts *c, const struct tree_opts *o, struct findings *fs)
+static int gate(struct check_opts *c, const struct tree_opts *o, struct lint *L,
+		struct findings *fs)
 {
 	size_t ndocs;
 	struct check_doc *d;
+	char **helps;
 
-	if (c->L.witness_dir && mkdir(c->L.witness_dir, 0777) && errno != EEXIST) {
-		diag_fatal("cannot create '%s': %s", c->L.witness_dir, strerror(errno));
+	if (c->lo.witness_dir && mkdir(c->lo.witness_dir, 0777) && errno != EEXIST) {
+		diag_fatal("cannot create '%s': %s", c->lo.witness_dir, strerror(errno));
 		return EXIT_ERROR;
 	}
-	if (c->L.enabled && lint_tree(&o->load, &c->L, fs) == EXIT_ERROR)
+	if (L && lint_run(L, &o->load, fs) == EXIT_ERROR)
 		return EXIT_ERROR;
-	if (c->rules.v.n && rules_check(&o->load, &c->rules, c->L.witness_dir, fs) == EXIT_ERROR)
+	if (c->rules.v.n && rules_check(&o->load, &c->rules, c->lo.witness_dir, fs) == EXIT_ERROR)
 		return EXIT_ERROR;
 	findings_finish(fs);
 	if (c->write_baseline && !findings_write_baseline(fs, c->write_baseline))
 		return EXIT_ERROR;
 	if (!c->write_baseline && c->baseline && findings_apply_baseline(fs, c->baseline) < 0)
 		return EXIT_ERROR;
-	d = docs(c, &ndocs);
+	helps = xcalloc(c->rules.v.n + 1, sizeof(*helps));
+	d = docs(c, &ndocs, helps);
 	findings_print(stdout, fs, c->fmt, d, ndocs, o->load.srctree);
 	free(d);
-	if (c->times && c->L.enabled)
-		lint_print_times(&c->L);
+	for (size_t i = 0; i < c->rules.v.n; i++)
+		free(helps[i]);
+	free(helps);
+	if (c->times && L)
+		lint_print_times(L, stderr);
 	if (c->write_baseline)
 		return EXIT_OK;
 	return findings_count(fs, LEVEL_WARNING) ? EXIT_NO : EXIT_OK;
@@ -131,7 +143,7 @@ static int run(struct check_opts *c, const struct tree_opts *o, struct findings 
 
 int cmd_check(int argc, char **argv)
 {
-	struct check_opts c = { .L.enabled = LINT_DEFAULT_CHECKS, .fmt = FF_TEXT, .rules_ok = true };
+	struct check_opts c = { .lo.enabled = LINT_DEFAULT_CHECKS, .fmt = FF_TEXT, .rules_ok = true };
 	struct findings fs = { 0 };
 	struct tree_opts o;
 	int rc;
@@ -140,10 +152,15 @@ int cmd_check(int argc, char **argv)
 	o.load.keep_cycles = true;
 	o.all_arches = true;
 	rc = parse_options(&c, &o, argc, argv);
-	if (rc < 0)
-		rc = cli_resolve_arches(&o) ? run(&c, &o, &fs) : EXIT_ERROR;
+	if (rc < 0 && cli_resolve_arches(&o)) {
+		struct lint *L = c.lo.enabled ? lint_new(&c.lo) : NULL;
+
+		rc = gate(&c, &o, L, &fs);
+		lint_free(L);
+	} else if (rc < 0) {
+		rc = EXIT_ERROR;
+	}
 	findings_release(&fs);
-	lint_run_release(&c.L);
 	rules_release(&c.rules);
 	cli_tree_opts_release(&o);
 	return rc;

@@ -12,6 +12,7 @@
 #include "check/delta.h"
 #include "util/diag.h"
 #include "check/lint.h"
+#include "cmd/lintopt.h"
 #include "util/vec.h"
 #include "util/xalloc.h"
 
@@ -73,7 +74,7 @@ int cmd_diff(int argc, char **argv)
 	optind = 1;
 	while ((c = cli_next_option(&n, argc, argv, "W:", longopts, usage, &done)) != -1) {
 		if (c == 'W') {
-			if (!lint_w_option(optarg, &d.lint))
+			if (!lintopt_w(optarg, &d.lint))
 				return EXIT_ERROR;
 			continue;
 		}

@@ -11,6 +11,7 @@
 #include "check/delta.h"
 #include "util/diag.h"
 #include "check/lint.h"
+#include "cmd/lintopt.h"
 #include "check/patch.h"
 #include "util/srccache.h"
 
@@ -59,7 +60,7 @@ int cmd_patch(int argc, char **argv)
 			}
 			continue;
 		case 'W':
-			if (!lint_w_option(optarg, &d.lint))
+			if (!lintopt_w(optarg, &d.lint))
 				return EXIT_ERROR;
 			continue;
 		}

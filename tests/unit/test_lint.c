@@ -109,7 +109,8 @@ static void normalise(const char *in, struct strbuf *out)
 			if (!strncmp(line, "unmet\t", 6)) {
 				const char *p = line;
 
-				for (int f = 0; f < 4 && p; f++)
+				/* kind, file, line, sym, target, efile, eline */
+				for (int f = 0; f < 7 && p; f++)
 					p = memchr(p + 1, '\t', len - (size_t)(p + 1 - line));
 				if (p)
 					n = (size_t)(p - line);
@@ -122,10 +123,12 @@ static void normalise(const char *in, struct strbuf *out)
 
 static void facts(struct kctree *t, bool whole, struct strbuf *out)
 {
-	struct lint_run L = { .enabled = ~0u, .whole_model = whole };
+	struct lint_options lo = { .enabled = LINT_ALL_CHECKS, .whole_model = whole };
+	struct lint *L = lint_new(&lo);
 	struct strbuf raw = STRBUF_INIT;
 
-	lint_tree_facts(&L, t, "tree", &raw);
+	lint_tree_facts(L, t, "tree", &raw);
+	lint_free(L);
 	normalise(sb_str(&raw), out);
 	sb_release(&raw);
 }

@@ -1,0 +1,23 @@
+/* The lint options kcsat lint, check, diff and patch share: -W CHECK and
+ * -Wno-CHECK, --format for findings, and the part of a usage text that
+ * lists the checks (made from the checks table, check/lint.h). */
+#ifndef KCSAT_LINTOPT_H
+#define KCSAT_LINTOPT_H
+
+#include <stdbool.h>
+
+#include "check/findings.h"
+
+struct strbuf;
+
+/* -W CHECK, -Wno-CHECK, -Wall, -Wno-all on *enabled (a bit per enum
+ * lint_check); false after a diagnostic for an unknown check. */
+bool lintopt_w(const char *arg, unsigned *enabled);
+/* --format text|json|sarif|github; false after a diagnostic. */
+bool lintopt_format(const char *arg, enum findings_format *fmt);
+/* Usage lines from the checks table: which checks are off by default... */
+void lintopt_usage_off(struct strbuf *sb);
+/* ...and the list of every check. */
+void lintopt_usage_list(struct strbuf *sb);
+
+#endif

@@ -1,0 +1,121 @@
+/* lint's parts, private to src/check/lint*.c; the design is in
+ * include/check/lint.h.  What crosses the job boundary is described here
+ * once: the fact records of round 1, the requests and answers of round 2. */
+#ifndef KCSAT_LINT_INT_H
+#define KCSAT_LINT_INT_H
+
+#include <stdint.h>
+
+#include "check/lint.h"
+#include "util/diag.h"
+#include "util/record.h"
+#include "util/strbuf.h"
+#include "util/vec.h"
+
+struct load_config;
+struct symbol;
+
+/* Round 1's facts.  A location is two fields, the file (as the tree names
+ * it) and the line; "e" marks the entry a line sits in (suppressions
+ * apply per entry).  Facts of one Kconfig line from different arches are
+ * merged by location; menu ids and dependency indexes name the line again
+ * in the same arch's tree, for round 2. */
+enum lint_fact {
+	LF_FILES,	/* names: every Kconfig file this arch reads, one per line */
+	LF_DEFS,	/* names: every symbol it defines, one per line */
+	LF_PRAGMA,	/* a `# kcsat:` comment: the entry it belongs to, its text */
+	LF_CYCLE,	/* a dependency loop, in the kernel's words */
+	LF_UNDEF,	/* a reference to a symbol this arch does not define */
+	LF_NONBOOL,	/* a select of (or by) a symbol that is not bool/tristate */
+	LF_UNMET,	/* a select that can be unmet: bits (0: 64BIT fixed), the
+			 * witness path ("-": none), the evidence lines */
+	LF_DEAD,	/* sym never has value here ("any": never y or m) */
+	LF_PROP,	/* a line never in effect here (kind default, prompt,
+			 * select; status dead, shadowed, or void: its entry is) */
+	LF_REDUND,	/* conjunct conj of a depends-on line adds nothing here
+			 * (status redundant, or void); menu, dep: the line */
+	LF_SELVIS,	/* a select of a symbol with a visible prompt */
+	LF_BITS,	/* sym reachable with 64BIT=only (64 or 32) alone */
+	LF_TIME,	/* CPU ms of a check, or of cover, encode, sample, cones */
+	LF_LOAD,	/* CPU ms of loading the tree */
+	LF_COUNT
+};
+extern const struct record_kind lint_facts[LF_COUNT];
+
+/* Round 2's requests to one arch (seq: the request's index among that
+ * arch's, which its answer quotes) and their answers. */
+enum lint_ask { LQ_DEAD, LQ_BITS, LQ_REDUND, LQ_COUNT };
+extern const struct record_kind lint_requests[LQ_COUNT];
+/* LA_EV: the chain of lines answering request seq, one per line; "-":
+ * none (nothing in the tree can give it that value, or the question is
+ * impossible by construction) */
+enum lint_answer { LA_EV, LA_TIME, LA_LOAD, LA_COUNT };
+extern const struct record_kind lint_answers[LA_COUNT];
+
+/* A request made by the merge: which finding its answer completes. */
+struct lint_pending {
+	size_t arch;
+	uint32_t seq;
+	enum lint_ask ask;
+	int only;		/* LQ_BITS: the one bitness it is reachable with */
+	struct finding *f;
+	bool joined;		/* its chain joined an earlier request's block */
+};
+
+typedef VEC(char *) lint_texts;
+
+struct lint {
+	struct lint_options o;
+	int round;			/* 1: facts, 2: evidence */
+	size_t narch;
+	lint_texts facts;		/* by arch: round 1's facts */
+	VEC(struct strbuf) requests;	/* by arch: round 2's requests */
+	VEC(uint32_t) nrequests;	/* by arch: how many */
+	lint_texts answers;		/* by arch: round 2's answers */
+	VEC(struct lint_pending) pending;
+	/* CPU time over all arches: round 1 per check, [LC_COUNT] the one
+	 * cover the checks share; round 2 (evidence) per check */
+	double ms[LC_COUNT + 1], evidence_ms[LC_COUNT];
+	double load_ms, encode_ms;
+	/* of all round 1 answers: random solutions of whole arches, cone models */
+	double sample_ms, cone_ms;
+	unsigned bad;			/* malformed records (reported) */
+};
+
+/* ---- lint.c: shared helpers ---- */
+double lint_now_ms(void);
+static inline bool lint_on(const struct lint *L, enum lint_check c)
+{
+	return L->o.enabled & (1u << c);
+}
+/* Is s one of the focus symbols (always, without a focus)? */
+bool lint_in_focus(const struct lint *L, const struct symbol *s);
+/* A location as two fields of w: file (tree-relative, "<builtin>" for
+ * none) and line. */
+void lint_put_loc(struct record_writer *w, const char *file, const char *line, struct loc at);
+/* A time record (LF_TIME, or LA_TIME: the same fields). */
+void lint_put_time(struct strbuf *out, const struct record_kind *kind, const char *what, double ms);
+/* Name of arch i of c ("tree" for a plain tree). */
+const char *lint_arch_name(const struct load_config *c, size_t i);
+
+/* ---- lint-static.c: what a tree says without a model ---- */
+void lint_static_facts(const struct lint *L, struct kctree *t, struct strbuf *out);
+
+/* ---- lint-round1.c: every question of every check, one model per arch ---- */
+void lint_round1(const struct lint *L, struct kctree *t, const char *arch, struct strbuf *out);
+
+/* ---- lint-merge.c: every arch's facts into findings and requests ---- */
+void lint_merge(struct lint *L, const struct load_config *c, struct findings *out);
+
+/* ---- lint-evidence.c: round 2 ---- */
+/* Ask arch for the evidence of f: the request of kind ask made from fact
+ * (an LF_DEAD, LF_BITS or LF_REDUND record of that arch). */
+void lint_request(struct lint *L, size_t arch, enum lint_ask ask, const struct record *fact,
+		  struct finding *f);
+/* One arch's answers to requests (its records), into out. */
+void lint_round2(const struct lint *L, struct kctree *t, const char *arch, char *requests,
+		 struct strbuf *out);
+/* The answers into the findings that asked. */
+void lint_add_evidence(struct lint *L, const struct load_config *c);
+
+#endif

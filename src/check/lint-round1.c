@@ -1,0 +1,678 @@
+/* lint's round 1 on one arch (see include/check/lint.h): one model of the
+ * arch (every symbol encoded, no line selectors) and a literal per
+ * question: "X can be y", "this default is the one in effect", "this
+ * select can raise X above X's dependencies", "the entry's other
+ * dependencies hold while this term does not"...  Random solutions of
+ * that model answer most of them at once; the rest go to cone models
+ * (settle()), where a solve costs a few milliseconds instead of a
+ * hundred.  The answers leave as fact records (lint-int.h). */
+#include "lint-int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kconfig/kconfig.h"
+#include "sat/cnf.h"
+#include "sat/implied.h"
+#include "sat/model.h"
+#include "sat/query.h"
+#include "sat/sat.h"
+#include "sat/witness.h"
+#include "util/xalloc.h"
+
+enum tkind {
+	T_SYM_M, T_SYM_Y, T_SYM_MM, T_MODULES, T_ENTRY, T_PROP, T_DEF_ACT, T_UNMET,
+	T_RED_OTH, T_RED_VIOL, T_SELVIS, T_BIT_SAME, T_BIT_OPP, T_SYM_64, T_SYM_32,
+};
+
+struct redund {
+	const struct menu *m;
+	const struct dep_item *d;
+	const struct expr *conj, *rest;	/* conjunct k, and the others */
+	int k;
+	uint32_t dep;		/* d's index in m->deps: round 2 finds it again */
+	size_t oth, viol;	/* target indexes */
+};
+
+struct job {
+	const struct lint *L;
+	const char *arch;
+	struct kctree *t;
+	struct model *m;
+	struct sat *S;
+	struct sat *sampler;	/* m before the targets: sat_sample() */
+	struct implied *implied;	/* NULL: every select goes to the solver */
+	/* targets: what each asks, its literal in m */
+	VEC(int) lits;
+	VEC(uint8_t) kind;
+	VEC(const void *) what;	/* symbol, menu or property; NULL for T_RED_* */
+	VEC(uint32_t) red_of;	/* T_RED_*: index into red */
+	unsigned char *live;
+	size_t *sym_m, *sym_y, *sym_mm, *sym_64, *entry;	/* by symbol / menu id: index + 1 */
+	VEC(struct redund) red;
+	size_t modules;		/* index + 1 */
+	int b64;		/* 64BIT=y literal, 0 if it is fixed */
+	struct strbuf *r;
+	double encode_ms, ms[LC_COUNT + 1], sample_ms, cone_ms;
+};
+
+static bool tri_valued(const struct model *m, const struct symbol *s)
+{
+	return model_has_value(m, s) && sym_is_bool_like(s);
+}
+
+/* Target k's literal in model m (the job's own or a cone model of the same
+ * tree), with b64 m's 64BIT=y literal. */
+static int target_lit(struct job *J, struct model *m, int b64, size_t k)
+{
+	struct cnf *C = model_cnf(m);
+	const void *w = J->what.v[k];
+	const struct symbol *s = w;
+	const struct property *p = w;
+
+	switch ((enum tkind)J->kind.v[k]) {
+	case T_MODULES:
+	case T_SYM_Y:
+		return model_sym_is(m, s, 'y');
+	case T_SYM_M:
+		return -model_sym_is(m, s, 'n');
+	case T_SYM_MM:
+		return model_sym_is(m, s, 'm');
+	case T_BIT_SAME:
+		return -cnf_iff(C, model_sym_is(m, s, 'y'), b64);	/* differs from 64BIT */
+	case T_BIT_OPP:
+		return cnf_iff(C, model_sym_is(m, s, 'y'), b64);	/* differs from !64BIT */
+	case T_SYM_64:
+		return cnf_and(C, -model_sym_is(m, s, 'n'), b64);
+	case T_SYM_32:
+		return cnf_and(C, -model_sym_is(m, s, 'n'), -b64);
+	case T_ENTRY:
+		return model_dep_without(m, w, NULL, NULL, false);
+	case T_PROP:
+		return model_prop_lit(m, p);
+	case T_DEF_ACT: {
+		int dep = model_dep_without(m, p->menu, NULL, NULL, false);
+
+		return dep == CNF_FALSE ? CNF_FALSE
+					: cnf_and(C, dep, model_expr_lit(m, expr_rewrite_m(J->t, p->cond), false));
+	}
+	case T_UNMET:
+		return model_unmet_lit(m, p);
+	case T_SELVIS: {
+		int vis = CNF_FALSE;
+
+		for (const struct property *q = p->target->props; q; q = q->sym_next)
+			if (q->type == P_PROMPT)
+				vis = cnf_or(C, vis, model_prop_lit(m, q));
+		return vis == CNF_FALSE ? CNF_FALSE : cnf_and(C, vis, model_prop_lit(m, p));
+	}
+	case T_RED_OTH:
+	case T_RED_VIOL: {
+		const struct redund *rd = &J->red.v[J->red_of.v[k]];
+		struct expr *c = expr_rewrite_m(J->t, (struct expr *)rd->conj);
+		int om = model_dep_without(m, rd->m, rd->d, rd->rest, false), oy;
+
+		if (J->kind.v[k] == T_RED_OTH)
+			return om;
+		oy = model_dep_without(m, rd->m, rd->d, rd->rest, true);
+		return cnf_or(C, cnf_and(C, om, -model_expr_lit(m, c, false)),
+			      cnf_and(C, oy, -model_expr_lit(m, c, true)));
+	}
+	}
+	return CNF_FALSE;
+}
+
+static size_t target(struct job *J, enum tkind k, const void *what, uint32_t red)
+{
+	vec_push(J->kind, (uint8_t)k);
+	vec_push(J->what, what);
+	vec_push(J->red_of, red);
+	vec_push(J->lits, 0);
+	J->lits.v[J->lits.n - 1] = target_lit(J, J->m, J->b64, J->lits.n - 1);
+	return J->lits.n;	/* index + 1 */
+}
+
+/* Most selects sit inside the very dependencies of their target: no
+ * question for the solver (the whole-model mode still asks, for tests). */
+static bool statically_met(struct job *J, const struct property *p)
+{
+	return J->implied && implied_select_met(J->implied, p);
+}
+
+static void add_targets(struct job *J)
+{
+	struct kctree *t = J->t;
+	struct model *m = J->m;
+	const struct lint *L = J->L;
+	const struct symbol *s;
+	struct menu *mn;
+	size_t i;
+
+	J->sym_m = xcalloc(t->syms.n, sizeof(size_t));
+	J->sym_y = xcalloc(t->syms.n, sizeof(size_t));
+	J->sym_mm = xcalloc(t->syms.n, sizeof(size_t));
+	J->sym_64 = xcalloc(t->syms.n, sizeof(size_t));
+	J->entry = xcalloc(t->nmenus + 1, sizeof(size_t));
+	if (t->modules && tri_valued(m, t->modules))
+		J->modules = target(J, T_MODULES, t->modules, 0);
+	tree_for_each_sym(t, s, i) {
+		if (!tri_valued(m, s) || !lint_in_focus(L, s))
+			continue;
+		J->sym_m[i] = target(J, T_SYM_M, s, 0);
+		J->sym_y[i] = target(J, T_SYM_Y, s, 0);
+		if (s->type == S_TRISTATE)
+			J->sym_mm[i] = target(J, T_SYM_MM, s, 0);
+		if (J->b64 && lint_on(L, LC_BITNESS_ONLY)) {
+			J->sym_64[i] = target(J, T_SYM_64, s, 0);	/* T_SYM_32 next */
+			target(J, T_SYM_32, s, 0);
+		}
+		if (J->b64 && s->type == S_BOOLEAN && lint_on(L, LC_BITNESS_ONLY)) {
+			target(J, T_BIT_SAME, s, 0);
+			target(J, T_BIT_OPP, s, 0);
+		}
+	}
+	menu_for_each(t, mn) {
+		uint32_t dep = 0;
+
+		if (mn->kind != M_CONFIG && mn->kind != M_MENUCONFIG && mn->kind != M_CHOICE &&
+		    mn->kind != M_MENU)
+			continue;
+		if (!lint_in_focus(L, mn->sym)) {
+			/* outside the focus only whether its selects of the
+			 * focus symbols can be unmet */
+			for (const struct property *p = mn->props; p && mn->sym; p = p->menu_next)
+				if (p->type == P_SELECT && p->target && lint_in_focus(L, p->target) &&
+				    lint_on(L, LC_UNMET_SELECT) && !p->target->choice &&
+				    tri_valued(m, p->target) && tri_valued(m, mn->sym) &&
+				    !statically_met(J, p))
+					target(J, T_UNMET, p, 0);
+			continue;
+		}
+		J->entry[mn->id] = target(J, T_ENTRY, mn, 0);
+		if (lint_on(L, LC_REDUNDANT_DEP))
+			for (const struct dep_item *d = mn->deps; d; d = d->next, dep++) {
+				exprvec cs = { 0 };
+
+				if (d->kind != DEP_DEPENDS)
+					continue;
+				expr_conjuncts(d->expr, &cs);
+				for (size_t k = 0; k < cs.n; k++) {
+					struct expr *rest;
+					uint32_t at = (uint32_t)J->red.n;
+
+					if (cs.v[k]->type == E_SYMBOL && (cs.v[k]->sym->flags & SYM_CONST))
+						continue;
+					rest = expr_and_but(t, &cs, k);
+					vec_push(J->red, ((struct redund){ mn, d, cs.v[k], rest, (int)k, dep, 0, 0 }));
+					J->red.v[at].oth = target(J, T_RED_OTH, NULL, at);
+					J->red.v[at].viol = target(J, T_RED_VIOL, NULL, at);
+					if (J->implied && implied_dep_redundant(J->implied, mn, d, rest, cs.v[k]))
+						J->lits.v[J->red.v[at].viol - 1] = CNF_FALSE;
+				}
+				vec_release(cs);
+			}
+		for (const struct property *p = mn->props; p; p = p->menu_next) {
+			const struct symbol *x = p->target;
+
+			if ((p->type == P_DEFAULT && lint_on(L, LC_DEAD_DEFAULT)) ||
+			    (p->type == P_PROMPT && mn->sym && lint_on(L, LC_DEAD_PROMPT)) ||
+			    ((p->type == P_SELECT || p->type == P_IMPLY) && lint_on(L, LC_DEAD_SELECT))) {
+				if (mn->sym) {
+					target(J, T_PROP, p, 0);
+					if (p->type == P_DEFAULT)
+						target(J, T_DEF_ACT, p, 0);
+				}
+			}
+			if (p->type != P_SELECT || !mn->sym || !x || !tri_valued(m, x) || !tri_valued(m, mn->sym))
+				continue;
+			if (lint_on(L, LC_UNMET_SELECT) && !x->choice && !statically_met(J, p))
+				target(J, T_UNMET, p, 0);
+			if (lint_on(L, LC_SELECT_VISIBLE))
+				target(J, T_SELVIS, p, 0);
+		}
+	}
+}
+
+/* Unmet select target i's evidence, read off the job's solution that shows
+ * it. */
+static void unmet_found(struct job *J, size_t i)
+{
+	const struct property *p;
+	const struct symbol *x, *s;
+	struct strbuf ev = STRBUF_INIT, path = STRBUF_INIT, cond = STRBUF_INIT;
+	struct record_writer w;
+	char l[300];
+	int bits = 0;
+	char sv, xv;
+
+	p = J->what.v[i];
+	x = p->target;
+	s = p->menu->sym;
+	sv = model_tri_value(J->m, J->S, s);
+	xv = model_tri_value(J->m, J->S, x);
+	if (J->b64)
+		bits = sat_value(J->S, J->b64) > 0 ? 64 : 32;
+	if (p->cond) {
+		expr_print(&cond, p->cond);
+		sb_addf(&ev, "%s=%c selects %s (if %s) while %s's dependencies are %c; %s ends up %c",
+			s->name, sv, x->name, sb_str(&cond), x->name,
+			sat_value(J->S, model_dir_lit(J->m, x, false)) > 0 ? 'm' : 'n', x->name, xv);
+	} else {
+		sb_addf(&ev, "%s=%c selects %s while %s's dependencies are %c; %s ends up %c",
+			s->name, sv, x->name, x->name,
+			sat_value(J->S, model_dir_lit(J->m, x, false)) > 0 ? 'm' : 'n', x->name, xv);
+	}
+	/* the dependency lines of x that do not hold */
+	for (const struct menu *mn = x->menus; mn; mn = mn->sym_next)
+		for (const struct menu *a = mn; a && a->kind != M_ROOT; a = a->parent)
+			for (const struct dep_item *d = a->deps; d; d = d->next) {
+				int lit = model_expr_lit(J->m, expr_rewrite_m(J->t, d->expr), true);
+				struct strbuf dt = STRBUF_INIT;
+
+				if (sat_value(J->S, lit) > 0)
+					continue;
+				expr_print(&dt, d->expr);
+				sb_addf(&ev, "\n%s: %s %s  (%s) is %c", x->name,
+					d->kind == DEP_IF ? "if" : "depends on", sb_str(&dt),
+					loc_str(d->loc, l, sizeof(l)),
+					sat_value(J->S, model_expr_lit(J->m, expr_rewrite_m(J->t, d->expr), false)) > 0 ? 'm' : 'n');
+				sb_release(&dt);
+			}
+	if (J->L->o.witness_dir) {
+		FILE *f;
+
+		sb_addf(&path, "%s/unmet-select-%s-by-%s-%s", J->L->o.witness_dir, x->name, s->name,
+			J->arch);
+		if (J->b64)
+			sb_addf(&path, "-%d", bits);
+		sb_adds(&path, ".config");
+		if ((f = fopen(sb_str(&path), "w"))) {
+			struct strbuf h = STRBUF_INIT;
+
+			sb_addf(&h, "kcsat lint witness: %s selects %s with its dependencies unmet (%s)",
+				s->name, x->name, loc_str(p->loc, l, sizeof(l)));
+			config_write(f, J->m, J->S, sb_str(&h));
+			fclose(f);
+			sb_release(&h);
+		} else {
+			diag_fatal("cannot write %s", sb_str(&path));
+			sb_reset(&path);
+		}
+	}
+	rec_begin(&w, J->r, &lint_facts[LF_UNMET]);
+	lint_put_loc(&w, "file", "line", p->loc);
+	rec_str(&w, "sym", s->name);
+	rec_str(&w, "target", x->name);
+	lint_put_loc(&w, "efile", "eline", p->menu->loc);
+	rec_int(&w, "bits", bits);
+	rec_str(&w, "witness", path.len ? sb_str(&path) : "-");
+	rec_str(&w, "evidence", sb_str(&ev));
+	rec_end(&w);
+	sb_release(&ev);
+	sb_release(&path);
+	sb_release(&cond);
+}
+
+/* Which of the targets idx[0..n) can be true (live[i]).  Random solutions
+ * of the whole arch (sat_sample(), the model without its targets) settle
+ * most of them; what they leave open goes to cone models, which
+ * encode only what their targets read, so a solve there costs a few
+ * milliseconds where one of the whole arch costs a hundred.  A cone model
+ * serves consecutive windows of targets (neighbours in the tree share most
+ * of their cones) until it has grown by CONE_GROWTH variables. */
+#define CONE_WINDOW 256
+#define CONE_GROWTH 5000
+
+static void settle(struct job *J, const size_t *idx, size_t n, enum sat_cover_mode mode,
+		   unsigned char *live)
+{
+	VEC(int) lits = { 0 };
+	VEC(size_t) open = { 0 };
+	const struct symbol *s64 = J->b64 ? sym_find(J->t, "64BIT") : NULL;
+	struct model *cm = NULL;
+	struct sat *cs = NULL;
+	int base = 0, cb64 = 0;
+	double t0 = lint_now_ms(), t1;
+
+	for (size_t k = 0; k < n; k++)
+		vec_push(lits, J->lits.v[idx[k]]);
+	if (J->L->o.focus || J->L->o.whole_model) {
+		/* a focus: the job's model is a cone model already */
+		sat_cover(J->S, model_cnf(J->m), lits.v, n, NULL, 0, live, mode, NULL, NULL);
+	} else {
+		if (mode != COVER_EACH)
+			sat_sample(J->sampler, lits.v, n, live);
+		for (size_t k = 0; k < n; k++)
+			if (!live[k] && lits.v[k] != CNF_FALSE)
+				vec_push(open, k);
+	}
+	t1 = lint_now_ms();
+	J->sample_ms += t1 - t0;
+	for (size_t i = 0; i < open.n; i += CONE_WINDOW) {
+		size_t w = open.n - i < CONE_WINDOW ? open.n - i : CONE_WINDOW;
+		int wl[CONE_WINDOW];
+		unsigned char wlive[CONE_WINDOW] = { 0 };
+
+		if (cm && cnf_nvars(model_cnf(cm)) - base > CONE_GROWTH) {
+			sat_free(cs);
+			model_free(cm);
+			cm = NULL;
+		}
+		if (!cm) {
+			cm = model_build(J->t, false, true);
+			cb64 = s64 ? model_sym_is(cm, s64, 'y') : 0;
+			base = cnf_nvars(model_cnf(cm));
+			cs = sat_new(model_cnf(cm), false);
+		}
+		for (size_t j = 0; j < w; j++)
+			wl[j] = target_lit(J, cm, cb64, idx[open.v[i + j]]);
+		sat_cover(cs, model_cnf(cm), wl, w, NULL, 0, wlive, mode, NULL, NULL);
+		for (size_t j = 0; j < w; j++)
+			if (wlive[j])
+				live[open.v[i + j]] = 1;
+	}
+	sat_free(cs);
+	model_free(cm);
+	J->cone_ms += lint_now_ms() - t1;
+	/* an unmet select's evidence is a whole configuration */
+	for (size_t k = 0; k < n; k++) {
+		if (!live[k] || J->kind.v[idx[k]] != T_UNMET)
+			continue;
+		if (!J->S)
+			J->S = sat_new(model_cnf(J->m), false);
+		sat_assume(J->S, lits.v[k]);
+		if (sat_solve(J->S) == SAT_SAT)
+			unmet_found(J, idx[k]);
+		else
+			live[k] = 0;
+	}
+	vec_release(lits);
+	vec_release(open);
+}
+
+/* One check's targets, settled on their own so each check has its time. */
+static void cover_kinds(struct job *J, unsigned kinds, enum lint_check c, enum sat_cover_mode mode)
+{
+	VEC(size_t) idx = { 0 };
+	unsigned char *live;
+	double t0 = lint_now_ms();
+
+	for (size_t k = 0; k < J->lits.n; k++)
+		if (kinds & (1u << J->kind.v[k]))
+			vec_push(idx, k);
+	live = xcalloc(idx.n + 1, 1);
+	settle(J, idx.v, idx.n, mode, live);
+	for (size_t k = 0; k < idx.n; k++)
+		J->live[idx.v[k]] = live[k];
+	J->ms[c] += lint_now_ms() - t0;
+	free(live);
+	vec_release(idx);
+}
+
+/* Does any symbol in e carry the bitness (64BIT itself, one equivalent to
+ * it or its negation, or one reachable with `only` alone)? */
+static bool says_bits(const struct expr *e, const uint8_t *tag, int only)
+{
+	if (!e)
+		return false;
+	switch (e->type) {
+	case E_NOT:
+		return says_bits(e->left, tag, only);
+	case E_AND:
+	case E_OR:
+		return says_bits(e->left, tag, only) || says_bits(e->right, tag, only);
+	default:
+		return (tag[e->sym->id] & (1 | only)) ||
+		       (e->type != E_SYMBOL && (tag[e->rsym->id] & (1 | only)));
+	}
+}
+
+static bool entry_says_bits(const struct symbol *s, const uint8_t *tag, int only)
+{
+	for (const struct menu *mn = s->menus; mn; mn = mn->sym_next)
+		for (const struct menu *a = mn; a && a->kind != M_ROOT; a = a->parent)
+			for (const struct dep_item *d = a->deps; d; d = d->next)
+				if (says_bits(d->expr, tag, only))
+					return true;
+	for (const struct property *p = s->props; p; p = p->sym_next)
+		if (says_bits(p->cond, tag, only) || (p->type == P_DEFAULT && says_bits(p->expr, tag, only)))
+			return true;
+	for (int k = 0; k < 2; k++)
+		for (const struct property *p = k ? s->implied_by : s->selected_by; p; p = p->rev_next)
+			if ((tag[p->menu->sym->id] & (1 | only)) || says_bits(p->cond, tag, only))
+				return true;
+	return false;
+}
+
+static void bitness(struct job *J)
+{
+	struct kctree *t = J->t;
+	size_t n = t->syms.n, i;
+	unsigned char *live64 = xcalloc(n, 1), *live32 = xcalloc(n, 1);
+	uint8_t *tag = xcalloc(n, 1);	/* 1: carries the bitness; 2: 64 only; 4: 32 only */
+	const struct symbol *s;
+	struct record_writer w;
+
+	tree_for_each_sym(t, s, i)
+		if (J->sym_64[i]) {
+			live64[i] = J->live[J->sym_64[i] - 1];
+			live32[i] = J->live[J->sym_64[i]];
+		}
+	for (size_t k = 0; k < J->lits.n; k++)
+		if ((J->kind.v[k] == T_BIT_SAME || J->kind.v[k] == T_BIT_OPP) && !J->live[k])
+			tag[((const struct symbol *)J->what.v[k])->id] |= 1;
+	s = sym_find(t, "64BIT");
+	if (s)
+		tag[s->id] |= 1;
+	for (i = 0; i < n; i++) {
+		if (live64[i] && !live32[i])
+			tag[i] |= 2;
+		if (live32[i] && !live64[i])
+			tag[i] |= 4;
+	}
+	tree_for_each_sym(t, s, i) {
+		int only = tag[i] & 6;
+
+		if (!only || (tag[i] & 1) || !s->menus || entry_says_bits(s, tag, only))
+			continue;
+		rec_begin(&w, J->r, &lint_facts[LF_BITS]);
+		rec_str(&w, "sym", s->name);
+		rec_int(&w, "only", only == 2 ? 64 : 32);
+		lint_put_loc(&w, "file", "line", s->menus->loc);
+		rec_end(&w);
+	}
+	free(live64);
+	free(live32);
+	free(tag);
+}
+
+static void prop_text(struct strbuf *sb, const struct property *p)
+{
+	static const char *const kw[] = { [P_PROMPT] = "prompt", [P_DEFAULT] = "default",
+					  [P_SELECT] = "select", [P_IMPLY] = "imply" };
+
+	sb_addf(sb, "%s ", kw[p->type]);
+	if (p->type == P_PROMPT) {
+		sb_addf(sb, "\"%s\"", p->text ? p->text : "");
+	} else if (p->type == P_DEFAULT) {
+		expr_print(sb, p->expr);
+	} else {
+		sb_adds(sb, p->target->name);
+	}
+	if (p->cond) {
+		sb_adds(sb, " if ");
+		expr_print(sb, p->cond);
+	}
+}
+
+static void verdict_facts(struct job *J)
+{
+	struct kctree *t = J->t;
+	const struct symbol *s;
+	size_t i;
+	struct record_writer w;
+	bool modules = J->modules && J->live[J->modules - 1];
+
+	if (lint_on(J->L, LC_DEAD_SYMBOL))
+		tree_for_each_sym(t, s, i) {
+			const char *what = NULL;
+
+			if (!J->sym_m[i] || !s->name)
+				continue;
+			if (!J->live[J->sym_m[i] - 1])
+				what = "any";
+			else if (!J->live[J->sym_y[i] - 1])
+				what = "y";
+			else if (J->sym_mm[i] && modules && !J->live[J->sym_mm[i] - 1])
+				what = "m";
+			if (!what)
+				continue;
+			rec_begin(&w, J->r, &lint_facts[LF_DEAD]);
+			rec_str(&w, "sym", s->name);
+			rec_str(&w, "value", what);
+			lint_put_loc(&w, "file", "line", s->menus->loc);
+			rec_end(&w);
+		}
+	for (size_t k = 0; k < J->lits.n; k++) {
+		const struct property *p = J->what.v[k];
+		const char *status;
+		struct strbuf tx = STRBUF_INIT;
+
+		if (J->kind.v[k] != T_PROP || J->live[k])
+			continue;
+		if (!J->live[J->entry[p->menu->id] - 1] ||
+		    (p->type != P_PROMPT && p->type != P_DEFAULT && J->sym_m[p->menu->sym->id] &&
+		     !J->live[J->sym_m[p->menu->sym->id] - 1]))
+			status = "void";	/* the whole entry is dead here */
+		else if (p->type == P_DEFAULT && J->live[k + 1])
+			status = "shadowed";
+		else
+			status = "dead";
+		prop_text(&tx, p);
+		rec_begin(&w, J->r, &lint_facts[LF_PROP]);
+		lint_put_loc(&w, "file", "line", p->loc);
+		rec_str(&w, "kind", p->type == P_DEFAULT ? "default" : p->type == P_PROMPT ? "prompt" : "select");
+		rec_str(&w, "status", status);
+		rec_str(&w, "sym", p->menu->sym->name);
+		lint_put_loc(&w, "efile", "eline", p->menu->loc);
+		rec_str(&w, "text", sb_str(&tx));
+		rec_end(&w);
+		sb_release(&tx);
+	}
+	for (size_t k = 0; k < J->red.n; k++) {
+		const struct redund *rd = &J->red.v[k];
+		struct strbuf tx = STRBUF_INIT;
+
+		if (J->live[rd->viol - 1])
+			continue;
+		expr_print(&tx, rd->conj);
+		rec_begin(&w, J->r, &lint_facts[LF_REDUND]);
+		lint_put_loc(&w, "file", "line", rd->d->loc);
+		rec_int(&w, "conj", rd->k);
+		rec_str(&w, "status", J->live[rd->oth - 1] ? "redundant" : "void");
+		rec_str(&w, "sym", rd->m->sym ? rd->m->sym->name : NULL);
+		lint_put_loc(&w, "efile", "eline", rd->m->loc);
+		rec_str(&w, "text", sb_str(&tx));
+		rec_uint(&w, "menu", rd->m->id);
+		rec_uint(&w, "dep", rd->dep);
+		rec_end(&w);
+		sb_release(&tx);
+	}
+	for (size_t k = 0; k < J->lits.n; k++) {
+		const struct property *p = J->what.v[k];
+		char pl[300] = "";
+
+		if (J->kind.v[k] != T_SELVIS || !J->live[k])
+			continue;
+		for (const struct property *q = p->target->props; q; q = q->sym_next)
+			if (q->type == P_PROMPT) {
+				loc_str(q->loc, pl, sizeof(pl));
+				break;
+			}
+		rec_begin(&w, J->r, &lint_facts[LF_SELVIS]);
+		lint_put_loc(&w, "file", "line", p->loc);
+		rec_str(&w, "sym", p->menu->sym->name);
+		rec_str(&w, "target", p->target->name);
+		lint_put_loc(&w, "efile", "eline", p->menu->loc);
+		rec_str(&w, "prompt", pl);
+		rec_end(&w);
+	}
+}
+
+static void round1(struct job *J)
+{
+	double t0 = lint_now_ms();
+	struct arch_ctx a;
+	struct bitness b[2];
+	int nb;
+
+	J->m = model_build(J->t, false, J->L->o.focus != NULL);
+	a = (struct arch_ctx){ J->arch, J->t, J->m, sat_new(model_cnf(J->m), false) };
+	nb = query_bitness(&a, 0, b);
+	J->b64 = nb == 2 ? b[0].lit : 0;
+	if (J->L->o.focus || J->L->o.whole_model) {
+		J->S = a.s;
+	} else {
+		/* the whole model (with its targets) is solved only for unmet
+		 * witnesses, in J->S made then */
+		J->sampler = a.s;
+		sat_freeze(J->sampler);
+	}
+	if (!J->L->o.whole_model)
+		J->implied = implied_new(J->t);
+	add_targets(J);
+	implied_free(J->implied);
+	J->implied = NULL;
+	J->encode_ms = lint_now_ms() - t0;
+	J->live = xcalloc(J->lits.n, 1);
+	/* symbols and entries first: the other checks read them */
+	/* one cover for every question that a random configuration answers
+	 * (solutions found for one check settle the others' targets too) */
+	cover_kinds(J, 1u << T_SYM_M | 1u << T_SYM_Y | 1u << T_SYM_MM | 1u << T_MODULES |
+		    1u << T_ENTRY | 1u << T_PROP | 1u << T_DEF_ACT | 1u << T_RED_OTH |
+		    1u << T_RED_VIOL | 1u << T_SELVIS | 1u << T_BIT_SAME | 1u << T_BIT_OPP |
+		    1u << T_SYM_64 | 1u << T_SYM_32,
+		    LC_COUNT, COVER_ALL);
+	cover_kinds(J, 1u << T_UNMET, LC_UNMET_SELECT, COVER_EACH);
+	verdict_facts(J);
+	if (J->b64 && lint_on(J->L, LC_BITNESS_ONLY)) {
+		double t1 = lint_now_ms();
+
+		bitness(J);
+		J->ms[LC_BITNESS_ONLY] += lint_now_ms() - t1;
+	}
+	lint_put_time(J->r, &lint_facts[LF_TIME], "encode", J->encode_ms);
+	lint_put_time(J->r, &lint_facts[LF_TIME], "sample", J->sample_ms);
+	lint_put_time(J->r, &lint_facts[LF_TIME], "cones", J->cone_ms);
+	for (int c = 0; c <= LC_COUNT; c++)
+		if (J->ms[c] > 0)
+			lint_put_time(J->r, &lint_facts[LF_TIME],
+				      c == LC_COUNT ? "cover" : lint_checks[c].doc.name, J->ms[c]);
+}
+
+static void job_release(struct job *J)
+{
+	sat_free(J->S);
+	sat_free(J->sampler);
+	model_free(J->m);
+	vec_release(J->lits);
+	vec_release(J->kind);
+	vec_release(J->what);
+	vec_release(J->red_of);
+	vec_release(J->red);
+	free(J->live);
+	free(J->sym_m);
+	free(J->sym_y);
+	free(J->sym_mm);
+	free(J->sym_64);
+	free(J->entry);
+}
+
+void lint_round1(const struct lint *L, struct kctree *t, const char *arch, struct strbuf *out)
+{
+	struct job J = { .L = L, .r = out, .t = t, .arch = arch };
+
+	round1(&J);
+	job_release(&J);
+}

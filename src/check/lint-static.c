@@ -1,0 +1,213 @@
+/* lint's static facts: what one arch's tree says without a model (see
+ * include/check/lint.h): the files it reads and the symbols it defines
+ * (the merge's "every arch that reads the line", "defined on no arch"),
+ * the `# kcsat:` suppressions, dependency loops, references to symbols it
+ * does not define, and selects of (or by) symbols that are not bool or
+ * tristate. */
+#include "lint-int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kconfig/kconfig.h"
+
+static bool numeric(const char *s)
+{
+	if (*s == '-')
+		s++;
+	return *s >= '0' && *s <= '9';
+}
+
+static void names_fact(struct strbuf *out, enum lint_fact kind, struct strbuf *names)
+{
+	struct record_writer w;
+
+	rec_begin(&w, out, &lint_facts[kind]);
+	rec_str(&w, "names", sb_str(names));
+	rec_end(&w);
+}
+
+static void files_and_defs(struct kctree *t, struct strbuf *out)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const struct symbol *s;
+	size_t i;
+
+	for (i = 0; i < t->files.n; i++)
+		sb_addf(&sb, "%s%s", i ? "\n" : "", t->files.v[i]);
+	names_fact(out, LF_FILES, &sb);
+	sb_reset(&sb);
+	tree_for_each_sym(t, s, i)
+		if ((s->flags & SYM_DEFINED) && !(s->flags & SYM_CONST) && s->name)
+			sb_addf(&sb, "%s%s", sb.len ? "\n" : "", s->name);
+	names_fact(out, LF_DEFS, &sb);
+	sb_release(&sb);
+}
+
+struct entry_line {
+	uint32_t file, line;
+	struct loc entry;
+};
+
+static int entry_cmp(const void *a, const void *b)
+{
+	const struct entry_line *x = a, *y = b;
+
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+static bool is_entry(const struct menu *m)
+{
+	return m->kind == M_CONFIG || m->kind == M_MENUCONFIG || m->kind == M_CHOICE ||
+	       m->kind == M_MENU || m->kind == M_COMMENT || m->kind == M_IF;
+}
+
+/* A `# kcsat: disable=...` comment belongs to the entry that starts on
+ * the next line, else to the entry it sits in. */
+static void pragma_facts(struct kctree *t, struct strbuf *out)
+{
+	VEC(struct entry_line) ents = { 0 };
+	struct menu *m;
+
+	if (!t->pragmas.n)
+		return;
+	menu_for_each(t, m)
+		if (is_entry(m))
+			vec_push(ents, ((struct entry_line){ m->loc.file, m->loc.line, m->loc }));
+	qsort(ents.v, ents.n, sizeof(*ents.v), entry_cmp);
+	for (size_t i = 0; i < t->pragmas.n; i++) {
+		struct loc at = t->pragmas.v[i].at;
+		const struct entry_line *best = NULL;
+		struct record_writer w;
+
+		for (size_t k = 0; k < ents.n; k++) {
+			if (ents.v[k].file != at.file)
+				continue;
+			if (ents.v[k].line == at.line + 1) {
+				best = &ents.v[k];
+				break;
+			}
+			if (ents.v[k].line <= at.line)
+				best = &ents.v[k];
+		}
+		if (!best)
+			continue;
+		rec_begin(&w, out, &lint_facts[LF_PRAGMA]);
+		lint_put_loc(&w, "efile", "eline", best->entry);
+		rec_str(&w, "text", t->pragmas.v[i].text);
+		rec_end(&w);
+	}
+	vec_release(ents);
+}
+
+static void cycle_facts(struct kctree *t, struct strbuf *out)
+{
+	for (size_t i = 0; i < t->cycles.n; i++) {
+		struct record_writer w;
+
+		rec_begin(&w, out, &lint_facts[LF_CYCLE]);
+		lint_put_loc(&w, "file", "line", t->cycles.v[i].at);
+		rec_str(&w, "text", t->cycles.v[i].text);
+		rec_end(&w);
+	}
+}
+
+static void undef_sym(const struct symbol *s, struct loc at, struct loc entry, struct strbuf *out)
+{
+	struct record_writer w;
+
+	if (!s || !s->name || (s->flags & (SYM_CONST | SYM_SHELL | SYM_DEFINED)) || numeric(s->name))
+		return;
+	rec_begin(&w, out, &lint_facts[LF_UNDEF]);
+	rec_str(&w, "sym", s->name);
+	lint_put_loc(&w, "file", "line", at);
+	lint_put_loc(&w, "efile", "eline", entry);
+	rec_end(&w);
+}
+
+static void undef_expr(const struct expr *e, struct loc at, struct loc entry, struct strbuf *out)
+{
+	if (!e)
+		return;
+	switch (e->type) {
+	case E_NOT:
+		undef_expr(e->left, at, entry, out);
+		return;
+	case E_AND:
+	case E_OR:
+		undef_expr(e->left, at, entry, out);
+		undef_expr(e->right, at, entry, out);
+		return;
+	default:
+		undef_sym(e->sym, at, entry, out);
+		if (e->type != E_SYMBOL)
+			undef_sym(e->rsym, at, entry, out);
+	}
+}
+
+static void undef_facts(const struct menu *m, struct strbuf *out)
+{
+	for (const struct dep_item *d = m->deps; d; d = d->next)
+		undef_expr(d->expr, d->loc, m->loc, out);
+	for (const struct dep_item *d = m->visibility; d; d = d->next)
+		undef_expr(d->expr, d->loc, m->loc, out);
+	for (const struct property *p = m->props; p; p = p->menu_next) {
+		undef_expr(p->cond, p->loc, m->loc, out);
+		if (p->type == P_DEFAULT)
+			undef_expr(p->expr, p->loc, m->loc, out);
+		if (p->type == P_SELECT || p->type == P_IMPLY)
+			undef_sym(p->target, p->loc, m->loc, out);
+		if (p->type == P_RANGE) {
+			undef_sym(p->lo, p->loc, m->loc, out);
+			undef_sym(p->hi, p->loc, m->loc, out);
+		}
+	}
+}
+
+static void nonbool_fact(const struct menu *m, const struct property *p, struct strbuf *out)
+{
+	const char *kw = p->type == P_SELECT ? "select" : "imply";
+	struct strbuf why = STRBUF_INIT;
+	struct record_writer w;
+
+	if (!sym_is_bool_like(p->target))
+		sb_addf(&why, "%s %s: %s is %s; '%s' only accepts bool and tristate symbols", kw,
+			p->target->name, p->target->name, sym_type_name(p->target->type), kw);
+	else if (!sym_is_bool_like(m->sym))
+		sb_addf(&why, "%s %s: %s is %s; only bool and tristate symbols can %s", kw,
+			p->target->name, m->sym->name, sym_type_name(m->sym->type), kw);
+	if (why.len) {
+		rec_begin(&w, out, &lint_facts[LF_NONBOOL]);
+		lint_put_loc(&w, "file", "line", p->loc);
+		rec_str(&w, "sym", m->sym->name);
+		rec_str(&w, "target", p->target->name);
+		lint_put_loc(&w, "efile", "eline", m->loc);
+		rec_str(&w, "why", sb_str(&why));
+		rec_end(&w);
+	}
+	sb_release(&why);
+}
+
+void lint_static_facts(const struct lint *L, struct kctree *t, struct strbuf *out)
+{
+	struct menu *m;
+
+	files_and_defs(t, out);
+	pragma_facts(t, out);
+	if (lint_on(L, LC_RECURSIVE_DEP))
+		cycle_facts(t, out);
+	menu_for_each(t, m) {
+		if (L->o.focus && !lint_in_focus(L, m->sym))
+			continue;
+		if (lint_on(L, LC_UNDEFINED_SYM))
+			undef_facts(m, out);
+		if (!lint_on(L, LC_SELECT_NONBOOL) || !m->sym)
+			continue;
+		for (const struct property *p = m->props; p; p = p->menu_next)
+			if ((p->type == P_SELECT || p->type == P_IMPLY) &&
+			    (p->target->flags & SYM_DEFINED))
+				nonbool_fact(m, p, out);
+	}
+}
