@@ -6,7 +6,8 @@
 #   - has a subsection (.SS NAME) under COMMANDS in man/kcsat.1,
 # and every long option in the usage of `kcsat help` and of each command
 # (`kcsat help NAME`, the same text as `kcsat NAME --help`) appears in
-# man/kcsat.1.  The page must also format without groff warnings.
+# man/kcsat.1; every lint check of the checks table has its item in LINT
+# CHECKS (and the man page no other).  The page must also format without groff warnings.
 #
 # usage: tests/check-docs.sh KCSAT_BINARY
 # Prints one line per check and "N passed, N failed"; exits 1 on failure,
@@ -156,6 +157,46 @@ if [ -s "$tmp/rows" ]; then
 else
 	fail "kcsat --version lists no dialect rows"
 fi
+
+# --- the lint checks: the table (as `kcsat help lint` lists it) against
+# LINT CHECKS in the man page, one .B NAME item after .TP each; a check off
+# by default says "Off by default" in its item ---
+"$kcsat" help lint >"$tmp/lint" 2>/dev/null
+sed -n '/^Checks:/,/(see kcsat(1), LINT CHECKS)\./p' "$tmp/lint" |
+	sed -e 's/^Checks://' -e 's/(see kcsat(1), LINT CHECKS)\.//' | tr ',' '\n' |
+	sed 's/[[:space:]]//g' | sed '/^$/d' >"$tmp/checks"
+sed -n 's/^\(.*\) \(is\|are\) off unless asked for .*/\1/p' "$tmp/lint" | tr ',' '\n' |
+	sed 's/[[:space:]]//g' | sed '/^$/d' >"$tmp/checks-off"
+awk '/^\.SH/ { in_lc = ($2 == "LINT" && $3 == "CHECKS"); next }
+	in_lc && prev == ".TP" && /^\.B / { s = $0; sub(/^\.B[ \t]+/, "", s); gsub(/\\-/, "-", s); name = s; print name }
+	{ prev = $0 }' "$man" >"$tmp/man-checks"
+awk '/^\.SH/ { in_lc = ($2 == "LINT" && $3 == "CHECKS"); next }
+	in_lc && prev == ".TP" && /^\.B / { s = $0; sub(/^\.B[ \t]+/, "", s); gsub(/\\-/, "-", s); name = s }
+	in_lc && name != "" && /Off by default/ { print name }
+	{ prev = $0 }' "$man" | sort -u >"$tmp/man-checks-off"
+if [ -s "$tmp/checks" ]; then
+	pass "kcsat help lint lists $(wc -l <"$tmp/checks") checks: $(tr '\n' ' ' <"$tmp/checks")"
+else
+	fail "kcsat help lint lists no checks (a 'Checks: ...' paragraph)"
+fi
+while IFS= read -r c; do
+	if grep -qxF -- "$c" "$tmp/man-checks"; then
+		pass "man/kcsat.1 LINT CHECKS documents '$c'"
+	else
+		fail "man/kcsat.1 LINT CHECKS has no '.TP' + '.B $c' item (the check is in lint's table)"
+	fi
+	if grep -qxF -- "$c" "$tmp/checks-off"; then
+		grep -qxF -- "$c" "$tmp/man-checks-off" ||
+			fail "man/kcsat.1 LINT CHECKS: '$c' is off by default, but its item does not say 'Off by default'"
+	else
+		grep -qxF -- "$c" "$tmp/man-checks-off" &&
+			fail "man/kcsat.1 LINT CHECKS: '$c' is on by default, but its item says 'Off by default'"
+	fi
+done <"$tmp/checks"
+while IFS= read -r c; do
+	grep -qxF -- "$c" "$tmp/checks" ||
+		fail "man/kcsat.1 LINT CHECKS documents '$c', which is not in lint's table"
+done <"$tmp/man-checks"
 
 # --- the page formats cleanly ---
 if command -v groff >/dev/null 2>&1; then
