@@ -14,6 +14,8 @@ for b in build build/asan; do
 	run make --no-print-directory fuzz BUILD=$b
 done
 run sh tests/check-docs.sh build/kcsat
+run sh tests/check-layers.sh
+run sh tests/check-layers-test.sh
 run sh tests/sarif/lint.sh build/kcsat
 run sh tests/sarif/check.sh build/kcsat
 run sh tests/dist/run.sh build/kcsat
