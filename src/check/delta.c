@@ -1,17 +1,7 @@
 /* kcsat diff / patch: the configuration space before and after a change,
- * compared per arch and bitness (see include/delta.h).
- *
- * A job loads both trees of one arch and leaves text lines (fields split by
- * tabs, a chain's lines by \x1f):
- *   case LABEL                          a bitness case of the new tree
- *   changed SYM
- *   reach SYM LABEL OLD NEW VIA CHAIN   values differ ("nmy" letters, "-"
- *                                       undefined); VIA: the changed symbol
- *                                       it depends on; CHAIN: why-not of a
- *                                       lost value in the new tree
- *   implied SYM LABEL KIND X=V CHAIN    KIND: gained, lost, kept (no longer
- *                                       written in SYM's entry)
- *   @old / @new                         lint facts of each tree follow */
+ * compared per arch and bitness (see include/delta.h).  A job loads both
+ * trees of one arch and leaves the records of records[] below; a chain is
+ * its Kconfig lines, one per line. */
 #include "check/delta.h"
 
 #include <stdlib.h>
@@ -21,6 +11,7 @@
 #include "util/diag.h"
 #include "check/findings.h"
 #include "util/json.h"
+#include "util/record.h"
 #include "kconfig/kconfig.h"
 #include "check/lint.h"
 #include "sat/model.h"
@@ -29,7 +20,29 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
-#define SEP '\x1f'
+/* What a job leaves, one record each (util/record.h). */
+enum { D_CASE, D_CHANGED, D_TOOMANY, D_REACH, D_IMPLIED, D_LINT, D_COUNT };
+static const struct record_kind records[D_COUNT] = {
+	/* a bitness case of the new tree ("x86 64-bit") */
+	[D_CASE] = { "case", { "label", NULL } },
+	/* a symbol compared */
+	[D_CHANGED] = { "changed", { "sym", NULL } },
+	/* so many symbols changed that it is two versions, not a patch */
+	[D_TOOMANY] = { "toomany", { "count", NULL } },
+	/* sym's values differ in the case: old and new ("nmy" letters, "-"
+	 * undefined); via: the changed symbol it depends on; chain: why-not
+	 * of a lost value in the new tree */
+	[D_REACH] = { "reach", { "sym", "case", "old", "new", "via", "chain", NULL } },
+	/* what sym's value requires (req: X=v=w, X=v required by sym=w):
+	 * kind gained, lost, or kept (no longer written in sym's entry),
+	 * with the chain that still requires it */
+	[D_IMPLIED] = { "implied", { "sym", "case", "kind", "req", "chain", NULL } },
+	/* lint's facts (its own records) of the old or the new tree */
+	[D_LINT] = { "lint", { "tree", "facts", NULL } },
+};
+
+/* The chains' lines are split at newlines when printed. */
+#define SEP '\n'
 
 typedef VEC(char *) strvec;
 
@@ -254,10 +267,17 @@ static void reach(struct side *sd, const struct bitness *b, const char *name, ch
 	}
 }
 
+/* A chain's tabs read as spaces: it is printed indented, a line each. */
 static void put_chain(struct strbuf *r, const struct strbuf *chain)
 {
 	for (const char *c = sb_str(chain); *c; c++)
-		sb_addc(r, *c == '\n' ? SEP : *c == '\t' ? ' ' : *c);
+		sb_addc(r, *c == '\t' ? ' ' : *c);
+}
+
+/* "x86 64-bit": an arch and a bitness case of it */
+static void case_label(struct strbuf *sb, const char *arch, const struct bitness *b)
+{
+	sb_addf(sb, "%s%s%s", arch, *b->label ? " " : "", b->label);
 }
 
 /* Why s cannot be v in the case: the chain, into r. */
@@ -292,6 +312,8 @@ static void reach_facts(struct job *J, const char *name, const char *via, strvec
 	for (int k = 0; k < J->new.nb; k++) {
 		const struct bitness *nb = &J->new.b[k], *ob = match_bits(&J->old, nb);
 		char a[4], b[4];
+		struct strbuf label = STRBUF_INIT, chain = STRBUF_INIT;
+		struct record_writer w;
 
 		reach(&J->old, ob, name, a);
 		reach(&J->new, nb, name, b);
@@ -299,14 +321,22 @@ static void reach_facts(struct job *J, const char *name, const char *via, strvec
 			continue;
 		if (moved)
 			add_name(moved, name);
-		sb_addf(J->r, "reach\t%s\t%s%s%s\t%s\t%s\t%s\t", name, J->arch, *nb->label ? " " : "",
-			nb->label, a, b, via ? via : "");
 		for (const char *v = a; *v && *v != '-'; v++)
 			if (!strchr(b, *v)) {	/* the first value lost */
-				why_not(J->r, &J->new, nb, name, *v);
+				why_not(&chain, &J->new, nb, name, *v);
 				break;
 			}
-		sb_addc(J->r, '\n');
+		case_label(&label, J->arch, nb);
+		rec_begin(&w, J->r, &records[D_REACH]);
+		rec_str(&w, "sym", name);
+		rec_str(&w, "case", sb_str(&label));
+		rec_str(&w, "old", a);
+		rec_str(&w, "new", b);
+		rec_str(&w, "via", via);
+		rec_str(&w, "chain", sb_str(&chain));
+		rec_end(&w);
+		sb_release(&label);
+		sb_release(&chain);
 	}
 }
 
@@ -408,6 +438,28 @@ static void backbone(struct side *sd, const struct bitness *b, const char *name,
 	sort_unique(out);
 }
 
+static void implied_record(struct job *J, const char *name, const struct bitness *nb,
+			   const char *kind, const char *req, char v, const struct strbuf *chain)
+{
+	struct strbuf label = STRBUF_INIT, rq = STRBUF_INIT, ch = STRBUF_INIT;
+	struct record_writer w;
+
+	case_label(&label, J->arch, nb);
+	sb_addf(&rq, "%s=%c", req, v);
+	if (chain)
+		put_chain(&ch, chain);
+	rec_begin(&w, J->r, &records[D_IMPLIED]);
+	rec_str(&w, "sym", name);
+	rec_str(&w, "case", sb_str(&label));
+	rec_str(&w, "kind", kind);
+	rec_str(&w, "req", sb_str(&rq));
+	rec_str(&w, "chain", sb_str(&ch));
+	rec_end(&w);
+	sb_release(&label);
+	sb_release(&rq);
+	sb_release(&ch);
+}
+
 static void implied_facts(struct job *J, const char *name)
 {
 	strvec cand = { 0 };
@@ -453,8 +505,7 @@ static void implied_facts(struct job *J, const char *name)
 				xo = sym_find(J->old.t, xname);
 				xn = sym_find(J->new.t, xname);
 				if (!has_name(other, f)) {
-					sb_addf(J->r, "implied\t%s\t%s%s%s\t%s\t%s=%c\t\n", name, J->arch,
-						*nb->label ? " " : "", nb->label, side ? "gained" : "lost", f, v);
+					implied_record(J, name, nb, side ? "gained" : "lost", f, v, NULL);
 				} else if (side && xo && xn && names_in_entry(so, xo) && !names_in_entry(sn, xn)) {
 					/* still required, no longer written: the chain */
 					struct strbuf ch = STRBUF_INIT;
@@ -467,10 +518,7 @@ static void implied_facts(struct job *J, const char *name)
 					lits[1] = -model_sym_is(J->new.xm, xn, xv);
 					if (!solve_in(J->new.xS, xb, lits, 2))
 						query_core_chain_text(&ch, model_cnf(J->new.xm), J->new.xS, sn);
-					sb_addf(J->r, "implied\t%s\t%s%s%s\tkept\t%s=%c\t", name, J->arch,
-						*nb->label ? " " : "", nb->label, f, v);
-					put_chain(J->r, &ch);
-					sb_addc(J->r, '\n');
+					implied_record(J, name, nb, "kept", f, v, &ch);
 					sb_release(&ch);
 				}
 			}
@@ -504,11 +552,21 @@ static void dependents(struct kctree *t, const strvec *moved, const strvec *done
 
 enum { DEPENDENTS_MAX = 400, DELTA_MAX_CHANGED = 1000 };
 
+static void one_field(struct strbuf *out, int kind, const char *field, const char *value)
+{
+	struct record_writer w;
+
+	rec_begin(&w, out, &records[kind]);
+	rec_str(&w, field, value);
+	rec_end(&w);
+}
+
 static int delta_arch(const struct load_config *c, size_t i, void *ctx, FILE *out,
 		      struct strbuf *result)
 {
 	struct delta *d = ctx;
 	struct job J = { .d = d, .r = result };
+	struct record_writer w;
 	struct kctree *told, *tnew;
 	strvec moved = { 0 }, wave = { 0 };
 
@@ -522,20 +580,27 @@ static int delta_arch(const struct load_config *c, size_t i, void *ctx, FILE *ou
 	}
 	side_open(&J.old, told, J.arch);
 	side_open(&J.new, tnew, J.arch);
-	for (int k = 0; k < J.new.nb; k++)
-		sb_addf(result, "case\t%s%s%s\n", J.arch, *J.new.b[k].label ? " " : "", J.new.b[k].label);
+	for (int k = 0; k < J.new.nb; k++) {
+		struct strbuf label = STRBUF_INIT;
+
+		case_label(&label, J.arch, &J.new.b[k]);
+		one_field(result, D_CASE, "label", sb_str(&label));
+		sb_release(&label);
+	}
 	if (d->only) {
 		for (size_t k = 0; k < d->nonly; k++)
 			add_name(&J.focus, d->only[k]);
 	} else {
 		changed_symbols(told, tnew, &J.focus);
 		if (J.focus.n > DELTA_MAX_CHANGED) {	/* two versions, not a patch */
-			sb_addf(result, "toomany\t%zu\n", J.focus.n);
+			rec_begin(&w, result, &records[D_TOOMANY]);
+			rec_uint(&w, "count", J.focus.n);
+			rec_end(&w);
 			free_names(&J.focus);
 		}
 	}
 	for (size_t k = 0; k < J.focus.n; k++) {
-		sb_addf(result, "changed\t%s\n", J.focus.v[k]);
+		one_field(result, D_CHANGED, "sym", J.focus.v[k]);
 		reach_facts(&J, J.focus.v[k], NULL, &moved);
 		implied_facts(&J, J.focus.v[k]);
 	}
@@ -559,10 +624,16 @@ static int delta_arch(const struct load_config *c, size_t i, void *ctx, FILE *ou
 		struct lint_options lo = { .enabled = d->lint, .focus = J.focus.v, .nfocus = J.focus.n };
 		struct lint *L = lint_new(&lo);
 
-		sb_adds(result, "@old\n");
-		lint_tree_facts(L, told, J.arch, result);
-		sb_adds(result, "@new\n");
-		lint_tree_facts(L, tnew, J.arch, result);
+		for (int side = 0; side < 2; side++) {
+			struct strbuf facts = STRBUF_INIT;
+
+			lint_tree_facts(L, side ? tnew : told, J.arch, &facts);
+			rec_begin(&w, result, &records[D_LINT]);
+			rec_str(&w, "tree", side ? "new" : "old");
+			rec_str(&w, "facts", sb_str(&facts));
+			rec_end(&w);
+			sb_release(&facts);
+		}
 		lint_free(L);
 	}
 	free_names(&moved);
@@ -587,8 +658,7 @@ static void delta_collect(void *ctx, size_t i, const char *result)
 
 struct line {
 	size_t arch;
-	int n;
-	char *f[7];
+	struct record r;
 };
 
 struct report {
@@ -597,45 +667,44 @@ struct report {
 	strvec changed;
 	size_t ncases, toomany;
 	struct lint *lo, *ln;
+	unsigned bad;		/* malformed records (reported) */
 };
 
+/* The jobs' records: lines to group, the symbols compared, lint's facts
+ * to its two runs.  The lines point into d->results. */
 static void split_results(struct report *R)
 {
 	for (size_t a = 0; a < R->d->results.n; a++) {
-		char *save = NULL;
-		struct lint *L = NULL;
-		struct strbuf facts[2] = { STRBUF_INIT, STRBUF_INIT };
+		struct record_reader rd;
+		struct line l = { .arch = a };
+		uint32_t n;
 
 		if (!R->d->results.v[a])
 			continue;
-		for (char *ln = strtok_r(R->d->results.v[a], "\n", &save); ln;
-		     ln = strtok_r(NULL, "\n", &save)) {
-			struct line l = { .arch = a };
-			char *p = ln, *tok;
-
-			if (!strcmp(ln, "@old") || !strcmp(ln, "@new")) {
-				L = ln[1] == 'o' ? R->lo : R->ln;
-				continue;
-			}
-			if (L) {
-				sb_addf(&facts[L == R->ln], "%s\n", ln);
-				continue;
-			}
-			while (l.n < 7 && (tok = strsep(&p, "\t")))
-				l.f[l.n++] = tok;
-			if (!strcmp(l.f[0], "case"))
+		rec_reader_init(&rd, R->d->results.v[a], records, D_COUNT);
+		while (rec_read(&rd, &l.r)) {
+			switch (l.r.kind - records) {
+			case D_CASE:
 				R->ncases++;
-			else if (!strcmp(l.f[0], "changed") && l.n > 1)
-				add_name(&R->changed, l.f[1]);
-			else if (!strcmp(l.f[0], "toomany") && l.n > 1)
-				R->toomany = strtoul(l.f[1], NULL, 10);
-			else
+				break;
+			case D_CHANGED:
+				add_name(&R->changed, rec_get(&l.r, "sym"));
+				break;
+			case D_TOOMANY:
+				if (rec_get_u32(&l.r, "count", &n))
+					R->toomany = n;
+				else
+					R->bad++;
+				break;
+			case D_LINT:
+				lint_add_facts(!strcmp(rec_get(&l.r, "tree"), "new") ? R->ln : R->lo, a,
+					       rec_get(&l.r, "facts"));
+				break;
+			default:
 				vec_push(R->lines, l);
+			}
 		}
-		for (int k = 0; k < 2; k++) {
-			lint_add_facts(k ? R->ln : R->lo, a, sb_str(&facts[k]));
-			sb_release(&facts[k]);
-		}
+		R->bad += rd.bad;
 	}
 	sort_unique(&R->changed);
 }
@@ -709,42 +778,40 @@ static void add_group(groupvec *gs, const char *sym, const char *what, const cha
 static void groups(struct report *R, groupvec *gs)
 {
 	for (size_t i = 0; i < R->lines.n; i++) {
-		struct line *l = &R->lines.v[i];
+		const struct record *r = &R->lines.v[i].r;
+		const char *sym = rec_get(r, "sym"), *label = rec_get(r, "case");
 		char what[400];
 
-		if (!strcmp(l->f[0], "reach") && l->n >= 7) {
-			const char *a = l->f[3], *b = l->f[4];
+		if (r->kind == &records[D_REACH]) {
+			const char *a = rec_get(r, "old"), *b = rec_get(r, "new"), *via = rec_get(r, "via");
 
 			for (const char *v = "nmy"; *v; v++) {
 				bool was = strchr(a, *v) != NULL, now = strchr(b, *v) != NULL;
 
 				if (was == now)
 					continue;
-				snprintf(what, sizeof(what), "%s can %s be %c%s%s%s", l->f[1],
-					 now ? "now" : "no longer", *v, *l->f[5] ? " (through " : "",
-					 l->f[5], *l->f[5] ? ")" : "");
+				snprintf(what, sizeof(what), "%s can %s be %c%s%s%s", sym,
+					 now ? "now" : "no longer", *v, *via ? " (through " : "",
+					 via, *via ? ")" : "");
 				if (!strcmp(a, "-") || !strcmp(b, "-"))
-					snprintf(what, sizeof(what), "%s is %s", l->f[1],
+					snprintf(what, sizeof(what), "%s is %s", sym,
 						 !strcmp(a, "-") ? "newly defined" : "no longer defined");
-				add_group(gs, l->f[1], what, l->f[2], now ? "" : l->f[6]);
+				add_group(gs, sym, what, label, now ? "" : rec_get(r, "chain"));
 				if (!strcmp(a, "-") || !strcmp(b, "-"))
 					break;
 			}
-		} else if (!strcmp(l->f[0], "implied") && l->n >= 6) {
-			const char *kind = l->f[3];
-			const char *x = l->f[4], *eq = strrchr(x, '=');
+		} else if (r->kind == &records[D_IMPLIED]) {
+			const char *kind = rec_get(r, "kind");
+			const char *x = rec_get(r, "req"), *eq = strrchr(x, '=');
+			char xv[300];
 
 			/* "X=v=w": X=v required by SYM=w */
-			{
-				char xv[300];
-
-				snprintf(xv, sizeof(xv), "%.*s", eq ? (int)(eq - x) : (int)strlen(x), x);
-				snprintf(what, sizeof(what), "%s=%s %s %s%s", l->f[1], eq ? eq + 1 : "?",
-					 !strcmp(kind, "gained") ? "now requires" : !strcmp(kind, "lost")
-					 ? "no longer requires" : "still requires", xv,
-					 !strcmp(kind, "kept") ? " (no longer written in its entry)" : "");
-			}
-			add_group(gs, l->f[1], what, l->f[2], l->f[5]);
+			snprintf(xv, sizeof(xv), "%.*s", eq ? (int)(eq - x) : (int)strlen(x), x);
+			snprintf(what, sizeof(what), "%s=%s %s %s%s", sym, eq ? eq + 1 : "?",
+				 !strcmp(kind, "gained") ? "now requires" : !strcmp(kind, "lost")
+				 ? "no longer requires" : "still requires", xv,
+				 !strcmp(kind, "kept") ? " (no longer written in its entry)" : "");
+			add_group(gs, sym, what, label, rec_get(r, "chain"));
 		}
 	}
 	if (gs->n)
@@ -827,6 +894,8 @@ int delta_report(struct delta *d, FILE *out)
 		R.ln = lint_new(&lo);
 	}
 	split_results(&R);
+	if (R.bad)
+		rc = EXIT_ERROR;
 	if (R.toomany) {
 		diag_fatal("%zu symbols changed; name the ones to compare (kcsat diff OLD NEW SYM...)",
 			   R.toomany);
