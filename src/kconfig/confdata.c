@@ -154,6 +154,17 @@ static void write_string(FILE *f, const char *v)
 	fputc('"', f);
 }
 
+/* "CONFIG_X=value" after prefix. */
+static void write_entry(FILE *f, const char *prefix, const struct config_entry *e)
+{
+	fprintf(f, "%sCONFIG_%s=", prefix, e->name);
+	if (e->is_string)
+		write_string(f, e->value);
+	else
+		fputs(e->value, f);
+	fputc('\n', f);
+}
+
 void config_write_file(FILE *f, const struct config *c, const char *header)
 {
 	bool noted = false;
@@ -171,12 +182,7 @@ void config_write_file(FILE *f, const struct config *c, const char *header)
 			fputs("# Made from an old .config with these transitional values\n"
 			      "# (conf reads them and never writes them):\n", f);
 		noted = true;
-		fprintf(f, "#   CONFIG_%s=", e->name);
-		if (e->is_string)
-			write_string(f, e->value);
-		else
-			fputs(e->value, f);
-		fputc('\n', f);
+		write_entry(f, "#   ", e);
 	}
 	for (size_t i = 0; i < c->v.n; i++) {
 		const struct config_entry *e = &c->v.v[i];
@@ -188,11 +194,6 @@ void config_write_file(FILE *f, const struct config *c, const char *header)
 			fprintf(f, "# CONFIG_%s is not set\n", e->name);
 			continue;
 		}
-		fprintf(f, "CONFIG_%s=", e->name);
-		if (e->is_string)
-			write_string(f, e->value);
-		else
-			fputs(e->value, f);
-		fputc('\n', f);
+		write_entry(f, "", e);
 	}
 }
