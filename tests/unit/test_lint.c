@@ -1,11 +1,15 @@
-/* lint round 1: the answers settled on cone models (what random solutions
- * of the whole model leave open) must be the answers of the whole model.
- * Random acyclic trees, every check on, facts compared line by line. */
+/* lint.  Round 1: the answers settled on cone models (what random
+ * solutions of the whole model leave open) must be the answers of the
+ * whole model (random acyclic trees, every check on, facts compared line
+ * by line).  The merge: facts of two arches' trees into findings, "never"
+ * meaning on every arch that reads the line, "undefined" on no arch, a
+ * class that holds on some arches only a note; suppressions. */
 #include "unit.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "check/findings.h"
 #include "check/lint.h"
 #include "util/strbuf.h"
 
@@ -169,10 +173,216 @@ static void test_cones_answer_like_the_whole_model(void **state)
 	assert_true(lines > 100 * 3);	/* the trees do have findings */
 }
 
+/* ---- the merge ---- */
+
+static const char common[] =
+	"config BASE\n\tbool \"base\"\n"
+	"config MID\n\tbool \"mid\"\n\tdepends on BASE\n"
+	/* redundant on both arches */
+	"config RED\n\tbool \"red\"\n\tdepends on MID && BASE\n"
+	/* redundant on a only (MID2 depends on BASE there) */
+	"config RED2\n\tbool \"red2\"\n\tdepends on MID2 && BASE\n"
+	"config NEVER_SET\n\tbool\n"
+	"config DEAD_EVERYWHERE\n\tbool \"dead\"\n\tdepends on NEVER_SET\n"
+	/* dead on a, where ARCH_B is not defined, but not on b */
+	"config DEAD_ON_A\n\tbool \"dead on a\"\n\tdepends on ARCH_B\n"
+	"config USES_NOWHERE\n\tbool \"uses\"\n\tdepends on BASE || NOWHERE_SYM\n"
+	"# kcsat: disable=dead-symbol\n"
+	"config SILENCED\n\tbool \"silenced\"\n\tdepends on NEVER_SET\n"
+	"config TARGET\n\tbool\n\tdepends on BASE\n"
+	"config SELECTOR\n\tbool \"selector\"\n\tselect TARGET\n";
+
+static const struct vfile tree_a[] = {
+	{ "Kconfig", "config ARCH_A\n\tdef_bool y\n"
+		     "config MID2\n\tbool \"mid2\"\n\tdepends on BASE\n"
+		     "source \"common/Kconfig\"\nsource \"onlya/Kconfig\"\n" },
+	{ "common/Kconfig", common },
+	/* read on a only: BONLY is b's */
+	{ "onlya/Kconfig", "config USES_B\n\tbool \"uses b\"\n\tdepends on BASE || BONLY\n" },
+	{ NULL, NULL },
+};
+
+static const struct vfile tree_b[] = {
+	{ "Kconfig", "config ARCH_B\n\tdef_bool y\n"
+		     "config BONLY\n\tbool \"b only\"\n"
+		     "config MID2\n\tbool \"mid2\"\n"
+		     "source \"common/Kconfig\"\n" },
+	{ "common/Kconfig", common },
+	{ NULL, NULL },
+};
+
+struct mfx {
+	struct fx *fx;
+	struct findings fs;
+};
+
+static int mfx_setup(void **state)
+{
+	struct mfx *m = calloc(1, sizeof(*m));
+	void *fx;
+
+	if (!m || fx_setup(&fx)) {
+		free(m);
+		return -1;
+	}
+	m->fx = fx;
+	*state = m;
+	return 0;
+}
+
+static int mfx_teardown(void **state)
+{
+	struct mfx *m = *state;
+	void *fx = m->fx;
+
+	findings_release(&m->fs);
+	free(m);
+	return fx_teardown(&fx);
+}
+
+/* Round 1 on each tree as arch a and b, then the merge. */
+static void lint_two(struct mfx *m, unsigned enabled)
+{
+	static char na[] = "a", nb[] = "b";
+	char *names[] = { na, nb };
+	const struct vfile *trees[] = { tree_a, tree_b };
+	struct lint_options lo = { .enabled = enabled };
+	struct lint *L = lint_new(&lo);
+	struct load_config c;
+
+	load_config_init(&c);
+	c.arches.v = names;	/* not released: not ours */
+	c.arches.n = 2;
+	for (size_t i = 0; i < 2; i++) {
+		struct load_config tc = { .srctree = ".", .kversion = 612, .vfs = vfs_lookup,
+					  .vfs_ctx = (void *)trees[i] };
+		struct kctree *t = kctree_load(&tc, NULL);
+		struct strbuf facts = STRBUF_INIT;
+
+		if (!t)
+			fail_msg("tree %s does not load:\n%s", names[i], cap_text(&m->fx->cap));
+		lint_tree_facts(L, t, names[i], &facts);
+		lint_add_facts(L, i, sb_str(&facts));
+		sb_release(&facts);
+		kctree_free(t);
+	}
+	assert_int_equal(lint_merge_facts(L, &c, &m->fs), EXIT_OK);
+	lint_free(L);
+}
+
+static const struct finding *find(const struct findings *fs, const char *check, const char *msg)
+{
+	for (size_t i = 0; i < fs->v.n; i++)
+		if (!strcmp(fs->v.v[i]->check, check) && strstr(fs->v.v[i]->message, msg))
+			return fs->v.v[i];
+	return NULL;
+}
+
+static void dump(const struct findings *fs)
+{
+	for (size_t i = 0; i < fs->v.n; i++)
+		fprintf(stderr, "%s:%u: %s [%s]\n", fs->v.v[i]->file, fs->v.v[i]->line,
+			fs->v.v[i]->message, fs->v.v[i]->check);
+}
+
+static const struct finding *must_find(const struct findings *fs, const char *check,
+				       const char *msg)
+{
+	const struct finding *f = find(fs, check, msg);
+
+	if (!f) {
+		dump(fs);
+		fail_msg("no %s finding with '%s'", check, msg);
+	}
+	return f;
+}
+
+static void test_merge_dead_means_every_arch(void **state)
+{
+	struct mfx *m = *state;
+	const struct finding *f;
+
+	lint_two(m, 1u << LC_DEAD_SYMBOL);
+	f = must_find(&m->fs, "dead-symbol", "DEAD_EVERYWHERE can never be set (n on every arch");
+	assert_int_equal(f->level, LEVEL_WARNING);
+	assert_string_equal(f->file, "common/Kconfig");
+	assert_int_equal(f->line, 14);
+	assert_int_equal(f->arches.n, 2);
+	assert_null(find(&m->fs, "dead-symbol", "DEAD_ON_A"));	/* reachable on b */
+	assert_null(find(&m->fs, "dead-symbol", "SILENCED"));	/* the comment */
+	assert_null(find(&m->fs, "dead-symbol", "BASE"));
+}
+
+static void test_merge_undefined_and_notes(void **state)
+{
+	struct mfx *m = *state;
+	const struct finding *f;
+
+	lint_two(m, 1u << LC_UNDEFINED_SYM);
+	f = must_find(&m->fs, "undefined-symbol", "NOWHERE_SYM is referenced but defined on no arch");
+	assert_int_equal(f->level, LEVEL_WARNING);
+	assert_int_equal(f->arches.n, 2);
+	/* BONLY is b's, and only a reads onlya/Kconfig */
+	f = must_find(&m->fs, "undefined-symbol", "BONLY is defined only on b, which never reads this line");
+	assert_int_equal(f->level, LEVEL_NOTE);
+	assert_string_equal(f->file, "onlya/Kconfig");
+	/* ARCH_B is b's too, but b reads common/Kconfig: nothing to say */
+	assert_null(find(&m->fs, "undefined-symbol", "ARCH_B"));
+}
+
+static void test_merge_redundant_warning_or_note(void **state)
+{
+	struct mfx *m = *state;
+	const struct finding *f;
+
+	lint_two(m, 1u << LC_REDUNDANT_DEP);
+	f = must_find(&m->fs, "redundant-dependency",
+		      "RED: `depends on BASE` is implied by its other dependencies, on all 2 arches");
+	assert_int_equal(f->level, LEVEL_WARNING);
+	f = must_find(&m->fs, "redundant-dependency",
+		      "RED2: `depends on BASE` is implied by its other dependencies only on a");
+	assert_int_equal(f->level, LEVEL_NOTE);
+	assert_int_equal(f->arches.n, 1);
+	assert_string_equal(f->arches.v[0], "a");
+}
+
+static void test_merge_unmet_select_per_arch(void **state)
+{
+	struct mfx *m = *state;
+	const struct finding *f;
+
+	lint_two(m, 1u << LC_UNMET_SELECT);
+	f = must_find(&m->fs, "unmet-select",
+		      "SELECTOR selects TARGET while TARGET's direct dependencies can be unmet, on all 2 arches");
+	assert_string_equal(f->selector, "SELECTOR");
+	assert_string_equal(f->symbol, "TARGET");
+	/* the whole story for the first arch, one line for the other */
+	assert_true(f->evidence.n >= 3);
+	assert_true(!strncmp(f->evidence.v[0], "a: SELECTOR=y selects TARGET", 28));
+	assert_true(!strncmp(f->evidence.v[1], "TARGET: depends on BASE", 23));
+	assert_true(!strncmp(f->evidence.v[f->evidence.n - 1], "b: SELECTOR=y selects TARGET", 28));
+}
+
+/* Checks that are off find nothing. */
+static void test_merge_only_enabled_checks(void **state)
+{
+	struct mfx *m = *state;
+
+	lint_two(m, 0);
+	assert_int_equal(m->fs.v.n, 0);
+}
+
+#define MTEST(fn) cmocka_unit_test_setup_teardown(fn, mfx_setup, mfx_teardown)
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cones_answer_like_the_whole_model),
+		MTEST(test_merge_dead_means_every_arch),
+		MTEST(test_merge_undefined_and_notes),
+		MTEST(test_merge_redundant_warning_or_note),
+		MTEST(test_merge_unmet_select_per_arch),
+		MTEST(test_merge_only_enabled_checks),
 	};
 
 	unit_init();
