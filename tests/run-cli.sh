@@ -27,15 +27,19 @@ if [ ! -x "$bin" ]; then
 	echo "$0: '$bin' is not an executable" >&2
 	exit 2
 fi
-KCSAT=$bin
-export KCSAT
-
 here=$(cd "$(dirname "$0")" && pwd)
 root=$here/cli
+# The cases run kcsat through json-check.sh: every JSON or SARIF output is
+# parsed (and a case whose JSON does not parse fails).
+KCSAT_BIN=$bin
+KCSAT=$root/json-check.sh
+export KCSAT KCSAT_BIN
 update=${UPDATE:-0}
 limit=${TIMEOUT:-60}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kcsat-cli.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
+KCSAT_JSON_LOG=$tmp/json.log
+export KCSAT_JSON_LOG
 
 # Deterministic output whatever the caller's environment: kcsat reads the
 # locale, and an arch tree reads kbuild's variables (`make CC=clang`) from
@@ -73,6 +77,7 @@ for dir in $cases; do
 	name=$(basename "$dir")
 	[ -f "$dir/cmd" ] || continue
 	out=$tmp/stdout err=$tmp/stderr
+	rm -f "$KCSAT_JSON_LOG"
 	(cd "$dir" && run_timed sh ./cmd) >"$out" 2>"$err" </dev/null
 	rc=$?
 	if [ "$update" = 1 ]; then
@@ -115,6 +120,10 @@ for dir in $cases; do
 		ok=0
 		cat "$tmp/d2" >>"$report"
 	fi
+	if [ -s "$KCSAT_JSON_LOG" ]; then
+		ok=0
+		cat "$KCSAT_JSON_LOG" >>"$report"
+	fi
 	if [ $ok = 1 ]; then
 		passed=$((passed + 1))
 	else
@@ -129,5 +138,7 @@ for dir in $cases; do
 done
 
 [ -n "$failures" ] && echo "failed cases:$failures"
-echo "$passed passed, $failed failed"
+njson=0
+[ -f "$KCSAT_JSON_LOG.ok" ] && njson=$(wc -l <"$KCSAT_JSON_LOG.ok")
+echo "$passed passed, $failed failed ($njson JSON outputs parsed)"
 [ "$failed" -eq 0 ]

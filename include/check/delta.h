@@ -32,6 +32,8 @@ struct delta {
 /* Run the jobs and print the report to out (text, or JSON).  Returns EXIT_OK, EXIT_NO when the change adds lint
  * warnings, or EXIT_ERROR after a diagnostic. */
 int delta_report(struct delta *d, FILE *out);
+/* The JSON report of a change that touches no Kconfig file of narch arches. */
+void delta_print_empty_json(FILE *out, size_t narch);
 void delta_release(struct delta *d);
 
 #endif

@@ -69,7 +69,7 @@ typedef int (*cli_job_fn)(const struct tree_opts *o, size_t i, void *ctx, FILE *
 int cli_for_each_arch(const struct tree_opts *o, cli_job_fn job, arch_merge_fn merge, void *ctx,
 		      const char *sep);
 /* The same with the output wrapped as {"results":[...]} in JSON (the
- * query commands). */
+ * query commands; each job writes its elements with json_init_seq()). */
 int cli_run_query(const struct tree_opts *o, cli_job_fn job, arch_merge_fn merge, void *ctx);
 
 /* --bits 32|64|all (all is 0); false after a diagnostic. */

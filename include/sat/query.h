@@ -72,7 +72,8 @@ void query_item_text(struct strbuf *sb, const struct selector *sel);
 void query_chain_item_text(struct strbuf *sb, const struct selector *sel);
 /* The same as JSON members "symbol", "line" and "loc" (no braces: callers
  * add their own members). */
-void query_chain_item_json(FILE *out, const struct selector *sel);
+struct json;
+void query_chain_item_json(struct json *j, const struct selector *sel);
 /* Order a core's lines as a chain from s outwards (its own lines first,
  * then those of the symbols they name); in is consumed. */
 void query_order_chain(const struct symbol *s, struct selvec *in, struct selvec *out);

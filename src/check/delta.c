@@ -720,21 +720,19 @@ static void print_chain(FILE *out, const char *chain, const char *indent)
 	}
 }
 
-static void json_chain(FILE *out, const char *chain)
+static void json_chain(struct json *j, const char *chain)
 {
-	fputc('[', out);
+	json_array(j);
 	for (const char *c = chain; *c;) {
 		const char *e = strchr(c, SEP);
 		size_t n = e ? (size_t)(e - c) : strlen(c);
 		char *one = xstrndup(c, n);
 
-		if (c != chain)
-			fputc(',', out);
-		json_str(out, one);
+		json_string(j, one);
 		free(one);
 		c += n + (e != NULL);
 	}
-	fputc(']', out);
+	json_end(j);
 }
 
 /* One group: lines with the same key fields, their cases listed once and
@@ -851,17 +849,55 @@ static void print_finding(FILE *out, const struct finding *f, const char *prefix
 		fprintf(out, "\t%s\n", f->evidence.v[e]);
 }
 
-static void json_finding(FILE *out, const struct finding *f)
+static void json_finding(struct json *j, const struct finding *f)
 {
-	fputs("{\"check\":", out);
-	json_str(out, f->check);
-	fprintf(out, ",\"level\":\"%s\",\"file\":", f->level == LEVEL_WARNING ? "warning" : "note");
-	json_str(out, f->file);
-	fprintf(out, ",\"line\":%u,\"message\":", f->line);
-	json_str(out, f->message);
-	fputs(",\"fingerprint\":", out);
-	json_str(out, f->fingerprint);
-	fputc('}', out);
+	json_object(j);
+	json_kstring(j, "check", f->check);
+	json_kstring(j, "level", f->level == LEVEL_WARNING ? "warning" : "note");
+	json_kstring(j, "file", f->file);
+	json_kuint(j, "line", f->line);
+	json_kstring(j, "message", f->message);
+	json_kstring(j, "fingerprint", f->fingerprint);
+	json_end(j);
+}
+
+/* The report as JSON: the symbols compared, the effects, lint's changes. */
+static void print_json(FILE *out, size_t narch, size_t ncases, const strvec *changed,
+		       const groupvec *gs, const findingvec *added, const findingvec *removed)
+{
+	struct json j;
+
+	json_init(&j, out);
+	json_object(&j);
+	json_kuint(&j, "arches", narch);
+	json_kuint(&j, "cases", ncases);
+	json_key(&j, "changed");
+	json_strings(&j, changed->v, changed->n);
+	json_key(&j, "effects");
+	json_array_layout(&j, JSON_LINES);
+	for (size_t i = 0; i < gs->n; i++) {
+		json_object(&j);
+		json_kstring(&j, "symbol", gs->v[i].sym);
+		json_kstring(&j, "effect", gs->v[i].what);
+		json_key(&j, "cases");
+		json_strings(&j, gs->v[i].cases.v, gs->v[i].cases.n);
+		json_key(&j, "chain");
+		json_chain(&j, gs->v[i].chain);
+		json_end(&j);
+	}
+	json_end(&j);
+	for (int k = 0; k < 2; k++) {
+		const findingvec *v = k ? removed : added;
+
+		json_key(&j, k ? "lint_removed" : "lint_added");
+		json_array_layout(&j, JSON_LINES);
+		for (size_t i = 0; i < v->n; i++)
+			json_finding(&j, v->v[i]);
+		json_end(&j);
+	}
+	json_end(&j);
+	json_finish(&j);
+	fputc('\n', out);
 }
 
 static void print_cases(FILE *out, const strvec *cases, size_t ncases)
@@ -915,39 +951,7 @@ int delta_report(struct delta *d, FILE *out)
 	}
 	groups(&R, &gs);
 	if (json) {
-		fputs("{\"arches\":", out);
-		fprintf(out, "%zu,\"cases\":%zu,\"changed\":[", narch, R.ncases);
-		for (size_t i = 0; i < R.changed.n; i++) {
-			fputs(i ? "," : "", out);
-			json_str(out, R.changed.v[i]);
-		}
-		fputs("],\"effects\":[", out);
-		for (size_t i = 0; i < gs.n; i++) {
-			fputs(i ? ",\n" : "\n", out);
-			fputs("{\"symbol\":", out);
-			json_str(out, gs.v[i].sym);
-			fputs(",\"effect\":", out);
-			json_str(out, gs.v[i].what);
-			fputs(",\"cases\":[", out);
-			for (size_t c = 0; c < gs.v[i].cases.n; c++) {
-				fputs(c ? "," : "", out);
-				json_str(out, gs.v[i].cases.v[c]);
-			}
-			fputs("],\"chain\":", out);
-			json_chain(out, gs.v[i].chain);
-			fputc('}', out);
-		}
-		fputs("],\"lint_added\":[", out);
-		for (size_t i = 0; i < added.n; i++) {
-			fputs(i ? ",\n" : "\n", out);
-			json_finding(out, added.v[i]);
-		}
-		fputs("],\"lint_removed\":[", out);
-		for (size_t i = 0; i < removed.n; i++) {
-			fputs(i ? ",\n" : "\n", out);
-			json_finding(out, removed.v[i]);
-		}
-		fputs("]}\n", out);
+		print_json(out, narch, R.ncases, &R.changed, &gs, &added, &removed);
 	} else if (!gs.n && !added.n && !removed.n) {
 		fprintf(out, "no change in the configuration space on any of %zu arch%s", narch,
 			narch == 1 ? "" : "es");
@@ -993,6 +997,15 @@ int delta_report(struct delta *d, FILE *out)
 	vec_release(R.lines);
 	free_names(&R.changed);
 	return rc != EXIT_OK ? rc : nwarn ? EXIT_NO : EXIT_OK;
+}
+
+void delta_print_empty_json(FILE *out, size_t narch)
+{
+	const strvec none = { 0 };
+	const groupvec nogroup = { 0 };
+	const findingvec nofinding = { 0 };
+
+	print_json(out, narch, 0, &none, &nogroup, &nofinding, &nofinding);
 }
 
 void delta_release(struct delta *d)

@@ -268,106 +268,145 @@ static void print_text(FILE *out, const struct findings *fs)
 	}
 }
 
-static void json_strings(FILE *out, char *const *v, size_t n)
-{
-	fputc('[', out);
-	for (size_t k = 0; k < n; k++) {
-		if (k)
-			fputc(',', out);
-		json_str(out, v[k]);
-	}
-	fputc(']', out);
-}
-
 static void print_json(FILE *out, const struct findings *fs)
 {
-	fputs("{\"findings\":[", out);
+	struct json j;
+
+	json_init(&j, out);
+	json_object(&j);
+	json_key(&j, "findings");
+	json_array_layout(&j, JSON_LINES | JSON_LINES_END);
 	for (size_t i = 0; i < fs->v.n; i++) {
 		const struct finding *f = fs->v.v[i];
 
-		fprintf(out, "%s{\"check\":", i ? ",\n" : "\n");
-		json_str(out, f->check);
-		fprintf(out, ",\"level\":\"%s\",\"file\":", level_name(f->level));
-		json_str(out, f->file);
-		fprintf(out, ",\"line\":%u,\"symbol\":", f->line);
-		json_str(out, f->symbol);
-		if (f->selector) {
-			fputs(",\"selector\":", out);
-			json_str(out, f->selector);
-		}
-		fputs(",\"message\":", out);
-		json_str(out, f->message);
-		fputs(",\"arches\":", out);
-		json_strings(out, f->arches.v, f->arches.n);
-		fputs(",\"evidence\":", out);
-		json_strings(out, f->evidence.v, f->evidence.n);
-		fputs(",\"witnesses\":[", out);
+		json_object(&j);
+		json_kstring(&j, "check", f->check);
+		json_kstring(&j, "level", level_name(f->level));
+		json_kstring(&j, "file", f->file);
+		json_kuint(&j, "line", f->line);
+		json_kstring(&j, "symbol", f->symbol);
+		if (f->selector)
+			json_kstring(&j, "selector", f->selector);
+		json_kstring(&j, "message", f->message);
+		json_key(&j, "arches");
+		json_strings(&j, f->arches.v, f->arches.n);
+		json_key(&j, "evidence");
+		json_strings(&j, f->evidence.v, f->evidence.n);
+		json_karray(&j, "witnesses");
 		for (size_t k = 0; k < f->witnesses.n; k++) {
-			fprintf(out, "%s{\"arch\":", k ? "," : "");
-			json_str(out, f->witnesses.v[k].arch);
-			fprintf(out, ",\"bits\":%d,\"config\":", f->witnesses.v[k].bits);
-			json_str(out, f->witnesses.v[k].path);
-			fputc('}', out);
+			json_object(&j);
+			json_kstring(&j, "arch", f->witnesses.v[k].arch);
+			json_kint(&j, "bits", f->witnesses.v[k].bits);
+			json_kstring(&j, "config", f->witnesses.v[k].path);
+			json_end(&j);
 		}
-		fprintf(out, "],\"fingerprint\":\"%s\"}", f->fingerprint);
+		json_end(&j);
+		json_kstring(&j, "fingerprint", f->fingerprint);
+		json_end(&j);
 	}
-	fprintf(out, "%s],\"warnings\":%zu,\"notes\":%zu}\n", fs->v.n ? "\n" : "",
-		findings_count(fs, LEVEL_WARNING), findings_count(fs, LEVEL_NOTE));
+	json_end(&j);
+	json_kuint(&j, "warnings", findings_count(fs, LEVEL_WARNING));
+	json_kuint(&j, "notes", findings_count(fs, LEVEL_NOTE));
+	json_end(&j);
+	json_finish(&j);
+	fputc('\n', out);
 }
 
-static void sarif_text(FILE *out, const struct finding *f)
+static void sarif_text(struct json *j, const struct finding *f)
 {
 	struct strbuf sb = STRBUF_INIT;
 
 	sb_adds(&sb, f->message);
 	for (size_t k = 0; k < f->evidence.n; k++)
 		sb_addf(&sb, "\n  %s", f->evidence.v[k]);
-	json_str(out, sb_str(&sb));
+	json_kobject(j, "message");
+	json_kstring(j, "text", sb_str(&sb));
+	json_end(j);
 	sb_release(&sb);
+}
+
+/* {"text": s} as the value of key */
+static void sarif_message(struct json *j, const char *key, const char *s)
+{
+	json_kobject(j, key);
+	json_kstring(j, "text", s);
+	json_end(j);
 }
 
 static void print_sarif(FILE *out, const struct findings *fs, const struct check_doc *docs,
 			size_t ndocs)
 {
-	fputs("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\","
-	      "\"runs\":[{\"tool\":{\"driver\":{\"name\":\"kcsat\",\"informationUri\":"
-	      "\"https://www.kernel.org/doc/html/latest/kbuild/kconfig-language.html\",\"rules\":[", out);
+	struct json j;
+
+	json_init(&j, out);
+	json_object(&j);
+	json_kstring(&j, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+	json_kstring(&j, "version", "2.1.0");
+	json_karray(&j, "runs");
+	json_object(&j);
+	json_kobject(&j, "tool");
+	json_kobject(&j, "driver");
+	json_kstring(&j, "name", "kcsat");
+	json_kstring(&j, "informationUri",
+		     "https://www.kernel.org/doc/html/latest/kbuild/kconfig-language.html");
+	json_key(&j, "rules");
+	json_array_layout(&j, JSON_LINES);
 	for (size_t r = 0; r < ndocs; r++) {
-		fprintf(out, "%s\n{\"id\":", r ? "," : "");
-		json_str(out, docs[r].name);
-		fputs(",\"shortDescription\":{\"text\":", out);
-		json_str(out, docs[r].summary);
-		fputs("},\"fullDescription\":{\"text\":", out);
-		json_str(out, docs[r].summary);
-		fputs("},\"help\":{\"text\":", out);
-		json_str(out, docs[r].help ? docs[r].help : "");
-		fputs("}}", out);
+		json_object(&j);
+		json_kstring(&j, "id", docs[r].name);
+		sarif_message(&j, "shortDescription", docs[r].summary);
+		sarif_message(&j, "fullDescription", docs[r].summary);
+		sarif_message(&j, "help", docs[r].help ? docs[r].help : "");
+		json_end(&j);
 	}
-	fputs("]}},\"columnKind\":\"utf16CodeUnits\",\"results\":[", out);
+	json_end(&j);	/* rules */
+	json_end(&j);	/* driver */
+	json_end(&j);	/* tool */
+	json_kstring(&j, "columnKind", "utf16CodeUnits");
+	json_key(&j, "results");
+	json_array_layout(&j, JSON_LINES | JSON_LINES_END);
 	for (size_t i = 0; i < fs->v.n; i++) {
 		const struct finding *f = fs->v.v[i];
 		size_t rule = 0;
 
 		while (rule < ndocs && strcmp(docs[rule].name, f->check))
 			rule++;
-		fprintf(out, "%s\n{\"ruleId\":", i ? "," : "");
-		json_str(out, f->check);
+		json_object(&j);
+		json_kstring(&j, "ruleId", f->check);
 		if (rule < ndocs)
-			fprintf(out, ",\"ruleIndex\":%zu", rule);
-		fprintf(out, ",\"level\":\"%s\",\"message\":{\"text\":", level_name(f->level));
-		sarif_text(out, f);
-		fputc('}', out);
+			json_kuint(&j, "ruleIndex", rule);
+		json_kstring(&j, "level", level_name(f->level));
+		sarif_text(&j, f);
 		if (f->file) {
-			fputs(",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":", out);
-			json_str(out, f->file);
-			fprintf(out, ",\"uriBaseId\":\"SRCROOT\"},\"region\":{\"startLine\":%u}}}]", f->line ? f->line : 1);
+			json_karray(&j, "locations");
+			json_object(&j);
+			json_kobject(&j, "physicalLocation");
+			json_kobject(&j, "artifactLocation");
+			json_kstring(&j, "uri", f->file);
+			json_kstring(&j, "uriBaseId", "SRCROOT");
+			json_end(&j);
+			json_kobject(&j, "region");
+			json_kuint(&j, "startLine", f->line ? f->line : 1);
+			json_end(&j);
+			json_end(&j);	/* physicalLocation */
+			json_end(&j);
+			json_end(&j);	/* locations */
 		}
-		fprintf(out, ",\"partialFingerprints\":{\"kcsat/v1\":\"%s\"},\"properties\":{\"arches\":",
-			f->fingerprint);
-		json_strings(out, f->arches.v, f->arches.n);
-		fputs("}}", out);
+		json_kobject(&j, "partialFingerprints");
+		json_kstring(&j, "kcsat/v1", f->fingerprint);
+		json_end(&j);
+		json_kobject(&j, "properties");
+		json_key(&j, "arches");
+		json_strings(&j, f->arches.v, f->arches.n);
+		json_end(&j);
+		json_end(&j);
 	}
-	fputs("\n]}]}\n", out);
+	json_end(&j);	/* results */
+	json_end(&j);	/* the run */
+	json_end(&j);	/* runs */
+	json_end(&j);
+	json_finish(&j);
+	fputc('\n', out);
 }
 
 /* Workflow commands: %, CR and LF escaped; in properties also : and ,. */

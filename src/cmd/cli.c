@@ -10,6 +10,7 @@
 #include "kconfig/dialect.h"
 #include "kconfig/kconfig.h"
 #include "util/diag.h"
+#include "util/json.h"
 #include "util/srccache.h"
 #include "util/strbuf.h"
 
@@ -222,14 +223,23 @@ int cli_for_each_arch(const struct tree_opts *o, cli_job_fn job, arch_merge_fn m
 
 int cli_run_query(const struct tree_opts *o, cli_job_fn job, arch_merge_fn merge, void *ctx)
 {
+	struct json j;
 	int rc;
 
-	if (o->format == FMT_JSON)
-		fputs("{\"results\":[", stdout);
+	if (o->format == FMT_JSON) {
+		json_init(&j, stdout);
+		json_object(&j);
+		json_karray(&j, "results");
+	}
 	fflush(stdout);
+	/* the jobs write the elements (json_init_seq), joined by commas */
 	rc = cli_for_each_arch(o, job, merge, ctx, o->format == FMT_JSON ? "," : NULL);
-	if (o->format == FMT_JSON)
-		fputs("]}\n", stdout);
+	if (o->format == FMT_JSON) {
+		json_end(&j);
+		json_end(&j);
+		json_finish(&j);
+		fputc('\n', stdout);
+	}
 	return rc;
 }
 

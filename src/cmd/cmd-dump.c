@@ -126,58 +126,49 @@ static void text_symbol(FILE *f, const struct kctree *t, const struct symbol *s)
 	sb_release(&b);
 }
 
-static void json_kv(FILE *f, const char *key, const char *val, bool comma)
-{
-	fprintf(f, "%s\"%s\":", comma ? "," : "", key);
-	json_str(f, val);
-}
-
-static void json_loc(FILE *f, const char *key, struct loc at, bool comma)
+static void json_loc(struct json *j, const char *key, struct loc at)
 {
 	char l[300];
 
-	json_kv(f, key, loc_str(at, l, sizeof(l)), comma);
+	json_kstring(j, key, loc_str(at, l, sizeof(l)));
 }
 
-static void json_symbol(FILE *f, const struct kctree *t, const struct symbol *s)
+static void json_symbol(struct json *j, const struct kctree *t, const struct symbol *s)
 {
 	struct strbuf a = STRBUF_INIT;
 	const struct menu *m, *anc;
 	const struct dep_item *d;
 	const struct property *p;
 	char name[300];
-	bool first;
 
-	fputc('{', f);
-	json_kv(f, "name", sym_display_name(s, name, sizeof(name)), false);
-	json_kv(f, "type", sym_type_name(s->type), true);
-	fputs(",\"definitions\":[", f);
-	for (m = s->menus, first = true; m; m = m->sym_next, first = false) {
-		fputs(first ? "{" : ",{", f);
-		json_loc(f, "loc", m->loc, false);
-		json_kv(f, "kind", menu_kind_name(m->kind), true);
-		json_kv(f, "dep", E(&a, m->dep), true);
-		fputs(",\"depends\":[", f);
-		bool dfirst = true;
-
+	json_object(j);
+	json_kstring(j, "name", sym_display_name(s, name, sizeof(name)));
+	json_kstring(j, "type", sym_type_name(s->type));
+	json_karray(j, "definitions");
+	for (m = s->menus; m; m = m->sym_next) {
+		json_object(j);
+		json_loc(j, "loc", m->loc);
+		json_kstring(j, "kind", menu_kind_name(m->kind));
+		json_kstring(j, "dep", E(&a, m->dep));
+		json_karray(j, "depends");
 		for_each_dep_item(m, anc, d) {
-			fputs(dfirst ? "{" : ",{", f);
-			json_kv(f, "expr", E(&a, d->expr), false);
-			json_loc(f, "loc", d->loc, true);
-			json_kv(f, "via", anc == m ? "depends" : via_name(anc, d), true);
-			fputc('}', f);
-			dfirst = false;
+			json_object(j);
+			json_kstring(j, "expr", E(&a, d->expr));
+			json_loc(j, "loc", d->loc);
+			json_kstring(j, "via", anc == m ? "depends" : via_name(anc, d));
+			json_end(j);
 		}
-		fputs("]}", f);
+		json_end(j);
+		json_end(j);
 	}
-	fputs("]", f);
-	json_kv(f, "direct_dep", E(&a, s->dir_dep), true);
-	json_kv(f, "choice", s->choice ? sym_display_name(s->choice->sym, name, sizeof(name)) : NULL, true);
-	fprintf(f, ",\"modules\":%s,\"optional\":%s,\"transitional\":%s,\"allnoconfig_y\":%s",
-		s == t->modules ? "true" : "false", s->flags & SYM_OPTIONAL ? "true" : "false",
-		s->flags & SYM_TRANSITIONAL ? "true" : "false",
-		s->flags & SYM_ALLNOCONFIG_Y ? "true" : "false");
-	json_kv(f, "env", s->env, true);
+	json_end(j);
+	json_kstring(j, "direct_dep", E(&a, s->dir_dep));
+	json_kstring(j, "choice", s->choice ? sym_display_name(s->choice->sym, name, sizeof(name)) : NULL);
+	json_kbool(j, "modules", s == t->modules);
+	json_kbool(j, "optional", s->flags & SYM_OPTIONAL);
+	json_kbool(j, "transitional", s->flags & SYM_TRANSITIONAL);
+	json_kbool(j, "allnoconfig_y", s->flags & SYM_ALLNOCONFIG_Y);
+	json_kstring(j, "env", s->env);
 	static const struct {
 		const char *key;
 		enum prop_type type;
@@ -186,49 +177,45 @@ static void json_symbol(FILE *f, const struct kctree *t, const struct symbol *s)
 		{ "implies", P_IMPLY }, { "ranges", P_RANGE },
 	};
 	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
-		fprintf(f, ",\"%s\":[", lists[i].key);
-		first = true;
+		json_karray(j, lists[i].key);
 		for (p = s->props; p; p = p->sym_next) {
 			if (p->type != lists[i].type)
 				continue;
-			fputs(first ? "{" : ",{", f);
-			first = false;
+			json_object(j);
 			switch (p->type) {
 			case P_PROMPT:
-				json_kv(f, "text", p->text, false);
+				json_kstring(j, "text", p->text);
 				break;
 			case P_DEFAULT:
-				json_kv(f, "value", E(&a, p->expr), false);
+				json_kstring(j, "value", E(&a, p->expr));
 				break;
 			case P_RANGE:
-				json_kv(f, "low", S(&a, p->lo), false);
-				json_kv(f, "high", S(&a, p->hi), true);
+				json_kstring(j, "low", S(&a, p->lo));
+				json_kstring(j, "high", S(&a, p->hi));
 				break;
 			default:
-				json_kv(f, "symbol", S(&a, p->target), false);
+				json_kstring(j, "symbol", S(&a, p->target));
 				break;
 			}
-			json_kv(f, "cond", p->cond ? E(&a, p->cond) : NULL, true);
-			json_kv(f, "visible", E(&a, p->visible), true);
-			json_loc(f, "loc", p->loc, true);
-			fputc('}', f);
+			json_kstring(j, "cond", p->cond ? E(&a, p->cond) : NULL);
+			json_kstring(j, "visible", E(&a, p->visible));
+			json_loc(j, "loc", p->loc);
+			json_end(j);
 		}
-		fputc(']', f);
+		json_end(j);
 	}
 	for (int rev = 0; rev < 2; rev++) {
-		fprintf(f, ",\"%s\":[", rev ? "implied_by" : "selected_by");
-		first = true;
+		json_karray(j, rev ? "implied_by" : "selected_by");
 		for (p = rev ? s->implied_by : s->selected_by; p; p = p->rev_next) {
-			fputs(first ? "{" : ",{", f);
-			first = false;
-			json_kv(f, "symbol", p->menu->sym->name, false);
-			json_kv(f, "cond", E(&a, p->visible), true);
-			json_loc(f, "loc", p->loc, true);
-			fputc('}', f);
+			json_object(j);
+			json_kstring(j, "symbol", p->menu->sym->name);
+			json_kstring(j, "cond", E(&a, p->visible));
+			json_loc(j, "loc", p->loc);
+			json_end(j);
 		}
-		fputc(']', f);
+		json_end(j);
 	}
-	fputc('}', f);
+	json_end(j);
 	sb_release(&a);
 }
 
@@ -236,17 +223,23 @@ static void print_tree(FILE *f, const struct kctree *t, enum out_format fmt, boo
 {
 	const struct symbol *s;
 	size_t i, nsyms = 0, nchoices = 0;
-	bool first = true;
+	struct json j;
 
 	tree_for_each_sym(t, s, i)
 		if (defined(s))
 			sym_is_choice(s) ? nchoices++ : nsyms++;
+	json_init_seq(&j, f);	/* one element of the arches array */
 	if (summary) {
 		if (fmt == FMT_JSON) {
-			fputs("{\"arch\":", f);
-			json_str(f, t->arch);
-			fprintf(f, ",\"symbols\":%zu,\"choices\":%zu,\"files\":%u,\"lines\":%u,\"shell_macros\":%u}",
-				nsyms, nchoices, t->nfiles, t->nlines, t->nshell);
+			json_object(&j);
+			json_kstring(&j, "arch", t->arch);
+			json_kuint(&j, "symbols", nsyms);
+			json_kuint(&j, "choices", nchoices);
+			json_kuint(&j, "files", t->nfiles);
+			json_kuint(&j, "lines", t->nlines);
+			json_kuint(&j, "shell_macros", t->nshell);
+			json_end(&j);
+			json_finish(&j);
 		} else {
 			fprintf(f, "%-12s %6zu symbols %4zu choices %5u files %7u lines %4u shell macros\n",
 				t->arch ? t->arch : "(tree)", nsyms, nchoices, t->nfiles, t->nlines, t->nshell);
@@ -254,18 +247,15 @@ static void print_tree(FILE *f, const struct kctree *t, enum out_format fmt, boo
 		return;
 	}
 	if (fmt == FMT_JSON) {
-		fputs("{\"arch\":", f);
-		json_str(f, t->arch);
-		fputs(",\"symbols\":[", f);
-		tree_for_each_sym(t, s, i) {
-			if (!defined(s))
-				continue;
-			if (!first)
-				fputc(',', f);
-			first = false;
-			json_symbol(f, t, s);
-		}
-		fputs("]}", f);
+		json_object(&j);
+		json_kstring(&j, "arch", t->arch);
+		json_karray(&j, "symbols");
+		tree_for_each_sym(t, s, i)
+			if (defined(s))
+				json_symbol(&j, t, s);
+		json_end(&j);
+		json_end(&j);
+		json_finish(&j);
 		return;
 	}
 	fprintf(f, "# arch %s: %zu symbols, %zu choices, %u files\n", t->arch ? t->arch : "(none)",
@@ -298,6 +288,7 @@ int cmd_dump(int argc, char **argv)
 	struct tree_opts o;
 	int done;
 	bool summary = false;
+	struct json j;
 	int c, rc;
 
 	cli_tree_opts_init(&o);
@@ -315,12 +306,20 @@ int cmd_dump(int argc, char **argv)
 		return EXIT_ERROR;
 	if (!cli_resolve_arches(&o))
 		return EXIT_ERROR;
-	if (o.format == FMT_JSON)
-		fputs("{\"arches\":[", stdout);
+	if (o.format == FMT_JSON) {
+		json_init(&j, stdout);
+		json_object(&j);
+		json_karray(&j, "arches");
+	}
 	fflush(stdout);
+	/* the jobs write the elements, joined by commas */
 	rc = cli_for_each_arch(&o, dump_arch, NULL, &summary, o.format == FMT_JSON ? "," : NULL);
-	if (o.format == FMT_JSON)
-		fputs("]}\n", stdout);
+	if (o.format == FMT_JSON) {
+		json_end(&j);
+		json_end(&j);
+		json_finish(&j);
+		putchar('\n');
+	}
 	cli_tree_opts_release(&o);
 	return rc;
 }

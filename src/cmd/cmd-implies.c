@@ -54,21 +54,21 @@ static bool in_own_entry(const struct symbol *s, const struct symbol *x)
 	return false;
 }
 
-static void print_chain(FILE *out, const struct cnf *cnf, struct sat *S, const struct symbol *s,
-			const char *indent, bool json)
+static void print_chain(FILE *out, struct json *j, const struct cnf *cnf, struct sat *S,
+			const struct symbol *s, const char *indent, bool json)
 {
 	struct selvec chain = { 0 };
 
 	query_core_chain(cnf, S, s, &chain);
-	for (size_t j = 0; j < chain.n; j++) {
+	for (size_t k = 0; k < chain.n; k++) {
 		struct strbuf t = STRBUF_INIT;
 
 		if (json) {
-			fputs(j ? ",{" : "{", out);
-			query_chain_item_json(out, chain.v[j]);
-			fputc('}', out);
+			json_object(j);
+			query_chain_item_json(j, chain.v[k]);
+			json_end(j);
 		} else {
-			query_chain_item_text(&t, chain.v[j]);
+			query_chain_item_text(&t, chain.v[k]);
 			fprintf(out, "%s%s\n", indent, sb_str(&t));
 		}
 		sb_release(&t);
@@ -92,10 +92,11 @@ static int implies_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *ou
 	VEC(const struct symbol *) cand = { 0 };
 	VEC(char) candv = { 0 };
 	bool json = o->format == FMT_JSON;
-	int ncase = 0;
+	struct json J;
 
 	if (!t)
 		return EXIT_ERROR;
+	json_init_seq(&J, out);
 	found = query_symbol(t, im->arg, &s, &val, im->suggest, sizeof(im->suggest));
 	if (found <= 0) {
 		kctree_free(t);
@@ -117,7 +118,6 @@ static int implies_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *ou
 	}
 	for (int k = 0; k < nb; k++) {
 		char label[64];
-		int nred = 0;
 
 		snprintf(label, sizeof(label), "%s%s%s", arch, *b[k].label ? " " : "", b[k].label);
 		/* candidates: the symbols SYM's entry and dependencies name, and
@@ -141,15 +141,14 @@ static int implies_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *ou
 			vec_push(candv, model_tri_value(m, S, cand.v[j]));
 		sb_adds(result, "case\n");
 		if (json) {
-			fprintf(out, "%s{\"arch\":", ncase ? "," : "");
-			json_str(out, arch);
-			fprintf(out, ",\"bits\":%d,\"symbol\":", b[k].bits);
-			json_str(out, s->name);
-			fprintf(out, ",\"value\":\"%c\"", val);
+			json_object(&J);
+			json_kstring(&J, "arch", arch);
+			json_kint(&J, "bits", b[k].bits);
+			json_kstring(&J, "symbol", s->name);
+			json_kstring(&J, "value", (char[]){ val, 0 });
 		} else {
 			fprintf(out, "%s: %s=%c implies\n", label, s->name, val);
 		}
-		ncase++;
 		{
 			const struct symbol *forced[4096];
 			char fval[4096];
@@ -179,26 +178,29 @@ static int implies_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *ou
 				bool any = false;
 
 				if (json)
-					fprintf(out, ",\"%s\":[", direct ? "direct" : "transitive");
+					json_karray(&J, direct ? "direct" : "transitive");
 				else
 					fprintf(out, "\t%s:", direct ? "direct" : "transitive");
 				for (size_t f = 0; f < nforced; f++)
 					if (in_own_entry(s, forced[f]) == direct) {
-						if (json)
-							fprintf(out, "%s\"%s=%c\"", any ? "," : "", forced[f]->name, fval[f]);
-						else
+						if (json) {
+							char kv[300];
+
+							snprintf(kv, sizeof(kv), "%s=%c", forced[f]->name, fval[f]);
+							json_string(&J, kv);
+						} else
 							fprintf(out, " %s=%c", forced[f]->name, fval[f]);
 						any = true;
 					}
 				if (json)
-					fputc(']', out);
+					json_end(&J);
 				else
 					fprintf(out, "%s\n", any ? "" : " (none)");
 			}
 			/* the chain behind each transitive one */
 			if (json)
-				fputs(",\"transitive_chains\":{", out);
-			for (size_t f = 0, nt = 0; f < nforced; f++) {
+				json_kobject(&J, "transitive_chains");
+			for (size_t f = 0; f < nforced; f++) {
 				if (in_own_entry(s, forced[f]))
 					continue;
 				sat_assume(S, b[k].lit);
@@ -207,18 +209,21 @@ static int implies_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *ou
 				if (sat_solve(S) == SAT_SAT)
 					continue;	/* cannot happen: it was forced */
 				if (json) {
-					fprintf(out, "%s\"%s=%c\":[", nt++ ? "," : "", forced[f]->name, fval[f]);
-					print_chain(out, model_cnf(m), S, s, "", true);
-					fputc(']', out);
+					char kv[300];
+
+					snprintf(kv, sizeof(kv), "%s=%c", forced[f]->name, fval[f]);
+					json_karray(&J, kv);
+					print_chain(out, &J, model_cnf(m), S, s, "", true);
+					json_end(&J);
 				} else {
 					fprintf(out, "\t    %s=%c because:\n", forced[f]->name, fval[f]);
-					print_chain(out, model_cnf(m), S, s, "\t\t", false);
+					print_chain(out, &J, model_cnf(m), S, s, "\t\t", false);
 				}
 			}
-			if (json)
-				fputc('}', out);
-			if (json)
-				fputs(",\"redundant\":[", out);
+			if (json) {
+				json_end(&J);
+				json_karray(&J, "redundant");
+			}
 		}
 		cand.n = 0;
 		candv.n = 0;
@@ -250,12 +255,11 @@ static int implies_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *ou
 						struct strbuf lt = STRBUF_INIT;
 
 						sb_addf(&lt, "depends on %s", sb_str(&e));
-						fprintf(out, "%s{\"line\":", nred ? "," : "");
-						json_str(out, sb_str(&lt));
-						fputs(",\"loc\":", out);
-						json_str(out, l);
+						json_object(&J);
+						json_kstring(&J, "line", sb_str(&lt));
+						json_kstring(&J, "loc", l);
 						sb_release(&lt);
-						fputs(",\"implied_by\":[", out);
+						json_karray(&J, "implied_by");
 					} else {
 						fprintf(out, "\tredundant: depends on %s (%s), implied by:\n",
 							sb_str(&e), l);
@@ -263,14 +267,18 @@ static int implies_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *ou
 					sb_addf(result, "redundant\t%s\tdepends on %s\n", l, sb_str(&e));
 					sb_release(&e);
 				}
-				print_chain(out, model_cnf(m), S, s, "\t\t", json);
-				if (json)
-					fputs("]}", out);
-				nred++;
+				print_chain(out, &J, model_cnf(m), S, s, "\t\t", json);
+				if (json) {
+					json_end(&J);
+					json_end(&J);
+				}
 			}
-		if (json)
-			fputs("]}", out);
+		if (json) {
+			json_end(&J);	/* redundant */
+			json_end(&J);
+		}
 	}
+	json_finish(&J);
 	vec_release(cand);
 	vec_release(candv);
 	sat_free(S);
@@ -309,43 +317,50 @@ int cmd_implies(int argc, char **argv)
 {
 	struct tree_opts o;
 	struct implies im = { 0 };
+	struct json j;
 	int rc = cli_sym_command(&o, argc, argv, usage, "implies", &im.bits, &im.arg);
 
 	if (rc >= 0)
 		return rc;
-	if (o.format == FMT_JSON)
-		fputs("{\"results\":[", stdout);
+	if (o.format == FMT_JSON) {
+		json_init(&j, stdout);
+		json_object(&j);
+		json_karray(&j, "results");
+	}
 	fflush(stdout);
+	/* the jobs write the elements of "results", joined by commas */
 	rc = cli_for_each_arch(&o, implies_arch, implies_merge, &im, o.format == FMT_JSON ? "," : NULL);
 	if (o.format == FMT_JSON) {
 		qsort(im.facts.v, im.facts.n, sizeof(*im.facts.v), strp_cmp);
-		fprintf(stdout, "],\"cases\":%d,\"summary\":[", im.cases);
-		for (size_t k = 0, n = 0; k < im.facts.n; n++) {
+		json_end(&j);
+		json_kint(&j, "cases", im.cases);
+		json_karray(&j, "summary");
+		for (size_t k = 0; k < im.facts.n;) {
 			size_t e = k;
 
 			while (e < im.facts.n && !strcmp(im.facts.v[e], im.facts.v[k]))
 				e++;
 			char *f = im.facts.v[k], *t1 = strchr(f, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
 
-			fputs(n ? "," : "", stdout);
+			json_object(&j);
 			if (!strncmp(f, "fact\t", 5)) {
-				fputs("{\"requires\":", stdout);
-				json_str(stdout, f + 5);
+				json_kstring(&j, "requires", f + 5);
 			} else if (t2) {
 				*t2 = '\0';
-				fputs("{\"redundant\":", stdout);
-				json_str(stdout, t2 + 1);
-				fputs(",\"loc\":", stdout);
-				json_str(stdout, t1 + 1);
+				json_kstring(&j, "redundant", t2 + 1);
+				json_kstring(&j, "loc", t1 + 1);
 				*t2 = '\t';
 			} else {
-				fputs("{\"fact\":", stdout);
-				json_str(stdout, f);
+				json_kstring(&j, "fact", f);
 			}
-			fprintf(stdout, ",\"cases\":%zu}", e - k);
+			json_kuint(&j, "cases", e - k);
+			json_end(&j);
 			k = e;
 		}
-		fputs("]}\n", stdout);
+		json_end(&j);
+		json_end(&j);
+		json_finish(&j);
+		fputc('\n', stdout);
 	} else if (rc != EXIT_ERROR && im.defined && im.cases) {
 		/* the summary: how many cases each fact holds in */
 		qsort(im.facts.v, im.facts.n, sizeof(*im.facts.v), strp_cmp);

@@ -148,26 +148,23 @@ int cmd_matrix(int argc, char **argv)
 			if (strlen(mx.syms[x]) > width)
 				width = strlen(mx.syms[x]);
 		if (o.format == FMT_JSON) {
-			fputs("{\"columns\":[", stdout);
-			for (size_t k = 0; k < mx.cols.n; k++) {
-				if (k)
-					fputc(',', stdout);
-				json_str(stdout, mx.cols.v[k]);
-			}
-			fputs("],\"symbols\":{", stdout);
+			struct json j;
+
+			json_init(&j, stdout);
+			json_object(&j);
+			json_key(&j, "columns");
+			json_strings(&j, mx.cols.v, mx.cols.n);
+			json_kobject(&j, "symbols");
 			for (int x = 0; x < mx.nsyms; x++) {
-				fprintf(stdout, "%s", x ? "," : "");
-				json_str(stdout, mx.syms[x]);
-				fputs(":{", stdout);
-				for (size_t k = 0; k < mx.cols.n; k++) {
-					fprintf(stdout, "%s", k ? "," : "");
-					json_str(stdout, mx.cols.v[k]);
-					fputc(':', stdout);
-					json_str(stdout, lookup(&mx, mx.cols.v[k], mx.syms[x]));
-				}
-				fputc('}', stdout);
+				json_kobject(&j, mx.syms[x]);
+				for (size_t k = 0; k < mx.cols.n; k++)
+					json_kstring(&j, mx.cols.v[k], lookup(&mx, mx.cols.v[k], mx.syms[x]));
+				json_end(&j);
 			}
-			fputs("}}\n", stdout);
+			json_end(&j);
+			json_end(&j);
+			json_finish(&j);
+			putchar('\n');
 		} else {
 			printf("%-*s", (int)width, "SYMBOL");
 			for (size_t k = 0; k < mx.cols.n; k++)

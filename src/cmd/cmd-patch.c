@@ -99,8 +99,7 @@ int cmd_patch(int argc, char **argv)
 				printf("no change in the configuration space on any of %zu arch%s\n", na,
 				       na == 1 ? "" : "es");
 			else
-				printf("{\"arches\":%zu,\"cases\":0,\"changed\":[],\"effects\":[],"
-				       "\"lint_added\":[],\"lint_removed\":[]}\n", na);
+				delta_print_empty_json(stdout, na);
 			rc = EXIT_OK;
 		} else {
 			rc = delta_report(&d, stdout);

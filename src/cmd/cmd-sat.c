@@ -54,9 +54,10 @@ static int sat_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 	struct satq *sc = ctx;
 	struct strbuf sb = STRBUF_INIT;
 	char *hit = calloc((size_t)sc->nexpr + 1, 1);
-	bool first = true;
+	struct json j;
 	int rc = EXIT_OK;
 
+	json_init_seq(&j, out);
 	memset(hit, '0', (size_t)sc->nexpr);
 	do {
 	struct arch_ctx a;
@@ -94,12 +95,11 @@ static int sat_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 			if (r == SAT_SAT)
 				hit[x] = '1';
 			if (o->format == FMT_JSON) {
-				fprintf(out, "%s{\"expr\":", first ? "" : ",");
-				json_str(out, text);
-				fputs(",\"arch\":", out);
-				json_str(out, a.arch);
-				fprintf(out, ",\"bits\":%d,\"satisfiable\":%s", b[k].bits,
-					r == SAT_SAT ? "true" : "false");
+				json_object(&j);
+				json_kstring(&j, "expr", text);
+				json_kstring(&j, "arch", a.arch);
+				json_kint(&j, "bits", b[k].bits);
+				json_kbool(&j, "satisfiable", r == SAT_SAT);
 			} else {
 				if (sc->nexpr > 1)
 					fprintf(out, "%s: ", text);
@@ -126,17 +126,17 @@ static int sat_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 					fclose(f);
 				}
 				if (o->format == FMT_JSON)
-					fputs(",\"witness\":", out), json_str(out, sb_str(&sb));
+					json_kstring(&j, "witness", sb_str(&sb));
 			}
 			if (o->format == FMT_JSON)
-				fputc('}', out);
-			first = false;
+				json_end(&j);
 		}
 	}
 	free(ex);
 	arch_ctx_close(&a);
 	} while (0);
 out:
+	json_finish(&j);
 	sb_adds(result, hit);
 	free(hit);
 	sb_release(&sb);
@@ -189,16 +189,11 @@ int cmd_sat(int argc, char **argv)
 	if (!cli_resolve_arches(&o))
 		return EXIT_ERROR;
 	sat_anywhere = calloc((size_t)nexpr, sizeof(bool));
-	if (o.format == FMT_JSON)
-		fputs("{\"results\":[", stdout);
 	{
 		struct satq sc = { argv + optind, nexpr, bits, witness, sat_anywhere };
 
-		fflush(stdout);
-		rc = cli_for_each_arch(&o, sat_arch, sat_merge, &sc, o.format == FMT_JSON ? "," : NULL);
+		rc = cli_run_query(&o, sat_arch, sat_merge, &sc);
 	}
-	if (o.format == FMT_JSON)
-		fputs("]}\n", stdout);
 	cli_tree_opts_release(&o);
 	if (rc != EXIT_ERROR)
 		for (int x = 0; x < nexpr; x++)

@@ -44,7 +44,7 @@ static int value_lit(struct model *m, const struct config *c, const struct symbo
 	return e ? model_str_is(m, s, e->value) : 0;
 }
 
-static bool verify_one(struct arch_ctx *a, const char *path, enum out_format fmt, bool first)
+static bool verify_one(struct arch_ctx *a, const char *path, enum out_format fmt, struct json *j)
 {
 	struct config c;
 	const struct symbol *s;
@@ -81,11 +81,11 @@ static bool verify_one(struct arch_ctx *a, const char *path, enum out_format fmt
 		sb_release(&tmp);
 	}
 	if (fmt == FMT_JSON) {
-		fprintf(stdout, "%s{\"config\":", first ? "" : ",");
-		json_str(stdout, path);
-		fputs(",\"arch\":", stdout);
-		json_str(stdout, a->arch);
-		fprintf(stdout, ",\"consistent\":%s,\"violations\":[", r == SAT_SAT ? "true" : "false");
+		json_object(j);
+		json_kstring(j, "config", path);
+		json_kstring(j, "arch", a->arch);
+		json_kbool(j, "consistent", r == SAT_SAT);
+		json_karray(j, "violations");
 	}
 	if (r != SAT_SAT) {
 		tree_for_each_sym(a->t, s, i) {
@@ -99,15 +99,12 @@ static bool verify_one(struct arch_ctx *a, const char *path, enum out_format fmt
 				continue;
 			e = config_find(&c, s->name);
 			if (fmt == FMT_JSON) {
-				fprintf(stdout, "%s{\"symbol\":", bad ? "," : "");
-				json_str(stdout, s->name);
-				fputs(",\"value\":", stdout);
-				json_str(stdout, eval_sym_str(ev, s));
-				fputs(",\"loc\":", stdout);
-				json_str(stdout, e ? loc_str(e->loc, l, sizeof(l)) : NULL);
-				fputs(",\"why\":", stdout);
-				json_str(stdout, sb_str(&why));
-				fputc('}', stdout);
+				json_object(j);
+				json_kstring(j, "symbol", s->name);
+				json_kstring(j, "value", eval_sym_str(ev, s));
+				json_kstring(j, "loc", e ? loc_str(e->loc, l, sizeof(l)) : NULL);
+				json_kstring(j, "why", sb_str(&why));
+				json_end(j);
 			} else {
 				if (e)
 					printf("%s: ", loc_str(e->loc, l, sizeof(l)));
@@ -121,9 +118,10 @@ static bool verify_one(struct arch_ctx *a, const char *path, enum out_format fmt
 			printf("%s: inconsistent with the model of %s, but no single setting explains it\n",
 			       path, a->arch ? a->arch : "the tree");
 	}
-	if (fmt == FMT_JSON)
-		fputs("]}", stdout);
-	else if (r == SAT_SAT)
+	if (fmt == FMT_JSON) {
+		json_end(j);
+		json_end(j);
+	} else if (r == SAT_SAT)
 		printf("%s: consistent (%s)\n", path, a->arch ? a->arch : "tree");
 	eval_free(ev);
 	sb_release(&why);
@@ -140,6 +138,7 @@ int cmd_verify(int argc, char **argv)
 	struct tree_opts o;
 	int done;
 	struct arch_ctx a;
+	struct json j;
 	int c, rc = EXIT_OK;
 
 	cli_tree_opts_init(&o);
@@ -163,16 +162,23 @@ int cmd_verify(int argc, char **argv)
 		cli_tree_opts_release(&o);
 		return EXIT_ERROR;
 	}
-	if (o.format == FMT_JSON)
-		fputs("{\"results\":[", stdout);
+	json_init(&j, stdout);
+	if (o.format == FMT_JSON) {
+		json_object(&j);
+		json_karray(&j, "results");
+	}
 	for (int i = optind; i < argc; i++) {
 		unsigned errs = diag_error_count();
 
-		if (!verify_one(&a, argv[i], o.format, i == optind))
+		if (!verify_one(&a, argv[i], o.format, &j))
 			rc = diag_error_count() != errs ? EXIT_ERROR : rc == EXIT_ERROR ? rc : EXIT_NO;
 	}
-	if (o.format == FMT_JSON)
-		fputs("]}\n", stdout);
+	if (o.format == FMT_JSON) {
+		json_end(&j);
+		json_end(&j);
+		json_finish(&j);
+		putchar('\n');
+	}
 	arch_ctx_close(&a);
 	cli_tree_opts_release(&o);
 	return rc;

@@ -247,10 +247,11 @@ static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 	struct bitness b[2];
 	char val;
 	int nb, found, want;
-	bool first = true;
+	struct json j;
 
 	if (!arch_ctx_load(&a, &o->load, i))
 		return EXIT_ERROR;
+	json_init_seq(&j, out);
 	found = query_symbol(a.t, w->a.arg, &s, &val, w->a.suggest, sizeof(w->a.suggest));
 	if (found <= 0) {
 		if (found == 0)
@@ -273,27 +274,29 @@ static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 		sat_assume(a.s, b[k].lit);
 		sat_assume(a.s, want);
 		if (o->format == FMT_JSON) {
-			fprintf(out, "%s{\"arch\":", first ? "" : ",");
-			json_str(out, arch);
-			fprintf(out, ",\"bits\":%d,\"symbol\":", b[k].bits);
-			json_str(out, s->name);
+			json_object(&j);
+			json_kstring(&j, "arch", arch);
+			json_kint(&j, "bits", b[k].bits);
+			json_kstring(&j, "symbol", s->name);
 		}
-		first = false;
 		if (sat_solve(a.s) != SAT_SAT) {
-			if (o->format == FMT_JSON)
-				fputs(",\"reachable\":false}", out);
-			else
+			if (o->format == FMT_JSON) {
+				json_kbool(&j, "reachable", false);
+				json_end(&j);
+			} else {
 				fprintf(out, "%s%s%s: %s%s%s is not reachable (see kcsat why-not)\n", arch,
 					*label ? " " : "", label, s->name, val ? "=" : "",
 					val ? (char[]){ val, 0 } : "");
+			}
 			continue;
 		}
 		sb_adds(result, "reachable ");
 		config_from_solution(&c, a.m, a.s);
 		ev = eval_new(a.t, &c);
-		if (o->format == FMT_JSON)
-			fputs(",\"reachable\":true,\"chain\":[", out);
-		else
+		if (o->format == FMT_JSON) {
+			json_kbool(&j, "reachable", true);
+			json_karray(&j, "chain");
+		} else
 			fprintf(out, "%s%s%s: %s=%c because\n", arch, *label ? " " : "", label, s->name,
 				"nmy"[eval_sym_tri(ev, s)]);
 		for (int depth = 0; cur && depth < 32; depth++) {
@@ -310,8 +313,7 @@ static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 			if (user)
 				vec_push(users, user);
 			if (o->format == FMT_JSON) {
-				fputs(depth ? "," : "", out);
-				json_str(out, sb_str(&line));
+				json_string(&j, sb_str(&line));
 			} else {
 				fprintf(out, "\t%s\n", sb_str(&line));
 			}
@@ -324,14 +326,13 @@ static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 						    b[k].bits, &min);
 
 			if (o->format == FMT_JSON) {
-				fputs("],\"user_choices\":[", out);
-				for (size_t q = 0; q < users.n; q++) {
-					fputs(q ? "," : "", out);
-					json_str(out, users.v[q]->name);
-				}
-				fputs("],\"minimal\":", out);
-				json_str(out, have ? sb_str(&min) : NULL);
-				fputc('}', out);
+				json_end(&j);	/* chain */
+				json_karray(&j, "user_choices");
+				for (size_t q = 0; q < users.n; q++)
+					json_string(&j, users.v[q]->name);
+				json_end(&j);
+				json_kstring(&j, "minimal", have ? sb_str(&min) : NULL);
+				json_end(&j);
 			} else {
 				if (b[k].bits)
 					fprintf(out, "\twith 64BIT=%c\n", b[k].bits == 64 ? 'y' : 'n');
@@ -348,6 +349,7 @@ static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 		eval_free(ev);
 		config_release(&c);
 	}
+	json_finish(&j);
 	arch_ctx_close(&a);
 	return EXIT_OK;
 }

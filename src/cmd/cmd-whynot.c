@@ -51,10 +51,11 @@ static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 	struct bitness b[2];
 	char val;
 	int nb, found, want;
-	bool first = true;
+	struct json j;
 
 	if (!t)
 		return EXIT_ERROR;
+	json_init_seq(&j, out);
 	found = query_symbol(t, w->arg, &s, &val, w->suggest, sizeof(w->suggest));
 	if (found < 0) {
 		kctree_free(t);
@@ -63,9 +64,10 @@ static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 	if (!found) {
 		sb_addf(result, "undefined %s", w->suggest);
 		if (o->format == FMT_JSON) {
-			fputs("{\"arch\":", out);
-			json_str(out, arch);
-			fputs(",\"defined\":false}", out);
+			json_object(&j);
+			json_kstring(&j, "arch", arch);
+			json_kbool(&j, "defined", false);
+			json_end(&j);
 		} else {
 			fprintf(out, "%s: %s is not defined\n", arch, s ? s->name : w->arg);
 		}
@@ -90,21 +92,22 @@ static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 		sat_assume(S, b[k].lit);
 		sat_assume(S, want);
 		if (o->format == FMT_JSON) {
-			fprintf(out, "%s{\"arch\":", first ? "" : ",");
-			json_str(out, arch);
-			fprintf(out, ",\"bits\":%d,\"symbol\":", b[k].bits);
-			json_str(out, s->name);
-			fprintf(out, ",\"value\":\"%s\"", val ? (char[]){ val, 0 } : "y|m");
+			json_object(&j);
+			json_kstring(&j, "arch", arch);
+			json_kint(&j, "bits", b[k].bits);
+			json_kstring(&j, "symbol", s->name);
+			json_kstring(&j, "value", val ? (char[]){ val, 0 } : "y|m");
 		}
-		first = false;
 		if (sat_solve(S) == SAT_SAT) {
 			sb_adds(result, "reachable ");
-			if (o->format == FMT_JSON)
-				fputs(",\"reachable\":true}", out);
-			else
+			if (o->format == FMT_JSON) {
+				json_kbool(&j, "reachable", true);
+				json_end(&j);
+			} else {
 				fprintf(out, "%s%s%s: %s%s%s is reachable (see kcsat why)\n", arch,
 					*label ? " " : "", label, s->name, val ? "=" : "",
 					val ? (char[]){ val, 0 } : "");
+			}
 			continue;
 		}
 		/* One minimal block, then, with its lines taken out, any other
@@ -145,14 +148,24 @@ static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 				vec_push(needed, sat_solve(S) == SAT_SAT);
 			}
 			if (o->format == FMT_JSON) {
-				fputs(blk ? ",{\"chain\":[" : ",\"reachable\":false,\"chain\":[", out);
-				for (size_t j = 0; j < chain.n; j++) {
-					fputs(j ? ",{" : "{", out);
-					query_chain_item_json(out, chain.v[j]);
-					fprintf(out, ",\"needed_alone\":%s}", needed.v[j] ? "true" : "false");
+				/* the first block in the case's object, the others in "also" */
+				if (blk)
+					json_object(&j);
+				else
+					json_kbool(&j, "reachable", false);
+				json_karray(&j, "chain");
+				for (size_t q = 0; q < chain.n; q++) {
+					json_object(&j);
+					query_chain_item_json(&j, chain.v[q]);
+					json_kbool(&j, "needed_alone", needed.v[q]);
+					json_end(&j);
 				}
-				fprintf(out, "],\"assumes\":%s", bits_used ? (b[k].bits == 64 ? "\"64BIT=y\"" : "\"64BIT=n\"") : "null");
-				fputs(blk ? "}" : ",\"also\":[", out);
+				json_end(&j);
+				json_kstring(&j, "assumes", bits_used ? (b[k].bits == 64 ? "64BIT=y" : "64BIT=n") : NULL);
+				if (blk)
+					json_end(&j);
+				else
+					json_karray(&j, "also");
 			} else {
 				if (!blk)
 					fprintf(out, "%s%s%s: %s%s%s is blocked by:\n", arch, *label ? " " : "", label,
@@ -175,14 +188,17 @@ static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 			if (!core.n)
 				break;	/* nothing left to take out */
 		}
-		if (o->format == FMT_JSON)
-			fputs("]}", out);
+		if (o->format == FMT_JSON) {
+			json_end(&j);	/* also */
+			json_end(&j);
+		}
 		dropped.n = 0;
 		vec_release(core);
 		vec_release(chain);
 		vec_release(dropped);
 		vec_release(needed);
 	}
+	json_finish(&j);
 	sat_free(S);
 	model_free(m);
 	kctree_free(t);

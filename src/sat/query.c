@@ -286,18 +286,15 @@ void query_chain_item_text(struct strbuf *sb, const struct selector *sel)
 	sb_release(&t);
 }
 
-void query_chain_item_json(FILE *out, const struct selector *sel)
+void query_chain_item_json(struct json *j, const struct selector *sel)
 {
 	struct strbuf t = STRBUF_INIT;
 	char l[300], name[300];
 
 	query_item_text(&t, sel);
-	fputs("\"symbol\":", out);
-	json_str(out, sel->sym ? sym_display_name(sel->sym, name, sizeof(name)) : NULL);
-	fputs(",\"line\":", out);
-	json_str(out, sb_str(&t));
-	fputs(",\"loc\":", out);
-	json_str(out, loc_str(sel->loc, l, sizeof(l)));
+	json_kstring(j, "symbol", sel->sym ? sym_display_name(sel->sym, name, sizeof(name)) : NULL);
+	json_kstring(j, "line", sb_str(&t));
+	json_kstring(j, "loc", loc_str(sel->loc, l, sizeof(l)));
 	sb_release(&t);
 }
 
