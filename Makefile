@@ -44,6 +44,7 @@ LIB_OBJS += kconfig/eval.o
 LIB_OBJS += kconfig/expr.o
 LIB_OBJS += kconfig/lex.o
 LIB_OBJS += kconfig/menu.o
+LIB_OBJS += kconfig/names.o
 LIB_OBJS += kconfig/parse.o
 LIB_OBJS += kconfig/preprocess.o
 LIB_OBJS += kconfig/symbol.o
@@ -73,6 +74,7 @@ LIB_OBJS += check/rules.o
 CMD_OBJS += cmd/cli.o
 CMD_OBJS += cmd/cmd-check.o
 CMD_OBJS += cmd/cmd-cnf.o
+CMD_OBJS += cmd/cmd-complete.o
 CMD_OBJS += cmd/cmd-diff.o
 CMD_OBJS += cmd/cmd-dump.o
 CMD_OBJS += cmd/cmd-help.o
@@ -174,6 +176,8 @@ bench: all
 INSTALL_FILES = \
 	755 $(B)/kcsat $(BINDIR)/kcsat \
 	644 man/kcsat.1 $(MANDIR)/man1/kcsat.1 \
+	644 contrib/completion/kcsat.bash $(BASHCOMPDIR)/kcsat \
+	644 contrib/completion/kcsat.zsh $(ZSHCOMPDIR)/_kcsat \
 	$(foreach f,$(sort $(wildcard rules/*.yaml)),644 $(f) $(KCSATDIR)/$(f))
 
 install: all

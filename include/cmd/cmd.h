@@ -8,6 +8,10 @@
 #ifndef KCSAT_CMD_H
 #define KCSAT_CMD_H
 
+/* kcsat's version: --version, man/kcsat.1's .TH and debian/changelog say
+ * the same (tests/dist/deb.sh). */
+#define KCSAT_VERSION "0.1.0"
+
 struct command {
 	const char *name;
 	int (*fn)(int argc, char **argv);
@@ -19,6 +23,7 @@ extern const unsigned ncommands;
 
 int cmd_check(int argc, char **argv);
 int cmd_cnf(int argc, char **argv);
+int cmd_complete(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_dump(int argc, char **argv);
 int cmd_help(int argc, char **argv);

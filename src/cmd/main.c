@@ -9,12 +9,11 @@
 #include "kconfig/dialect.h"
 #include "util/diag.h"
 
-#define KCSAT_VERSION "0.1.0"
-
 /* MUST stay sorted by name: looked up with bsearch (tests check it). */
 const struct command commands[] = {
 	{ "check", cmd_check, "CI gate: lint and YAML rules, with a baseline; exit 1 on new findings" },
 	{ "cnf", cmd_cnf, "write an arch's model as DIMACS CNF with a symbol map" },
+	{ "complete", cmd_complete, "shell completion: the candidates for a command line's last word" },
 	{ "diff", cmd_diff, "what changed between two trees, per arch and bitness" },
 	{ "dump", cmd_dump, "print every symbol of a tree with its dependencies" },
 	{ "help", cmd_help, "show usage, or a command's usage" },

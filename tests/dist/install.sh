@@ -12,7 +12,8 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 d=$tmp/stage
 make -s -C "$top" install DESTDIR="$d" PREFIX=/usr >"$tmp/log" 2>&1 ||
 	bad "make install failed: $(tail -3 "$tmp/log")"
-for f in usr/bin/kcsat:755 usr/share/man/man1/kcsat.1:644 $(
+for f in usr/bin/kcsat:755 usr/share/man/man1/kcsat.1:644 \
+	usr/share/bash-completion/completions/kcsat:644 usr/share/zsh/site-functions/_kcsat:644 $(
 	cd "$top" && for r in rules/*.yaml; do echo "usr/share/kcsat/$r:644"; done); do
 	path=${f%:*} mode=${f##*:}
 	if [ -f "$d/$path" ]; then
@@ -25,6 +26,7 @@ done
 # nothing installed that the list above does not name
 extra=$(cd "$d" && find . -type f | sed 's|^\./||' | sort | while read -r f; do
 	case $f in usr/bin/kcsat|usr/share/man/man1/kcsat.1|usr/share/kcsat/rules/*.yaml) ;;
+	usr/share/bash-completion/completions/kcsat|usr/share/zsh/site-functions/_kcsat) ;;
 	*) echo "$f" ;; esac; done)
 [ -z "$extra" ] && ok "no unexpected files" || bad "unexpected files installed: $extra"
 
@@ -43,6 +45,14 @@ for r in "$top"/rules/*.yaml; do
 		ok "installed rules/$(basename "$r") is the shipped file" ||
 		bad "installed rules/$(basename "$r") differs from the source"
 done
+
+# the installed completion is the shipped one, and bash loads it
+cmp -s "$top/contrib/completion/kcsat.bash" "$d/usr/share/bash-completion/completions/kcsat" &&
+	cmp -s "$top/contrib/completion/kcsat.zsh" "$d/usr/share/zsh/site-functions/_kcsat" &&
+	ok "installed completion files are the shipped ones" || bad "installed completion files differ"
+got=$(bash -c '. "$1"; complete -p kcsat' bash "$d/usr/share/bash-completion/completions/kcsat" 2>&1)
+[ "$got" = "complete -F _kcsat kcsat" ] && ok "the installed bash completion binds _kcsat" ||
+	bad "installed bash completion: $got"
 
 # the installed man page
 if MANWIDTH=80 man -l "$d/usr/share/man/man1/kcsat.1" 2>"$tmp/manerr" | cat >"$tmp/man" &&
