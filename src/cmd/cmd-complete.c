@@ -394,7 +394,7 @@ static void complete_arg(struct ctx *x, const char *prefix, const char *arg)
 			break;
 		case K_CHECK:
 			for (unsigned i = 0; i < LC_COUNT; i++)
-				out(x, prefix, lint_checks[i].name, lint_checks[i].summary);
+				out(x, prefix, lint_checks[i].doc.name, lint_checks[i].doc.summary);
 			out(x, prefix, "all", "every check");
 			break;
 		case K_COMMAND:
