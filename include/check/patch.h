@@ -40,7 +40,7 @@ struct patch_file {
 	const char *old_path, *new_path;
 	enum patch_kind kind;
 	bool binary;			/* no text hunks: cannot be applied */
-	bool kconfig;			/* a name contains "Kconfig": applied */
+	bool kconfig;			/* a name contains "Kconfig" */
 	unsigned line;			/* its header's line in the patch file */
 	size_t nranges;
 	const struct patch_range *ranges;	/* one per hunk */
@@ -57,15 +57,20 @@ struct patch *patch_parse(const char *name, const char *text, size_t len, int st
 /* What patch_apply() did. */
 struct patch_stats {
 	size_t files_patched;		/* Kconfig files changed, created or deleted */
-	size_t files_skipped;		/* other files: they cannot change the space */
+	size_t files_other;		/* other files applied (a tree may source them) */
+	size_t files_skipped;		/* other files that do not apply (binary, not in
+					 * the tree): an error only for a load that reads
+					 * them */
 	size_t hunks;			/* hunks applied */
 	size_t hunks_offset;		/* ... of which not at the header's line */
 	long max_offset;		/* the largest such offset, in lines (signed) */
 };
 
-/* Apply the Kconfig files of p to the tree at srctree, as seen through
- * cache, and put the results in cache (srccache_put(): deleted files read
- * as missing).  Files are read under srctree + "/" + path, the key the
+/* Apply the files of p to the tree at srctree, as seen through cache, and
+ * put the results in cache (srccache_put(): deleted files read as
+ * missing).  A file whose name lacks "Kconfig" that does not apply reads
+ * as SRC_EUNPATCHED instead of failing the patch: only a tree that sources
+ * it needs it.  Files are read under srctree + "/" + path, the key the
  * lexer uses.  All or nothing: on failure the cache is left as it was and
  * false is returned after a diagnostic such as "fix.patch:12: error: hunk #2
  * of 'drivers/pci/Kconfig' does not apply (line 301 differs: ...)".

@@ -4,11 +4,13 @@
 
 #include <stdarg.h>
 #include <stdint.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/diag.h"
 #include "util/json.h"
+#include "util/srccache.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -194,7 +196,7 @@ static int fp_cmp(const void *a, const void *b)
 
 int findings_apply_baseline(struct findings *fs, const char *path)
 {
-	FILE *f = fopen(path, "r");
+	FILE *f = src_fopen(path);
 	VEC(char *) fps = { 0 };
 	char line[4096];
 	uint32_t file;
@@ -203,7 +205,7 @@ int findings_apply_baseline(struct findings *fs, const char *path)
 	size_t keep = 0;
 
 	if (!f) {
-		diag_fatal("cannot read baseline '%s'", path);
+		diag_fatal("cannot read baseline '%s': %s", path, src_strerror(errno));
 		return -1;
 	}
 	file = diag_file_intern(path);

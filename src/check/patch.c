@@ -1,6 +1,7 @@
 #include "check/patch.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -610,6 +611,7 @@ void patch_free(struct patch *p)
 struct pending {
 	char *path, *data;
 	size_t len;
+	int err;		/* data NULL: ENOENT (deleted) or SRC_EUNPATCHED */
 };
 
 struct applier {
@@ -618,38 +620,41 @@ struct applier {
 	struct srccache *cache;
 	struct patch_stats *st;
 	VEC(struct pending) pend;
+	bool quiet;		/* a file that may not be read: no diagnostics */
 };
 
-static char *cache_key(const struct applier *a, const char *path)
-{
-	struct strbuf sb = STRBUF_INIT;
+static void apply_error(const struct applier *a, unsigned line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
-	sb_addf(&sb, "%s/%s", a->srctree, path);
-	return sb_detach(&sb);
+static void apply_error(const struct applier *a, unsigned line, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	if (a->quiet)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diag_error(at(a->p, line), "%s", msg);
 }
 
 /* The current contents of path: an earlier file of this patch, else the
  * cache.  NULL (errno set) if missing. */
 static const char *current(struct applier *a, const char *path, size_t *len)
 {
-	char *key;
-	const char *d;
-
 	for (size_t i = a->pend.n; i-- > 0;)
 		if (!strcmp(a->pend.v[i].path, path)) {
 			*len = a->pend.v[i].len;
-			errno = a->pend.v[i].data ? 0 : ENOENT;
+			errno = a->pend.v[i].err;
 			return a->pend.v[i].data;
 		}
-	key = cache_key(a, path);
-	d = srccache_read(a->cache, key, len);
-	free(key);
-	return d;
+	return srccache_read_in(a->cache, a->srctree, path, len);
 }
 
 static void add_pending(struct applier *a, const char *path, char *data, size_t len)
 {
-	struct pending e = { xstrdup(path), data, len };
+	struct pending e = { xstrdup(path), data, len, data ? 0 : ENOENT };
 
 	vec_push(a->pend, e);
 }
@@ -740,7 +745,7 @@ static void explain(const struct applier *a, const struct pfile *f, size_t k,
 		if (b[j].op == '+')
 			continue;
 		if (i >= t->v.n) {
-			diag_error(at(a->p, h->line),
+			apply_error(a, h->line,
 				   "hunk #%zu of '%s' does not apply (expected '%s' at line %zu, the file has %zu lines)",
 				   k + 1, name, show(&b[j].t, want, sizeof(want)), i + 1, t->v.n);
 			return;
@@ -750,16 +755,16 @@ static void explain(const struct applier *a, const struct pfile *f, size_t k,
 			continue;
 		}
 		if (!strcmp(show(&t->v.v[i], got, sizeof(got)), show(&b[j].t, want, sizeof(want))))
-			diag_error(at(a->p, h->line),
+			apply_error(a, h->line,
 				   "hunk #%zu of '%s' does not apply (line %zu differs in white space from '%s')",
 				   k + 1, name, i + 1, want);
 		else
-			diag_error(at(a->p, h->line),
+			apply_error(a, h->line,
 				   "hunk #%zu of '%s' does not apply (line %zu differs: expected '%s', found '%s')",
 				   k + 1, name, i + 1, want, got);
 		return;
 	}
-	diag_error(at(a->p, h->line), "hunk #%zu of '%s' does not apply (it overlaps the hunk before it)",
+	apply_error(a, h->line, "hunk #%zu of '%s' does not apply (it overlaps the hunk before it)",
 		   k + 1, name);
 }
 
@@ -869,27 +874,27 @@ static bool apply_file(struct applier *a, struct pfile *f)
 	char *res;
 
 	if (f->pub.binary) {
-		diag_error(at(a->p, f->pub.line), "'%s' has a binary patch, which can't be applied", name);
+		apply_error(a, f->pub.line, "'%s' has a binary patch, which can't be applied", name);
 		return false;
 	}
 	if (oldp && !(base = current(a, oldp, &blen))) {
 		if (errno == ENOENT)
-			diag_error(at(a->p, f->pub.line), "can't patch '%s': no such file in '%s'",
+			apply_error(a, f->pub.line, "can't patch '%s': no such file in '%s'",
 				   oldp, a->srctree);
 		else
-			diag_error(at(a->p, f->pub.line), "can't read '%s' in '%s': %s", oldp,
-				   a->srctree, strerror(errno));
+			apply_error(a, f->pub.line, "can't read '%s' in '%s': %s", oldp,
+				   a->srctree, src_strerror(errno));
 		return false;
 	}
 	if (newp && (!oldp || strcmp(oldp, newp)) && current(a, newp, &len)) {
-		diag_error(at(a->p, f->pub.line), "can't create '%s': it exists in '%s'", newp,
+		apply_error(a, f->pub.line, "can't create '%s': it exists in '%s'", newp,
 			   a->srctree);
 		return false;
 	}
 	if (!(res = apply_hunks(a, f, base, blen, &len)))
 		return false;
 	if (f->pub.kind == PATCH_DELETE && len && f->hunks.n) {
-		diag_error(at(a->p, f->pub.line),
+		apply_error(a, f->pub.line,
 			   "deleting '%s' would leave lines the patch does not remove", oldp);
 		free(res);
 		return false;
@@ -904,33 +909,56 @@ static bool apply_file(struct applier *a, struct pfile *f)
 		add_pending(a, newp, res, len);
 	else
 		free(res);
-	a->st->files_patched++;
 	return true;
+}
+
+/* A file whose name does not say Kconfig is sourced rarely, but can be
+ * (any name works in `source`): it is applied too, in memory like the
+ * rest, yet a failure is no error unless a load reads it; then that load
+ * says the patch does not apply to it.  The tree kcsat reads may well
+ * lack the file (tests/kernel-tree.sh keeps only the Kconfig files). */
+static void apply_other(struct applier *a, struct pfile *f)
+{
+	struct patch_stats before = *a->st;
+
+	a->quiet = true;
+	if (apply_file(a, f)) {
+		a->st->files_other++;
+	} else {
+		*a->st = before;	/* apply_file() left a->pend as it was */
+		a->st->files_skipped++;
+		if (f->new_path) {
+			struct pending e = { xstrdup(f->new_path), NULL, 0, SRC_EUNPATCHED };
+
+			vec_push(a->pend, e);
+		}
+	}
+	a->quiet = false;
 }
 
 bool patch_apply(struct patch *p, const char *srctree, struct srccache *cache,
 		 struct patch_stats *st)
 {
 	struct patch_stats dummy;
-	struct applier a = { p, srctree && *srctree ? srctree : ".", cache, st ? st : &dummy, { 0 } };
+	struct applier a = { p, srctree && *srctree ? srctree : ".", cache, st ? st : &dummy, { 0 }, false };
 	bool ok = true;
 
 	memset(a.st, 0, sizeof(*a.st));
 	for (size_t i = 0; i < p->files.n && ok; i++) {
-		if (!p->files.v[i].pub.kconfig)
-			a.st->files_skipped++;
-		else
+		if (!p->files.v[i].pub.kconfig) {
+			apply_other(&a, &p->files.v[i]);
+		} else {
 			ok = apply_file(&a, &p->files.v[i]);
+			a.st->files_patched += ok;
+		}
 	}
 	for (size_t i = 0; i < a.pend.n; i++) {
-		if (ok) {
-			char *key = cache_key(&a, a.pend.v[i].path);
-
-			srccache_put(cache, key, a.pend.v[i].data, a.pend.v[i].len);
-			free(key);
-		} else {
+		if (ok && a.pend.v[i].err == SRC_EUNPATCHED)
+			srccache_put_error(cache, a.srctree, a.pend.v[i].path, SRC_EUNPATCHED);
+		else if (ok)
+			srccache_put(cache, a.srctree, a.pend.v[i].path, a.pend.v[i].data, a.pend.v[i].len);
+		else
 			free(a.pend.v[i].data);
-		}
 		free(a.pend.v[i].path);
 	}
 	vec_release(a.pend);

@@ -15,6 +15,7 @@
 #include "kconfig/kconfig.h"
 #include "check/lint.h"
 #include "kconfig/parse.h"
+#include "util/srccache.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -385,20 +386,74 @@ static const char *clean_path(const char *path, struct strbuf *sb)
 	return sb->len ? sb_str(sb) : path;
 }
 
+/* Rules are a few kilobytes, a few levels deep (list, rule, kind, list).
+ * The bounds keep hostile YAML cheap: libyaml's scanner takes time
+ * quadratic in the nesting depth, so the depth is checked on the events
+ * before anything is loaded, stopping at the first level too deep. */
+#define RULES_MAX_FILE ((size_t)4 << 20)
+#define RULES_MAX_DEPTH 32
+#define RULES_MAX_EVENTS 1000000
+
+/* The events of text within the bounds; a YAML error is left for the
+ * loader to report. */
+static bool yaml_bounded(const struct loader *L, const char *text, size_t len)
+{
+	yaml_parser_t parser;
+	bool ok = true, done = false;
+	unsigned depth = 0;
+	size_t events = 0;
+
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	while (ok && !done) {
+		yaml_event_t e;
+		struct loc at;
+
+		if (!yaml_parser_parse(&parser, &e))
+			break;
+		at = (struct loc){ L->file, (uint32_t)e.start_mark.line + 1 };
+		if (e.type == YAML_SEQUENCE_START_EVENT || e.type == YAML_MAPPING_START_EVENT) {
+			if (++depth > RULES_MAX_DEPTH) {
+				diag_error_col(at, (unsigned)e.start_mark.column + 1,
+					       "YAML nested deeper than %d levels", RULES_MAX_DEPTH);
+				ok = false;
+			}
+		} else if (e.type == YAML_SEQUENCE_END_EVENT || e.type == YAML_MAPPING_END_EVENT) {
+			depth--;
+		}
+		if (ok && ++events > RULES_MAX_EVENTS) {
+			diag_error_col(at, (unsigned)e.start_mark.column + 1,
+				       "more than %d YAML nodes", RULES_MAX_EVENTS);
+			ok = false;
+		}
+		done = e.type == YAML_STREAM_END_EVENT;
+		yaml_event_delete(&e);
+	}
+	yaml_parser_delete(&parser);
+	return ok;
+}
+
 static bool load_file(struct loader *L, const char *path)
 {
 	struct strbuf clean = STRBUF_INIT;
-	FILE *f = fopen(path, "rb");
+	size_t len = 0;
+	char *text = read_file_max(path, RULES_MAX_FILE, &len);
 	yaml_parser_t parser;
 	bool ok = true;
 
-	if (!f) {
-		diag_fatal("cannot read rules '%s': %s", path, strerror(errno));
+	if (!text) {
+		diag_fatal("cannot read rules '%s': %s", path, errno == SRC_ETOOBIG ?
+			   "larger than 4 MiB" : src_strerror(errno));
 		return false;
 	}
 	L->file = diag_file_intern(clean_path(path, &clean));
+	sb_release(&clean);
+	if (!yaml_bounded(L, text, len)) {
+		free(text);
+		return false;
+	}
 	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_file(&parser, f);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
 	for (;;) {
 		yaml_document_t doc;
 
@@ -417,8 +472,7 @@ static bool load_file(struct loader *L, const char *path)
 		yaml_document_delete(&doc);
 	}
 	yaml_parser_delete(&parser);
-	fclose(f);
-	sb_release(&clean);
+	free(text);
 	return ok;
 }
 

@@ -2,6 +2,7 @@
  * space on every arch, before it is sent.  The patch is applied in memory
  * (patch.c); delta.c compares the trees before and after. */
 #include <getopt.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,35 @@ static const char usage[] =
 	"lint checks compared (see kcsat lint).\n"
 	"Exit status: 0, 1 if the patch adds lint warnings, 2 on error (a patch\n"
 	"that does not apply included).\n";
+
+/* Whether a tree of o reads one of p's files whose name lacks "Kconfig"
+ * (none in Linux, but `source` takes any name): only then can a patch that
+ * changes no Kconfig file change the space.  A tree that fails to load
+ * counts as reading them, so the full comparison reports why. */
+static bool sources_any(const struct load_config *o, const struct patch *p)
+{
+	size_t n = load_config_count(o);
+	bool any = false, other = false;
+
+	for (size_t k = 0; k < patch_nfiles(p); k++)
+		other |= !patch_file(p, k)->kconfig;
+	for (size_t i = 0; i < n && other && !any; i++) {
+		struct kctree *t = kctree_load_arch(o, i);
+
+		any = !t;
+		for (size_t j = 0; t && j < t->files.n && !any; j++)
+			for (size_t k = 0; k < patch_nfiles(p) && !any; k++) {
+				const struct patch_file *f = patch_file(p, k);
+				const char *r = t->files.v[j];
+
+				while (r[0] == '.' && r[1] == '/')
+					r += 2;
+				any = !f->kconfig && f->old_path && !strcmp(f->old_path, r);
+			}
+		kctree_free(t);
+	}
+	return any;
+}
 
 int cmd_patch(int argc, char **argv)
 {
@@ -76,7 +106,7 @@ int cmd_patch(int argc, char **argv)
 	}
 	text = read_whole_file(argv[optind], &len);
 	if (!text) {
-		diag_fatal("can't read '%s'", argv[optind]);
+		diag_fatal("can't read '%s': %s", argv[optind], src_strerror(errno));
 		return EXIT_ERROR;
 	}
 	p = patch_parse(argv[optind], text, len, strip);
@@ -88,11 +118,12 @@ int cmd_patch(int argc, char **argv)
 		if (o.format == FMT_TEXT)
 			printf("%s: %zu Kconfig file%s patched in memory (%zu hunk%s), %zu other file%s skipped\n",
 			       argv[optind], st.files_patched, st.files_patched == 1 ? "" : "s", st.hunks,
-			       st.hunks == 1 ? "" : "s", st.files_skipped, st.files_skipped == 1 ? "" : "s");
+			       st.hunks == 1 ? "" : "s", st.files_other + st.files_skipped,
+			       st.files_other + st.files_skipped == 1 ? "" : "s");
 		d.old = &o.load;
 		d.new = &n.load;
 		d.json = o.format == FMT_JSON;
-		if (!st.files_patched) {	/* nothing the configuration reads */
+		if (!st.files_patched && !sources_any(&o.load, p)) {	/* nothing the configuration reads */
 			size_t na = o.load.arches.n ? o.load.arches.n : 1;
 
 			if (o.format == FMT_TEXT)

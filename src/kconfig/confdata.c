@@ -1,8 +1,10 @@
 #include "kconfig/confdata.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/srccache.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 #include <stdint.h>
@@ -29,7 +31,7 @@ static char *unquote(const char *p, bool *ok)
 
 bool config_read(const char *path, struct config *out)
 {
-	FILE *f = fopen(path, "r");
+	FILE *f = src_fopen(path);	/* a FIFO, /dev/zero, a directory: refused */
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t len;
@@ -38,7 +40,7 @@ bool config_read(const char *path, struct config *out)
 
 	memset(out, 0, sizeof(*out));
 	if (!f) {
-		diag_fatal("cannot open '%s'", path);
+		diag_fatal("cannot open '%s': %s", path, src_strerror(errno));
 		return false;
 	}
 	file = diag_file_intern(path);

@@ -2,7 +2,6 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -223,11 +222,16 @@ static bool seen_first(struct lexer *lx, const char *path, struct loc from)
 	return false;
 }
 
+/* Deeper than any real tree (Linux nests about ten): a bound for trees
+ * that source themselves under ever new names. */
+#define MAX_SOURCE_DEPTH 256
+
 bool lex_push_file(struct lexer *lx, const char *path, struct loc from)
 {
 	struct lexfile f = { 0 };
 	size_t len = 0;
 	char *data;
+	int err = ENOENT;
 
 	for (size_t i = 0; i < lx->files.n; i++) {
 		if (strcmp(lx->files.v[i].path, path))
@@ -241,32 +245,25 @@ bool lex_push_file(struct lexer *lx, const char *path, struct loc from)
 	}
 	if (from.file && !seen_first(lx, path, from))
 		return false;
+	if (lx->files.n >= MAX_SOURCE_DEPTH) {
+		diag_error(from, "\"%s\" is sourced %d files deep", path, MAX_SOURCE_DEPTH);
+		return false;
+	}
 	if (lx->vfs) {
 		const char *d = lx->vfs(lx->vfs_ctx, path, &len);
 
 		data = d ? xstrndup(d, len) : NULL;
 	} else {
-		struct strbuf full = STRBUF_INIT;
-
-		if (path[0] != '/') {
-			sb_adds(&full, lx->srctree);
-			sb_addc(&full, '/');
-		}
-		sb_adds(&full, path);
-		if (lx->cache) {
-			data = (char *)srccache_read(lx->cache, sb_str(&full), &len);
-			f.cached = data != NULL;
-		} else {
-			data = read_whole_file(sb_str(&full), &len);
-		}
-		sb_release(&full);
+		/* contained: never a file outside the tree (srccache.h) */
+		data = (char *)srccache_read_in(lx->cache, lx->srctree, path, &len);
+		f.cached = data && lx->cache;
+		err = errno;
 	}
 	if (!data) {
 		if (from.file)
-			diag_error(from, "can't open file \"%s\"", path);
+			diag_error(from, "can't open file \"%s\": %s", path, src_strerror(err));
 		else
-			diag_fatal("can't open file \"%s/%s\": %s", lx->srctree, path,
-				   strerror(errno ? errno : ENOENT));
+			diag_fatal("can't open file \"%s/%s\": %s", lx->srctree, path, src_strerror(err));
 		return false;
 	}
 	if (!f.cached)	/* a NUL byte inside a file ends it early */
@@ -285,32 +282,22 @@ bool lex_push_file(struct lexer *lx, const char *path, struct loc from)
 
 bool lex_source(struct lexer *lx, const char *path, struct loc from)
 {
-	glob_t g;
-	struct strbuf pat = STRBUF_INIT;
-	size_t skip;
+	char **names;
+	size_t n;
 	bool ok = true;
-	int rc;
 
 	if (lx->vfs || !strpbrk(path, "*?["))
 		return lex_push_file(lx, path, from);
-	if (path[0] != '/') {
-		sb_adds(&pat, lx->srctree);
-		sb_addc(&pat, '/');
-	}
-	skip = pat.len;
-	sb_adds(&pat, path);
-	rc = glob(sb_str(&pat), 0, NULL, &g);
-	sb_release(&pat);
-	if (rc == GLOB_NOMATCH)
-		return true;
-	if (rc) {
-		diag_error(from, "cannot expand \"%s\"", path);
+	/* over the files the tree has as the cache sees it (a patch's
+	 * overlay included), as glob(3) would over a patched copy */
+	if (srccache_glob(lx->cache, lx->srctree, path, &names, &n)) {
+		diag_error(from, "cannot expand \"%s\": %s", path, src_strerror(errno));
 		return false;
 	}
 	/* The stack reads the last pushed first: push in reverse order. */
-	for (size_t i = g.gl_pathc; i-- > 0 && ok;)
-		ok = lex_push_file(lx, g.gl_pathv[i] + skip, from);
-	globfree(&g);
+	for (size_t i = n; i-- > 0 && ok;)
+		ok = lex_push_file(lx, names[i], from);
+	src_names_free(names, n);
 	return ok;
 }
 

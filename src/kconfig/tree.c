@@ -1,5 +1,7 @@
 /* Loading a tree: the front-end pipeline lex -> preprocess -> parse ->
  * menu/symbols, for one architecture. */
+#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +23,32 @@ static void init_const(struct kctree *t, struct symbol *s, const char *name)
 	s->type = S_TRISTATE;
 }
 
+/* "KEY = N" with N a small number (a version part); sets *out. */
+static bool make_number(const char *line, const char *key, int *out)
+{
+	size_t n = strlen(key);
+	char *end;
+	long v;
+
+	if (strncmp(line, key, n))
+		return false;
+	line += n;
+	while (*line == ' ' || *line == '\t')
+		line++;
+	if (*line++ != '=')
+		return false;
+	while (*line == ' ' || *line == '\t')
+		line++;
+	if (*line < '0' || *line > '9')
+		return false;
+	errno = 0;
+	v = strtol(line, &end, 10);
+	if (errno || v > 9999)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
 /* "VERSION = 6\nPATCHLEVEL = 12\nSUBLEVEL = 117\nEXTRAVERSION =" */
 static int read_version(const struct load_config *o, char *kv, size_t kvsize)
 {
@@ -37,23 +65,15 @@ static int read_version(const struct load_config *o, char *kv, size_t kvsize)
 			return 0;
 		buf = xstrndup(text, len);
 	} else {
-		struct strbuf path = STRBUF_INIT;
-		FILE *f;
-
-		sb_addf(&path, "%s/Makefile", o->srctree);
-		f = fopen(sb_str(&path), "r");
-		sb_release(&path);
-		if (!f)
+		/* the tree's Makefile, contained like every Kconfig file */
+		text = srccache_read_in(o->cache, o->srctree, "Makefile", &len);
+		if (!text)
 			return 0;
-		buf = xmalloc(8192);
-		len = fread(buf, 1, 8191, f);
-		buf[len] = '\0';
-		fclose(f);
+		buf = o->cache ? xstrndup(text, len) : (char *)text;
 	}
 	for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {
-		if (sscanf(line, "VERSION = %d", &v) == 1 ||
-		    sscanf(line, "PATCHLEVEL = %d", &p) == 1 ||
-		    sscanf(line, "SUBLEVEL = %d", &s) == 1)
+		if (make_number(line, "VERSION", &v) || make_number(line, "PATCHLEVEL", &p) ||
+		    make_number(line, "SUBLEVEL", &s))
 			continue;
 		if (!strncmp(line, "EXTRAVERSION =", 14)) {
 			const char *e = line + 14;
@@ -66,7 +86,7 @@ static int read_version(const struct load_config *o, char *kv, size_t kvsize)
 			break;
 	}
 	free(buf);
-	if (v < 0 || p < 0)
+	if (v < 0 || p < 0 || p > 99)
 		return 0;
 	snprintf(kv, kvsize, "%d.%d.%d%s", v, p, s < 0 ? 0 : s, extra);
 	return v * 100 + p;

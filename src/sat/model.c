@@ -1,6 +1,7 @@
 /* Encoding of sym_calc_value() into CNF; see include/model.h. */
 #include "sat/model.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -712,19 +713,25 @@ static void dom_add_sym(struct model *M, struct domain *d, const struct symbol *
 		dom_add(d, s->name);
 }
 
-static int llcmp(const void *a, const void *b)
+static int ullcmp(const void *a, const void *b)
 {
-	long long x = *(const long long *)a, y = *(const long long *)b;
+	unsigned long long x = *(const unsigned long long *)a, y = *(const unsigned long long *)b;
 
 	return (x > y) - (x < y);
 }
 
+/* Numbers in one unsigned order: hex as it is (0 to 0xffffffffffffffff,
+ * as expr.c compares hex), int and untyped with the sign bit flipped, so
+ * LLONG_MIN is 0 and a gap never needs a signed overflow. */
+#define SIGN_FLIP (1ull << 63)
+
 /* One value in every gap between the constants: "any other value". */
 static void dom_add_others(struct domain *d)
 {
-	VEC(long long) nums = { 0 };
+	VEC(unsigned long long) nums = { 0 };
 	size_t n0 = d->vals.n;
 	int base = d->type == S_HEX ? 16 : d->type == S_INT ? 10 : 0;
+	bool hex = d->type == S_HEX;
 	char buf[64];
 
 	d->nconst = n0;
@@ -746,32 +753,39 @@ static void dom_add_others(struct domain *d)
 		base = 0;
 	}
 	for (size_t k = 0; k < n0; k++) {
+		const char *str = d->vals.v[k];
 		char *end;
-		long long v = strtoll(d->vals.v[k], &end, base);
+		unsigned long long u;
 
-		if (*d->vals.v[k] && !*end)
-			vec_push(nums, v);
+		errno = 0;
+		if (hex)
+			u = strtoull(str, &end, base);
+		else
+			u = (unsigned long long)strtoll(str, &end, base) ^ SIGN_FLIP;
+		/* out of range: not a number to the kernel either (expr.c) */
+		if (*str && !*end && !errno && (!hex || *str != '-'))
+			vec_push(nums, u);
 	}
 	if (nums.n) {
-		qsort(nums.v, nums.n, sizeof(*nums.v), llcmp);
+		qsort(nums.v, nums.n, sizeof(*nums.v), ullcmp);
 		for (size_t i = 0; i <= nums.n; i++) {
-			long long lo = i ? nums.v[i - 1] : 0, v;
+			unsigned long long v;
 
 			if (i == 0) {
-				if (nums.v[0] == 0 && d->type == S_HEX)
+				if (nums.v[0] == 0)	/* hex 0, or LLONG_MIN */
 					continue;
 				v = nums.v[0] - 1;
-			} else if (i == nums.n) {
-				v = lo + 1;
-			} else {
-				if (nums.v[i] - lo < 2)
+			} else if (i == nums.n || nums.v[i] - nums.v[i - 1] >= 2) {
+				if (nums.v[i - 1] == ~0ull)	/* the largest there is */
 					continue;
-				v = lo + 1;
+				v = nums.v[i - 1] + 1;
+			} else {
+				continue;
 			}
-			if (d->type == S_HEX)
-				snprintf(buf, sizeof(buf), "0x%llx", (unsigned long long)v);
+			if (hex)
+				snprintf(buf, sizeof(buf), "0x%llx", v);
 			else
-				snprintf(buf, sizeof(buf), "%lld", v);
+				snprintf(buf, sizeof(buf), "%lld", (long long)(v ^ SIGN_FLIP));
 			dom_add(d, buf);
 		}
 	}

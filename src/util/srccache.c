@@ -2,12 +2,17 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <fnmatch.h>
+#include <glob.h>
+#include <limits.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/strbuf.h"
 #include "util/vec.h"
 #include "util/xalloc.h"
 
@@ -15,36 +20,93 @@ struct entry {
 	char *path, *data;	/* data NULL: could not be read */
 	size_t len;
 	int err;
+	bool overlay;		/* from srccache_put() */
+};
+
+/* A tree root and its real path, resolved once. */
+struct root {
+	char *given, *real;
 };
 
 struct srccache {
 	VEC(struct entry) v;
 	uint32_t *hash;		/* open addressing: index + 1 */
 	size_t cap;
+	VEC(struct root) roots;
 };
 
-char *read_whole_file(const char *path, size_t *len)
+const char *src_strerror(int err)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	switch (err) {
+	case SRC_EOUTSIDE:
+		return "outside the tree";
+	case SRC_ENOTREG:
+		return "not a regular file";
+	case SRC_ETOOBIG:
+		return "file too large";
+	case SRC_EUNPATCHED:
+		return "the patch does not apply to it";
+	}
+	return strerror(err);
+}
+
+/* Open for reading without blocking (a FIFO would wait for a writer) and
+ * refuse anything but a regular file of a sane size. */
+static int open_regular(const char *path, int extra_flags, size_t max, size_t *size)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC | extra_flags);
 	struct stat st;
-	size_t cap, n = 0;
-	char *buf;
+	int e;
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st)) {
+		e = errno;
+	} else if (!S_ISREG(st.st_mode)) {
+		e = S_ISDIR(st.st_mode) ? EISDIR : SRC_ENOTREG;
+	} else if ((uint64_t)st.st_size > max) {
+		e = SRC_ETOOBIG;
+	} else {
+		/* back to blocking reads: a regular file never blocks anyway */
+		(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+		if (size)
+			*size = (size_t)st.st_size;
+		return fd;
+	}
+	close(fd);
+	errno = e;
+	return -1;
+}
+
+FILE *src_fopen(const char *path)
+{
+	int fd = open_regular(path, 0, SRC_MAX_FILE, NULL);
+	FILE *f;
 
 	if (fd < 0)
 		return NULL;
-	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+	if (!(f = fdopen(fd, "r"))) {
+		int e = errno;
+
 		close(fd);
-		errno = EISDIR;
-		return NULL;
+		errno = e;
 	}
-	cap = (size_t)st.st_size + 1;
-	buf = xmalloc(cap);
+	return f;
+}
+
+static char *read_fd(int fd, size_t size, size_t max, size_t *len)
+{
+	size_t cap = size + 1, n = 0;
+	char *buf = xmalloc(cap);
+
 	for (;;) {
 		ssize_t r = read(fd, buf + n, cap - 1 - n);
 
 		if (r < 0) {
 			int e = errno;
 
+			if (e == EINTR)
+				continue;
 			close(fd);
 			free(buf);
 			errno = e;
@@ -54,14 +116,33 @@ char *read_whole_file(const char *path, size_t *len)
 			break;
 		n += (size_t)r;
 		if (n == cap - 1) {	/* grew while we read it */
+			if (cap > max) {
+				close(fd);
+				free(buf);
+				errno = SRC_ETOOBIG;
+				return NULL;
+			}
 			cap *= 2;
 			buf = xrealloc(buf, cap);
 		}
 	}
 	close(fd);
 	buf[n] = '\0';
-	*len = strlen(buf) < n ? strlen(buf) : n;
+	*len = strnlen(buf, n);
 	return buf;
+}
+
+char *read_file_max(const char *path, size_t max, size_t *len)
+{
+	size_t size = 0;
+	int fd = open_regular(path, 0, max, &size);
+
+	return fd < 0 ? NULL : read_fd(fd, size, max, len);
+}
+
+char *read_whole_file(const char *path, size_t *len)
+{
+	return read_file_max(path, SRC_MAX_FILE, len);
 }
 
 static uint32_t path_hash(const char *s)
@@ -86,7 +167,12 @@ void srccache_free(struct srccache *c)
 		free(c->v.v[i].path);
 		free(c->v.v[i].data);
 	}
+	for (size_t i = 0; i < c->roots.n; i++) {
+		free(c->roots.v[i].given);
+		free(c->roots.v[i].real);
+	}
 	vec_release(c->v);
+	vec_release(c->roots);
 	free(c->hash);
 	free(c);
 }
@@ -107,33 +193,116 @@ static void rehash(struct srccache *c)
 	}
 }
 
-/* The cache key: "." components and repeated slashes dropped, so that
- * srctree "." or "dir/" and a patch's "dir/x" name one entry.  ".." stays:
- * resolving it is only right without symlinks. */
-static char *path_key(const char *path)
+/* "." components and repeated slashes dropped, so that srctree "." or
+ * "dir/" and a patch's "dir/x" name one entry.  ".." stays: resolving it
+ * is only right without symlinks. */
+static void add_key(struct strbuf *o, const char *p)
 {
-	char *k = xmalloc(strlen(path) + 2), *o = k;
-	const char *p = path;
+	size_t start = o->len;
 
 	if (*p == '/')
-		*o++ = *p++;
+		sb_addc(o, *p++);
 	while (*p) {
 		size_t n = strcspn(p, "/");
 
 		if (n && !(n == 1 && p[0] == '.')) {
-			if (o > k && o[-1] != '/')
-				*o++ = '/';
-			memcpy(o, p, n);
-			o += n;
+			if (o->len > start && o->buf[o->len - 1] != '/')
+				sb_addc(o, '/');
+			sb_add(o, p, n);
 		}
 		p += n;
 		while (*p == '/')
 			p++;
 	}
-	if (o == k)
-		*o++ = '.';
-	*o = '\0';
-	return k;
+	if (o->len == start)
+		sb_addc(o, '.');
+}
+
+/* The key of root/rel. */
+static char *path_key(const char *root, const char *rel)
+{
+	struct strbuf k = STRBUF_INIT, full = STRBUF_INIT;
+
+	sb_addf(&full, "%s/%s", root, rel);
+	add_key(&k, sb_str(&full));
+	sb_release(&full);
+	return sb_detach(&k);
+}
+
+/* rel is relative and its ".." never climb above where it starts. */
+static bool rel_inside(const char *rel)
+{
+	long depth = 0;
+
+	if (*rel == '/')
+		return false;
+	for (const char *p = rel; *p;) {
+		size_t n = strcspn(p, "/");
+
+		if (n == 2 && p[0] == '.' && p[1] == '.') {
+			if (--depth < 0)
+				return false;
+		} else if (n && !(n == 1 && p[0] == '.')) {
+			depth++;
+		}
+		p += n;
+		while (*p == '/')
+			p++;
+	}
+	return true;
+}
+
+/* The real path of root, resolved once per cache (malloc'ed when c is
+ * NULL), or NULL with errno set. */
+static char *root_real(struct srccache *c, const char *root, bool *owned)
+{
+	char *r;
+
+	*owned = !c;
+	if (c)
+		for (size_t i = 0; i < c->roots.n; i++)
+			if (!strcmp(c->roots.v[i].given, root))
+				return c->roots.v[i].real;
+	if (!(r = realpath(root, NULL)))
+		return NULL;
+	if (c)
+		vec_push(c->roots, ((struct root){ xstrdup(root), r }));
+	return r;
+}
+
+/* Read root/rel from the disk, contained (see srccache.h). */
+static char *read_in(struct srccache *c, const char *root, const char *rel, size_t *len)
+{
+	struct strbuf full = STRBUF_INIT;
+	char *real, *rr, *data = NULL;
+	size_t size = 0, n;
+	bool owned;
+	int fd, e = 0;
+
+	if (!rel_inside(rel)) {
+		errno = SRC_EOUTSIDE;
+		return NULL;
+	}
+	if (!(rr = root_real(c, root, &owned)))
+		return NULL;
+	sb_addf(&full, "%s/%s", root, rel);
+	real = realpath(sb_str(&full), NULL);
+	sb_release(&full);
+	n = strlen(rr);
+	if (!real) {
+		e = errno;
+	} else if (strncmp(real, rr, n) || (real[n] != '/' && real[n] && strcmp(rr, "/"))) {
+		e = SRC_EOUTSIDE;
+	} else if ((fd = open_regular(real, O_NOFOLLOW, SRC_MAX_FILE, &size)) < 0) {
+		e = errno;
+	} else if (!(data = read_fd(fd, size, SRC_MAX_FILE, len))) {
+		e = errno;
+	}
+	free(real);
+	if (owned)
+		free(rr);
+	errno = e;
+	return data;
 }
 
 /* The entry for key, or where to add it (*slot) if there is none. */
@@ -153,32 +322,10 @@ static struct entry *lookup(struct srccache *c, const char *key, size_t *slot)
 	return NULL;
 }
 
-const char *srccache_read(struct srccache *c, const char *path, size_t *len)
+static void put(struct srccache *c, const char *root, const char *rel, char *data, size_t len, int err)
 {
-	char *key = path_key(path);
-	struct entry e = { 0 }, *h;
-	size_t j;
-
-	if ((h = lookup(c, key, &j))) {
-		free(key);
-		errno = h->err;
-		*len = h->len;
-		return h->data;
-	}
-	e.path = key;
-	e.data = read_whole_file(key, &e.len);
-	e.err = e.data ? 0 : errno;
-	vec_push(c->v, e);
-	c->hash[j] = (uint32_t)c->v.n;
-	errno = e.err;
-	*len = e.len;
-	return e.data;
-}
-
-void srccache_put(struct srccache *c, const char *path, char *data, size_t len)
-{
-	char *key = path_key(path);
-	struct entry e = { key, data, data ? strnlen(data, len) : 0, data ? 0 : ENOENT }, *h;
+	char *key = path_key(root, rel);
+	struct entry e = { key, data, data ? strnlen(data, len) : 0, err, true }, *h;
 	size_t j;
 
 	if ((h = lookup(c, key, &j))) {
@@ -190,4 +337,134 @@ void srccache_put(struct srccache *c, const char *path, char *data, size_t len)
 	}
 	vec_push(c->v, e);
 	c->hash[j] = (uint32_t)c->v.n;
+}
+
+const char *srccache_read_in(struct srccache *c, const char *root, const char *rel, size_t *len)
+{
+	struct entry e = { 0 }, *h;
+	char *key;
+	size_t j;
+
+	*len = 0;
+	if (!c)
+		return read_in(NULL, root, rel, len);
+	if (!rel_inside(rel)) {	/* before the overlay: a patch is contained too */
+		errno = SRC_EOUTSIDE;
+		return NULL;
+	}
+	key = path_key(root, rel);
+	if ((h = lookup(c, key, &j))) {
+		free(key);
+		errno = h->err;
+		*len = h->len;
+		return h->data;
+	}
+	e.path = key;
+	e.data = read_in(c, root, rel, &e.len);
+	e.err = e.data ? 0 : errno;
+	vec_push(c->v, e);
+	c->hash[j] = (uint32_t)c->v.n;
+	errno = e.err;
+	*len = e.len;
+	return e.data;
+}
+
+void srccache_put(struct srccache *c, const char *root, const char *rel, char *data, size_t len)
+{
+	put(c, root, rel, data, len, data ? 0 : ENOENT);
+}
+
+void srccache_put_error(struct srccache *c, const char *root, const char *rel, int err)
+{
+	put(c, root, rel, NULL, 0, err);
+}
+
+static int namecmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void src_names_free(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+int srccache_glob(struct srccache *c, const char *root, const char *rel, char ***names, size_t *n)
+{
+	VEC(char *) out = { 0 };
+	struct strbuf pat = STRBUF_INIT, k = STRBUF_INIT;
+	size_t skip, keep = 0;
+	glob_t g;
+	int rc;
+
+	*names = NULL;
+	*n = 0;
+	if (!rel_inside(rel)) {
+		errno = SRC_EOUTSIDE;
+		return -1;
+	}
+	sb_addf(&pat, "%s/", root);
+	skip = pat.len;
+	sb_adds(&pat, rel);
+	rc = glob(sb_str(&pat), 0, NULL, &g);
+	sb_release(&pat);
+	if (rc && rc != GLOB_NOMATCH) {
+		errno = rc == GLOB_NOSPACE ? ENOMEM : EIO;
+		return -1;
+	}
+	for (size_t i = 0; !rc && i < g.gl_pathc; i++) {
+		sb_reset(&k);
+		add_key(&k, g.gl_pathv[i] + skip);
+		vec_push(out, sb_detach(&k));
+	}
+	if (!rc)
+		globfree(&g);
+	if (c) {
+		/* the overlay's own files: keys are root's key + "/" + rel */
+		char *rk = path_key(root, "."), *pk = NULL;
+		size_t rn = strlen(rk);
+
+		sb_reset(&k);
+		add_key(&k, rel);
+		pk = sb_detach(&k);
+		for (size_t i = 0; i < c->v.n; i++) {
+			const struct entry *e = &c->v.v[i];
+			const char *r = e->path;
+
+			if (!e->overlay || !e->data)
+				continue;
+			if (strcmp(rk, ".")) {
+				if (strncmp(r, rk, rn) || (r[rn] != '/' && rk[rn - 1] != '/'))
+					continue;
+				r += rn + (r[rn] == '/');
+			} else if (*r == '/') {
+				continue;
+			}
+			if (!fnmatch(pk, r, FNM_PATHNAME | FNM_PERIOD))
+				vec_push(out, xstrdup(r));
+		}
+		free(rk);
+		free(pk);
+	}
+	if (out.n)
+		qsort(out.v, out.n, sizeof(*out.v), namecmp);
+	for (size_t i = 0; i < out.n; i++) {
+		size_t ln;
+		bool gone = false;
+
+		if (keep && !strcmp(out.v[keep - 1], out.v[i]))
+			gone = true;	/* on disk and in the overlay */
+		else if (c && !srccache_read_in(c, root, out.v[i], &ln) && errno == ENOENT)
+			gone = true;	/* deleted by the overlay (or vanished) */
+		if (gone)
+			free(out.v[i]);
+		else
+			out.v[keep++] = out.v[i];
+	}
+	sb_release(&k);
+	*names = out.v;
+	*n = keep;
+	return 0;
 }

@@ -140,8 +140,7 @@ static const char *rd(struct pt *t, const char *rel)
 {
 	size_t len;
 
-	snprintf(t->path, sizeof(t->path), "%s/%s", t->fx->tmpdir, rel);
-	return srccache_read(t->cache, t->path, &len);
+	return srccache_read_in(t->cache, t->fx->tmpdir, rel, &len);
 }
 
 /* The file on disk, which a patch never changes. */
@@ -586,6 +585,69 @@ static void test_patch_then_load(void **state)
 	assert_int_equal(t->fx->t->nfiles, 4);
 }
 
+/* What a patched copy would read: a glob sees the files a patch creates and
+ * not those it deletes; a sourced file of any name is patched; one that
+ * does not apply fails only the load that reads it. */
+static void test_patch_glob_and_any_name(void **state)
+{
+	struct pt *t = *state;
+	struct load_config o = { .srctree = t->fx->tmpdir, .cache = t->cache };
+
+	fx_write(t->fx, "Kconfig", "source \"*/Kconfig\"\n");
+	fx_write(t->fx, "gone", NULL);
+	fx_write(t->fx, "gone/Kconfig", "config GONE\n\tbool \"g\"\n");
+	assert_true(apply(t,
+		"diff --git a/d3/Kconfig b/d3/Kconfig\n"
+		"new file mode 100644\n"
+		"--- /dev/null\n"
+		"+++ b/d3/Kconfig\n"
+		"@@ -0,0 +1,3 @@\n"
+		"+config D3\n"
+		"+\tbool \"d3\"\n"
+		"+source \"d3/options.inc\"\n"
+		"diff --git a/d3/options.inc b/d3/options.inc\n"
+		"new file mode 100644\n"
+		"--- /dev/null\n"
+		"+++ b/d3/options.inc\n"
+		"@@ -0,0 +1,2 @@\n"
+		"+config D3_OPT\n"
+		"+\tbool \"opt\"\n"
+		"diff --git a/gone/Kconfig b/gone/Kconfig\n"
+		"deleted file mode 100644\n"
+		"--- a/gone/Kconfig\n"
+		"+++ /dev/null\n"
+		"@@ -1,2 +0,0 @@\n"
+		"-config GONE\n"
+		"-\tbool \"g\"\n"
+		"diff --git a/lib/absent.c b/lib/absent.c\n"
+		"--- a/lib/absent.c\n"
+		"+++ b/lib/absent.c\n"
+		"@@ -1 +1 @@\n"
+		"-int x;\n"
+		"+int y;\n"));
+	assert_int_equal(t->st.files_patched, 2);
+	assert_int_equal(t->st.files_other, 1);
+	assert_int_equal(t->st.files_skipped, 1);
+	t->fx->t = kctree_load(&o, NULL);
+	assert_string_equal(errors(t), "");
+	assert_non_null(t->fx->t);
+	assert_non_null(sym_find(t->fx->t, "D3"));
+	assert_non_null(sym_find(t->fx->t, "D3_OPT"));
+	assert_null(sym_find(t->fx->t, "GONE"));
+	assert_non_null(sym_find(t->fx->t, "PCI"));
+	/* a tree that sources the file the patch could not apply to */
+	fx_write(t->fx, "Kconfig", "source \"lib/absent.c\"\n");
+	srccache_free(t->cache);
+	t->cache = srccache_new();
+	o.cache = t->cache;
+	assert_true(patch_apply(t->p, t->fx->tmpdir, t->cache, &t->st));
+	kctree_free(t->fx->t);
+	t->fx->t = kctree_load(&o, NULL);
+	assert_null(t->fx->t);
+	assert_string_equal(errors(t),
+			    "Kconfig:1: error: can't open file \"lib/absent.c\": the patch does not apply to it\n");
+}
+
 /* ---- newline at end of file ---- */
 
 static void test_no_newline_old(void **state)
@@ -889,8 +951,9 @@ static void test_cache_keys(void **state)
 	snprintf(dir, sizeof(dir), "%s/", t->fx->tmpdir);
 	assert_true(parse_p(t, GIT_NO64, 1));
 	assert_true(patch_apply(t->p, dir, t->cache, NULL));
-	snprintf(dir, sizeof(dir), "%s//drivers/./pci/Kconfig", t->fx->tmpdir);
-	assert_string_equal(srccache_read(t->cache, dir, &len), PCI_NO64);
+	assert_string_equal(srccache_read_in(t->cache, t->fx->tmpdir, "/drivers/./pci/Kconfig" + 1, &len),
+			    PCI_NO64);
+	assert_string_equal(srccache_read_in(t->cache, dir, "drivers//pci/Kconfig", &len), PCI_NO64);
 	assert_int_equal(len, strlen(PCI_NO64));
 
 	assert_non_null(getcwd(cwd, sizeof(cwd)));
@@ -898,8 +961,8 @@ static void test_cache_keys(void **state)
 	srccache_free(t->cache);
 	t->cache = srccache_new();
 	assert_true(patch_apply(t->p, ".", t->cache, NULL));
-	assert_string_equal(srccache_read(t->cache, "./drivers/pci/Kconfig", &len), PCI_NO64);
-	assert_string_equal(srccache_read(t->cache, "drivers/pci/Kconfig", &len), PCI_NO64);
+	assert_string_equal(srccache_read_in(t->cache, ".", "./drivers/pci/Kconfig", &len), PCI_NO64);
+	assert_string_equal(srccache_read_in(t->cache, "./", "drivers/pci/Kconfig", &len), PCI_NO64);
 	assert_int_equal(chdir(cwd), 0);
 }
 
@@ -908,16 +971,19 @@ static void test_cache_put(void **state)
 	struct pt *t = *state;
 	size_t len;
 
-	srccache_put(t->cache, "x//y/./K", xstrdup("abc"), 3);
-	assert_string_equal(srccache_read(t->cache, "./x/y/K", &len), "abc");
+	srccache_put(t->cache, ".", "x//y/./K", xstrdup("abc"), 3);
+	assert_string_equal(srccache_read_in(t->cache, ".", "./x/y/K", &len), "abc");
 	assert_int_equal(len, 3);
-	srccache_put(t->cache, "x/y/K", xstrdup("de\0f"), 4);	/* a NUL ends it */
-	assert_string_equal(srccache_read(t->cache, "x/y/K", &len), "de");
+	srccache_put(t->cache, ".", "x/y/K", xstrdup("de\0f"), 4);	/* a NUL ends it */
+	assert_string_equal(srccache_read_in(t->cache, ".", "x/y/K", &len), "de");
 	assert_int_equal(len, 2);
-	srccache_put(t->cache, "x/y/K", NULL, 0);
+	srccache_put(t->cache, ".", "x/y/K", NULL, 0);
 	errno = 0;
-	assert_null(srccache_read(t->cache, "x/y/K", &len));
+	assert_null(srccache_read_in(t->cache, ".", "x/y/K", &len));
 	assert_int_equal(errno, ENOENT);
+	/* the overlay is contained too */
+	assert_null(srccache_read_in(t->cache, ".", "../K", &len));
+	assert_int_equal(errno, SRC_EOUTSIDE);
 }
 
 static void test_apply_twice(void **state)
@@ -1033,7 +1099,7 @@ static void test_real_tree(void **state)
 	want = fx_keep(t->fx, malloc(olen + 1));
 	memcpy(want, orig, (size_t)(at - orig));
 	strcpy(want + (at - orig), at + strlen(removed));
-	got = srccache_read(t->cache, file, &len);
+	got = srccache_read_in(t->cache, tree, "drivers/pci/Kconfig", &len);
 	assert_string_equal(got, want);
 	assert_int_equal(len, olen - strlen(removed));
 
@@ -1070,6 +1136,7 @@ int main(void)
 		PT_TEST(test_rename_with_hunks),
 		PT_TEST(test_rename_to_non_kconfig_name),
 		PT_TEST(test_patch_then_load),
+		PT_TEST(test_patch_glob_and_any_name),
 		PT_TEST(test_no_newline_old),
 		PT_TEST(test_no_newline_new),
 		PT_TEST(test_no_newline_context),
