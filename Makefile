@@ -28,10 +28,12 @@ SAN     = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame
 # util/: allocation, strings, vectors, diagnostics, JSON, the file cache,
 # the job runner
 LIB_OBJS += util/arena.o
+LIB_OBJS += util/cleanup.o
 LIB_OBJS += util/diag.o
 LIB_OBJS += util/jobs.o
 LIB_OBJS += util/record.o
 LIB_OBJS += util/json.o
+LIB_OBJS += util/outfile.o
 LIB_OBJS += util/srccache.o
 LIB_OBJS += util/strbuf.o
 LIB_OBJS += util/xalloc.o

@@ -114,8 +114,9 @@ int lint_run(struct lint *L, const struct load_config *c, struct findings *fs);
 /* For callers that load the trees themselves (kcsat diff and patch load
  * both trees of an arch in one job): round 1 on tree t of arch (NULL for
  * a plain tree), its facts appended to facts (records to hand back to
- * lint_add_facts, through a job result if need be)... */
-void lint_tree_facts(const struct lint *L, struct kctree *t, const char *arch,
+ * lint_add_facts, through a job result if need be); false when a witness
+ * could not be written (after the diagnostic)... */
+bool lint_tree_facts(const struct lint *L, struct kctree *t, const char *arch,
 		     struct strbuf *facts);
 /* ...the facts of arch i of c (the text is copied)... */
 void lint_add_facts(struct lint *L, size_t i, const char *facts);

@@ -11,6 +11,7 @@
 #include "util/diag.h"
 #include "util/json.h"
 #include "util/srccache.h"
+#include "util/outfile.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -170,23 +171,19 @@ size_t findings_count(const struct findings *fs, enum finding_level level)
 
 bool findings_write_baseline(const struct findings *fs, const char *path)
 {
-	FILE *f = fopen(path, "w");
+	struct outfile of;
+	FILE *f;
 
-	if (!f) {
-		diag_fatal("cannot write baseline '%s'", path);
+	if (!outfile_open(&of, path))
 		return false;
-	}
+	f = of.f;
 	fputs("# kcsat baseline: one finding per line, fingerprint first (see kcsat(1), BASELINES)\n", f);
 	for (size_t i = 0; i < fs->v.n; i++) {
 		const struct finding *x = fs->v.v[i];
 
 		fprintf(f, "%s %s %s: %s\n", x->fingerprint, x->check, x->file ? x->file : "-", x->message);
 	}
-	if (fclose(f)) {
-		diag_fatal("cannot write baseline '%s'", path);
-		return false;
-	}
-	return true;
+	return outfile_commit(&of);
 }
 
 static int fp_cmp(const void *a, const void *b)

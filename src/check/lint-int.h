@@ -102,7 +102,8 @@ const char *lint_arch_name(const struct load_config *c, size_t i);
 void lint_static_facts(const struct lint *L, struct kctree *t, struct strbuf *out);
 
 /* ---- lint-round1.c: every question of every check, one model per arch ---- */
-void lint_round1(const struct lint *L, struct kctree *t, const char *arch, struct strbuf *out);
+/* False when a witness could not be written (after the diagnostic). */
+bool lint_round1(const struct lint *L, struct kctree *t, const char *arch, struct strbuf *out);
 
 /* ---- lint-merge.c: every arch's facts into findings and requests ---- */
 void lint_merge(struct lint *L, const struct load_config *c, struct findings *out);

@@ -19,6 +19,7 @@
 #include "sat/query.h"
 #include "sat/sat.h"
 #include "sat/witness.h"
+#include "util/outfile.h"
 #include "util/xalloc.h"
 
 enum tkind {
@@ -54,6 +55,7 @@ struct job {
 	size_t modules;		/* index + 1 */
 	int b64;		/* 64BIT=y literal, 0 if it is fixed */
 	struct strbuf *r;
+	bool write_failed;	/* a witness could not be written: exit 2 */
 	double encode_ms, ms[LC_COUNT + 1], sample_ms, cone_ms;
 };
 
@@ -280,23 +282,26 @@ static void unmet_found(struct job *J, size_t i)
 				sb_release(&dt);
 			}
 	if (J->L->o.witness_dir) {
-		FILE *f;
+		struct outfile of;
 
 		sb_addf(&path, "%s/unmet-select-%s-by-%s-%s", J->L->o.witness_dir, x->name, s->name,
 			J->arch);
 		if (J->b64)
 			sb_addf(&path, "-%d", bits);
 		sb_adds(&path, ".config");
-		if ((f = fopen(sb_str(&path), "w"))) {
+		if (outfile_open(&of, sb_str(&path))) {
 			struct strbuf h = STRBUF_INIT;
 
 			sb_addf(&h, "kcsat lint witness: %s selects %s with its dependencies unmet (%s)",
 				s->name, x->name, loc_str(p->loc, l, sizeof(l)));
-			config_write(f, J->m, J->S, sb_str(&h));
-			fclose(f);
+			config_write(of.f, J->m, J->S, sb_str(&h));
 			sb_release(&h);
+			if (!outfile_commit(&of)) {
+				J->write_failed = true;
+				sb_reset(&path);
+			}
 		} else {
-			diag_fatal("cannot write %s", sb_str(&path));
+			J->write_failed = true;
 			sb_reset(&path);
 		}
 	}
@@ -669,10 +674,11 @@ static void job_release(struct job *J)
 	free(J->entry);
 }
 
-void lint_round1(const struct lint *L, struct kctree *t, const char *arch, struct strbuf *out)
+bool lint_round1(const struct lint *L, struct kctree *t, const char *arch, struct strbuf *out)
 {
 	struct job J = { .L = L, .r = out, .t = t, .arch = arch };
 
 	round1(&J);
 	job_release(&J);
+	return !J.write_failed;
 }

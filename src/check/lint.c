@@ -145,11 +145,11 @@ void lint_free(struct lint *L)
 	free(L);
 }
 
-void lint_tree_facts(const struct lint *L, struct kctree *t, const char *arch,
+bool lint_tree_facts(const struct lint *L, struct kctree *t, const char *arch,
 		     struct strbuf *facts)
 {
 	lint_static_facts(L, t, facts);
-	lint_round1(L, t, arch, facts);
+	return lint_round1(L, t, arch, facts);
 }
 
 /* One arch's job in either round: load its tree, then its facts (round
@@ -161,6 +161,7 @@ static int lint_arch(const struct load_config *c, size_t i, void *ctx, FILE *out
 	struct record_writer w;
 	struct kctree *t;
 	double t0 = lint_now_ms();
+	int rc = EXIT_OK;
 
 	(void)out;
 	if (L->round == 2 && (i >= L->requests.n || !L->requests.v[i].len))
@@ -177,10 +178,10 @@ static int lint_arch(const struct load_config *c, size_t i, void *ctx, FILE *out
 		lint_round2(L, t, lint_arch_name(c, i), requests, result);
 		free(requests);
 	} else {
-		lint_tree_facts(L, t, lint_arch_name(c, i), result);
+		rc = lint_tree_facts(L, t, lint_arch_name(c, i), result) ? EXIT_OK : EXIT_ERROR;
 	}
 	kctree_free(t);
-	return EXIT_OK;
+	return rc;
 }
 
 static void put_text(struct lint *L, bool answers, size_t i, const char *text)

@@ -18,6 +18,7 @@
 #include "sat/query.h"
 #include "sat/sat.h"
 #include "util/record.h"
+#include "util/outfile.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -198,23 +199,20 @@ static void write_witness(struct job *J, size_t idx, const struct rule *r, const
 			  const char *what)
 {
 	struct strbuf path = STRBUF_INIT, head = STRBUF_INIT;
-	FILE *f;
+	struct outfile of;
 
 	sb_addf(&path, "%s/%s-%s%s%.0d.config", J->witness_dir, r->id.text, J->arch, b->bits ? "-" : "",
 		b->bits);
-	if (!(f = fopen(sb_str(&path), "w"))) {
-		diag_fatal("cannot write witness '%s'", sb_str(&path));
+	if (!outfile_open(&of, sb_str(&path))) {
 		J->rc = EXIT_ERROR;
 	} else {
 		sb_addf(&head, "# kcsat check witness: rule '%s' (%s:%u) is violated on ", r->id.text,
 			diag_file_name(r->loc.file), r->loc.line);
 		case_name(J, b, &head);
 		sb_addf(&head, ": %s\n", what);
-		config_write(f, J->a.m, J->a.s, sb_str(&head));
-		if (fclose(f)) {
-			diag_fatal("cannot write witness '%s'", sb_str(&path));
+		config_write(of.f, J->a.m, J->a.s, sb_str(&head));
+		if (!outfile_commit(&of))
 			J->rc = EXIT_ERROR;
-		}
 		struct record_writer w;
 
 		rec_begin(&w, J->res, &records[R_WITNESS]);

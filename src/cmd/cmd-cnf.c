@@ -10,6 +10,7 @@
 #include "util/diag.h"
 #include "sat/model.h"
 #include "sat/query.h"
+#include "util/outfile.h"
 #include "util/vec.h"
 
 static const char usage[] =
@@ -38,6 +39,7 @@ int cmd_cnf(int argc, char **argv)
 	struct kctree *t;
 	struct model *m;
 	FILE *f = stdout;
+	struct outfile of;
 	int c;
 
 	cli_tree_opts_init(&o);
@@ -68,18 +70,18 @@ int cmd_cnf(int argc, char **argv)
 	}
 	m = model_build(t, selectors, false);
 	model_name_vars(m);
-	if (out && !(f = fopen(out, "w"))) {
-		diag_fatal("cannot write '%s'", out);
-	} else {
+	if (!out || outfile_open(&of, out)) {
 		VEC(int) units = { 0 };
 		struct cnf *cnf = model_cnf(m);
 
+		if (out)
+			f = of.f;
 		for (size_t i = 0; i < cnf_nselectors(cnf); i++)
 			vec_push(units, cnf_selector_at(cnf, i)->var);
 		cnf_write_dimacs(cnf, f, units.v, units.n);
 		vec_release(units);
-		if (f != stdout)
-			fclose(f);
+		if (out)
+			outfile_commit(&of);
 	}
 	model_free(m);
 	kctree_free(t);

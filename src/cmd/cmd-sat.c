@@ -15,6 +15,7 @@
 #include "kconfig/parse.h"
 #include "sat/query.h"
 #include "sat/sat.h"
+#include "util/outfile.h"
 #include "util/strbuf.h"
 
 static const char usage[] =
@@ -107,13 +108,11 @@ static int sat_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 				       b[k].label, r == SAT_SAT ? "SAT" : "UNSAT");
 			}
 			if (r == SAT_SAT && sc->witness) {
-				FILE *f;
+				struct outfile of;
 
 				witness_name(&sb, sc->witness, sc->nexpr > 1 ? x + 1 : 0, a.arch, &b[k],
 					     o->load.arches.n > 1, nb > 1);
-				f = fopen(sb_str(&sb), "w");
-				if (!f) {
-					diag_fatal("cannot write '%s'", sb_str(&sb));
+				if (!outfile_open(&of, sb_str(&sb))) {
 					rc = EXIT_ERROR;
 				} else {
 					struct strbuf h = STRBUF_INIT;
@@ -121,9 +120,10 @@ static int sat_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 					sb_addf(&h, "# kcsat witness: %s holds on %s%s%s\n", text,
 						a.arch ? a.arch : "tree", *b[k].label ? " " : "",
 						b[k].label);
-					config_write(f, a.m, a.s, sb_str(&h));
+					config_write(of.f, a.m, a.s, sb_str(&h));
 					sb_release(&h);
-					fclose(f);
+					if (!outfile_commit(&of))
+						rc = EXIT_ERROR;
 				}
 				if (o->format == FMT_JSON)
 					json_kstring(&j, "witness", sb_str(&sb));

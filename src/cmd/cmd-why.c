@@ -18,6 +18,7 @@
 #include "sat/model.h"
 #include "sat/query.h"
 #include "sat/sat.h"
+#include "util/outfile.h"
 #include "util/strbuf.h"
 #include "util/vec.h"
 #include "util/xalloc.h"
@@ -194,48 +195,51 @@ static bool minimal_choices(struct kctree *t, const struct config *c, const stru
 
 /* Only the user choices that matter when known (conf --olddefconfig fills
  * in the rest with the defaults), else the whole configuration. */
-static void write_witness(const struct why *w, const struct tree_opts *o, const char *arch,
+static bool write_witness(const struct why *w, const struct tree_opts *o, const char *arch,
 			  const char *label, int bits, struct arch_ctx *a, const char *minimal)
 {
 	struct strbuf name = STRBUF_INIT;
+	struct outfile of;
 	FILE *f;
+	bool ok;
 
 	sb_adds(&name, w->witness);
 	if (o->load.arches.n > 1)
 		sb_addf(&name, ".%s", arch);
 	if (bits)
 		sb_addf(&name, "-%d", bits);
-	if (!(f = fopen(sb_str(&name), "w"))) {
-		diag_fatal("cannot write '%s'", sb_str(&name));
-		sb_release(&name);
-		return;
-	}
+	ok = outfile_open(&of, sb_str(&name));
+	sb_release(&name);
+	if (!ok)
+		return false;
+	f = of.f;
 	fprintf(f, "# kcsat witness: %s on %s%s%s\n", w->a.arg, arch, *label ? " " : "", label);
 	if (minimal) {
 		char *list = xstrdup(minimal), *save = NULL;
+		struct config c = { 0 };
 
 		fprintf(f, "# the user choices that matter; make olddefconfig sets the rest\n");
 		for (char *kv = strtok_r(list, " ", &save); kv; kv = strtok_r(NULL, " ", &save)) {
 			char *eq = strchr(kv, '=');
 			const struct symbol *ks;
+			struct config_entry e = { 0 };
 
 			if (!eq)
 				continue;
 			*eq = '\0';
 			ks = sym_find(a->t, kv);
-			if (!strcmp(eq + 1, "n") && ks && sym_is_bool_like(ks))
-				fprintf(f, "# CONFIG_%s is not set\n", kv);
-			else if (ks && ks->type == S_STRING)
-				fprintf(f, "CONFIG_%s=\"%s\"\n", kv, eq + 1);
-			else
-				fprintf(f, "CONFIG_%s=%s\n", kv, eq + 1);
+			e.name = xstrdup(kv);
+			e.value = xstrdup(eq + 1);
+			e.is_string = ks && ks->type == S_STRING;	/* quoted, escaped */
+			vec_push(c.v, e);
 		}
 		free(list);
+		config_write_file(f, &c, NULL);
+		config_release(&c);
 	} else {
 		config_write(f, a->m, a->s, NULL);
 	}
-	fclose(f);
-	sb_release(&name);
+	return outfile_commit(&of);
 }
 
 static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, struct strbuf *result)
@@ -246,7 +250,7 @@ static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 	struct arch_ctx a;
 	struct bitness b[2];
 	char val;
-	int nb, found, want;
+	int nb, found, want, rc = EXIT_OK;
 	struct json j;
 
 	if (!arch_ctx_load(&a, &o->load, i))
@@ -339,9 +343,9 @@ static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 				if (have)
 					fprintf(out, "\tminimal: %s\n", min.len ? sb_str(&min) : "(the defaults)");
 			}
-			if (w->witness)
-				write_witness(w, o, arch, label, nb > 1 ? b[k].bits : 0, &a,
-					      have ? sb_str(&min) : NULL);
+			if (w->witness && !write_witness(w, o, arch, label, nb > 1 ? b[k].bits : 0, &a,
+							 have ? sb_str(&min) : NULL))
+				rc = EXIT_ERROR;
 			sb_release(&min);
 		}
 		vec_release(users);
@@ -351,7 +355,7 @@ static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 	}
 	json_finish(&j);
 	arch_ctx_close(&a);
-	return EXIT_OK;
+	return rc;
 }
 
 int cmd_why(int argc, char **argv)

@@ -7,6 +7,7 @@
 
 #include "cmd/cmd.h"
 #include "kconfig/dialect.h"
+#include "util/cleanup.h"
 #include "util/diag.h"
 
 /* MUST stay sorted by name: looked up with bsearch (tests check it). */
@@ -49,6 +50,7 @@ int main(int argc, char **argv)
 
 	char help[] = "help", version[] = "version";
 
+	cleanup_install();	/* temporaries removed, workers killed on ^C */
 	if (argc < 2)
 		return cmd_help(1, (char *[]){ help, NULL });
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
