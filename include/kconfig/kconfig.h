@@ -25,6 +25,37 @@
 
 enum sym_type { S_UNKNOWN, S_BOOLEAN, S_TRISTATE, S_INT, S_HEX, S_STRING };
 
+/* A bool or tristate value, ordered as the kernel's expr.h orders it: && is
+ * the minimum, || the maximum, ! is yes - v. */
+enum tristate { no, mod, yes };
+
+static inline enum tristate tri_and(enum tristate a, enum tristate b)
+{
+	return a < b ? a : b;
+}
+static inline enum tristate tri_or(enum tristate a, enum tristate b)
+{
+	return a > b ? a : b;
+}
+static inline enum tristate tri_not(enum tristate a)
+{
+	return (enum tristate)(yes - a);
+}
+/* 'n', 'm' or 'y'; tri_str() gives it as a string. */
+static inline char tri_char(enum tristate v)
+{
+	return "nmy"[v];
+}
+static inline const char *tri_str(enum tristate v)
+{
+	return v == yes ? "y" : v == mod ? "m" : "n";
+}
+/* What "y", "m" or "n" in a .config spells; anything else is no. */
+static inline enum tristate tri_value(const char *v)
+{
+	return v[0] && !v[1] ? (v[0] == 'y' ? yes : v[0] == 'm' ? mod : no) : no;
+}
+
 enum sym_flags {
 	SYM_CONST = 1u << 0,		/* quoted constant, or y/m/n */
 	SYM_SHELL = 1u << 1,		/* value of an unexecuted $(shell,...) */
@@ -264,8 +295,10 @@ void expr_print_sym(struct strbuf *sb, const struct symbol *s);
 
 /* ---- menu.c ---- */
 const char *menu_kind_name(enum menu_kind k);
-/* Depth-first, in source order. */
+/* Depth-first, in source order; menu_next_const() for a walk that only
+ * reads. */
 struct menu *menu_next(struct menu *m, struct menu *root);
+const struct menu *menu_next_const(const struct menu *m, const struct menu *root);
 #define menu_for_each(t, m) \
 	for ((m) = (t)->root.list; (m); (m) = menu_next((m), &(t)->root))
 

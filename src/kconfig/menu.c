@@ -26,6 +26,15 @@ struct menu *menu_next(struct menu *m, struct menu *root)
 	return m == root ? NULL : m->next;
 }
 
+const struct menu *menu_next_const(const struct menu *m, const struct menu *root)
+{
+	if (m->list)
+		return m->list;
+	while (m != root && !m->next)
+		m = m->parent;
+	return m == root ? NULL : m->next;
+}
+
 struct menu *menu_add_entry(struct kctree *t, struct menu *parent,
 			    enum menu_kind kind, struct symbol *sym, struct loc at)
 {
