@@ -43,6 +43,7 @@ LIB_OBJS += kconfig/confdata.o
 LIB_OBJS += kconfig/confsim.o
 LIB_OBJS += kconfig/dialect.o
 LIB_OBJS += kconfig/eval.o
+LIB_OBJS += kconfig/explain.o
 LIB_OBJS += kconfig/expr.o
 LIB_OBJS += kconfig/lex.o
 LIB_OBJS += kconfig/menu.o
@@ -129,6 +130,10 @@ $(1)/unit/%: $(1)/tobj/unit/%.o $(1)/libkcsat.a
 	@mkdir -p $$(@D)
 	$$(Q)$$(CC) $$(CFLAGS) $(2) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS) -lcmocka
 
+$(1)/olddefconfig-sim: $(1)/tobj/conf/olddefconfig-sim.o $(1)/libkcsat.a
+	$$(call msg,LD,$$@)
+	$$(Q)$$(CC) $$(CFLAGS) $(2) -o $$@ $$^ $$(LDLIBS)
+
 $(1)/fuzz_parse_replay: $(1)/tobj/fuzz/fuzz_parse.o $(1)/tobj/fuzz/replay.o $(1)/libkcsat.a
 	$$(call msg,LD,$$@)
 	$$(Q)$$(CC) $$(CFLAGS) $(2) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS)
@@ -159,7 +164,7 @@ cli: $(BUILD)/kcsat
 fuzz: $(BUILD)/fuzz_parse_replay
 	@$(BUILD)/fuzz_parse_replay tests/fuzz/corpus
 
-integration: $(BUILD)/kcsat
+integration: $(BUILD)/kcsat $(BUILD)/olddefconfig-sim
 	@tests/integration/run.sh $(BUILD)/kcsat
 
 check: test-deps

@@ -1,6 +1,7 @@
 /* The kernel's olddefconfig, simulated on concrete values: given the user
  * values of a partial .config, what sym_calc_value() computes for a symbol,
- * evaluating only what that symbol reads.  kcsat why uses it to shrink a
+ * evaluating only what that symbol reads (eval.h's computed values), and
+ * which user values that evaluation read.  kcsat why uses it to shrink a
  * witness to the user choices that matter.  Linux 6.11+ rules only
  * (confsim_new() returns NULL for an older tree). */
 #ifndef KCSAT_CONFSIM_H
@@ -8,17 +9,41 @@
 
 #include <stdbool.h>
 
-struct kctree;
-struct symbol;
+#include "kconfig/kconfig.h"
+
 struct confsim;
 
 struct confsim *confsim_new(struct kctree *t);
 void confsim_free(struct confsim *cs);
-/* Set (v non-NULL) or clear the user value of s; forgets computed values. */
+/* Set (v non-NULL, kept by reference) or clear the user value of s;
+ * forgets computed values (O(1)). */
 void confsim_user(struct confsim *cs, const struct symbol *s, const char *v);
-/* s's value: 0/1/2 for n/m/y. */
-int confsim_tri(struct confsim *cs, const struct symbol *s);
+/* s's value (n for anything but a bool or tristate). */
+enum tristate confsim_tri(struct confsim *cs, const struct symbol *s);
 /* Was s's user value read since the last confsim_user()? */
 bool confsim_read(const struct confsim *cs, const struct symbol *s);
+
+/* ---- a whole .config, as conf --olddefconfig reads and writes it ---- */
+struct config;
+struct config_entry;
+/* Would conf_read() take e as s's user value?  y, m, n by their first
+ * letter (m only for a tristate), a string only quoted, an int or hex only
+ * well-formed; conf warns "symbol value '...' invalid for S" otherwise
+ * (an unquoted string it drops silently). */
+bool confsim_valid(const struct symbol *s, const struct config_entry *e);
+/* The user values of every entry of c that confsim_valid() takes, later
+ * lines over earlier ones, and each choice member c mentions given the
+ * priority conf_read() gives it (the last one in c first).  c must outlive
+ * the simulator's use of them. */
+void confsim_load(struct confsim *cs, const struct config *c);
+/* s's value as a string ("n"/"m"/"y" for bool and tristate). */
+const char *confsim_str(struct confsim *cs, const struct symbol *s);
+/* Does conf write s to .config? */
+bool confsim_written(struct confsim *cs, const struct symbol *s);
+/* The configuration conf writes (conf_write(): every symbol it writes, in
+ * menu order, each once; menu comments left out), into a zeroed out
+ * (config_release() it).  Checked against conf --olddefconfig on real
+ * trees by tests/integration/olddefconfig-sim.sh. */
+void confsim_result(struct confsim *cs, struct config *out);
 
 #endif

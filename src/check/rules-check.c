@@ -264,7 +264,7 @@ static void violation(struct job *J, size_t idx, const struct rule *r, const str
 			vec_push(syms, s64);
 	}
 	config_from_solution(&c, J->a.m, J->a.s);
-	ev = eval_new(J->a.t, &c);
+	ev = eval_new_config(J->a.t, &c);
 	case_name(J, b, &line);
 	sb_addf(&line, ": %s, with", what);
 	for (size_t i = 0; i < syms.n; i++)

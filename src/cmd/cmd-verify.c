@@ -12,6 +12,7 @@
 #include "kconfig/confdata.h"
 #include "util/diag.h"
 #include "kconfig/eval.h"
+#include "kconfig/explain.h"
 #include "util/json.h"
 #include "kconfig/kconfig.h"
 #include "sat/model.h"
@@ -67,7 +68,7 @@ static bool verify_one(struct arch_ctx *a, const char *path, enum out_format fmt
 			sat_assume(a->s, lit);
 	}
 	r = sat_solve(a->s);
-	ev = eval_new(a->t, &c);
+	ev = eval_new_config(a->t, &c);
 	/* The model is an over-approximation where int/hex/string values meet
 	 * in one gap of their domain; eval.c re-checks every symbol with the
 	 * real values, so the verdict is exact. */
@@ -76,7 +77,7 @@ static bool verify_one(struct arch_ctx *a, const char *path, enum out_format fmt
 
 		tree_for_each_sym(a->t, s, i)
 			if (r == SAT_SAT && s->name && model_has_value(a->m, s) &&
-			    !eval_check(ev, s, &tmp))
+			    !explain_symbol(ev, &c, s, &tmp))
 				r = SAT_UNSAT;
 		sb_release(&tmp);
 	}
@@ -95,7 +96,7 @@ static bool verify_one(struct arch_ctx *a, const char *path, enum out_format fmt
 			if (!s->name || !model_has_value(a->m, s))
 				continue;
 			sb_reset(&why);
-			if (eval_check(ev, s, &why))
+			if (explain_symbol(ev, &c, s, &why))
 				continue;
 			e = config_find(&c, s->name);
 			if (fmt == FMT_JSON) {

@@ -138,7 +138,7 @@ static const struct symbol *step(struct eval *ev, const struct symbol *s, struct
  * (its default instead) leaves them as they are.  false if the simulation
  * does not reproduce the solution (then the full witness is used). */
 static bool minimal_choices(struct kctree *t, const struct config *c, const struct symbol *s,
-			    int want, const struct symbol *s64, int bits, struct strbuf *out)
+			    enum tristate want, const struct symbol *s64, int bits, struct strbuf *out)
 {
 	struct confsim *cs = confsim_new(t);
 	VEC(const struct symbol *) keep = { 0 };
@@ -155,7 +155,7 @@ static bool minimal_choices(struct kctree *t, const struct config *c, const stru
 			confsim_user(cs, x, e->value);
 	}
 #define HOLDS() (confsim_tri(cs, s) == want && \
-		 (!bits || !s64 || confsim_tri(cs, s64) == (bits == 64 ? 2 : 0)))
+		 (!bits || !s64 || confsim_tri(cs, s64) == (bits == 64 ? yes : no)))
 	ok = HOLDS();
 	if (ok) {
 		tree_for_each_sym(t, x, i)
@@ -183,7 +183,7 @@ static bool minimal_choices(struct kctree *t, const struct config *c, const stru
 				const char *v = config_find(c, keep.v[k]->name)->value;
 
 				if (sym_is_bool_like(keep.v[k]))
-					v = (const char *[]){ "n", "m", "y" }[confsim_tri(cs, keep.v[k])];
+					v = tri_str(confsim_tri(cs, keep.v[k]));
 				sb_addf(out, "%s%s=%s", out->len ? " " : "", keep.v[k]->name, v);
 			}
 	}
@@ -296,7 +296,7 @@ static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 		}
 		sb_adds(result, "reachable ");
 		config_from_solution(&c, a.m, a.s);
-		ev = eval_new(a.t, &c);
+		ev = eval_new_config(a.t, &c);
 		if (o->format == FMT_JSON) {
 			json_kbool(&j, "reachable", true);
 			json_karray(&j, "chain");

@@ -1,31 +1,85 @@
 #include "kconfig/eval.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "kconfig/confdata.h"
 #include "kconfig/dialect.h"
-#include "kconfig/kconfig.h"
-#include "util/strbuf.h"
 #include "kconfig/value.h"
+#include "util/vec.h"
 #include "util/xalloc.h"
+
+enum ev_kind { EV_CONFIG, EV_COMPUTED, EV_SOURCE };
+
+/* Computed evaluators: a symbol's state is NEW unless stamp[id] == gen. */
+enum { ST_NEW, ST_BUSY, ST_DONE };
+
+/* One node of eval_expr()'s explicit stack. */
+struct frame {
+	const struct expr *e;
+	unsigned stage;		/* operands pushed so far */
+};
 
 struct eval {
 	struct kctree *t;
-	const struct config *c;
-	signed char *tri;	/* by symbol id; -1: not looked up */
+	enum ev_kind kind;
+	const struct config *c;		/* EV_CONFIG */
+	struct eval_source src;		/* EV_SOURCE; EV_COMPUTED: user values */
+	signed char *tri;		/* by id; EV_CONFIG: -1 not looked up yet */
 	const char **str;
+	/* EV_COMPUTED */
+	uint32_t *stamp, gen;
+	unsigned char *state, *write;
+	VEC(const struct symbol *) todo;	/* BUSY symbols, innermost last */
+	const struct symbol *missing;	/* first NEW symbol the running calc read */
+	bool running;
+	VEC(struct frame) frames;
+	VEC(unsigned char) vals;
 };
 
-struct eval *eval_new(struct kctree *t, const struct config *c)
+static struct eval *eval_alloc(struct kctree *t, enum ev_kind kind)
 {
 	struct eval *ev = xcalloc(1, sizeof(*ev));
+	size_t n = t->syms.n;
 
 	ev->t = t;
+	ev->kind = kind;
+	ev->tri = xmalloc(n ? n : 1);
+	memset(ev->tri, -1, n);
+	ev->str = xcalloc(n ? n : 1, sizeof(*ev->str));
+	return ev;
+}
+
+struct eval *eval_new_config(struct kctree *t, const struct config *c)
+{
+	struct eval *ev = eval_alloc(t, EV_CONFIG);
+
 	ev->c = c;
-	ev->tri = xmalloc(t->syms.n);
-	memset(ev->tri, -1, t->syms.n);
-	ev->str = xcalloc(t->syms.n, sizeof(*ev->str));
+	return ev;
+}
+
+struct eval *eval_new_computed(struct kctree *t, const struct eval_source *users)
+{
+	struct eval *ev;
+	size_t n = t->syms.n ? t->syms.n : 1;
+
+	if (!dialect_has(t, DR_CHOICE_VALUES))
+		return NULL;
+	ev = eval_alloc(t, EV_COMPUTED);
+	ev->src = *users;
+	ev->stamp = xcalloc(n, sizeof(*ev->stamp));
+	ev->state = xcalloc(n, 1);
+	ev->write = xcalloc(n, 1);
+	ev->gen = 1;
+	return ev;
+}
+
+struct eval *eval_new_source(struct kctree *t, const struct eval_source *src)
+{
+	struct eval *ev = eval_alloc(t, EV_SOURCE);
+
+	ev->src = *src;
 	return ev;
 }
 
@@ -35,396 +89,514 @@ void eval_free(struct eval *ev)
 		return;
 	free(ev->tri);
 	free(ev->str);
+	free(ev->stamp);
+	free(ev->state);
+	free(ev->write);
+	vec_release(ev->todo);
+	vec_release(ev->frames);
+	vec_release(ev->vals);
 	free(ev);
 }
 
-static int tri_of(const char *v)
+struct kctree *eval_tree(const struct eval *ev)
 {
-	return !strcmp(v, "y") ? 2 : !strcmp(v, "m") ? 1 : 0;
+	return ev->t;
 }
 
-/* A pre-6.11 choice symbol is not written to .config: read it off its
- * members (y if one is y, m if one is m). */
-static int choice_value(struct eval *ev, const struct symbol *c)
+void eval_forget(struct eval *ev)
 {
-	int v = 0;
+	if (ev->kind != EV_COMPUTED)
+		return;
+	if (++ev->gen == 0) {	/* wrapped: every stamp is stale for real */
+		memset(ev->stamp, 0, ev->t->syms.n * sizeof(*ev->stamp));
+		ev->gen = 1;
+	}
+}
 
+bool eval_has_value(const struct symbol *s)
+{
+	return sym_is_choice(s) || ((s->flags & SYM_DEFINED) && !(s->flags & SYM_CONST) && s->name);
+}
+
+/* ---- computed values: sym_calc_value() on demand, without recursion ----
+ *
+ * The kernel computes a symbol's value recursively, reading n (or the
+ * empty value of its type) for a symbol whose computation is under way.
+ * Here a computation (calc_sym()) that reads a symbol not computed yet
+ * stops reading (every later read gives n and is ignored), and the symbol
+ * it needed is computed first; then the computation runs again from the
+ * start.  Everything it read before the stop had its final value, so it
+ * follows the path the recursion would, reads the same user values and
+ * meets a symbol under way exactly where the recursion would. */
+
+static unsigned char state_of(const struct eval *ev, const struct symbol *s)
+{
+	return ev->stamp[s->id] == ev->gen ? ev->state[s->id] : ST_NEW;
+}
+
+struct result {
+	enum tristate tri;
+	const char *str;
+	bool write;
+};
+
+static void calc_sym(struct eval *ev, const struct symbol *s, struct result *r);
+
+static void begin(struct eval *ev, const struct symbol *s)
+{
+	ev->stamp[s->id] = ev->gen;
+	ev->state[s->id] = ST_BUSY;
+	ev->tri[s->id] = no;
+	ev->str[s->id] = value_empty(s->type, ev->t->kversion);
+	ev->write[s->id] = 0;
+	vec_push(ev->todo, s);
+}
+
+static void compute(struct eval *ev, const struct symbol *s)
+{
+	size_t base = ev->todo.n;
+
+	begin(ev, s);
+	while (ev->todo.n > base) {
+		const struct symbol *x = vec_last(ev->todo);
+		struct result r;
+
+		ev->missing = NULL;
+		ev->running = true;
+		calc_sym(ev, x, &r);
+		ev->running = false;
+		if (ev->missing) {
+			begin(ev, ev->missing);
+			continue;
+		}
+		ev->tri[x->id] = (signed char)r.tri;
+		ev->str[x->id] = r.str;
+		ev->write[x->id] = r.write;
+		ev->state[x->id] = ST_DONE;
+		ev->todo.n--;
+	}
+}
+
+/* Make s's value available; false in a computation that must first wait
+ * for it (the caller then reads a placeholder, never a stale value). */
+static bool computed(struct eval *ev, const struct symbol *s)
+{
+	if (state_of(ev, s) != ST_NEW)
+		return true;	/* done, or under way: the kernel reads n too */
+	if (ev->running) {
+		if (!ev->missing)
+			ev->missing = s;
+		return false;
+	}
+	compute(ev, s);
+	return true;
+}
+
+/* ---- values ---- */
+
+static enum tristate choice_value(struct eval *ev, const struct symbol *c)
+{
+	enum tristate v = no;
+
+	/* a pre-6.11 choice symbol is not written to .config: read it off its
+	 * members (y if one is y, m if one is m) */
 	for (const struct menu *cm = c->menus; cm; cm = cm->sym_next)
-		for (const struct menu *k = cm->list; k; k = menu_next((struct menu *)k, (struct menu *)cm))
-			if (k->sym && k->sym->choice == cm && eval_sym_tri(ev, k->sym) > v)
-				v = eval_sym_tri(ev, k->sym);
+		for (const struct menu *k = cm->list; k; k = menu_next_const(k, cm))
+			if (k->sym && k->sym->choice == cm)
+				v = tri_or(v, eval_sym_tri(ev, k->sym));
 	return v;
 }
 
-int eval_sym_tri(struct eval *ev, const struct symbol *s)
+static bool bool_valued(const struct symbol *s)
+{
+	return sym_is_bool_like(s) && (s->flags & SYM_DEFINED) && !(s->flags & SYM_CONST) && s->name;
+}
+
+enum tristate eval_sym_tri(struct eval *ev, const struct symbol *s)
 {
 	const struct config_entry *e;
 
 	if (s == &ev->t->sym_y)
-		return 2;
+		return yes;
 	if (s == &ev->t->sym_m)
-		return 1;
+		return mod;
 	if (sym_is_choice(s) && s->id < ev->t->syms.n) {
-		if (ev->tri[s->id] < 0)
-			ev->tri[s->id] = (signed char)choice_value(ev, s);
-		return ev->tri[s->id];
+		switch (ev->kind) {
+		case EV_CONFIG:
+			if (ev->tri[s->id] < 0)
+				ev->tri[s->id] = (signed char)choice_value(ev, s);
+			return (enum tristate)ev->tri[s->id];
+		case EV_SOURCE:
+			return choice_value(ev, s);
+		case EV_COMPUTED:
+			return computed(ev, s) ? (enum tristate)ev->tri[s->id] : no;
+		}
 	}
-	if (s == &ev->t->sym_n || !sym_is_bool_like(s) || !(s->flags & SYM_DEFINED) ||
-	    (s->flags & SYM_CONST) || !s->name)
-		return 0;
-	if (ev->tri[s->id] < 0) {
-		e = config_find(ev->c, s->name);
-		ev->tri[s->id] = (signed char)(e ? tri_of(e->value) : 0);
+	if (!bool_valued(s))
+		return no;
+	switch (ev->kind) {
+	case EV_CONFIG:
+		if (ev->tri[s->id] < 0) {
+			e = config_find(ev->c, s->name);
+			ev->tri[s->id] = (signed char)(e ? tri_value(e->value) : no);
+		}
+		return (enum tristate)ev->tri[s->id];
+	case EV_SOURCE:
+		return ev->src.tri(ev->src.ctx, s);
+	case EV_COMPUTED:
+		return computed(ev, s) ? (enum tristate)ev->tri[s->id] : no;
 	}
-	return ev->tri[s->id];
+	return no;
 }
 
 const char *eval_sym_str(struct eval *ev, const struct symbol *s)
 {
 	const struct config_entry *e;
 
-	static const char *const names[] = { "n", "m", "y" };
-
-	if (sym_is_bool_like(s) && ((s->flags & SYM_DEFINED) || s->flags & SYM_CONST))
-		return names[eval_sym_tri(ev, s)];
+	if (sym_is_bool_like(s) && ((s->flags & SYM_DEFINED) || (s->flags & SYM_CONST)))
+		return tri_str(eval_sym_tri(ev, s));
 	if (!(s->flags & SYM_DEFINED) || (s->flags & SYM_CONST) || !s->name)
 		return s->name ? s->name : "";
-	if (!ev->str[s->id]) {
-		e = config_find(ev->c, s->name);
-		ev->str[s->id] = e ? e->value : value_empty(s->type, ev->t->kversion);
+	switch (ev->kind) {
+	case EV_CONFIG:
+		if (!ev->str[s->id]) {
+			e = config_find(ev->c, s->name);
+			ev->str[s->id] = e ? e->value : value_empty(s->type, ev->t->kversion);
+		}
+		return ev->str[s->id];
+	case EV_SOURCE:
+		return ev->src.str(ev->src.ctx, s);
+	case EV_COMPUTED:
+		return computed(ev, s) && ev->str[s->id] ? ev->str[s->id] : "";
 	}
-	return ev->str[s->id];
+	return "";
 }
 
-static int eval_expr(struct eval *ev, const struct expr *e)
+/* s's user value, where sym_calc_value() reads it. */
+static const char *user_value(struct eval *ev, const struct symbol *s)
 {
-	int a, b;
+	const struct config_entry *e;
+
+	if (ev->missing)	/* a computation about to run again */
+		return NULL;
+	if (ev->kind == EV_CONFIG) {
+		e = config_find(ev->c, s->name);
+		return e ? e->value : NULL;
+	}
+	return ev->src.user ? ev->src.user(ev->src.ctx, s) : NULL;
+}
+
+/* ---- expressions ---- */
+
+static enum tristate compare(struct eval *ev, const struct expr *e)
+{
+	return (enum tristate)value_compare(e->type, eval_sym_str(ev, e->sym),
+					    e->sym->flags & SYM_CONST ? S_UNKNOWN : e->sym->type,
+					    eval_sym_str(ev, e->rsym),
+					    e->rsym->flags & SYM_CONST ? S_UNKNOWN : e->rsym->type);
+}
+
+/* Operands left to right, as the recursion in expr.c reads them; on
+ * explicit stacks (their bottoms kept: a value read here may start a
+ * computation that evaluates expressions of its own). */
+enum tristate eval_expr(struct eval *ev, const struct expr *e)
+{
+	size_t fbase = ev->frames.n, vbase = ev->vals.n;
+	enum tristate v;
 
 	if (!e)
-		return 2;
-	switch (e->type) {
-	case E_SYMBOL:
-		return eval_sym_tri(ev, e->sym);
-	case E_NOT:
-		return 2 - eval_expr(ev, e->left);
-	case E_AND:
-		a = eval_expr(ev, e->left);
-		b = eval_expr(ev, e->right);
-		return a < b ? a : b;
-	case E_OR:
-		a = eval_expr(ev, e->left);
-		b = eval_expr(ev, e->right);
-		return a > b ? a : b;
-	default:
-		return value_compare(e->type, eval_sym_str(ev, e->sym),
-				     e->sym->flags & SYM_CONST ? S_UNKNOWN : e->sym->type,
-				     eval_sym_str(ev, e->rsym),
-				     e->rsym->flags & SYM_CONST ? S_UNKNOWN : e->rsym->type);
+		return yes;
+	vec_push(ev->frames, ((struct frame){ e, 0 }));
+	while (ev->frames.n > fbase) {
+		struct frame *f = &vec_last(ev->frames);
+		const struct expr *x = f->e;
+		unsigned arity = x->type == E_NOT ? 1 : x->type == E_AND || x->type == E_OR ? 2 : 0;
+
+		if (f->stage < arity) {
+			const struct expr *next = f->stage++ ? x->right : x->left;
+
+			if (next) {
+				vec_push(ev->frames, ((struct frame){ next, 0 }));
+			} else {
+				vec_push(ev->vals, yes);
+			}
+			continue;
+		}
+		switch (x->type) {
+		case E_SYMBOL:
+			v = eval_sym_tri(ev, x->sym);
+			break;
+		case E_NOT:
+			v = tri_not((enum tristate)vec_pop(ev->vals));
+			break;
+		case E_AND:
+		case E_OR:
+			v = (enum tristate)vec_pop(ev->vals);
+			v = x->type == E_AND ? tri_and((enum tristate)vec_pop(ev->vals), v)
+					     : tri_or((enum tristate)vec_pop(ev->vals), v);
+			break;
+		default:
+			v = compare(ev, x);
+			break;
+		}
+		ev->frames.n--;
+		vec_push(ev->vals, (unsigned char)v);
 	}
+	v = (enum tristate)vec_pop(ev->vals);
+	ev->vals.n = vbase;
+	return v;
 }
 
-static int cond(struct eval *ev, struct expr *e)
+enum tristate eval_cond(struct eval *ev, struct expr *e)
 {
 	return eval_expr(ev, expr_rewrite_m(ev->t, e));
 }
 
-static bool bool_like_now(struct eval *ev, const struct symbol *s)
+/* ---- the pieces of sym_calc_value() ---- */
+
+bool eval_bool_now(struct eval *ev, const struct symbol *s)
 {
-	return s->type == S_BOOLEAN || eval_sym_tri(ev, ev->t->modules) != 2;
+	return s->type == S_BOOLEAN || eval_sym_tri(ev, ev->t->modules) != yes;
 }
 
-static int round_tri(struct eval *ev, const struct symbol *s, int v)
+enum tristate eval_round(struct eval *ev, const struct symbol *s, enum tristate v)
 {
-	return v == 1 && bool_like_now(ev, s) ? 2 : v;
+	return v == mod && eval_bool_now(ev, s) ? yes : v;
 }
 
-static const char tri_ch[] = "nmy";
-
-static void why_items(struct eval *ev, const struct menu *m, int need, struct strbuf *why)
+enum tristate eval_visibility(struct eval *ev, const struct symbol *s)
 {
-	char l[300];
-
-	for (; m && m->kind != M_ROOT; m = m->parent)
-		for (const struct dep_item *d = m->deps; d; d = d->next) {
-			int v = cond(ev, d->expr);
-
-			if (v >= need)
-				continue;
-			sb_addf(why, "\t%s: %s ", loc_str(d->loc, l, sizeof(l)),
-				d->kind == DEP_IF ? "if" : "depends on");
-			expr_print(why, d->expr);
-			sb_addf(why, " (is %c)\n", tri_ch[v]);
-		}
-}
-
-static int prompt_visibility(struct eval *ev, const struct symbol *s)
-{
-	int vis = 0;
+	enum tristate vis = no;
 
 	if (s->flags & SYM_TRANSITIONAL)
-		return 2;	/* 6.18 sym_calc_visibility(): always visible */
-	for (const struct property *p = s->props; p; p = p->sym_next) {
-		int v;
-
-		if (p->type != P_PROMPT)
-			continue;
-		v = cond(ev, p->menu->dep);
-		if (p->cond && cond(ev, p->cond) < v)
-			v = cond(ev, p->cond);
-		for (const struct menu *a = p->menu->parent; a; a = a->parent)
-			for (const struct dep_item *d = a->visibility; d; d = d->next)
-				if (cond(ev, d->expr) < v)
-					v = cond(ev, d->expr);
-		if (v > vis)
-			vis = v;
-	}
+		return yes;	/* 6.18 sym_calc_visibility(): its user value counts */
+	for (const struct property *p = s->props; p; p = p->sym_next)
+		if (p->type == P_PROMPT)
+			vis = tri_or(vis, eval_expr(ev, p->visible));
+	if (vis == mod && (s->type != S_TRISTATE || eval_sym_tri(ev, ev->t->modules) != yes))
+		vis = yes;
 	return vis;
 }
 
-static int rev_value(struct eval *ev, const struct property *list)
+enum tristate eval_rev_one(struct eval *ev, const struct property *p)
 {
-	int r = 0;
+	enum tristate v = eval_sym_tri(ev, p->menu->sym);
 
-	for (const struct property *p = list; p; p = p->rev_next) {
-		int v = eval_sym_tri(ev, p->menu->sym), c = cond(ev, p->visible);
+	return tri_and(v, eval_expr(ev, p->visible));
+}
 
-		v = v < c ? v : c;
-		if (v > r)
-			r = v;
-	}
+enum tristate eval_rev(struct eval *ev, const struct property *list)
+{
+	enum tristate r = no;
+
+	for (const struct property *p = list; p; p = p->rev_next)
+		r = tri_or(r, eval_rev_one(ev, p));
 	return r;
 }
 
-static void why_revs(struct eval *ev, const struct property *list, int need, struct strbuf *why)
-{
-	char l[300];
-
-	for (const struct property *p = list; p; p = p->rev_next) {
-		int v = eval_sym_tri(ev, p->menu->sym), c = cond(ev, p->visible);
-
-		if ((v < c ? v : c) >= need)
-			sb_addf(why, "\t%s: %s %s, by %s=%c\n", loc_str(p->loc, l, sizeof(l)),
-				p->type == P_SELECT ? "select" : "imply", p->target->name,
-				p->menu->sym->name, tri_ch[v]);
-	}
-}
-
-static void why_prompts(struct eval *ev, const struct symbol *s, int need, struct strbuf *why)
-{
-	char l[300];
-	bool any = false;
-
-	for (const struct property *p = s->props; p; p = p->sym_next) {
-		if (p->type != P_PROMPT)
-			continue;
-		any = true;
-		why_items(ev, p->menu, need, why);
-		if (p->cond && cond(ev, p->cond) < need) {
-			sb_addf(why, "\t%s: prompt \"%s\" if ", loc_str(p->loc, l, sizeof(l)), p->text);
-			expr_print(why, p->cond);
-			sb_addf(why, " (is %c)\n", tri_ch[cond(ev, p->cond)]);
-		}
-	}
-	if (!any)
-		sb_addf(why, "\t%s has no prompt: its value comes from defaults and selects\n", s->name);
-}
-
-/* The default path: returns the property used (NULL: none). */
-static const struct property *active_default(struct eval *ev, const struct symbol *s)
+static const struct property *first_active(struct eval *ev, const struct symbol *s,
+					   enum prop_type type)
 {
 	for (const struct property *p = s->props; p; p = p->sym_next)
-		if (p->type == P_DEFAULT && cond(ev, p->visible) > 0)
+		if (p->type == type && eval_expr(ev, p->visible) != no)
 			return p;
 	return NULL;
 }
 
-static bool check_tri(struct eval *ev, const struct symbol *s, struct strbuf *why)
-{
-	int v = eval_sym_tri(ev, s), vis = round_tri(ev, s, prompt_visibility(ev, s));
-	int rev = round_tri(ev, s, rev_value(ev, s->selected_by)), want;
-	const struct property *d;
-	char l[300];
-
-	if (vis > 0) {
-		int hi = vis > rev ? vis : rev;
-
-		if (v == 1 && bool_like_now(ev, s)) {
-			sb_addf(why, "\t%s cannot be m: %s\n", s->name, s->type == S_BOOLEAN ?
-				"it is a bool" : "MODULES is not enabled");
-			return false;
-		}
-		if (v < rev) {
-			sb_addf(why, "\tselected to %c by:\n", tri_ch[rev]);
-			why_revs(ev, s->selected_by, rev, why);
-			return false;
-		}
-		if (v > hi) {
-			sb_addf(why, "\tits prompt allows at most %c:\n", tri_ch[hi]);
-			why_prompts(ev, s, v, why);
-			return false;
-		}
-		return true;
-	}
-	/* invisible: default, imply, select */
-	d = active_default(ev, s);
-	want = 0;
-	if (d) {
-		int dv = eval_expr(ev, d->expr), dc = cond(ev, d->visible);
-
-		want = dv < dc ? dv : dc;
-	}
-	if (s->implied_by) {
-		int imp = round_tri(ev, s, rev_value(ev, s->implied_by));
-
-		if (imp) {
-			int dir = round_tri(ev, s, cond(ev, s->dir_dep));
-
-			want = want > imp ? want : imp;
-			want = want < dir ? want : dir;
-		}
-	}
-	want = want > rev ? want : rev;
-	want = round_tri(ev, s, want);
-	if (v == want)
-		return true;
-	sb_addf(why, "\t%s is not visible, so Kconfig computes %c:\n", s->name, tri_ch[want]);
-	why_prompts(ev, s, 1, why);
-	if (d) {
-		sb_addf(why, "\t%s: default ", loc_str(d->loc, l, sizeof(l)));
-		expr_print(why, d->expr);
-		sb_addf(why, " (is %c)\n", tri_ch[eval_expr(ev, d->expr)]);
-	} else {
-		sb_addf(why, "\tno default applies\n");
-	}
-	if (rev)
-		why_revs(ev, s->selected_by, rev, why);
-	return false;
-}
-
-static bool check_val(struct eval *ev, const struct symbol *s, struct strbuf *why)
-{
-	const char *v = eval_sym_str(ev, s), *want;
-	const struct property *d, *r = NULL;
-	char l[300];
-
-	for (const struct property *p = s->props; p; p = p->sym_next)
-		if (p->type == P_RANGE && !r && cond(ev, p->visible) > 0)
-			r = p;
-	if (prompt_visibility(ev, s) > 0) {
-		if (!r || value_clamp(v, s->type, eval_sym_str(ev, r->lo), r->lo->type,
-				      eval_sym_str(ev, r->hi), r->hi->type) == v)
-			return true;
-		sb_addf(why, "\t%s: range %s %s excludes %s\n", loc_str(r->loc, l, sizeof(l)),
-			eval_sym_str(ev, r->lo), eval_sym_str(ev, r->hi), v);
-		return false;
-	}
-	d = active_default(ev, s);
-	want = value_empty(s->type, ev->t->kversion);
-	if (d && d->expr->type == E_SYMBOL)
-		want = eval_sym_str(ev, d->expr->sym);
-	if (r)
-		want = value_clamp(want, s->type, eval_sym_str(ev, r->lo), r->lo->type,
-				   eval_sym_str(ev, r->hi), r->hi->type);
-	if (!strcmp(v, want))
-		return true;
-	sb_addf(why, "\t%s is not visible, so Kconfig computes \"%s\"", s->name, want);
-	if (d)
-		sb_addf(why, " from the default at %s", loc_str(d->loc, l, sizeof(l)));
-	sb_addc(why, '\n');
-	why_prompts(ev, s, 1, why);
-	return false;
-}
-
-static bool check_choice_member(struct eval *ev, const struct symbol *s, struct strbuf *why)
-{
-	const struct menu *c = s->choice;
-	int v = eval_sym_tri(ev, s), ny = 0, vis = prompt_visibility(ev, s);
-	char l[300];
-
-	if (v && !vis) {
-		sb_addf(why, "\t%s is a choice member whose prompt is not visible:\n", s->name);
-		why_prompts(ev, s, 1, why);
-		return false;
-	}
-	/* a member may be defined twice in its choice (powerpc's
-	 * POWERPC64_CPU): count symbols, not entries */
-	for (const struct menu *k = c->list; k; k = menu_next((struct menu *)k, (struct menu *)c)) {
-		bool seen = false;
-
-		if (!k->sym || k->sym->choice != c || eval_sym_tri(ev, k->sym) != 2)
-			continue;
-		for (const struct menu *j = c->list; j != k; j = menu_next((struct menu *)j, (struct menu *)c))
-			seen |= j->sym == k->sym;
-		ny += !seen;
-	}
-	if (ny > 1 && v == 2) {
-		sb_addf(why, "\tthe choice at %s has %d members set to y\n",
-			loc_str(c->loc, l, sizeof(l)), ny);
-		return false;
-	}
-	if (ny == 0 && vis) {
-		sb_addf(why, "\tthe choice at %s has visible members but none is y\n",
-			loc_str(c->loc, l, sizeof(l)));
-		return false;
-	}
-	return true;
-}
-
-/* A value that comes from an unexecuted $(shell,...) cannot be judged
- * here: the SAT model leaves it free, and so does this check. */
-static bool reads_shell(const struct symbol *s)
-{
-	for (const struct property *p = s->props; p; p = p->sym_next)
-		if (expr_reads_shell(p->expr) || expr_reads_shell(p->visible) ||
-		    (p->lo && (p->lo->flags & SYM_SHELL)) || (p->hi && (p->hi->flags & SYM_SHELL)))
-			return true;
-	for (const struct property *p = s->selected_by; p; p = p->rev_next)
-		if (expr_reads_shell(p->visible))
-			return true;
-	return expr_reads_shell(s->dir_dep);
-}
-
-bool eval_check(struct eval *ev, const struct symbol *s, struct strbuf *why)
-{
-	if (reads_shell(s))
-		return true;
-	bool modern = dialect_has(ev->t, DR_CHOICE_VALUES);
-
-	if (!(s->flags & SYM_DEFINED) || (s->flags & SYM_CONST) || !s->name)
-		return true;
-	/* Whatever an old .config says of a transitional symbol is its value:
-	 * conf reads it and never writes it. */
-	if (s->flags & SYM_TRANSITIONAL)
-		return true;
-	if (sym_is_bool_like(s)) {
-		if (s->choice && modern)
-			return check_choice_member(ev, s, why);
-		if (s->choice)
-			return true;	/* pre-6.11 choices: the SAT check decides */
-		return check_tri(ev, s, why);
-	}
-	if (s->type == S_INT || s->type == S_HEX || s->type == S_STRING)
-		/* conf leaves out what it does not write: nothing to check */
-		return !config_find(ev->c, s->name) || check_val(ev, s, why);
-	return true;
-}
-
-int eval_cond(struct eval *ev, struct expr *e)
-{
-	return cond(ev, e);
-}
-
-int eval_expr_value(struct eval *ev, const struct expr *e)
-{
-	return eval_expr(ev, e);
-}
-
-int eval_visibility(struct eval *ev, const struct symbol *s)
-{
-	return round_tri(ev, s, prompt_visibility(ev, s));
-}
-
 const struct property *eval_active_default(struct eval *ev, const struct symbol *s)
 {
-	return active_default(ev, s);
+	return first_active(ev, s, P_DEFAULT);
+}
+
+const struct property *eval_active_range(struct eval *ev, const struct symbol *s)
+{
+	return first_active(ev, s, P_RANGE);
+}
+
+const char *eval_clamp(struct eval *ev, const struct symbol *s, const struct property *r,
+		       const char *v)
+{
+	return value_clamp(v, s->type, eval_sym_str(ev, r->lo), r->lo->type,
+			   eval_sym_str(ev, r->hi), r->hi->type);
+}
+
+/* A member's user value as a tristate; -1: none. */
+static int user_tri(struct eval *ev, const struct symbol *s)
+{
+	const char *u = user_value(ev, s);
+
+	return u ? (int)tri_value(u) : -1;
+}
+
+struct member {
+	const struct symbol *sym;
+	unsigned rank, pos;
+};
+
+static int by_priority(const void *a, const void *b)
+{
+	const struct member *x = a, *y = b;
+
+	if (x->rank != y->rank)
+		return x->rank > y->rank ? -1 : 1;
+	return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+/* The members of c in conf's priority order (eval_source.rank). */
+static void members(struct eval *ev, const struct menu *c, struct member **out, size_t *n)
+{
+	VEC(struct member) v = { 0 };
+
+	for (const struct menu *k = c->list; k; k = menu_next_const(k, c))
+		if (k->sym && k->sym->choice == c) {
+			struct member m = { k->sym, ev->src.rank ? ev->src.rank(ev->src.ctx, k->sym) : 0,
+					    (unsigned)v.n };
+
+			vec_push(v, m);
+		}
+	if (ev->src.rank && v.n > 1)
+		qsort(v.v, v.n, sizeof(*v.v), by_priority);
+	*out = v.v;
+	*n = v.n;
+}
+
+/* sym_calc_choice() of 6.11+: the chosen member of choice c. */
+static const struct symbol *choice_pick(struct eval *ev, const struct menu *c)
+{
+	const struct symbol *res = NULL;
+	struct member *m;
+	size_t n;
+
+	members(ev, c, &m, &n);
+	/* the first visible member the user set to y, in priority order */
+	for (size_t i = 0; i < n && !res; i++)
+		if (eval_visibility(ev, m[i].sym) && user_tri(ev, m[i].sym) == yes)
+			res = m[i].sym;
+	if (!res) {
+		/* sym_choice_default(), unless the user said n to it */
+		for (const struct property *p = c->sym->props; p && !res; p = p->sym_next)
+			if (p->type == P_DEFAULT && eval_expr(ev, p->visible) && p->target &&
+			    eval_visibility(ev, p->target))
+				res = p->target;
+		for (const struct menu *k = c->list; k && !res; k = menu_next_const(k, c))
+			if (k->sym && k->sym->choice == c && eval_visibility(ev, k->sym))
+				res = k->sym;
+		if (res && user_tri(ev, res) == no)
+			res = NULL;
+	}
+	/* the first visible one the user left unset, in source order */
+	for (const struct menu *k = c->list; k && !res; k = menu_next_const(k, c))
+		if (k->sym && k->sym->choice == c && eval_visibility(ev, k->sym) &&
+		    user_tri(ev, k->sym) < 0)
+			res = k->sym;
+	/* the least prioritized visible one */
+	for (size_t i = n; i-- > 0 && !res;)
+		if (eval_visibility(ev, m[i].sym))
+			res = m[i].sym;
+	free(m);
+	return res;
+}
+
+static enum tristate calc_tri(struct eval *ev, const struct symbol *s, bool *write)
+{
+	enum tristate vis = eval_visibility(ev, s), v = no, rev;
+	const struct property *d;
+	int u;
+
+	*write = vis != no;
+	if (s->choice)
+		return vis && choice_pick(ev, s->choice) == s ? yes : no;
+	rev = eval_round(ev, s, eval_rev(ev, s->selected_by));
+	u = vis ? user_tri(ev, s) : -1;
+	if (u >= 0) {
+		v = tri_and((enum tristate)u, vis);
+	} else {
+		*write |= rev != no;
+		if ((d = eval_active_default(ev, s))) {
+			v = tri_and(eval_expr(ev, d->expr), eval_expr(ev, d->visible));
+			*write |= v != no;
+		}
+		if (s->implied_by) {
+			enum tristate imp = eval_round(ev, s, eval_rev(ev, s->implied_by));
+
+			if (imp) {
+				*write = true;
+				v = tri_and(tri_or(v, imp), eval_round(ev, s, eval_expr(ev, s->dir_dep)));
+			}
+		}
+	}
+	return eval_round(ev, s, tri_or(v, rev));
+}
+
+static const char *calc_str(struct eval *ev, const struct symbol *s, bool *write)
+{
+	bool vis = eval_visibility(ev, s) != no;
+	const char *u = vis ? user_value(ev, s) : NULL, *v = value_empty(s->type, ev->t->kversion);
+	const struct property *d, *r;
+
+	*write = vis;
+	if (u && value_valid(s->type, u)) {
+		v = u;
+	} else if ((d = eval_active_default(ev, s)) && d->expr->type == E_SYMBOL) {
+		v = eval_sym_str(ev, d->expr->sym);
+		*write = true;
+	}
+	if ((r = eval_active_range(ev, s)))
+		v = eval_clamp(ev, s, r, v);
+	return v;
+}
+
+static void calc_sym(struct eval *ev, const struct symbol *s, struct result *r)
+{
+	r->write = false;
+	r->str = NULL;
+	if (sym_is_choice(s)) {
+		r->tri = choice_value(ev, s);
+		r->str = tri_str(r->tri);
+	} else if (sym_is_bool_like(s)) {
+		r->tri = calc_tri(ev, s, &r->write);
+		r->str = tri_str(r->tri);
+	} else {
+		r->tri = no;
+		r->str = calc_str(ev, s, &r->write);
+	}
+	if (s->flags & SYM_TRANSITIONAL)
+		r->write = false;	/* 6.18: read from an old .config, never written */
+}
+
+enum tristate eval_calc_tri(struct eval *ev, const struct symbol *s)
+{
+	bool write;
+
+	return calc_tri(ev, s, &write);
+}
+
+const char *eval_calc_str(struct eval *ev, const struct symbol *s)
+{
+	bool write;
+
+	return calc_str(ev, s, &write);
+}
+
+/* ---- whole configurations ---- */
+
+void eval_all(struct eval *ev)
+{
+	const struct symbol *s;
+	size_t i;
+
+	if (ev->kind != EV_COMPUTED)
+		return;
+	if (eval_has_value(ev->t->modules))
+		computed(ev, ev->t->modules);
+	tree_for_each_sym(ev->t, s, i)
+		if (eval_has_value(s))
+			computed(ev, s);
+}
+
+bool eval_written(struct eval *ev, const struct symbol *s)
+{
+	if (ev->kind != EV_COMPUTED || !eval_has_value(s) || sym_is_choice(s))
+		return false;
+	return computed(ev, s) && ev->write[s->id];
 }

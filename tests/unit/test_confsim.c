@@ -2,6 +2,7 @@
  * of Linux 6.11+), as kcsat why uses it to shrink witnesses. */
 #include "unit.h"
 
+#include "kconfig/confdata.h"
 #include "kconfig/confsim.h"
 
 static struct kctree *load(const char *text)
@@ -109,6 +110,60 @@ static void test_old_kernels_not_simulated(void **state)
 	kctree_free(t);
 }
 
+static void add(struct config *c, const char *name, const char *value, bool is_string)
+{
+	struct config_entry e = { .name = strdup(name), .value = strdup(value), .is_string = is_string };
+
+	vec_push(c->v, e);
+}
+
+/* conf_read(): what it takes from a .config, and the configuration conf
+ * --olddefconfig then writes. */
+static void test_load_and_result(void **state)
+{
+	struct kctree *t = load("config MODULES\n\tbool \"modules\"\n\tmodules\n"
+				"config B\n\tbool \"B\"\n\tdefault y\n"
+				"config T\n\ttristate \"T\"\n"
+				"config H\n\thex \"H\"\n\tdefault 0x10\n"
+				"config S\n\tstring \"S\"\n\tdefault \"d\"\n"
+				"config I\n\tint\n"
+				"choice\n\tprompt \"pick\"\n"
+				"config C1\n\tbool \"C1\"\nconfig C2\n\tbool \"C2\"\nendchoice\n");
+	struct confsim *cs = confsim_new(t);
+	struct config c = { 0 }, out = { 0 };
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	(void)state;
+	add(&c, "B", "m", false);	/* m for a bool: invalid, B keeps its default */
+	add(&c, "T", "yes", false);	/* the first letter counts */
+	add(&c, "H", "0xZZ", false);	/* malformed: the default */
+	add(&c, "S", "plain", false);	/* unquoted: dropped */
+	add(&c, "C2", "y", false);
+	add(&c, "C1", "y", false);	/* the last member named wins */
+	add(&c, "UNKNOWN", "y", false);
+	config_index(&c);
+	assert_false(confsim_valid(sym_find(t, "B"), &c.v.v[0]));
+	assert_true(confsim_valid(sym_find(t, "T"), &c.v.v[1]));
+	assert_false(confsim_valid(sym_find(t, "H"), &c.v.v[2]));
+	assert_false(confsim_valid(sym_find(t, "S"), &c.v.v[3]));
+	confsim_load(cs, &c);
+	confsim_result(cs, &out);
+	f = open_memstream(&text, &len);
+	config_write_file(f, &out, NULL);
+	fclose(f);
+	/* I: invisible without a default, not written */
+	assert_string_equal(text, "# CONFIG_MODULES is not set\nCONFIG_B=y\nCONFIG_T=y\n"
+			    "CONFIG_H=0x10\nCONFIG_S=\"d\"\nCONFIG_C1=y\n# CONFIG_C2 is not set\n");
+	assert_string_equal(confsim_str(cs, sym_find(t, "I")), "0");
+	free(text);
+	config_release(&c);
+	config_release(&out);
+	confsim_free(cs);
+	kctree_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -117,6 +172,7 @@ int main(void)
 		cmocka_unit_test(test_select_and_range),
 		cmocka_unit_test(test_choice_default_and_user_pick),
 		cmocka_unit_test(test_old_kernels_not_simulated),
+		cmocka_unit_test(test_load_and_result),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,214 @@
+#include "kconfig/explain.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kconfig/confdata.h"
+#include "kconfig/dialect.h"
+#include "kconfig/eval.h"
+#include "kconfig/kconfig.h"
+#include "util/strbuf.h"
+
+/* The `depends on` and `if` lines of m and its parents that are below
+ * need. */
+static void why_items(struct eval *ev, const struct menu *m, enum tristate need, struct strbuf *why)
+{
+	char l[300];
+
+	for (; m && m->kind != M_ROOT; m = m->parent)
+		for (const struct dep_item *d = m->deps; d; d = d->next) {
+			enum tristate v = eval_cond(ev, d->expr);
+
+			if (v >= need)
+				continue;
+			sb_addf(why, "\t%s: %s ", loc_str(d->loc, l, sizeof(l)),
+				d->kind == DEP_IF ? "if" : "depends on");
+			expr_print(why, d->expr);
+			sb_addf(why, " (is %c)\n", tri_char(v));
+		}
+}
+
+/* The selects or implies of list that give at least need. */
+static void why_revs(struct eval *ev, const struct property *list, enum tristate need,
+		     struct strbuf *why)
+{
+	char l[300];
+
+	for (const struct property *p = list; p; p = p->rev_next)
+		if (eval_rev_one(ev, p) >= need)
+			sb_addf(why, "\t%s: %s %s, by %s=%c\n", loc_str(p->loc, l, sizeof(l)),
+				p->type == P_SELECT ? "select" : "imply", p->target->name,
+				p->menu->sym->name, tri_char(eval_sym_tri(ev, p->menu->sym)));
+}
+
+static void why_prompts(struct eval *ev, const struct symbol *s, enum tristate need,
+			struct strbuf *why)
+{
+	char l[300];
+	bool any = false;
+
+	for (const struct property *p = s->props; p; p = p->sym_next) {
+		if (p->type != P_PROMPT)
+			continue;
+		any = true;
+		why_items(ev, p->menu, need, why);
+		if (p->cond && eval_cond(ev, p->cond) < need) {
+			sb_addf(why, "\t%s: prompt \"%s\" if ", loc_str(p->loc, l, sizeof(l)), p->text);
+			expr_print(why, p->cond);
+			sb_addf(why, " (is %c)\n", tri_char(eval_cond(ev, p->cond)));
+		}
+	}
+	if (!any)
+		sb_addf(why, "\t%s has no prompt: its value comes from defaults and selects\n", s->name);
+}
+
+/* A visible symbol keeps what the user gave it, between what selects force
+ * and what its prompt allows; an invisible one has what sym_calc_value()
+ * computes. */
+static bool check_tri(struct eval *ev, const struct symbol *s, struct strbuf *why)
+{
+	enum tristate v = eval_sym_tri(ev, s), vis = eval_visibility(ev, s), want;
+	enum tristate rev = eval_round(ev, s, eval_rev(ev, s->selected_by));
+	const struct property *d;
+	char l[300];
+
+	if (vis > no) {
+		enum tristate hi = tri_or(vis, rev);
+
+		if (v == mod && eval_bool_now(ev, s)) {
+			sb_addf(why, "\t%s cannot be m: %s\n", s->name, s->type == S_BOOLEAN ?
+				"it is a bool" : "MODULES is not enabled");
+			return false;
+		}
+		if (v < rev) {
+			sb_addf(why, "\tselected to %c by:\n", tri_char(rev));
+			why_revs(ev, s->selected_by, rev, why);
+			return false;
+		}
+		if (v > hi) {
+			sb_addf(why, "\tits prompt allows at most %c:\n", tri_char(hi));
+			why_prompts(ev, s, v, why);
+			return false;
+		}
+		return true;
+	}
+	if (v == (want = eval_calc_tri(ev, s)))
+		return true;
+	d = eval_active_default(ev, s);
+	sb_addf(why, "\t%s is not visible, so Kconfig computes %c:\n", s->name, tri_char(want));
+	why_prompts(ev, s, mod, why);
+	if (d) {
+		sb_addf(why, "\t%s: default ", loc_str(d->loc, l, sizeof(l)));
+		expr_print(why, d->expr);
+		sb_addf(why, " (is %c)\n", tri_char(eval_expr(ev, d->expr)));
+	} else {
+		sb_addf(why, "\tno default applies\n");
+	}
+	if (rev)
+		why_revs(ev, s->selected_by, rev, why);
+	return false;
+}
+
+/* A visible int/hex/string keeps its value inside its range (verify does
+ * not check the value's syntax: conf would drop a malformed one); an
+ * invisible one has the computed value. */
+static bool check_val(struct eval *ev, const struct symbol *s, struct strbuf *why)
+{
+	const char *v = eval_sym_str(ev, s), *want;
+	const struct property *d, *r = eval_active_range(ev, s);
+	char l[300];
+
+	if (eval_visibility(ev, s) > no) {
+		if (!r || eval_clamp(ev, s, r, v) == v)
+			return true;
+		sb_addf(why, "\t%s: range %s %s excludes %s\n", loc_str(r->loc, l, sizeof(l)),
+			eval_sym_str(ev, r->lo), eval_sym_str(ev, r->hi), v);
+		return false;
+	}
+	if (!strcmp(v, want = eval_calc_str(ev, s)))
+		return true;
+	d = eval_active_default(ev, s);
+	sb_addf(why, "\t%s is not visible, so Kconfig computes \"%s\"", s->name, want);
+	if (d)
+		sb_addf(why, " from the default at %s", loc_str(d->loc, l, sizeof(l)));
+	sb_addc(why, '\n');
+	why_prompts(ev, s, mod, why);
+	return false;
+}
+
+static bool check_choice_member(struct eval *ev, const struct symbol *s, struct strbuf *why)
+{
+	const struct menu *c = s->choice;
+	enum tristate v = eval_sym_tri(ev, s), vis = eval_visibility(ev, s);
+	int ny = 0;
+	char l[300];
+
+	if (v && !vis) {
+		sb_addf(why, "\t%s is a choice member whose prompt is not visible:\n", s->name);
+		why_prompts(ev, s, mod, why);
+		return false;
+	}
+	/* a member may be defined twice in its choice (powerpc's
+	 * POWERPC64_CPU): count symbols, not entries */
+	for (const struct menu *k = c->list; k; k = menu_next_const(k, c)) {
+		bool seen = false;
+
+		if (!k->sym || k->sym->choice != c || eval_sym_tri(ev, k->sym) != yes)
+			continue;
+		for (const struct menu *j = c->list; j != k; j = menu_next_const(j, c))
+			seen |= j->sym == k->sym;
+		ny += !seen;
+	}
+	if (ny > 1 && v == yes) {
+		sb_addf(why, "\tthe choice at %s has %d members set to y\n",
+			loc_str(c->loc, l, sizeof(l)), ny);
+		return false;
+	}
+	if (ny == 0 && vis) {
+		sb_addf(why, "\tthe choice at %s has visible members but none is y\n",
+			loc_str(c->loc, l, sizeof(l)));
+		return false;
+	}
+	return true;
+}
+
+static bool sym_shell(const struct symbol *s)
+{
+	return s && (s->flags & SYM_SHELL);
+}
+
+static bool reads_shell(const struct symbol *s)
+{
+	for (const struct property *p = s->props; p; p = p->sym_next)
+		if (expr_reads_shell(p->expr) || expr_reads_shell(p->visible) ||
+		    sym_shell(p->lo) || sym_shell(p->hi))
+			return true;
+	for (const struct property *p = s->selected_by; p; p = p->rev_next)
+		if (expr_reads_shell(p->visible))
+			return true;
+	return expr_reads_shell(s->dir_dep);
+}
+
+bool explain_symbol(struct eval *ev, const struct config *c, const struct symbol *s,
+		    struct strbuf *why)
+{
+	if (reads_shell(s))
+		return true;
+	if (!(s->flags & SYM_DEFINED) || (s->flags & SYM_CONST) || !s->name)
+		return true;
+	/* Whatever an old .config says of a transitional symbol is its value:
+	 * conf reads it and never writes it. */
+	if (s->flags & SYM_TRANSITIONAL)
+		return true;
+	if (sym_is_bool_like(s)) {
+		if (s->choice && dialect_has(eval_tree(ev), DR_CHOICE_VALUES))
+			return check_choice_member(ev, s, why);
+		if (s->choice)
+			return true;	/* pre-6.11 choices: the SAT check decides */
+		return check_tri(ev, s, why);
+	}
+	if (s->type == S_INT || s->type == S_HEX || s->type == S_STRING)
+		/* conf leaves out what it does not write: nothing to check */
+		return !config_find(c, s->name) || check_val(ev, s, why);
+	return true;
+}
