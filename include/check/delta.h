@@ -26,7 +26,7 @@ struct delta {
 	char **only;		/* named symbols (sorted), or NULL: the changed ones */
 	size_t nonly;
 	unsigned lint;		/* lint checks to compare (bit per enum lint_check) */
-	VEC(char *) results;	/* by arch, from the jobs */
+	strvec results;	/* by arch, from the jobs */
 };
 
 /* Run the jobs and print the report to out (text, or JSON).  Returns EXIT_OK, EXIT_NO when the change adds lint

@@ -27,8 +27,8 @@ struct finding {
 	char *selector;		/* unmet-select: the selecting symbol */
 	char *message;		/* one line, in Kconfig's own words */
 	char *key;		/* what identifies it apart from line numbers */
-	VEC(char *) evidence;	/* lines, printed indented under it */
-	VEC(char *) arches;
+	strvec evidence;	/* lines, printed indented under it */
+	strvec arches;
 	VEC(struct witness_ref) witnesses;
 	char fingerprint[17];	/* survives line shifts: check, file, key */
 };

@@ -10,23 +10,19 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "util/vec.h"
+
 struct load_config;
 struct pp;
 struct strbuf;
 
-struct arch_names {
-	char **v;
-	size_t n;
-};
-
 /* Sorted SRCARCH names: directories arch/X holding a Kconfig file.
  * Returns -1 (after a diagnostic) if srctree has no arch/ directory. */
-int arch_list(const char *srctree, struct arch_names *out);
-void arch_names_release(struct arch_names *a);
+int arch_list(const char *srctree, strvec *out);
 /* The arches of srctree that spec names ("all" or a comma list of SRCARCH
  * names) into out, in spec's order.  false after a diagnostic naming the
  * unknown arch and the known ones. */
-bool arch_select(const char *srctree, const char *spec, struct arch_names *out);
+bool arch_select(const char *srctree, const char *spec, strvec *out);
 
 /* The ARCH value kcsat uses for a SRCARCH. */
 const char *arch_kbuild_arch(const char *srcarch);

@@ -190,7 +190,7 @@ struct kctree {
 	unsigned nfiles, nlines, nshell;	/* statistics */
 	VEC(struct kc_cycle) cycles;	/* with load_config.keep_cycles */
 	VEC(struct kc_pragma) pragmas;
-	VEC(const char *) files;	/* every file read, in order */
+	cstrvec files;	/* every file read, in order */
 };
 
 /* How the library loads trees and runs per-arch work: the one load
@@ -204,7 +204,7 @@ struct load_config {
 	const char *kconfig;		/* root file, default "Kconfig" */
 	/* SRCARCH names (arch_select()); none: a plain tree, loaded once with
 	 * none of kbuild's variables set (fixture trees) */
-	struct arch_names arches;
+	strvec arches;
 	enum shell_mode shell;
 	int kversion;			/* override, e.g. 601; 0: read Makefile */
 	struct srccache *cache;		/* file contents shared across loads */
@@ -281,6 +281,7 @@ bool expr_contains_sym(const struct expr *e, const struct symbol *s);
 /* Does e read the result of an unexecuted $(shell,...) (SYM_SHELL)? */
 bool expr_reads_shell(const struct expr *e);
 typedef VEC(const struct expr *) exprvec;
+typedef VEC(const struct symbol *) symvec;
 /* Append the operands of e's top-level && chain (e itself if it is no &&). */
 void expr_conjuncts(const struct expr *e, exprvec *out);
 /* The && of every conjunct but cs->v[k] (NULL: none left). */

@@ -44,44 +44,10 @@ static const struct record_kind records[D_COUNT] = {
 /* The chains' lines are split at newlines when printed. */
 #define SEP '\n'
 
-typedef VEC(char *) strvec;
-
-static int strp_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static bool has_name(const strvec *v, const char *name)
-{
-	return name && v->n && bsearch(&name, v->v, v->n, sizeof(char *), strp_cmp);
-}
-
 static void add_name(strvec *v, const char *name)
 {
 	if (name)
-		vec_push(*v, xstrdup(name));
-}
-
-static void sort_unique(strvec *v)
-{
-	size_t k = 0;
-
-	if (v->n)
-		qsort(v->v, v->n, sizeof(char *), strp_cmp);
-	for (size_t i = 0; i < v->n; i++) {
-		if (k && !strcmp(v->v[k - 1], v->v[i]))
-			free(v->v[i]);
-		else
-			v->v[k++] = v->v[i];
-	}
-	v->n = k;
-}
-
-static void free_names(strvec *v)
-{
-	for (size_t i = 0; i < v->n; i++)
-		free(v->v[i]);
-	vec_release(*v);
+		strvec_push_dup(v, name);
 }
 
 /* ---- which symbols changed ---- */
@@ -147,7 +113,7 @@ static void changed_symbols(struct kctree *a, struct kctree *b, strvec *out)
 	tree_for_each_sym(b, s, i)
 		if (s->name && defined(s) && !defined(sym_find(a, s->name)))
 			add_name(out, s->name);
-	sort_unique(out);
+	strvec_sort_unique(out);
 }
 
 /* ---- one tree of one arch ---- */
@@ -371,7 +337,7 @@ static void candidates(struct job *J, const char *name, strvec *out)
 				add_name(out, x->name);
 	}
 	add_name(out, "64BIT");
-	sort_unique(out);
+	strvec_sort_unique(out);
 }
 
 /* The candidates' values forced when name has value v: "X=v" strings. */
@@ -435,7 +401,7 @@ static void backbone(struct side *sd, const struct bitness *b, const char *name,
 		add_name(out, one);
 	}
 	free(val);
-	sort_unique(out);
+	strvec_sort_unique(out);
 }
 
 static void implied_record(struct job *J, const char *name, const struct bitness *nb,
@@ -492,7 +458,7 @@ static void implied_facts(struct job *J, const char *name)
 			backbone(&J->old, ob, name, v, cv, &a);
 			backbone(&J->new, nb, name, v, cv, &b);
 		}
-		free_names(&only64);
+		strvec_free_all(&only64);
 		for (int side = 0; side < 2; side++) {
 			strvec *mine = side ? &b : &a, *other = side ? &a : &b;
 
@@ -504,7 +470,7 @@ static void implied_facts(struct job *J, const char *name)
 				snprintf(xname, sizeof(xname), "%.*s", (int)(strchr(f, '=') - f), f);
 				xo = sym_find(J->old.t, xname);
 				xn = sym_find(J->new.t, xname);
-				if (!has_name(other, f)) {
+				if (!strvec_has_sorted(other, f)) {
 					implied_record(J, name, nb, side ? "gained" : "lost", f, v, NULL);
 				} else if (side && xo && xn && names_in_entry(so, xo) && !names_in_entry(sn, xn)) {
 					/* still required, no longer written: the chain */
@@ -523,10 +489,10 @@ static void implied_facts(struct job *J, const char *name)
 				}
 			}
 		}
-		free_names(&a);
-		free_names(&b);
+		strvec_free_all(&a);
+		strvec_free_all(&b);
 	}
-	free_names(&cand);
+	strvec_free_all(&cand);
 }
 
 /* What depends on or is selected by one of moved (one step). */
@@ -536,7 +502,7 @@ static void dependents(struct kctree *t, const strvec *moved, const strvec *done
 	size_t i;
 
 	tree_for_each_sym(t, s, i) {
-		if (!s->name || !defined(s) || !sym_is_bool_like(s) || has_name(done, s->name))
+		if (!s->name || !defined(s) || !sym_is_bool_like(s) || strvec_has_sorted(done, s->name))
 			continue;
 		for (size_t k = 0; k < moved->n; k++) {
 			const struct symbol *x = sym_find(t, moved->v[k]);
@@ -547,7 +513,7 @@ static void dependents(struct kctree *t, const strvec *moved, const strvec *done
 			}
 		}
 	}
-	sort_unique(out);
+	strvec_sort_unique(out);
 }
 
 enum { DEPENDENTS_MAX = 400, DELTA_MAX_CHANGED = 1000 };
@@ -596,7 +562,7 @@ static int delta_arch(const struct load_config *c, size_t i, void *ctx, FILE *ou
 			rec_begin(&w, result, &records[D_TOOMANY]);
 			rec_uint(&w, "count", J.focus.n);
 			rec_end(&w);
-			free_names(&J.focus);
+			strvec_free_all(&J.focus);
 		}
 	}
 	for (size_t k = 0; k < J.focus.n; k++) {
@@ -605,7 +571,7 @@ static int delta_arch(const struct load_config *c, size_t i, void *ctx, FILE *ou
 		implied_facts(&J, J.focus.v[k]);
 	}
 	/* one step downstream of the symbols whose values moved */
-	sort_unique(&moved);
+	strvec_sort_unique(&moved);
 	dependents(tnew, &moved, &J.focus, &wave);
 	for (size_t k = 0; k < wave.n && k < DEPENDENTS_MAX; k++) {
 		const struct symbol *s = sym_find(tnew, wave.v[k]);
@@ -636,9 +602,9 @@ static int delta_arch(const struct load_config *c, size_t i, void *ctx, FILE *ou
 		}
 		lint_free(L);
 	}
-	free_names(&moved);
-	free_names(&wave);
-	free_names(&J.focus);
+	strvec_free_all(&moved);
+	strvec_free_all(&wave);
+	strvec_free_all(&J.focus);
 	side_close(&J.old);
 	side_close(&J.new);
 	return EXIT_OK;
@@ -706,7 +672,7 @@ static void split_results(struct report *R)
 		}
 		R->bad += rd.bad;
 	}
-	sort_unique(&R->changed);
+	strvec_sort_unique(&R->changed);
 }
 
 static void print_chain(FILE *out, const char *chain, const char *indent)
@@ -823,7 +789,7 @@ static void free_groups(groupvec *gs)
 		free(gs->v[i].what);
 		free(gs->v[i].chain);
 		free(gs->v[i].sym);
-		free_names(&gs->v[i].cases);
+		strvec_free_all(&gs->v[i].cases);
 	}
 	vec_release(*gs);
 }
@@ -936,7 +902,7 @@ int delta_report(struct delta *d, FILE *out)
 		diag_fatal("%zu symbols changed; name the ones to compare (kcsat diff OLD NEW SYM...)",
 			   R.toomany);
 		vec_release(R.lines);
-		free_names(&R.changed);
+		strvec_free_all(&R.changed);
 		lint_free(R.lo);
 		lint_free(R.ln);
 		return EXIT_ERROR;
@@ -995,7 +961,7 @@ int delta_report(struct delta *d, FILE *out)
 	lint_free(R.lo);
 	lint_free(R.ln);
 	vec_release(R.lines);
-	free_names(&R.changed);
+	strvec_free_all(&R.changed);
 	return rc != EXIT_OK ? rc : nwarn ? EXIT_NO : EXIT_OK;
 }
 
@@ -1010,7 +976,5 @@ void delta_print_empty_json(FILE *out, size_t narch)
 
 void delta_release(struct delta *d)
 {
-	for (size_t i = 0; i < d->results.n; i++)
-		free(d->results.v[i]);
-	vec_release(d->results);
+	strvec_free_all(&d->results);
 }

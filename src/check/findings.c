@@ -137,12 +137,8 @@ static void finding_free(struct finding *f)
 	free(f->selector);
 	free(f->message);
 	free(f->key);
-	for (size_t i = 0; i < f->evidence.n; i++)
-		free(f->evidence.v[i]);
-	vec_release(f->evidence);
-	for (size_t i = 0; i < f->arches.n; i++)
-		free(f->arches.v[i]);
-	vec_release(f->arches);
+	strvec_free_all(&f->evidence);
+	strvec_free_all(&f->arches);
 	for (size_t i = 0; i < f->witnesses.n; i++) {
 		free(f->witnesses.v[i].arch);
 		free(f->witnesses.v[i].path);
@@ -186,15 +182,10 @@ bool findings_write_baseline(const struct findings *fs, const char *path)
 	return outfile_commit(&of);
 }
 
-static int fp_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int findings_apply_baseline(struct findings *fs, const char *path)
 {
 	FILE *f = src_fopen(path);
-	VEC(char *) fps = { 0 };
+	strvec fps = { 0 };
 	char line[4096];
 	uint32_t file;
 	unsigned lineno = 0;
@@ -214,21 +205,18 @@ int findings_apply_baseline(struct findings *fs, const char *path)
 			continue;
 		if (n != 16 || (line[16] != ' ' && line[16] != '\n')) {
 			diag_error((struct loc){ file, lineno }, "not a baseline line (16 hex digits first)");
-			for (size_t i = 0; i < fps.n; i++)
-				free(fps.v[i]);
-			vec_release(fps);
+			strvec_free_all(&fps);
 			fclose(f);
 			return -1;
 		}
 		vec_push(fps, xstrndup(line, 16));
 	}
 	fclose(f);
-	if (fps.n)
-		qsort(fps.v, fps.n, sizeof(*fps.v), fp_cmp);
+	strvec_sort(&fps);
 	for (size_t i = 0; i < fs->v.n; i++) {
 		const char *key = fs->v.v[i]->fingerprint;
 
-		if (fps.n && bsearch(&key, fps.v, fps.n, sizeof(*fps.v), fp_cmp)) {
+		if (strvec_has_sorted(&fps, key)) {
 			finding_free(fs->v.v[i]);
 			dropped++;
 		} else {
@@ -236,9 +224,7 @@ int findings_apply_baseline(struct findings *fs, const char *path)
 		}
 	}
 	fs->v.n = keep;
-	for (size_t i = 0; i < fps.n; i++)
-		free(fps.v[i]);
-	vec_release(fps);
+	strvec_free_all(&fps);
 	return dropped;
 }
 

@@ -245,11 +245,10 @@ void lint_round2(const struct lint *L, struct kctree *t, const char *arch, char 
 
 /* ---- the answers into the findings ---- */
 
-typedef VEC(const char *) answervec;
 
-static const char *answer(const answervec *by_arch, const struct lint_pending *q)
+static const char *answer(const cstrvec *by_arch, const struct lint_pending *q)
 {
-	const answervec *a = &by_arch[q->arch];
+	const cstrvec *a = &by_arch[q->arch];
 
 	return q->seq < a->n ? a->v[q->seq] : NULL;
 }
@@ -286,7 +285,7 @@ static void add_block(struct finding *f, const struct lint_pending *q, const cha
  * chain with the arches that share it. */
 void lint_add_evidence(struct lint *L, const struct load_config *c)
 {
-	answervec *by_arch = xcalloc(L->answers.n + 1, sizeof(*by_arch));
+	cstrvec *by_arch = xcalloc(L->answers.n + 1, sizeof(*by_arch));
 
 	for (size_t a = 0; a < L->answers.n; a++) {
 		struct record_reader rd;

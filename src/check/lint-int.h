@@ -70,7 +70,7 @@ struct lint {
 	size_t narch;
 	lint_texts facts;		/* by arch: round 1's facts */
 	VEC(struct strbuf) requests;	/* by arch: round 2's requests */
-	VEC(uint32_t) nrequests;	/* by arch: how many */
+	u32vec nrequests;	/* by arch: how many */
 	lint_texts answers;		/* by arch: round 2's answers */
 	VEC(struct lint_pending) pending;
 	/* CPU time over all arches: round 1 per check, [LC_COUNT] the one

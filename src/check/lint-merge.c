@@ -16,7 +16,6 @@ struct fact {
 	struct record r;
 };
 
-typedef VEC(char *) strvec;
 typedef VEC(struct fact) factvec;
 
 struct merge {
@@ -34,19 +33,9 @@ static const char *F(const struct fact *f, const char *field)
 	return rec_get(&f->r, field);
 }
 
-static int str_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static bool in_sorted(char **v, size_t n, const char *s)
-{
-	return n && bsearch(&s, v, n, sizeof(*v), str_cmp);
-}
-
 static bool reads(const struct merge *M, size_t a, const char *file)
 {
-	return in_sorted(M->files[a].v, M->files[a].n, file);
+	return strvec_has_sorted(&M->files[a], file);
 }
 
 static size_t readers(const struct merge *M, const char *file)
@@ -60,7 +49,7 @@ static size_t readers(const struct merge *M, const char *file)
 
 static bool defined_on(const struct merge *M, size_t a, const char *sym)
 {
-	return in_sorted(M->defs[a].v, M->defs[a].n, sym);
+	return strvec_has_sorted(&M->defs[a], sym);
 }
 
 /* A names field (one per line) as a sorted list pointing into it. */
@@ -75,8 +64,7 @@ static void names(char *text, strvec *out)
 		*nl = '\0';
 		p = nl + 1;
 	}
-	if (out->n)
-		qsort(out->v, out->n, sizeof(char *), str_cmp);
+	strvec_sort(out);
 }
 
 static void read_facts(struct merge *M)

@@ -45,10 +45,10 @@ struct job {
 	struct sat *sampler;	/* m before the targets: sat_sample() */
 	struct implied *implied;	/* NULL: every select goes to the solver */
 	/* targets: what each asks, its literal in m */
-	VEC(int) lits;
+	intvec lits;
 	VEC(uint8_t) kind;
 	VEC(const void *) what;	/* symbol, menu or property; NULL for T_RED_* */
-	VEC(uint32_t) red_of;	/* T_RED_*: index into red */
+	u32vec red_of;	/* T_RED_*: index into red */
 	unsigned char *live;
 	size_t *sym_m, *sym_y, *sym_mm, *sym_64, *entry;	/* by symbol / menu id: index + 1 */
 	VEC(struct redund) red;
@@ -332,8 +332,8 @@ static void unmet_found(struct job *J, size_t i)
 static void settle(struct job *J, const size_t *idx, size_t n, enum sat_cover_mode mode,
 		   unsigned char *live)
 {
-	VEC(int) lits = { 0 };
-	VEC(size_t) open = { 0 };
+	intvec lits = { 0 };
+	sizevec open = { 0 };
 	const struct symbol *s64 = J->b64 ? sym_find(J->t, "64BIT") : NULL;
 	struct model *cm = NULL;
 	struct sat *cs = NULL;
@@ -399,7 +399,7 @@ static void settle(struct job *J, const size_t *idx, size_t n, enum sat_cover_mo
 /* One check's targets, settled on their own so each check has its time. */
 static void cover_kinds(struct job *J, unsigned kinds, enum lint_check c, enum sat_cover_mode mode)
 {
-	VEC(size_t) idx = { 0 };
+	sizevec idx = { 0 };
 	unsigned char *live;
 	double t0 = lint_now_ms();
 

@@ -77,11 +77,6 @@ double lint_now_ms(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-static int strp_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 bool lint_in_focus(const struct lint *L, const struct symbol *s)
 {
 	return !L->o.focus ||

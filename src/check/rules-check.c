@@ -551,14 +551,14 @@ int rules_check(const struct load_config *o, const struct rule_set *rs, const ch
 		struct findings *fs)
 {
 	struct run M = { .rs = rs, .witness_dir = witness_dir, .fs = fs };
-	struct arch_names all = { 0 };
+	strvec all = { 0 };
 	int rc;
 
 	if (o->arches.n) {
 		if (arch_list(o->srctree ? o->srctree : ".", &all) < 0)
 			return EXIT_ERROR;
 		if (!rules_check_arches(rs, all.v, all.n)) {
-			arch_names_release(&all);
+			strvec_free_all(&all);
 			return EXIT_ERROR;
 		}
 	}
@@ -574,6 +574,6 @@ int rules_check(const struct load_config *o, const struct rule_set *rs, const ch
 	vec_release(M.undef);
 	free(M.checked);
 	free(M.f);
-	arch_names_release(&all);
+	strvec_free_all(&all);
 	return rc == EXIT_ERROR ? EXIT_ERROR : EXIT_OK;
 }

@@ -485,15 +485,10 @@ static bool is_rules_file(const char *name)
 	return (n > 5 && !strcmp(name + n - 5, ".yaml")) || (n > 4 && !strcmp(name + n - 4, ".yml"));
 }
 
-static int name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static bool load_dir(struct loader *L, const char *path)
 {
 	DIR *d = opendir(path);
-	VEC(char *) names = { 0 };
+	strvec names = { 0 };
 	struct dirent *e;
 	bool ok = true;
 
@@ -509,8 +504,7 @@ static bool load_dir(struct loader *L, const char *path)
 		diag_fatal("no rules in '%s' (*.yaml or *.yml files)", path);
 		ok = false;
 	}
-	if (names.n)
-		qsort(names.v, names.n, sizeof(*names.v), name_cmp);
+	strvec_sort(&names);
 	for (size_t i = 0; i < names.n; i++) {
 		struct strbuf p = STRBUF_INIT;
 

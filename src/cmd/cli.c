@@ -164,7 +164,7 @@ static bool resolve_arches(struct tree_opts *o)
 			diag_fatal("--arch given but '%s' has no arch/ directory", c->srctree);
 			return false;
 		}
-		arch_names_release(&c->arches);
+		strvec_free_all(&c->arches);
 		return true;
 	}
 	if (!o->arch_arg) {
@@ -181,7 +181,7 @@ bool cli_resolve_arches(struct tree_opts *o)
 		return false;
 	/* once, before any load forks: the dialect's note or error */
 	if (kctree_dialect(&o->load) < 0) {
-		arch_names_release(&o->load.arches);
+		strvec_free_all(&o->load.arches);
 		return false;
 	}
 	if (!o->load.cache)	/* only now: the error paths above need no release */

@@ -71,7 +71,7 @@ int cmd_cnf(int argc, char **argv)
 	m = model_build(t, selectors, false);
 	model_name_vars(m);
 	if (!out || outfile_open(&of, out)) {
-		VEC(int) units = { 0 };
+		intvec units = { 0 };
 		struct cnf *cnf = model_cnf(m);
 
 		if (out)

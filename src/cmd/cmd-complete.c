@@ -283,7 +283,7 @@ static void complete_arches(struct ctx *x, const char *prefix)
 {
 	const char *list = x->cur + strlen(prefix), *comma = strrchr(list, ',');
 	struct strbuf pre = STRBUF_INIT;
-	struct arch_names a = { 0 };
+	strvec a = { 0 };
 	char *tree = expand_home(x->tree);
 
 	sb_adds(&pre, prefix);
@@ -300,7 +300,7 @@ static void complete_arches(struct ctx *x, const char *prefix)
 			if (!listed)
 				out(x, sb_str(&pre), a.v[i], NULL);
 		}
-	arch_names_release(&a);
+	strvec_free_all(&a);
 	sb_release(&pre);
 	free(tree);
 }
@@ -339,7 +339,7 @@ static int cmp_int(const void *a, const void *b)
 /* The dialect versions the table knows: where a rule comes or goes. */
 static void complete_dialects(struct ctx *x, const char *prefix)
 {
-	VEC(int) vs = { 0 };
+	intvec vs = { 0 };
 	char buf[16];
 
 	vec_push(vs, DIALECT_OLDEST);

@@ -27,11 +27,6 @@ static const char usage[] =
 	"checks compared (see kcsat lint).\n"
 	"Exit status: 0, 1 if NEW adds lint warnings, 2 on error.\n";
 
-static int strp_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Keep the arches both trees have, in n's order, and give o the same list
  * (the jobs index both by position). */
 static void common_arches(struct tree_opts *o, struct tree_opts *n)
@@ -51,7 +46,7 @@ static void common_arches(struct tree_opts *o, struct tree_opts *n)
 		free(n->load.arches.v[i]);
 	}
 	n->load.arches.n = k;
-	arch_names_release(&o->load.arches);
+	strvec_free_all(&o->load.arches);
 	o->load.arches.v = xcalloc(k + 1, sizeof(char *));
 	for (size_t i = 0; i < k; i++)
 		o->load.arches.v[i] = xstrdup(n->load.arches.v[i]);

@@ -36,7 +36,7 @@ struct implies {
 	int cases;		/* where SYM had the value */
 	bool defined;
 	char suggest[128];
-	VEC(char *) facts;	/* "X=v" or "redundant FILE:LINE TEXT", one per case */
+	strvec facts;	/* "X=v" or "redundant FILE:LINE TEXT", one per case */
 };
 
 static bool in_own_entry(const struct symbol *s, const struct symbol *x)
@@ -89,7 +89,7 @@ static int implies_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *ou
 	char val;
 	int nb, found, want;
 	size_t j;
-	VEC(const struct symbol *) cand = { 0 };
+	symvec cand = { 0 };
 	VEC(char) candv = { 0 };
 	bool json = o->format == FMT_JSON;
 	struct json J;
@@ -308,11 +308,6 @@ static void implies_merge(void *ctx, size_t i, const char *result)
 	free(copy);
 }
 
-static int strp_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int cmd_implies(int argc, char **argv)
 {
 	struct tree_opts o;
@@ -331,7 +326,7 @@ int cmd_implies(int argc, char **argv)
 	/* the jobs write the elements of "results", joined by commas */
 	rc = cli_for_each_arch(&o, implies_arch, implies_merge, &im, o.format == FMT_JSON ? "," : NULL);
 	if (o.format == FMT_JSON) {
-		qsort(im.facts.v, im.facts.n, sizeof(*im.facts.v), strp_cmp);
+		strvec_sort(&im.facts);
 		json_end(&j);
 		json_kint(&j, "cases", im.cases);
 		json_karray(&j, "summary");
@@ -363,7 +358,7 @@ int cmd_implies(int argc, char **argv)
 		fputc('\n', stdout);
 	} else if (rc != EXIT_ERROR && im.defined && im.cases) {
 		/* the summary: how many cases each fact holds in */
-		qsort(im.facts.v, im.facts.n, sizeof(*im.facts.v), strp_cmp);
+		strvec_sort(&im.facts);
 		printf("summary over the %d arch/bitness cases where %s is reachable:\n", im.cases, im.arg);
 		for (size_t k = 0; k < im.facts.n;) {
 			size_t e = k;

@@ -33,7 +33,7 @@ struct matrix {
 	char **syms;
 	int nsyms;
 	VEC(struct cell) cells;
-	VEC(char *) cols;
+	strvec cols;
 };
 
 static int matrix_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, struct strbuf *result)

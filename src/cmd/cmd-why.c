@@ -141,7 +141,7 @@ static bool minimal_choices(struct kctree *t, const struct config *c, const stru
 			    enum tristate want, const struct symbol *s64, int bits, struct strbuf *out)
 {
 	struct confsim *cs = confsim_new(t);
-	VEC(const struct symbol *) keep = { 0 };
+	symvec keep = { 0 };
 	const struct symbol *x;
 	size_t i;
 	bool ok;
@@ -272,7 +272,7 @@ static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 		const char *label = b[k].label;
 		struct config c;
 		struct eval *ev;
-		VEC(const struct symbol *) users = { 0 }, seen = { 0 };
+		symvec users = { 0 }, seen = { 0 };
 		const struct symbol *cur = s;
 
 		sat_assume(a.s, b[k].lit);

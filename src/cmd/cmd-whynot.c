@@ -85,7 +85,7 @@ static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 	for (int k = 0; k < nb; k++) {
 		const char *label = *b[k].label ? b[k].label : "";
 		struct selvec core = { 0 }, chain = { 0 };
-		VEC(int) dropped = { 0 };
+		intvec dropped = { 0 };
 		VEC(bool) needed = { 0 };
 		bool bits_used = false;
 

@@ -21,15 +21,10 @@ static const struct {
 	{ "um", "um", "x86", "x86" },
 };
 
-static int namecmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-int arch_list(const char *srctree, struct arch_names *out)
+int arch_list(const char *srctree, strvec *out)
 {
 	struct strbuf path = STRBUF_INIT;
-	VEC(char *) names = { 0 };
+	strvec names = { 0 };
 	struct dirent *de;
 	DIR *d;
 
@@ -53,31 +48,19 @@ int arch_list(const char *srctree, struct arch_names *out)
 	}
 	closedir(d);
 	sb_release(&path);
-	if (names.n)
-		qsort(names.v, names.n, sizeof(*names.v), namecmp);
-	out->v = names.v;
-	out->n = names.n;
+	strvec_sort(&names);
+	*out = names;
 	return 0;
 }
 
-void arch_names_release(struct arch_names *a)
+bool arch_select(const char *srctree, const char *spec, strvec *out)
 {
-	for (size_t i = 0; i < a->n; i++)
-		free(a->v[i]);
-	free(a->v);
-	a->v = NULL;
-	a->n = 0;
-}
-
-bool arch_select(const char *srctree, const char *spec, struct arch_names *out)
-{
-	struct arch_names all = { 0 };
-	VEC(char *) sel = { 0 };
+	strvec all = { 0 };
+	strvec sel = { 0 };
 	char *list, *save = NULL;
 	bool ok = true;
 
-	out->v = NULL;
-	out->n = 0;
+	*out = (strvec){ 0 };
 	if (arch_list(srctree, &all) < 0)
 		return false;
 	if (!strcmp(spec, "all")) {
@@ -103,11 +86,10 @@ bool arch_select(const char *srctree, const char *spec, struct arch_names *out)
 		vec_push(sel, xstrdup(a));
 	}
 	free(list);
-	arch_names_release(&all);
-	out->v = sel.v;
-	out->n = sel.n;
+	strvec_free_all(&all);
+	*out = sel;
 	if (!ok)
-		arch_names_release(out);
+		strvec_free_all(out);
 	return ok;
 }
 

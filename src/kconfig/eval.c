@@ -31,7 +31,7 @@ struct eval {
 	/* EV_COMPUTED */
 	uint32_t *stamp, gen;
 	unsigned char *state, *write;
-	VEC(const struct symbol *) todo;	/* BUSY symbols, innermost last */
+	symvec todo;	/* BUSY symbols, innermost last */
 	const struct symbol *missing;	/* first NEW symbol the running calc read */
 	bool running;
 	VEC(struct frame) frames;

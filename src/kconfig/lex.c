@@ -36,7 +36,7 @@ struct lexer {
 	bool expr_mode;		/* no assignments */
 	int dialect;		/* kversion: which keywords are keywords */
 	unsigned nfiles, nlines;
-	VEC(uint32_t) file_ids;		/* every file pushed, in order */
+	u32vec file_ids;		/* every file pushed, in order */
 	VEC(struct loc) first_from;	/* by file id: its first `source` line */
 	VEC(struct lex_pragma) pragmas;
 };

@@ -31,36 +31,6 @@
  * ours, and is reloaded rather than read. */
 #define NAMES_FILE_MAX (64u << 20)
 
-typedef VEC(char *) strvec;
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Sort and drop duplicates (freeing them). */
-static void sort_unique(strvec *v)
-{
-	size_t k = 0;
-
-	if (!v->n)
-		return;
-	qsort(v->v, v->n, sizeof(*v->v), cmp_str);
-	for (size_t i = 1; i < v->n; i++) {
-		if (!strcmp(v->v[i], v->v[k]))
-			free(v->v[i]);
-		else
-			v->v[++k] = v->v[i];
-	}
-	v->n = k + 1;
-}
-
-static void free_strvec(strvec *v)
-{
-	for (size_t i = 0; i < v->n; i++)
-		free(v->v[i]);
-	vec_release(*v);
-}
 
 /* "f SIZE SEC NSEC PATH" for path (below the tree open as dir) as it is
  * now.  Relative to the tree's descriptor: a keypress stats every file,
@@ -95,7 +65,7 @@ static bool read_cache(const char *file, const char *hdr, int dir, struct kc_nam
 	size_t len, hlen = strlen(hdr);
 	char *text, *line, *next;
 	bool ok = true;
-	VEC(char *) names = { 0 };
+	strvec names = { 0 };
 
 	if (stat(file, &st) || !S_ISREG(st.st_mode) || (uintmax_t)st.st_size > NAMES_FILE_MAX)
 		return false;
@@ -218,8 +188,8 @@ static bool load_all(const struct load_config *c, strvec *names, strvec *files)
 	vec_push(*files, xstrdup("Makefile"));
 	if (c->arches.n)
 		vec_push(*files, xstrdup("arch"));
-	sort_unique(names);
-	sort_unique(files);
+	strvec_sort_unique(names);
+	strvec_sort_unique(files);
 	return loaded > 0;
 }
 
@@ -256,9 +226,9 @@ enum names_source kc_names_get(const struct load_config *c, const char *cache_di
 		out->v = names.v;	/* each name its own allocation */
 		out->n = names.n;
 	} else {
-		free_strvec(&names);
+		strvec_free_all(&names);
 	}
-	free_strvec(&files);
+	strvec_free_all(&files);
 	if (dir >= 0)
 		close(dir);
 	sb_release(&hdr);

@@ -28,7 +28,7 @@ struct pp {
 	enum shell_mode shell;
 	VEC(struct variable) vars;
 	VEC(struct env) env;
-	VEC(char *) unknown;		/* command text of each marker id */
+	strvec unknown;		/* command text of each marker id */
 	uint32_t *unk_hash;		/* open addressing: id + 1, 0 = empty */
 	size_t unk_cap;
 	struct loc at;
@@ -57,11 +57,9 @@ void pp_free(struct pp *pp)
 		free(pp->env.v[i].name);
 		free(pp->env.v[i].value);
 	}
-	for (size_t i = 0; i < pp->unknown.n; i++)
-		free(pp->unknown.v[i]);
 	vec_release(pp->vars);
 	vec_release(pp->env);
-	vec_release(pp->unknown);
+	strvec_free_all(&pp->unknown);
 	free(pp->unk_hash);
 	free(pp);
 }

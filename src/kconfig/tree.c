@@ -108,7 +108,7 @@ void load_config_init(struct load_config *c)
 
 void load_config_release(struct load_config *c)
 {
-	arch_names_release(&c->arches);
+	strvec_free_all(&c->arches);
 	srccache_free(c->cache);
 	c->cache = NULL;
 }

@@ -13,16 +13,16 @@ struct gate {
 
 struct cnf {
 	int nvars;
-	VEC(int) lits;
-	VEC(size_t) starts;	/* one past each clause's end */
+	intvec lits;
+	sizevec starts;	/* one past each clause's end */
 	/* open-addressing cache of AND gates keyed by (a, b), a < b */
 	struct gate *gates;
 	size_t ngates, gcap;
 	VEC(struct selector) sels;
 	int *sel_index;		/* var -> selector index + 1, or 0 */
 	size_t sel_index_cap;
-	VEC(char *) names;	/* var -> name (sparse) */
-	VEC(int) inputs;
+	strvec names;	/* var -> name (sparse) */
+	intvec inputs;
 };
 
 struct cnf *cnf_new(void)
@@ -40,9 +40,7 @@ void cnf_free(struct cnf *c)
 {
 	if (!c)
 		return;
-	for (size_t i = 0; i < c->names.n; i++)
-		free(c->names.v[i]);
-	vec_release(c->names);
+	strvec_free_all(&c->names);
 	vec_release(c->inputs);
 	vec_release(c->lits);
 	vec_release(c->starts);

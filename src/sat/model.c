@@ -32,12 +32,11 @@ struct alt {
 	bool rep;		/* a gap's representative, not a constant */
 };
 typedef VEC(struct alt) alts;
-typedef VEC(const struct symbol *) symvec;
 
 /* The finite value domain shared by symbols linked through defaults,
  * ranges and comparisons. */
 struct domain {
-	VEC(char *) vals;
+	strvec vals;
 	enum sym_type type;
 	size_t nconst;		/* vals[nconst..] stand for the gaps */
 };
@@ -53,7 +52,7 @@ struct model {
 	bool lazy;		/* cone only: value variables made on first use too */
 	uint8_t *encoded;	/* by symbol id: constraint queued or written */
 	uint8_t *choice_done;	/* by menu id */
-	VEC(const struct symbol *) queue;
+	symvec queue;
 	bool closing;
 	size_t nsyms;		/* symbols when built: later ids are queries' */
 	int modules;		/* MODULES = y */
@@ -146,7 +145,7 @@ static void make_vars(struct model *M, size_t i)
 		}
 	} else if (M->kind[i] == SK_VAL && !M->valbase[i]) {
 		const struct domain *d = M->dom[i];
-		VEC(int) x = { 0 };
+		intvec x = { 0 };
 
 		M->valbase[i] = cnf_new_var(M->cnf);
 		cnf_mark_input(M->cnf, M->valbase[i]);
@@ -602,7 +601,7 @@ static void collect_members(const struct menu *c, symvec *out)
 static void encode_choice(struct model *M, const struct menu *c)
 {
 	symvec mem = { 0 };
-	VEC(int) x = { 0 };
+	intvec x = { 0 };
 	int anyvis = CNF_FALSE;
 
 	collect_members(c, &mem);
@@ -628,7 +627,7 @@ static void encode_choice61(struct model *M, const struct menu *c)
 {
 	const struct symbol *cs = c->sym;
 	symvec mem = { 0 };
-	VEC(int) picks = { 0 };
+	intvec picks = { 0 };
 	struct tri V = tri_vars(M, cs), comp = { cnf_new_var(M->cnf), cnf_new_var(M->cnf) };
 	struct choice61 cc = { .is_choice = true };
 	int anyvis = CNF_FALSE;

@@ -206,7 +206,7 @@ void query_order_chain(const struct symbol *s, struct selvec *in, struct selvec 
 void query_order_chain_from(const struct symbol *const *roots, size_t nroots, struct selvec *in,
 			    struct selvec *out)
 {
-	VEC(const struct symbol *) reach = { 0 };
+	symvec reach = { 0 };
 
 	for (size_t i = 0; i < nroots; i++)
 		vec_push(reach, roots[i]);

@@ -16,12 +16,12 @@ struct sat {
 	size_t inputs_synced;
 	bool assumed;
 	bool frozen;		/* sat_freeze(): no more clauses from the cnf */
-	VEC(int) assumptions;	/* of the next solve */
-	VEC(int) dropped;
-	VEC(int) core;
-	VEC(int) last;		/* the last solve's own assumptions */
-	VEC(int) last_dropped;	/* and its dropped selectors */
-	VEC(int) unassumed;	/* selectors left free in the next solve */
+	intvec assumptions;	/* of the next solve */
+	intvec dropped;
+	intvec core;
+	intvec last;		/* the last solve's own assumptions */
+	intvec last_dropped;	/* and its dropped selectors */
+	intvec unassumed;	/* selectors left free in the next solve */
 	unsigned long long calls;
 };
 
@@ -177,7 +177,7 @@ static bool core_alone_unsat(struct sat *s, int c, const int *ask, size_t nask,
  * trade the chain for another, usually longer, one. */
 static void minimise(struct sat *s)
 {
-	VEC(int) need = { 0 }, gone = { 0 }, ask = { 0 }, drop = { 0 }, prev = { 0 };
+	intvec need = { 0 }, gone = { 0 }, ask = { 0 }, drop = { 0 }, prev = { 0 };
 
 	/* the question is asked again as it was: its assumptions, and the
 	 * lines it took out (sat_drop_selector) out again */
@@ -304,7 +304,7 @@ static enum sat_result cover_round(struct sat *s, struct cnf *c, const int *targ
 				   size_t *nopen, const int *assume, size_t nassume, int limit,
 				   unsigned char *live, void (*on_live)(void *ctx, size_t i), void *ctx)
 {
-	VEC(int) clause = { 0 };
+	intvec clause = { 0 };
 	int act = cnf_new_var(c);
 	enum sat_result r;
 
@@ -366,7 +366,7 @@ unsigned sat_cover(struct sat *s, struct cnf *c, const int *targets, size_t n,
 		   const int *assume, size_t nassume, unsigned char *live, enum sat_cover_mode mode,
 		   void (*on_live)(void *ctx, size_t i), void *ctx)
 {
-	VEC(size_t) open = { 0 };
+	sizevec open = { 0 };
 	unsigned solves = 0;
 
 	for (size_t i = 0; i < n; i++)
@@ -474,7 +474,7 @@ static bool extend(struct sat *s, signed char *val)
 
 unsigned sat_sample(struct sat *s, const int *targets, size_t n, unsigned char *live)
 {
-	VEC(size_t) open = { 0 };
+	sizevec open = { 0 };
 	signed char *val = NULL;
 	unsigned solves = 0;
 

@@ -7,7 +7,7 @@
 #include "util/vec.h"
 #include "util/xalloc.h"
 
-static VEC(char *) files;
+static strvec files;
 static uint32_t *file_hash;	/* open addressing: index + 1, 0 = empty */
 static size_t file_hash_cap;
 static FILE *stream;
@@ -62,9 +62,7 @@ const char *diag_file_name(uint32_t file)
 
 void diag_files_release(void)
 {
-	for (size_t i = 0; i < files.n; i++)
-		free(files.v[i]);
-	vec_release(files);
+	strvec_free_all(&files);
 	free(file_hash);
 	file_hash = NULL;
 	file_hash_cap = 0;

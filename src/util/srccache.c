@@ -379,11 +379,6 @@ void srccache_put_error(struct srccache *c, const char *root, const char *rel, i
 	put(c, root, rel, NULL, 0, err);
 }
 
-static int namecmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 void src_names_free(char **names, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -393,7 +388,7 @@ void src_names_free(char **names, size_t n)
 
 int srccache_glob(struct srccache *c, const char *root, const char *rel, char ***names, size_t *n)
 {
-	VEC(char *) out = { 0 };
+	strvec out = { 0 };
 	struct strbuf pat = STRBUF_INIT, k = STRBUF_INIT;
 	size_t skip, keep = 0;
 	glob_t g;
@@ -448,8 +443,7 @@ int srccache_glob(struct srccache *c, const char *root, const char *rel, char **
 		free(rk);
 		free(pk);
 	}
-	if (out.n)
-		qsort(out.v, out.n, sizeof(*out.v), namecmp);
+	strvec_sort(&out);
 	for (size_t i = 0; i < out.n; i++) {
 		size_t ln;
 		bool gone = false;

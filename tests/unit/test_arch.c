@@ -8,7 +8,7 @@
 
 struct arch_fx {
 	struct fx base;		/* first: fx_teardown() frees it */
-	struct arch_names names;
+	strvec names;
 	const char *dir;
 };
 
@@ -29,7 +29,7 @@ static int arch_teardown(void **state)
 {
 	struct arch_fx *a = *state;
 
-	arch_names_release(&a->names);
+	strvec_free_all(&a->names);
 	return fx_teardown(state);	/* removes the directory, frees a */
 }
 
@@ -116,10 +116,10 @@ static void test_names_release(void **state)
 	make(a, "arch/x86/Kconfig", "");
 	assert_int_equal(arch_list(a->dir, &a->names), 0);
 	assert_int_equal(a->names.n, 1);
-	arch_names_release(&a->names);
+	strvec_free_all(&a->names);
 	assert_null(a->names.v);
 	assert_int_equal(a->names.n, 0);
-	arch_names_release(&a->names);	/* twice is harmless */
+	strvec_free_all(&a->names);	/* twice is harmless */
 }
 
 static void test_kbuild_arch(void **state)
