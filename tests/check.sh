@@ -4,10 +4,15 @@
 set -u
 cd "$(dirname "$0")/.."
 fail=0
+# Each suite's wall time is printed, so a slow one shows (the whole must
+# stay well under the 30 minutes CI allows).
 run() {
 	echo "== $*"
+	t0=$(date +%s)
 	"$@" || { echo "FAILED: $*"; fail=1; }
+	echo "   ($(( $(date +%s) - t0 )) s)"
 }
+start=$(date +%s)
 for b in build build/asan; do
 	run make --no-print-directory unit BUILD=$b
 	run make --no-print-directory cli BUILD=$b
@@ -21,7 +26,7 @@ run sh tests/sarif/check.sh build/kcsat
 run sh tests/dist/run.sh build/kcsat
 run make --no-print-directory integration BUILD=build
 if [ $fail -ne 0 ]; then
-	echo "make check: FAILED"
+	echo "make check: FAILED after $(( $(date +%s) - start )) s"
 	exit 1
 fi
-echo "make check: all suites passed"
+echo "make check: all suites passed in $(( $(date +%s) - start )) s"
