@@ -186,6 +186,7 @@ INSTALL_FILES = \
 	644 man/kcsat.1 $(MANDIR)/man1/kcsat.1 \
 	644 contrib/completion/kcsat.bash $(BASHCOMPDIR)/kcsat \
 	644 contrib/completion/kcsat.zsh $(ZSHCOMPDIR)/_kcsat \
+	755 contrib/git/sendemail-validate $(KCSATDIR)/git/sendemail-validate \
 	$(foreach f,$(sort $(wildcard rules/*.yaml)),644 $(f) $(KCSATDIR)/$(f))
 
 install: all
@@ -199,7 +200,7 @@ uninstall:
 	@set -- $(INSTALL_FILES); while [ $$# -gt 0 ]; do \
 		rm -f "$(DESTDIR)$$3"; shift 3; \
 	done
-	@rmdir "$(DESTDIR)$(KCSATDIR)/rules" "$(DESTDIR)$(KCSATDIR)" 2>/dev/null || true
+	@rmdir "$(DESTDIR)$(KCSATDIR)/rules" "$(DESTDIR)$(KCSATDIR)/git" "$(DESTDIR)$(KCSATDIR)" 2>/dev/null || true
 
 # The Debian package, from debian/: the tree (without build/ and .git) is
 # copied to build/deb/kcsat-VERSION and built there with dpkg-buildpackage,

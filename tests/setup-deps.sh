@@ -10,7 +10,7 @@ want="gcc make libc6-dev picosat libyaml-dev libcmocka-dev"
 for g in "${@:-build}"; do
 	case $g in
 	build) ;;
-	test) want="$want python3-kconfiglib python3 flex bison xz-utils patch debhelper dpkg-dev git git-email man-db groff-base bash-completion zsh" ;;
+	test) want="$want python3-kconfiglib python3 flex bison xz-utils patch debhelper dpkg-dev git git-email libmailtools-perl man-db groff-base bash-completion zsh" ;;
 	deb) want="$want debhelper dpkg-dev" ;;
 	lint-deb) want="$want debhelper dpkg-dev lintian" ;;
 	*) echo "setup-deps.sh: unknown group '$g' (build, test, deb, lint-deb)" >&2; exit 2 ;;

@@ -29,6 +29,7 @@ grep -q "^\.TH KCSAT 1 .* \"kcsat ${v%%-*}\"" "$top/man/kcsat.1" && ok "man/kcsa
 dpkg-deb -c "$deb" | awk '{ print $NF }' | sed 's|^\./||' >"$tmp/contents"
 for f in usr/bin/kcsat usr/share/man/man1/kcsat.1.gz usr/share/doc/kcsat/copyright \
 	usr/share/bash-completion/completions/kcsat usr/share/zsh/vendor-completions/_kcsat \
+	usr/share/kcsat/git/sendemail-validate \
 	$(cd "$top" && for r in rules/*.yaml; do echo "usr/share/kcsat/$r"; done); do
 	grep -qx "$f" "$tmp/contents" && ok "dpkg-deb -c lists /$f" || bad "the .deb lacks /$f"
 done

@@ -13,7 +13,8 @@ d=$tmp/stage
 make -s -C "$top" install DESTDIR="$d" PREFIX=/usr >"$tmp/log" 2>&1 ||
 	bad "make install failed: $(tail -3 "$tmp/log")"
 for f in usr/bin/kcsat:755 usr/share/man/man1/kcsat.1:644 \
-	usr/share/bash-completion/completions/kcsat:644 usr/share/zsh/site-functions/_kcsat:644 $(
+	usr/share/bash-completion/completions/kcsat:644 usr/share/zsh/site-functions/_kcsat:644 \
+	usr/share/kcsat/git/sendemail-validate:755 $(
 	cd "$top" && for r in rules/*.yaml; do echo "usr/share/kcsat/$r:644"; done); do
 	path=${f%:*} mode=${f##*:}
 	if [ -f "$d/$path" ]; then
@@ -26,6 +27,7 @@ done
 # nothing installed that the list above does not name
 extra=$(cd "$d" && find . -type f | sed 's|^\./||' | sort | while read -r f; do
 	case $f in usr/bin/kcsat|usr/share/man/man1/kcsat.1|usr/share/kcsat/rules/*.yaml) ;;
+	usr/share/kcsat/git/sendemail-validate) ;;
 	usr/share/bash-completion/completions/kcsat|usr/share/zsh/site-functions/_kcsat) ;;
 	*) echo "$f" ;; esac; done)
 [ -z "$extra" ] && ok "no unexpected files" || bad "unexpected files installed: $extra"
@@ -53,6 +55,11 @@ cmp -s "$top/contrib/completion/kcsat.bash" "$d/usr/share/bash-completion/comple
 got=$(bash -c '. "$1"; complete -p kcsat' bash "$d/usr/share/bash-completion/completions/kcsat" 2>&1)
 [ "$got" = "complete -F _kcsat kcsat" ] && ok "the installed bash completion binds _kcsat" ||
 	bad "installed bash completion: $got"
+
+# the installed hook is the shipped one and runs from there
+cmp -s "$top/contrib/git/sendemail-validate" "$d/usr/share/kcsat/git/sendemail-validate" &&
+	(cd "$tmp" && "$d/usr/share/kcsat/git/sendemail-validate" --help) | grep -q 'git send-email' &&
+	ok "installed sendemail-validate is the shipped one and runs" || bad "installed sendemail-validate"
 
 # the installed man page
 if MANWIDTH=80 man -l "$d/usr/share/man/man1/kcsat.1" 2>"$tmp/manerr" | cat >"$tmp/man" &&
