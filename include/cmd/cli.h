@@ -80,4 +80,15 @@ bool cli_bits_option(const char *arg, int *bits);
 int cli_sym_command(struct tree_opts *o, int argc, char **argv, const char *usage,
 		    const char *cmd, int *bits, const char **sym);
 
+struct arch_ctx;
+struct json;
+/* A query's arch a where --bits (bits) selects no case: says so, as the
+ * line "ARCH: no 32-bit build: REASON" or the JSON object {"arch", "bits",
+ * "no_case": REASON}, so that no arch is left out silently. */
+void cli_no_case(const struct tree_opts *o, struct arch_ctx *a, int bits, FILE *out,
+		 struct json *j);
+/* The error for a --bits that selected no case on any arch asked for;
+ * returns EXIT_ERROR. */
+int cli_no_case_error(int bits);
+
 #endif

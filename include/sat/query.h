@@ -31,14 +31,21 @@ void arch_ctx_encode(struct arch_ctx *a);
 void arch_ctx_close(struct arch_ctx *a);
 
 struct bitness {
-	const char *label;	/* "64-bit", "32-bit", or "" when fixed */
+	const char *label;	/* "64-bit", "32-bit", or "" for a plain tree */
 	int lit;		/* assumption literal (CNF_TRUE: none) */
-	int bits;		/* 64, 32, or 0 when 64BIT is not defined */
+	int bits;		/* 64, 32, or 0: a plain tree without 64BIT */
 };
 
-/* The bitness variants of an arch, restricted by want (0, 32 or 64):
- * two when 64BIT can be both y and n, else one.  Returns the count. */
+/* The bitness cases of an arch, restricted by want (0, 32 or 64): two
+ * when 64BIT can be both y and n, else one: 64BIT's only value, or 32-bit
+ * for an arch that defines no 64BIT (CONFIG_64BIT unset, as the kernel's
+ * asm-generic/bitsperlong.h reads it).  Returns the count; 0 when want
+ * selects no case (query_no_case_reason() says why). */
 int query_bitness(struct arch_ctx *a, int want, struct bitness out[2]);
+struct strbuf;
+/* Why a has no want-bit case: "no 32-bit build: 64BIT is always y here
+ * (arch/arm64/Kconfig:3)" or that the arch defines no 64BIT. */
+void query_no_case_reason(struct arch_ctx *a, int want, struct strbuf *sb);
 
 /* "SYM", "SYM=y", "CONFIG_SYM=m": a symbol defined in t and the value
  * asked for ('y', 'm', 'n', or 0 for "not n").  Returns 1 if found, 0 if
@@ -52,11 +59,13 @@ int query_unknown_symbol(const char *arg, const char *suggest);
 
 /* What the per-arch jobs of why and why-not find out about one symbol,
  * merged over arches by query_merge_answer(): jobs leave "undefined
- * SUGGESTION", or "defined" followed by "reachable" in any case it is. */
+ * SUGGESTION", or "defined" followed by "bitcase" if --bits selected a
+ * case and "reachable" in any case it is. */
 struct sym_answer {
 	const char *arg;
 	int bits;
 	bool reachable, defined;
+	bool any_case;		/* "bitcase": some arch had a case for bits */
 	char suggest[128];
 };
 void query_merge_answer(void *ctx, size_t i, const char *result);

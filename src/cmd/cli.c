@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "kconfig/dialect.h"
+#include "sat/query.h"
 #include "kconfig/kconfig.h"
 #include "util/diag.h"
 #include "util/json.h"
@@ -276,4 +277,28 @@ int cli_sym_command(struct tree_opts *o, int argc, char **argv, const char *usag
 	if (!(*sym = cli_one_sym(argc, argv, cmd)) || !cli_resolve_arches(o))
 		return EXIT_ERROR;
 	return -1;
+}
+
+void cli_no_case(const struct tree_opts *o, struct arch_ctx *a, int bits, FILE *out,
+		 struct json *j)
+{
+	struct strbuf why = STRBUF_INIT;
+
+	query_no_case_reason(a, bits, &why);
+	if (o->format == FMT_JSON) {
+		json_object(j);
+		json_kstring(j, "arch", a->arch);
+		json_kint(j, "bits", bits);
+		json_kstring(j, "no_case", sb_str(&why));
+		json_end(j);
+	} else {
+		fprintf(out, "%s: %s\n", a->arch ? a->arch : "tree", sb_str(&why));
+	}
+	sb_release(&why);
+}
+
+int cli_no_case_error(int bits)
+{
+	diag_fatal("--bits %d: no %d-bit build on the arches asked for", bits, bits);
+	return EXIT_ERROR;
 }

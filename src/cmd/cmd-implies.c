@@ -34,7 +34,7 @@ struct implies {
 	const char *arg;
 	int bits;
 	int cases;		/* where SYM had the value */
-	bool defined;
+	bool defined, any_case;
 	char suggest[128];
 	strvec facts;	/* "X=v" or "redundant FILE:LINE TEXT", one per case */
 };
@@ -115,6 +115,10 @@ static int implies_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *ou
 		struct arch_ctx a = { .arch = arch, .t = t, .m = m, .s = S };
 
 		nb = query_bitness(&a, im->bits, b);
+		if (nb)
+			sb_adds(result, "bitcase\n");
+		else
+			cli_no_case(o, &a, im->bits, out, &J);
 	}
 	for (int k = 0; k < nb; k++) {
 		char label[64];
@@ -299,6 +303,8 @@ static void implies_merge(void *ctx, size_t i, const char *result)
 				snprintf(im->suggest, sizeof(im->suggest), "%s", line + 10);
 		} else if (!strcmp(line, "defined")) {
 			im->defined = true;
+		} else if (!strcmp(line, "bitcase")) {
+			im->any_case = true;
 		} else if (!strcmp(line, "case")) {
 			im->cases++;
 		} else {
@@ -386,5 +392,7 @@ int cmd_implies(int argc, char **argv)
 	if (!im.defined) {
 		return query_unknown_symbol(im.arg, im.suggest);
 	}
+	if (!im.any_case)
+		return cli_no_case_error(im.bits);
 	return im.cases ? EXIT_OK : EXIT_NO;
 }

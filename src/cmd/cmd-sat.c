@@ -47,6 +47,7 @@ struct satq {
 	int nexpr, bits;
 	const char *witness;
 	bool *anywhere;		/* per EXPR, merged over arches */
+	bool any_case;		/* some arch had a case for bits */
 };
 
 /* One arch: answers for every EXPR; result: '1' per EXPR that held. */
@@ -57,6 +58,7 @@ static int sat_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 	char *hit = calloc((size_t)sc->nexpr + 1, 1);
 	struct json j;
 	int rc = EXIT_OK;
+	bool has_case = false;
 
 	json_init_seq(&j, out);
 	memset(hit, '0', (size_t)sc->nexpr);
@@ -83,6 +85,10 @@ static int sat_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 	if (sc->witness)
 		model_encode_all(a.m);
 	nb = query_bitness(&a, sc->bits, b);
+	if (!nb)
+		cli_no_case(o, &a, sc->bits, out, &j);
+	else
+		has_case = true;
 	for (int x = 0; x < sc->nexpr && rc != EXIT_ERROR; x++) {
 		const char *text = sc->exprs[x];
 		int lit = model_expr_lit(a.m, ex[x], false);
@@ -138,6 +144,8 @@ static int sat_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 out:
 	json_finish(&j);
 	sb_adds(result, hit);
+	if (has_case)
+		sb_addc(result, '+');	/* --bits selected a case here */
 	free(hit);
 	sb_release(&sb);
 	return rc;
@@ -151,6 +159,8 @@ static void sat_merge(void *ctx, size_t i, const char *result)
 	for (size_t x = 0; result[x] && x < (size_t)sc->nexpr; x++)
 		if (result[x] == '1')
 			sc->anywhere[x] = true;
+	if (strchr(result, '+'))
+		sc->any_case = true;
 }
 
 int cmd_sat(int argc, char **argv)
@@ -190,9 +200,14 @@ int cmd_sat(int argc, char **argv)
 		return EXIT_ERROR;
 	sat_anywhere = calloc((size_t)nexpr, sizeof(bool));
 	{
-		struct satq sc = { argv + optind, nexpr, bits, witness, sat_anywhere };
+		struct satq sc = { argv + optind, nexpr, bits, witness, sat_anywhere, false };
 
 		rc = cli_run_query(&o, sat_arch, sat_merge, &sc);
+		if (rc != EXIT_ERROR && !sc.any_case) {
+			cli_tree_opts_release(&o);
+			free(sat_anywhere);
+			return cli_no_case_error(bits);
+		}
 	}
 	cli_tree_opts_release(&o);
 	if (rc != EXIT_ERROR)

@@ -268,6 +268,10 @@ static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 	model_encode_all(a.m);
 	want = val ? model_sym_is(a.m, s, val) : -model_sym_is(a.m, s, 'n');
 	nb = query_bitness(&a, w->a.bits, b);
+	if (nb)
+		sb_adds(result, "bitcase ");
+	else
+		cli_no_case(o, &a, w->a.bits, out, &j);
 	for (int k = 0; k < nb; k++) {
 		const char *label = b[k].label;
 		struct config c;
@@ -394,5 +398,7 @@ int cmd_why(int argc, char **argv)
 		return rc;
 	if (!w.a.defined)
 		return query_unknown_symbol(w.a.arg, w.a.suggest);
+	if (!w.a.any_case)
+		return cli_no_case_error(w.a.bits);
 	return w.a.reachable ? EXIT_OK : EXIT_NO;
 }

@@ -81,6 +81,10 @@ static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 		struct arch_ctx a = { .arch = arch, .t = t, .m = m, .s = S };
 
 		nb = query_bitness(&a, w->bits, b);
+		if (nb)
+			sb_adds(result, "bitcase ");
+		else
+			cli_no_case(o, &a, w->bits, out, &j);
 	}
 	for (int k = 0; k < nb; k++) {
 		const char *label = *b[k].label ? b[k].label : "";
@@ -219,5 +223,7 @@ int cmd_whynot(int argc, char **argv)
 		return rc;
 	if (!w.defined)
 		return query_unknown_symbol(w.arg, w.suggest);
+	if (!w.any_case)
+		return cli_no_case_error(w.bits);
 	return w.reachable ? EXIT_NO : EXIT_OK;
 }

@@ -52,9 +52,13 @@ int query_bitness(struct arch_ctx *a, int want, struct bitness out[2])
 	const struct symbol *s64 = sym_find(a->t, "64BIT");
 	int n = 0;
 
-	if (!s64 || !model_has_value(a->m, s64)) {
-		out[0] = (struct bitness){ "", CNF_TRUE, 0 };
-		return want ? 0 : 1;
+	if (!s64 || !(s64->flags & SYM_DEFINED) || !model_has_value(a->m, s64)) {
+		/* An arch that defines no 64BIT builds 32-bit kernels only
+		 * (CONFIG_64BIT unset); a plain tree has no bitness. */
+		int bits = a->t->arch ? 32 : 0;
+
+		out[0] = (struct bitness){ bits ? "32-bit" : "", CNF_TRUE, bits };
+		return !want || want == bits ? 1 : 0;
 	}
 	for (int b = 0; b < 2; b++) {
 		int bits = b ? 32 : 64;
@@ -68,6 +72,22 @@ int query_bitness(struct arch_ctx *a, int want, struct bitness out[2])
 		out[n++] = (struct bitness){ b ? "32-bit" : "64-bit", lit, bits };
 	}
 	return n;
+}
+
+void query_no_case_reason(struct arch_ctx *a, int want, struct strbuf *sb)
+{
+	const struct symbol *s64 = sym_find(a->t, "64BIT");
+	char l[300];
+
+	if (!s64 || !(s64->flags & SYM_DEFINED)) {
+		if (a->t->arch)
+			sb_addf(sb, "no %d-bit build: %s defines no 64BIT (32-bit only)", want, a->t->arch);
+		else
+			sb_addf(sb, "no %d-bit build: the tree defines no 64BIT", want);
+		return;
+	}
+	sb_addf(sb, "no %d-bit build: 64BIT is always %c here (%s)", want, want == 32 ? 'y' : 'n',
+		s64->menus ? loc_str(s64->menus->loc, l, sizeof(l)) : "?");
 }
 
 /* Edit distance, for "did you mean". */
@@ -254,6 +274,8 @@ void query_merge_answer(void *ctx, size_t i, const char *result)
 	(void)i;
 	if (strstr(result, "reachable"))
 		a->reachable = true;
+	if (strstr(result, "bitcase"))
+		a->any_case = true;
 	if (strncmp(result, "undefined", 9))
 		a->defined = true;
 	else if (result[9] == ' ' && result[10] && !*a->suggest)
