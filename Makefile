@@ -103,7 +103,7 @@ Q = @
 msg = @printf '  %-7s %s\n' $(1) $(2)
 endif
 
-.PHONY: all asan deps test-deps check demo clean unit cli fuzz integration bench \
+.PHONY: all asan deps test-deps check demo clean unit cli fuzz hostile integration bench \
 	install uninstall deb lint-deb
 all: $(B)/kcsat
 
@@ -164,6 +164,9 @@ cli: $(BUILD)/kcsat
 
 fuzz: $(BUILD)/fuzz_parse_replay
 	@$(BUILD)/fuzz_parse_replay tests/fuzz/corpus
+
+hostile: $(BUILD)/kcsat
+	@tests/hostile/run.sh $(BUILD)/kcsat
 
 integration: $(BUILD)/kcsat $(BUILD)/olddefconfig-sim
 	@tests/integration/run.sh $(BUILD)/kcsat

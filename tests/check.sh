@@ -17,6 +17,7 @@ for b in build build/asan; do
 	run make --no-print-directory unit BUILD=$b
 	run make --no-print-directory cli BUILD=$b
 	run make --no-print-directory fuzz BUILD=$b
+	run make --no-print-directory hostile BUILD=$b
 done
 run sh tests/check-docs.sh build/kcsat
 run sh tests/check-layers.sh

@@ -20,6 +20,8 @@ void confsim_free(struct confsim *cs);
 void confsim_user(struct confsim *cs, const struct symbol *s, const char *v);
 /* s's value (n for anything but a bool or tristate). */
 enum tristate confsim_tri(struct confsim *cs, const struct symbol *s);
+/* Symbol computations run so far (eval_work()). */
+unsigned long long confsim_work(const struct confsim *cs);
 /* Was s's user value read since the last confsim_user()? */
 bool confsim_read(const struct confsim *cs, const struct symbol *s);
 

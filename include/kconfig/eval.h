@@ -57,6 +57,9 @@ struct eval *eval_new_computed(struct kctree *t, const struct eval_source *users
 struct eval *eval_new_source(struct kctree *t, const struct eval_source *src);
 void eval_free(struct eval *ev);
 struct kctree *eval_tree(const struct eval *ev);
+/* Computed evaluators: how many symbol computations ran so far (a
+ * measure of work, for callers that bound theirs). */
+unsigned long long eval_work(const struct eval *ev);
 /* Computed evaluators: drop every computed value (O(1)). */
 void eval_forget(struct eval *ev);
 /* Computed evaluators: compute every symbol, MODULES first, as conf_read()

@@ -132,17 +132,28 @@ static const struct symbol *step(struct eval *ev, const struct symbol *s, struct
 	return NULL;
 }
 
+/* Symbol computations the drop loop of minimal_choices() may spend: each
+ * try re-evaluates SYM, so a chain of n choices costs n * n; past this
+ * (a 30,000-long chain; a real kernel's largest query needs well under a
+ * tenth of it) the choices not tried yet are kept, and the list is no
+ * longer minimal. */
+#define WHY_MIN_WORK 20000000ull
+
 /* The user choices that matter (olddefconfig simulated, confsim.c): set
  * every value of the solution as a user value, keep only those the
  * evaluation of SYM (and 64BIT) reads, then drop each one whose absence
  * (its default instead) leaves them as they are.  false if the simulation
- * does not reproduce the solution (then the full witness is used). */
+ * does not reproduce the solution (then the full witness is used);
+ * *minimal false if the work budget stopped the drop loop (the list still
+ * gives SYM its value). */
 static bool minimal_choices(struct kctree *t, const struct config *c, const struct symbol *s,
-			    enum tristate want, const struct symbol *s64, int bits, struct strbuf *out)
+			    enum tristate want, const struct symbol *s64, int bits, struct strbuf *out,
+			    bool *minimal)
 {
 	struct confsim *cs = confsim_new(t);
 	symvec keep = { 0 };
 	const struct symbol *x;
+	unsigned long long w0;
 	size_t i;
 	bool ok;
 
@@ -168,7 +179,12 @@ static bool minimal_choices(struct kctree *t, const struct config *c, const stru
 		for (size_t k = 0; k < keep.n; k++)
 			confsim_user(cs, keep.v[k], config_find(c, keep.v[k]->name)->value);
 		ok = HOLDS();
+		w0 = confsim_work(cs);
 		for (size_t k = 0; ok && k < keep.n; k++) {
+			if (confsim_work(cs) - w0 > WHY_MIN_WORK) {
+				*minimal = false;
+				break;
+			}
 			confsim_user(cs, keep.v[k], NULL);
 			if (HOLDS())
 				keep.v[k] = NULL;
@@ -330,8 +346,9 @@ static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 		}
 		{
 			struct strbuf min = STRBUF_INIT;
+			bool minimal = true;
 			bool have = minimal_choices(a.t, &c, s, eval_sym_tri(ev, s), sym_find(a.t, "64BIT"),
-						    b[k].bits, &min);
+						    b[k].bits, &min, &minimal);
 
 			if (o->format == FMT_JSON) {
 				json_end(&j);	/* chain */
@@ -339,13 +356,18 @@ static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 				for (size_t q = 0; q < users.n; q++)
 					json_string(&j, users.v[q]->name);
 				json_end(&j);
-				json_kstring(&j, "minimal", have ? sb_str(&min) : NULL);
+				json_kstring(&j, "minimal", have && minimal ? sb_str(&min) : NULL);
+				if (have && !minimal)
+					json_kstring(&j, "choices", sb_str(&min));
 				json_end(&j);
 			} else {
 				if (b[k].bits)
 					fprintf(out, "\twith 64BIT=%c\n", b[k].bits == 64 ? 'y' : 'n');
-				if (have)
+				if (have && minimal)
 					fprintf(out, "\tminimal: %s\n", min.len ? sb_str(&min) : "(the defaults)");
+				else if (have)
+					fprintf(out, "\tchoices (not minimized, work budget spent): %s\n",
+						sb_str(&min));
 			}
 			if (w->witness && !write_witness(w, o, arch, label, nb > 1 ? b[k].bits : 0, &a,
 							 have ? sb_str(&min) : NULL))

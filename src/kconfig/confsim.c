@@ -76,6 +76,11 @@ void confsim_user(struct confsim *cs, const struct symbol *s, const char *v)
 	}
 }
 
+unsigned long long confsim_work(const struct confsim *cs)
+{
+	return eval_work(cs->ev);
+}
+
 bool confsim_read(const struct confsim *cs, const struct symbol *s)
 {
 	return cs->read[s->id] == cs->gen;

@@ -36,6 +36,7 @@ struct eval {
 	bool running;
 	VEC(struct frame) frames;
 	VEC(unsigned char) vals;
+	unsigned long long calcs;	/* calc_sym() runs, for work budgets */
 };
 
 static struct eval *eval_alloc(struct kctree *t, enum ev_kind kind)
@@ -103,6 +104,11 @@ struct kctree *eval_tree(const struct eval *ev)
 	return ev->t;
 }
 
+unsigned long long eval_work(const struct eval *ev)
+{
+	return ev->calcs;
+}
+
 void eval_forget(struct eval *ev)
 {
 	if (ev->kind != EV_COMPUTED)
@@ -163,6 +169,7 @@ static void compute(struct eval *ev, const struct symbol *s)
 
 		ev->missing = NULL;
 		ev->running = true;
+		ev->calcs++;
 		calc_sym(ev, x, &r);
 		ev->running = false;
 		if (ev->missing) {

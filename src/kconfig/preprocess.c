@@ -35,6 +35,7 @@ struct pp {
 	bool failed;
 	unsigned nshell;
 	int depth;
+	unsigned long steps;	/* $(...) evaluations in this statement */
 };
 
 struct pp *pp_new(enum shell_mode shell)
@@ -139,35 +140,51 @@ static char *make_unknown(struct pp *pp, const char *cmd)
 }
 
 /* Markers only ever name commands made before the one being rendered, so
- * bounding the id makes rendering terminate even on forged marker bytes. */
-static void render(const struct pp *pp, const char *s, size_t bound, struct strbuf *out)
+ * bounding the id makes rendering terminate even on forged marker bytes.
+ * Iterative (an unknown nests the previous one 50k times deep in a hostile
+ * tree) and capped at PP_MAX_LEN: an unknown that names the previous one
+ * twice doubles the rendered text at every level. */
+void pp_render(const struct pp *pp, const char *s, struct strbuf *out)
 {
-	while (*s) {
-		const char *open = strchr(s, PP_UNK_OPEN);
+	struct frame { const char *s; size_t bound; };
+	VEC(struct frame) stack = { NULL, 0, 0 };
+	size_t start = out->len;
+
+	vec_push(stack, ((struct frame){ s, pp->unknown.n }));
+	while (stack.n) {
+		struct frame *f = &vec_last(stack);
+		const char *open;
 		char *end;
 		unsigned long id;
 
-		if (!open) {
-			sb_adds(out, s);
-			return;
+		if (out->len - start > PP_MAX_LEN) {
+			sb_adds(out, "...");
+			break;
 		}
-		sb_add(out, s, (size_t)(open - s));
-		id = strtoul(open + 1, &end, 10);
-		if (*end != PP_UNK_CLOSE || id >= bound) {
-			sb_addc(out, *open);	/* not ours: keep the byte */
-			s = open + 1;
+		if (!*f->s) {
+			stack.n--;
+			if (stack.n)
+				sb_addc(out, ')');
 			continue;
 		}
+		open = strchr(f->s, PP_UNK_OPEN);
+		if (!open) {
+			sb_adds(out, f->s);
+			f->s += strlen(f->s);
+			continue;
+		}
+		sb_add(out, f->s, (size_t)(open - f->s));
+		id = strtoul(open + 1, &end, 10);
+		if (*end != PP_UNK_CLOSE || id >= f->bound) {
+			sb_addc(out, *open);	/* not ours: keep the byte */
+			f->s = open + 1;
+			continue;
+		}
+		f->s = end + 1;
 		sb_adds(out, "$(shell,");
-		render(pp, pp->unknown.v[id], id, out);
-		sb_addc(out, ')');
-		s = end + 1;
+		vec_push(stack, ((struct frame){ pp->unknown.v[id], id }));
 	}
-}
-
-void pp_render(const struct pp *pp, const char *s, struct strbuf *out)
-{
-	render(pp, s, pp->unknown.n, out);
+	vec_release(stack);
 }
 
 void pp_setenv(struct pp *pp, const char *name, const char *value)
@@ -359,6 +376,7 @@ bool pp_assign(struct pp *pp, const char *name, const char *value, enum var_flav
 	char *new_value;
 
 	pp->failed = false;
+	pp->steps = 0;
 	if (v) {
 		if (flavor == VAR_APPEND) {
 			flavor = v->flavor;	/* += inherits the flavor */
@@ -384,6 +402,12 @@ bool pp_assign(struct pp *pp, const char *name, const char *value, enum var_flav
 	if (append) {
 		size_t n = strlen(v->value), m = strlen(new_value);
 
+		if (n + m + 1 > PP_MAX_LEN) {
+			pp_error(pp, "macro expansion exceeds %u bytes (variable '%s')",
+				 PP_MAX_LEN, name);
+			free(new_value);
+			return false;
+		}
 		v->value = xrealloc(v->value, n + m + 2);
 		v->value[n] = ' ';
 		memcpy(v->value + n + 1, new_value, m + 1);
@@ -474,6 +498,8 @@ static char *expand_dollar_with_args(struct pp *pp, const char **str, int argc, 
 	int nest = 0;
 	char *res;
 
+	if (pp->failed)
+		return xstrdup("");
 	if (*p != '(')
 		return xstrdup("$");
 	p++;
@@ -492,6 +518,10 @@ static char *expand_dollar_with_args(struct pp *pp, const char **str, int argc, 
 		return xstrdup("");
 	}
 	*str = q + 1;
+	if (++pp->steps > PP_MAX_STEPS) {
+		pp_error(pp, "macro expansion exceeds %u steps", PP_MAX_STEPS);
+		return xstrdup("");
+	}
 	if (++pp->depth > MAX_DEPTH) {
 		pp_error(pp, "too deep recursive expansion");
 		pp->depth--;
@@ -518,6 +548,8 @@ static char *expand_until(struct pp *pp, const char **str, bool (*is_end)(char c
 			sb_adds(&out, e);
 			free(e);
 			in = p;
+			if (out.len > PP_MAX_LEN)
+				pp_error(pp, "macro expansion exceeds %u bytes", PP_MAX_LEN);
 			if (pp->failed)
 				break;
 			continue;
@@ -551,6 +583,7 @@ char *pp_expand_token(struct pp *pp, const char **p)
 	char *res;
 
 	pp->failed = false;
+	pp->steps = 0;
 	res = expand_until(pp, p, is_end_of_token, 0, NULL);
 	if (pp->failed) {
 		free(res);
@@ -564,6 +597,7 @@ char *pp_expand_dollar(struct pp *pp, const char **p)
 	char *res;
 
 	pp->failed = false;
+	pp->steps = 0;
 	res = expand_dollar_with_args(pp, p, 0, NULL);
 	if (pp->failed) {
 		free(res);

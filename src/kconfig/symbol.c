@@ -147,15 +147,29 @@ struct dep_step {
 	struct loc at;
 };
 
+/* An edge out of the symbol being walked: where the walk goes next. */
+struct dep_edge {
+	const struct symbol *sym;
+	enum step_kind how;
+	struct loc at;
+};
+
+/* The walk's own stack: a frame per symbol on the path, with its edges
+ * [next, end) still to take in w->edges.  Iterative, so a 50,000-long
+ * chain or loop costs heap, not C stack. */
+struct dep_frame {
+	size_t first, next, end;
+};
+
 struct dep_walk {
 	struct kctree *t;
 	uint8_t *state;		/* by symbol id: 0 new, 1 on stack, 2 done */
 	VEC(struct dep_step) stack;
+	VEC(struct dep_frame) frames;
+	VEC(struct dep_edge) edges;
 	unsigned errors;
 	bool keep;		/* record loops in t->cycles, not as errors */
 };
-
-static bool walk_sym(struct dep_walk *w, const struct symbol *s);
 
 /* The kernel's words for one step, then where the step is written. */
 static void step_text(struct strbuf *sb, const struct dep_step *d, const struct symbol *next)
@@ -202,98 +216,136 @@ static void report_cycle(struct dep_walk *w, const struct symbol *back)
 	sb_release(&sb);
 }
 
-/* Every symbol e reads, each a possible step of a cycle. */
-static bool walk_expr(struct dep_walk *w, const struct expr *e, enum step_kind how, struct loc at)
+static void add_edge(struct dep_walk *w, const struct symbol *s, enum step_kind how, struct loc at)
+{
+	vec_push(w->edges, ((struct dep_edge){ s, how, at }));
+}
+
+/* Every symbol e reads, each a possible step of a cycle (recursion over one
+ * expression only: the parser bounds its size and nesting). */
+static void expr_edges(struct dep_walk *w, const struct expr *e, enum step_kind how, struct loc at)
 {
 	if (!e)
-		return true;
+		return;
 	switch (e->type) {
 	case E_NOT:
-		return walk_expr(w, e->left, how, at);
+		expr_edges(w, e->left, how, at);
+		return;
 	case E_AND:
 	case E_OR:
-		return walk_expr(w, e->left, how, at) && walk_expr(w, e->right, how, at);
+		expr_edges(w, e->left, how, at);
+		expr_edges(w, e->right, how, at);
+		return;
 	default:
-		vec_last(w->stack).how = how;
-		vec_last(w->stack).at = at;
-		if (!walk_sym(w, e->sym))
-			return false;
-		if (e->type != E_SYMBOL && !walk_sym(w, e->rsym))
-			return false;
-		return true;
+		add_edge(w, e->sym, how, at);
+		if (e->type != E_SYMBOL)
+			add_edge(w, e->rsym, how, at);
+		return;
 	}
 }
 
-static bool walk_menu_deps(struct dep_walk *w, const struct menu *m)
+static void menu_dep_edges(struct dep_walk *w, const struct menu *m)
 {
 	for (; m && m->kind != M_ROOT; m = m->parent)
 		for (const struct dep_item *d = m->deps; d; d = d->next)
-			if (!walk_expr(w, d->expr, STEP_DEPENDS, d->loc))
-				return false;
-	return true;
+			expr_edges(w, d->expr, STEP_DEPENDS, d->loc);
 }
 
-/* The edges of symbol.c sym_check_sym_deps(): direct dependencies,
- * selects and implies pointing at it, and each property's condition and
- * default value. */
-static bool walk_edges(struct dep_walk *w, const struct symbol *s)
+/* The edges of symbol.c sym_check_sym_deps(), in the order the kernel
+ * follows them: direct dependencies, selects and implies pointing at it, and
+ * each property's condition and default value. */
+static void sym_edges(struct dep_walk *w, const struct symbol *s)
 {
 	for (const struct menu *m = s->menus; m; m = m->sym_next)
-		if (!walk_menu_deps(w, m))
-			return false;
+		menu_dep_edges(w, m);
 	for (int imply = 0; imply < 2; imply++)
 		for (const struct property *p = imply ? s->implied_by : s->selected_by; p; p = p->rev_next) {
-			vec_last(w->stack).how = imply ? STEP_IMPLIED : STEP_SELECTED;
-			vec_last(w->stack).at = p->loc;
-			if (!walk_sym(w, p->menu->sym) ||
-			    !walk_expr(w, p->cond, imply ? STEP_IMPLIED : STEP_SELECTED, p->loc))
-				return false;
+			enum step_kind how = imply ? STEP_IMPLIED : STEP_SELECTED;
+
+			add_edge(w, p->menu->sym, how, p->loc);
+			expr_edges(w, p->cond, how, p->loc);
 		}
 	for (const struct property *p = s->props; p; p = p->sym_next) {
 		if (p->type == P_SELECT || p->type == P_IMPLY)
 			continue;
-		if (!walk_expr(w, p->cond, p->type == P_PROMPT ? STEP_PROMPT_VIS :
-			       p->type == P_DEFAULT ? STEP_DEFAULT_VIS : STEP_RANGE_VIS, p->loc))
-			return false;
-		if (p->type == P_DEFAULT && !sym_is_choice(s) &&
-		    !walk_expr(w, p->expr, STEP_DEFAULT_VALUE, p->loc))
-			return false;
+		expr_edges(w, p->cond, p->type == P_PROMPT ? STEP_PROMPT_VIS :
+			   p->type == P_DEFAULT ? STEP_DEFAULT_VIS : STEP_RANGE_VIS, p->loc);
+		if (p->type == P_DEFAULT && !sym_is_choice(s))
+			expr_edges(w, p->expr, STEP_DEFAULT_VALUE, p->loc);
 	}
-	return true;
 }
 
-static bool walk_sym(struct dep_walk *w, const struct symbol *s)
+/* The node the walk visits for s (a 6.11+ choice checks as one node), or
+ * NULL for a constant or undefined symbol. */
+static const struct symbol *walk_node(const struct dep_walk *w, const struct symbol *s)
 {
-	const struct menu *c = s->choice;
-	bool modern = dialect_has(w->t, DR_CHOICE_VALUES);
-	bool ok = true;
-
 	if ((s->flags & SYM_CONST) || !(s->flags & SYM_DEFINED))
-		return true;
-	if (c && modern)	/* a 6.11+ choice checks as one node */
-		s = c->sym;
-	if (w->state[s->id] == 2)
-		return true;
-	if (w->state[s->id] == 1) {
-		report_cycle(w, s);
-		return false;
-	}
+		return NULL;
+	if (s->choice && dialect_has(w->t, DR_CHOICE_VALUES))
+		return s->choice->sym;
+	return s;
+}
+
+static void walk_push(struct dep_walk *w, const struct symbol *s)
+{
+	size_t first = w->edges.n;
+
 	w->state[s->id] = 1;
 	vec_push(w->stack, ((struct dep_step){ s, STEP_DEPENDS, { 0, 0 } }));
-	if (sym_is_choice(s) && modern) {
-		for (const struct menu *k = c ? c : s->menus; k && ok; k = k->sym_next) {
-			for (const struct menu *m = k->list; m && ok; m = menu_next((struct menu *)m, (struct menu *)k))
+	if (sym_is_choice(s) && dialect_has(w->t, DR_CHOICE_VALUES)) {
+		for (const struct menu *k = s->menus; k; k = k->sym_next) {
+			for (const struct menu *m = k->list; m; m = menu_next((struct menu *)m, (struct menu *)k))
 				if (m->sym && m->sym->choice == k)
-					ok = walk_edges(w, m->sym);
-			if (ok)
-				ok = walk_menu_deps(w, k);
+					sym_edges(w, m->sym);
+			menu_dep_edges(w, k);
 		}
 	} else {
-		ok = walk_edges(w, s);
+		sym_edges(w, s);
 	}
-	w->stack.n--;
+	vec_push(w->frames, ((struct dep_frame){ first, first, w->edges.n }));
+}
+
+static void walk_pop(struct dep_walk *w)
+{
+	const struct symbol *s = vec_last(w->stack).sym;
+
 	w->state[s->id] = 2;	/* a loop through s is reported once */
-	return ok;
+	w->edges.n = vec_last(w->frames).first;
+	w->stack.n--;
+	w->frames.n--;
+}
+
+/* Depth-first from s, reporting the first loop met; a loop ends the walk
+ * (as in the kernel, every symbol on the path is then done). */
+static void walk_sym(struct dep_walk *w, const struct symbol *s)
+{
+	s = walk_node(w, s);
+	if (!s || w->state[s->id])
+		return;
+	walk_push(w, s);
+	while (w->frames.n) {
+		struct dep_frame *f = &vec_last(w->frames);
+		const struct dep_edge *e;
+		const struct symbol *next;
+
+		if (f->next == f->end) {
+			walk_pop(w);
+			continue;
+		}
+		e = &w->edges.v[f->next++];
+		vec_last(w->stack).how = e->how;
+		vec_last(w->stack).at = e->at;
+		next = walk_node(w, e->sym);
+		if (!next || w->state[next->id] == 2)
+			continue;
+		if (w->state[next->id] == 1) {
+			report_cycle(w, next);
+			while (w->frames.n)
+				walk_pop(w);
+			return;
+		}
+		walk_push(w, next);
+	}
 }
 
 /* 6.11+ parser.y choice_check_sanity(). */
@@ -370,5 +422,7 @@ unsigned sym_check_tree(struct kctree *t, bool keep_cycles)
 		walk_sym(&w, t->syms.v[i]);	/* on to the next loop, if any */
 	free(w.state);
 	vec_release(w.stack);
+	vec_release(w.frames);
+	vec_release(w.edges);
 	return errors + w.errors;
 }

@@ -143,7 +143,7 @@ struct kctree *kctree_load(const struct load_config *o, const char *arch)
 {
 	struct kctree *t = xcalloc(1, sizeof(*t));
 	char kv[96];
-	struct diag_scope scope = { 0 };
+	unsigned errors0 = diag_error_count();
 	struct lexer *lx;
 	struct pp *pp;
 	bool ok;
@@ -169,8 +169,6 @@ struct kctree *kctree_load(const struct load_config *o, const char *arch)
 		return NULL;
 	}
 
-	/* Any error while reading (even one the parser recovers from) fails the load. */
-	diag_scope_enter(&scope);
 	pp = pp_new(o->shell);
 	if (arch)
 		arch_setup_env(pp, arch, t->srctree, kv, o->shell == SHELL_RUN);
@@ -199,8 +197,7 @@ struct kctree *kctree_load(const struct load_config *o, const char *arch)
 	}
 	lex_free(lx);
 	pp_free(pp);
-	diag_scope_leave(&scope);
-	if (!ok || scope.nerrors) {
+	if (!ok || diag_error_count() != errors0) {
 		kctree_free(t);
 		return NULL;
 	}

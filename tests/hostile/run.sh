@@ -1,0 +1,92 @@
+#!/bin/sh
+# Hostile-input suite (issue 17).  Usage: tests/hostile/run.sh KCSAT [CASE...]
+#
+# Each tests/hostile/cases/NAME.sh is one defect of an untrusted tree,
+# patch or rule file, read with `.` inside a fresh directory ($T, also the
+# working directory).  It sets:
+#   gen()        writes the input (large inputs are made here, at test time)
+#   run          shell code run with sh in $T, "$KCSAT" the binary (stdout
+#                and stderr are captured)
+#   want_rc      the expected exit code
+#   want_err     an extended regex the stderr must match ('' = empty stderr)
+#   want_out     an optional extended regex stdout must match
+#   limit_s      wall-clock bound (timeout), limit_mb the memory bound
+#   check()      optional extra test after run (non-zero = failure)
+# The memory bound is `ulimit -v` for a normal build; an ASan build
+# reserves terabytes of shadow address space, so there it is
+# ASAN_OPTIONS=hard_rss_limit_mb instead, and the time bound is tripled.
+set -u
+if [ $# -lt 1 ]; then
+	echo "usage: $0 KCSAT [CASE...]" >&2
+	exit 2
+fi
+bin=$1
+shift
+case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
+here=$(cd "$(dirname "$0")" && pwd)
+KCSAT=$bin
+export KCSAT
+asan=0
+if nm "$bin" 2>/dev/null | grep -q __asan_init; then
+	asan=1
+fi
+LC_ALL=C
+export LC_ALL
+unset ARCH SRCARCH SUBARCH HEADER_ARCH KERNELVERSION srctree CROSS_COMPILE \
+	CC LD AR NM OBJCOPY PAHOLE RUSTC BINDGEN PYTHON3 CLANG_FLAGS \
+	CC_VERSION_TEXT RUSTC_VERSION_TEXT KCONFIG_CONFIG
+UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export UBSAN_OPTIONS
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/kcsat-hostile.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+if [ $# -eq 0 ]; then
+	set -- $(cd "$here/cases" && ls *.sh | sed 's/\.sh$//')
+fi
+pass=0 fail=0
+for c in "$@"; do
+	T=$tmp/$c
+	mkdir -p "$T"
+	(
+		cd "$T" || exit 1
+		want_out='' limit_s=20 limit_mb=1024
+		check() { :; }
+		. "$here/cases/$c.sh"
+		gen || { echo "gen failed"; exit 1; }
+		if [ $asan = 1 ]; then
+			limit_s=$((limit_s * 3))
+			ASAN_OPTIONS=detect_leaks=1:hard_rss_limit_mb=$((limit_mb * 3))
+			export ASAN_OPTIONS
+			( timeout -k 5 "$limit_s" sh -c "$run" ) \
+				>"$T/.out" 2>"$T/.err"
+		else
+			( ulimit -v $((limit_mb * 1024)); timeout -k 5 "$limit_s" sh -c "$run" ) \
+				>"$T/.out" 2>"$T/.err"
+		fi
+		rc=$?
+		bad=''
+		[ $rc = 124 ] && bad="$bad timeout(${limit_s}s)"
+		[ "$rc" = "$want_rc" ] || bad="$bad rc=$rc(want $want_rc)"
+		if [ -z "$want_err" ]; then
+			[ -s "$T/.err" ] && bad="$bad stderr-not-empty"
+		elif ! grep -Eq -- "$want_err" "$T/.err"; then
+			bad="$bad stderr!~/$want_err/"
+		fi
+		if [ -n "$want_out" ] && ! grep -Eq -- "$want_out" "$T/.out"; then
+			bad="$bad stdout!~/$want_out/"
+		fi
+		if grep -Eq 'Sanitizer|runtime error:' "$T/.err"; then
+			bad="$bad sanitizer"
+		fi
+		check || bad="$bad check()"
+		if [ -n "$bad" ]; then
+			echo "FAIL $c:$bad"
+			head -c 600 "$T/.err" | sed 's/^/	/'
+			exit 1
+		fi
+		exit 0
+	)
+	if [ $? = 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+	rm -rf "$T"
+done
+echo "$pass passed, $fail failed"
+[ $fail = 0 ]
