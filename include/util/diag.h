@@ -24,9 +24,34 @@ uint32_t diag_file_intern(const char *name);
 const char *diag_file_name(uint32_t file);
 void diag_files_release(void);
 
-/* Where diagnostics go (stderr by default; tests redirect).  Callers
- * that capture a lower layer's message to re-locate it (rules.c) save and
- * restore the stream with diag_get_stream(). */
+/* A diagnostic scope: the explicit context a message is reported in.
+ * Scopes nest (diag_scope_enter/leave, strictly LIFO, caller-owned
+ * storage); the innermost one decides where messages go and how they are
+ * located, and every enclosing scope counts them.  A caller asks its own
+ * scope whether a call produced errors instead of comparing global counts,
+ * and a reader that parses text found inside another file (an expression
+ * inside YAML) relocates the lower layer's messages instead of capturing
+ * and searching their text.
+ *
+ *   struct diag_scope s = { .at = yaml_loc, .col = 11, .lead = "bad ...: " };
+ *   diag_scope_enter(&s);  parse ...;  diag_scope_leave(&s);
+ *   if (s.nerrors) ...
+ */
+struct diag_scope {
+	FILE *out;		/* NULL: the enclosing scope's stream */
+	const char *prefix;	/* NULL: the enclosing scope's prefix */
+	struct loc at;		/* at.file != 0: every message is reported here, */
+	unsigned col;		/* at this column (0: none), */
+	const char *lead;	/* after this text (NULL: none) */
+	unsigned nerrors, nwarnings;	/* counted here, read after leave */
+	struct diag_scope *outer;	/* set by enter */
+};
+
+void diag_scope_enter(struct diag_scope *s);
+void diag_scope_leave(struct diag_scope *s);
+
+/* The outermost scope's settings (stderr, no prefix by default; tests
+ * redirect).  Inner scopes inherit what they leave NULL. */
 void diag_set_stream(FILE *f);
 FILE *diag_get_stream(void);
 /* Prefix for every message, e.g. "x86: " when looping over arches. */
@@ -45,6 +70,7 @@ void diag_note(struct loc at, const char *fmt, ...)
 /* A message with no location, e.g. usage errors: "kcsat: error: ..." */
 void diag_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Totals of the outermost scope (every message since the last reset). */
 unsigned diag_error_count(void);
 unsigned diag_warning_count(void);
 void diag_reset_counts(void);

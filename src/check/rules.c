@@ -140,13 +140,12 @@ static const char *empty_vfs(void *ctx, const char *path, size_t *len)
 	return strcmp(path, "Kconfig") ? NULL : "";
 }
 
-/* Syntax only: the expression is parsed against an empty tree, with the
- * parser's message (located at "<expression>:1") moved to the YAML. */
+/* Syntax only: the expression is parsed against an empty tree, inside a
+ * diagnostic scope that reports the parser's message at the YAML scalar. */
 static bool check_expr(struct loader *L, const struct rule_text *x, const char *id)
 {
-	char *buf = NULL, *msg;
-	size_t len = 0;
-	FILE *mem, *saved = diag_get_stream();
+	struct diag_scope s = { .at = x->loc, .col = x->col };
+	struct strbuf lead = { 0 };
 	bool ok;
 
 	if (!L->scratch) {
@@ -156,23 +155,15 @@ static bool check_expr(struct loader *L, const struct rule_text *x, const char *
 		if (!L->scratch)
 			return false;
 	}
-	mem = open_memstream(&buf, &len);
-	if (!mem) {
-		diag_fatal("out of memory");
-		return false;
-	}
-	diag_set_stream(mem);
+	sb_addf(&lead, "bad expression '%s' in rule '%s': ", x->text, id);
+	s.lead = sb_str(&lead);
+	diag_scope_enter(&s);
 	ok = parse_expr_string(L->scratch, x->text) != NULL;
-	diag_set_stream(saved);
-	fclose(mem);
-	if (!ok) {
-		msg = strstr(buf, "error: ");
-		msg = msg ? msg + 7 : buf;
-		msg[strcspn(msg, "\n")] = '\0';
-		diag_error_col(x->loc, x->col, "bad expression '%s' in rule '%s': %s", x->text, id, msg);
-	}
-	free(buf);
-	return ok;
+	diag_scope_leave(&s);
+	if (!ok && !s.nerrors)
+		diag_error_col(x->loc, x->col, "%s", sb_str(&lead));
+	sb_release(&lead);
+	return ok && !s.nerrors;
 }
 
 /* ---- one rule ---- */

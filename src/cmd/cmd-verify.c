@@ -169,10 +169,14 @@ int cmd_verify(int argc, char **argv)
 		json_karray(&j, "results");
 	}
 	for (int i = optind; i < argc; i++) {
-		unsigned errs = diag_error_count();
+		struct diag_scope scope = { 0 };
+		bool ok;
 
-		if (!verify_one(&a, argv[i], o.format, &j))
-			rc = diag_error_count() != errs ? EXIT_ERROR : rc == EXIT_ERROR ? rc : EXIT_NO;
+		diag_scope_enter(&scope);
+		ok = verify_one(&a, argv[i], o.format, &j);
+		diag_scope_leave(&scope);
+		if (!ok)
+			rc = scope.nerrors ? EXIT_ERROR : rc == EXIT_ERROR ? rc : EXIT_NO;
 	}
 	if (o.format == FMT_JSON) {
 		json_end(&j);

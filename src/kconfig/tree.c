@@ -143,7 +143,7 @@ struct kctree *kctree_load(const struct load_config *o, const char *arch)
 {
 	struct kctree *t = xcalloc(1, sizeof(*t));
 	char kv[96];
-	unsigned errors0 = diag_error_count();
+	struct diag_scope scope = { 0 };
 	struct lexer *lx;
 	struct pp *pp;
 	bool ok;
@@ -169,6 +169,8 @@ struct kctree *kctree_load(const struct load_config *o, const char *arch)
 		return NULL;
 	}
 
+	/* Any error while reading (even one the parser recovers from) fails the load. */
+	diag_scope_enter(&scope);
 	pp = pp_new(o->shell);
 	if (arch)
 		arch_setup_env(pp, arch, t->srctree, kv, o->shell == SHELL_RUN);
@@ -197,7 +199,8 @@ struct kctree *kctree_load(const struct load_config *o, const char *arch)
 	}
 	lex_free(lx);
 	pp_free(pp);
-	if (!ok || diag_error_count() != errors0) {
+	diag_scope_leave(&scope);
+	if (!ok || scope.nerrors) {
 		kctree_free(t);
 		return NULL;
 	}

@@ -10,10 +10,9 @@
 static strvec files;
 static uint32_t *file_hash;	/* open addressing: index + 1, 0 = empty */
 static size_t file_hash_cap;
-static FILE *stream;
-static const char *prefix = "";
+static struct diag_scope root = { .prefix = "" };
+static struct diag_scope *inner = &root;
 static int quiet_warnings;
-static unsigned nerrors, nwarnings;
 
 static uint32_t name_hash(const char *s)
 {
@@ -68,19 +67,35 @@ void diag_files_release(void)
 	file_hash_cap = 0;
 }
 
+void diag_scope_enter(struct diag_scope *s)
+{
+	s->outer = inner;
+	s->nerrors = s->nwarnings = 0;
+	inner = s;
+}
+
+void diag_scope_leave(struct diag_scope *s)
+{
+	/* Scopes are LIFO; leaving one that is not innermost is a bug. */
+	if (inner != s || s == &root)
+		abort();
+	inner = s->outer;
+	s->outer = NULL;
+}
+
 void diag_set_stream(FILE *f)
 {
-	stream = f;
+	root.out = f;
 }
 
 FILE *diag_get_stream(void)
 {
-	return stream;
+	return root.out;
 }
 
 void diag_set_prefix(const char *p)
 {
-	prefix = p ? p : "";
+	root.prefix = p ? p : "";
 }
 
 void diag_set_quiet_warnings(int quiet)
@@ -97,15 +112,44 @@ const char *loc_str(struct loc at, char *buf, size_t size)
 	return buf;
 }
 
-static void vreport(struct loc at, const char *sev, const char *fmt, va_list ap)
+static void count(int error)
 {
-	FILE *f = stream ? stream : stderr;
+	for (struct diag_scope *s = inner; s; s = s->outer)
+		if (error)
+			s->nerrors++;
+		else
+			s->nwarnings++;
+}
+
+/* The innermost scope's relocation wins; stream and prefix come from the
+ * nearest scope that sets them. */
+static void vreport(struct loc at, unsigned col, const char *sev, const char *fmt, va_list ap)
+{
+	FILE *f = NULL;
+	const char *prefix = NULL, *lead = "";
 	char where[512];
 
-	if (at.file)
-		fprintf(f, "%s%s: %s: ", prefix, loc_str(at, where, sizeof(where)), sev);
+	for (struct diag_scope *s = inner; s && (!f || !prefix); s = s->outer) {
+		if (!f)
+			f = s->out;
+		if (!prefix)
+			prefix = s->prefix;
+	}
+	if (!f)
+		f = stderr;
+	if (!prefix)
+		prefix = "";
+	if (inner->at.file) {
+		at = inner->at;
+		col = inner->col;
+		lead = inner->lead ? inner->lead : "";
+	}
+	if (at.file && col)
+		fprintf(f, "%s%s:%u: %s: %s", prefix, loc_str(at, where, sizeof(where)), col, sev, lead);
+	else if (at.file)
+		fprintf(f, "%s%s: %s: %s", prefix, loc_str(at, where, sizeof(where)), sev, lead);
 	else
-		fprintf(f, "%skcsat: %s: ", prefix, sev);
+		fprintf(f, "%skcsat: %s: %s", prefix, sev, lead);
 	vfprintf(f, fmt, ap);
 	fputc('\n', f);
 }
@@ -114,35 +158,31 @@ void diag_error(struct loc at, const char *fmt, ...)
 {
 	va_list ap;
 
-	nerrors++;
+	count(1);
 	va_start(ap, fmt);
-	vreport(at, "error", fmt, ap);
+	vreport(at, 0, "error", fmt, ap);
 	va_end(ap);
 }
 
 void diag_error_col(struct loc at, unsigned col, const char *fmt, ...)
 {
-	FILE *f = stream ? stream : stderr;
-	char where[512];
 	va_list ap;
 
-	nerrors++;
-	fprintf(f, "%s%s:%u: error: ", prefix, loc_str(at, where, sizeof(where)), col);
+	count(1);
 	va_start(ap, fmt);
-	vfprintf(f, fmt, ap);
+	vreport(at, col, "error", fmt, ap);
 	va_end(ap);
-	fputc('\n', f);
 }
 
 void diag_warning(struct loc at, const char *fmt, ...)
 {
 	va_list ap;
 
-	nwarnings++;
+	count(0);
 	if (quiet_warnings)
 		return;
 	va_start(ap, fmt);
-	vreport(at, "warning", fmt, ap);
+	vreport(at, 0, "warning", fmt, ap);
 	va_end(ap);
 }
 
@@ -151,7 +191,7 @@ void diag_note(struct loc at, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(at, "note", fmt, ap);
+	vreport(at, 0, "note", fmt, ap);
 	va_end(ap);
 }
 
@@ -159,23 +199,23 @@ void diag_fatal(const char *fmt, ...)
 {
 	va_list ap;
 
-	nerrors++;
+	count(1);
 	va_start(ap, fmt);
-	vreport((struct loc){0, 0}, "error", fmt, ap);
+	vreport((struct loc){0, 0}, 0, "error", fmt, ap);
 	va_end(ap);
 }
 
 unsigned diag_error_count(void)
 {
-	return nerrors;
+	return root.nerrors;
 }
 
 unsigned diag_warning_count(void)
 {
-	return nwarnings;
+	return root.nwarnings;
 }
 
 void diag_reset_counts(void)
 {
-	nerrors = nwarnings = 0;
+	root.nerrors = root.nwarnings = 0;
 }

@@ -166,6 +166,83 @@ static void test_long_message_not_truncated(void **state)
 	assert_int_equal(strlen(cap_text(&fx->cap)), strlen("kcsat: error: \n") + 2999);
 }
 
+/* A scope counts its own messages; the enclosing scopes count them too. */
+static void test_scope_counts_nest(void **state)
+{
+	struct fx *fx = *state;
+	struct diag_scope a = { 0 }, b = { 0 };
+
+	diag_error((struct loc){ 0, 0 }, "before");
+	diag_scope_enter(&a);
+	diag_warning((struct loc){ 0, 0 }, "wa");
+	diag_scope_enter(&b);
+	diag_error((struct loc){ 0, 0 }, "eb");
+	diag_fatal("fb");
+	diag_scope_leave(&b);
+	diag_error((struct loc){ 0, 0 }, "ea");
+	diag_scope_leave(&a);
+	assert_int_equal(b.nerrors, 2);
+	assert_int_equal(b.nwarnings, 0);
+	assert_int_equal(a.nerrors, 3);
+	assert_int_equal(a.nwarnings, 1);
+	assert_int_equal(diag_error_count(), 4);
+	assert_int_equal(diag_warning_count(), 1);
+	/* no stream set: inner scopes print where the outermost prints */
+	assert_contains(cap_text(&fx->cap), "kcsat: error: eb\n");
+	assert_ptr_equal(b.outer, NULL);
+}
+
+/* Relocation: a message from a lower layer is reported at the scope's
+ * file:line:col after its lead text, whatever location it carried. */
+static void test_scope_relocates(void **state)
+{
+	struct fx *fx = *state;
+	uint32_t y = diag_file_intern("rules.yaml"), k = diag_file_intern("<expression>");
+	struct diag_scope s = { .at = { y, 3 }, .col = 11, .lead = "bad expression 'A ||': " };
+	struct diag_scope noc = { .at = { y, 7 } };
+
+	diag_scope_enter(&s);
+	diag_error((struct loc){ k, 1 }, "expected a symbol");
+	diag_warning((struct loc){ 0, 0 }, "w");
+	diag_scope_leave(&s);
+	diag_scope_enter(&noc);
+	diag_error((struct loc){ k, 1 }, "e");
+	diag_scope_leave(&noc);
+	diag_error((struct loc){ k, 1 }, "after");
+	assert_string_equal(cap_text(&fx->cap),
+			    "rules.yaml:3:11: error: bad expression 'A ||': expected a symbol\n"
+			    "rules.yaml:3:11: warning: bad expression 'A ||': w\n"
+			    "rules.yaml:7: error: e\n"
+			    "<expression>:1: error: after\n");
+	assert_int_equal(s.nerrors, 1);
+	assert_int_equal(s.nwarnings, 1);
+}
+
+/* An inner scope with its own stream and prefix; the rest inherited. */
+static void test_scope_stream_and_prefix(void **state)
+{
+	struct fx *fx = *state;
+	struct capture inner;
+	struct diag_scope s = { 0 }, t = { .prefix = "arm64: " };
+
+	cap_start(&inner);		/* sets the outermost stream */
+	s.out = inner.f;
+	diag_set_stream(fx->cap.f);
+	diag_set_prefix("x86: ");
+	diag_scope_enter(&s);
+	diag_scope_enter(&t);
+	diag_fatal("one");
+	diag_scope_leave(&t);
+	diag_fatal("two");
+	diag_scope_leave(&s);
+	diag_fatal("three");
+	diag_set_prefix(NULL);
+	assert_string_equal(cap_text(&inner), "arm64: kcsat: error: one\nx86: kcsat: error: two\n");
+	cap_end(&inner);
+	diag_set_stream(fx->cap.f);
+	assert_string_equal(cap_text(&fx->cap), "x86: kcsat: error: three\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -181,6 +258,9 @@ int main(void)
 		FX_TEST(test_reset_counts),
 		FX_TEST(test_set_stream_switches),
 		FX_TEST(test_long_message_not_truncated),
+		FX_TEST(test_scope_counts_nest),
+		FX_TEST(test_scope_relocates),
+		FX_TEST(test_scope_stream_and_prefix),
 	};
 
 	unit_init();
