@@ -73,6 +73,24 @@ else
 	bad "the conditional dependency of cdns3 is not cited:"; cat "$tmp/check"
 fi
 
+# a conditional dependency that blocks: USB_CDNSP_PCI needs 64-bit DMA
+# addresses on a 32-bit kernel, which riscv has not (x86 has, with PAE)
+line=$(grep -n 'depends on ARCH_DMA_ADDR_T_64BIT if !64BIT' "$tree/drivers/usb/cdns3/Kconfig" | cut -d: -f1)
+"$kcsat" why-not USB_CDNSP_PCI --tree "$tree" --arch riscv --bits 32 >"$tmp/whynot" 2>/dev/null
+rc=$?
+"$kcsat" why-not USB_CDNSP_PCI --tree "$tree" --arch riscv,x86 --bits 64 >"$tmp/whynot64" 2>/dev/null
+rc64=$?
+"$kcsat" why-not USB_CDNSP_PCI --tree "$tree" --arch x86 --bits 32 >/dev/null 2>&1
+rcx86=$?
+if [ $rc -eq 0 ] && [ $rc64 -eq 1 ] && [ $rcx86 -eq 1 ] && [ -n "$line" ] &&
+	grep -q "USB_CDNSP_PCI: depends on ARCH_DMA_ADDR_T_64BIT || 64BIT != n  (drivers/usb/cdns3/Kconfig:$line)" "$tmp/whynot" &&
+	! grep -q 'blocked' "$tmp/whynot64"; then
+	ok "why-not USB_CDNSP_PCI (riscv 32-bit) cites drivers/usb/cdns3/Kconfig:$line; reachable on riscv and x86 64-bit and x86 32-bit"
+else
+	bad "why-not USB_CDNSP_PCI does not cite the conditional dependency (rc $rc, $rc64, $rcx86):"
+	cat "$tmp/whynot" "$tmp/whynot64"
+fi
+
 # an old .config that still sets CFI_CLANG, next to CFI, is consistent
 if "$kcsat" sat CFI --tree "$tree" --arch x86 --bits 64 --witness "$tmp/w.config" >/dev/null 2>&1 &&
 	! grep -q '^CONFIG_CFI_CLANG\|^# CONFIG_CFI_CLANG ' "$tmp/w.config"; then
