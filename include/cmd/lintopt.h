@@ -15,6 +15,9 @@ struct strbuf;
 bool lintopt_w(const char *arg, unsigned *enabled);
 /* --format text|json|sarif|github; false after a diagnostic. */
 bool lintopt_format(const char *arg, enum findings_format *fmt);
+/* --witness-dir DIR: create it when missing (its parent must exist);
+ * false after a diagnostic.  NULL (no option) is fine. */
+bool lintopt_witness_dir(const char *dir);
 /* Usage lines from the checks table: which checks are off by default... */
 void lintopt_usage_off(struct strbuf *sb);
 /* ...and the list of every check. */

@@ -31,9 +31,12 @@ enum lint_fact {
 			 * witness path ("-": none), the evidence lines */
 	LF_DEAD,	/* sym never has value here ("any": never y or m) */
 	LF_PROP,	/* a line never in effect here (kind default, prompt,
-			 * select; status dead, shadowed, or void: its entry is) */
+			 * select; status dead, shadowed, or void: its entry is);
+			 * sym: the entry's symbol name ("" for a choice), label:
+			 * how findings name the entry (lint_entry_label()) */
 	LF_REDUND,	/* conjunct conj of a depends-on line adds nothing here
-			 * (status redundant, or void); menu, dep: the line */
+			 * (status redundant, or void); menu, dep: the line; sym,
+			 * label as for LF_PROP */
 	LF_SELVIS,	/* a select of a symbol with a visible prompt */
 	LF_BITS,	/* sym reachable with 64BIT=only (64 or 32) alone */
 	LF_TIME,	/* CPU ms of a check, or of cover, encode, sample, cones */
@@ -93,6 +96,11 @@ bool lint_in_focus(const struct lint *L, const struct symbol *s);
 /* A location as two fields of w: file (tree-relative, "<builtin>" for
  * none) and line. */
 void lint_put_loc(struct record_writer *w, const char *file, const char *line, struct loc at);
+/* How findings name an entry: its symbol, else `menu "PROMPT"`,
+ * `choice "PROMPT"` (the kernel names neither), else its kind and
+ * location. */
+struct menu;
+void lint_entry_label(struct strbuf *sb, const struct menu *m);
 /* A time record (LF_TIME, or LA_TIME: the same fields). */
 void lint_put_time(struct strbuf *out, const struct record_kind *kind, const char *what, double ms);
 /* Name of arch i of c ("tree" for a plain tree). */

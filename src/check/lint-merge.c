@@ -416,7 +416,8 @@ static void g_dead(struct merge *M, struct fact *g, size_t n)
 
 static void g_prop(struct merge *M, struct fact *g, size_t n)
 {
-	const char *kind = F(g, "kind"), *sym = F(g, "sym"), *text = F(g, "text");
+	const char *kind = F(g, "kind"), *sym = F(g, "label"), *text = F(g, "text");
+	const char *symbol = *F(g, "sym") ? F(g, "sym") : NULL;
 	size_t live = 0, shadowed = 0, of = readers(M, F(g, "file"));
 	enum lint_check c = !strcmp(kind, "default") ? LC_DEAD_DEFAULT :
 			    !strcmp(kind, "prompt") ? LC_DEAD_PROMPT : LC_DEAD_SELECT;
@@ -435,7 +436,7 @@ static void g_prop(struct merge *M, struct fact *g, size_t n)
 	if (!live)
 		return;		/* the entry itself is dead: dead-symbol says it */
 	sb_addf(&key, "%s %s", sym, text);
-	f = add(M, c, lint_checks[c].level, g, "efile", "eline", sym, sb_str(&key));
+	f = add(M, c, lint_checks[c].level, g, "efile", "eline", symbol, sb_str(&key));
 	sb_release(&key);
 	if (f) {
 		where(&sb, M, eff.v, eff.n, of);
@@ -465,7 +466,8 @@ static void g_prop(struct merge *M, struct fact *g, size_t n)
 
 static void g_redund(struct merge *M, struct fact *g, size_t n)
 {
-	const char *sym = F(g, "sym"), *text = F(g, "text");
+	const char *sym = F(g, "label"), *text = F(g, "text");
+	const char *symbol = *F(g, "sym") ? F(g, "sym") : NULL;
 	size_t of;
 	struct finding *f;
 	struct strbuf sb = STRBUF_INIT, key = STRBUF_INIT;
@@ -480,7 +482,7 @@ static void g_redund(struct merge *M, struct fact *g, size_t n)
 	sb_addf(&key, "%s depends on %s", sym, text);
 	if (n == of) {
 		f = add(M, LC_REDUNDANT_DEP, lint_checks[LC_REDUNDANT_DEP].level, g, "efile", "eline",
-			sym, sb_str(&key));
+			symbol, sb_str(&key));
 		if (f) {
 			where(&sb, M, red.v, red.n, of);
 			finding_set_message(f, "%s: `depends on %s` is implied by its other dependencies%s",
@@ -489,7 +491,7 @@ static void g_redund(struct merge *M, struct fact *g, size_t n)
 			lint_request(M->L, red.v[0].arch, LQ_REDUND, &red.v[0].r, f);
 		}
 	} else {
-		f = add(M, LC_REDUNDANT_DEP, LEVEL_NOTE, g, "efile", "eline", sym, sb_str(&key));
+		f = add(M, LC_REDUNDANT_DEP, LEVEL_NOTE, g, "efile", "eline", symbol, sb_str(&key));
 		if (f) {
 			archs_text(&sb, M, red.v, red.n);
 			finding_set_message(f, "%s: `depends on %s` is implied by its other dependencies "

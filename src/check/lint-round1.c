@@ -292,7 +292,7 @@ static void unmet_found(struct job *J, size_t i)
 		if (outfile_open(&of, sb_str(&path))) {
 			struct strbuf h = STRBUF_INIT;
 
-			sb_addf(&h, "kcsat lint witness: %s selects %s with its dependencies unmet (%s)",
+			sb_addf(&h, "# kcsat lint witness: %s selects %s with its dependencies unmet (%s)\n",
 				s->name, x->name, loc_str(p->loc, l, sizeof(l)));
 			config_write(of.f, J->m, J->S, sb_str(&h));
 			sb_release(&h);
@@ -518,6 +518,7 @@ static void verdict_facts(struct job *J)
 	size_t i;
 	struct record_writer w;
 	bool modules = J->modules && J->live[J->modules - 1];
+	struct strbuf label = STRBUF_INIT;
 
 	if (lint_on(J->L, LC_DEAD_SYMBOL))
 		tree_for_each_sym(t, s, i) {
@@ -555,15 +556,18 @@ static void verdict_facts(struct job *J)
 		else
 			status = "dead";
 		prop_text(&tx, p);
+		lint_entry_label(&label, p->menu);
 		rec_begin(&w, J->r, &lint_facts[LF_PROP]);
 		lint_put_loc(&w, "file", "line", p->loc);
 		rec_str(&w, "kind", p->type == P_DEFAULT ? "default" : p->type == P_PROMPT ? "prompt" : "select");
 		rec_str(&w, "status", status);
-		rec_str(&w, "sym", p->menu->sym->name);
+		rec_str(&w, "sym", p->menu->sym->name ? p->menu->sym->name : "");
+		rec_str(&w, "label", sb_str(&label));
 		lint_put_loc(&w, "efile", "eline", p->menu->loc);
 		rec_str(&w, "text", sb_str(&tx));
 		rec_end(&w);
 		sb_release(&tx);
+		sb_reset(&label);
 	}
 	for (size_t k = 0; k < J->red.n; k++) {
 		const struct redund *rd = &J->red.v[k];
@@ -572,17 +576,20 @@ static void verdict_facts(struct job *J)
 		if (J->live[rd->viol - 1])
 			continue;
 		expr_print(&tx, rd->conj);
+		lint_entry_label(&label, rd->m);
 		rec_begin(&w, J->r, &lint_facts[LF_REDUND]);
 		lint_put_loc(&w, "file", "line", rd->d->loc);
 		rec_int(&w, "conj", rd->k);
 		rec_str(&w, "status", J->live[rd->oth - 1] ? "redundant" : "void");
-		rec_str(&w, "sym", rd->m->sym ? rd->m->sym->name : NULL);
+		rec_str(&w, "sym", rd->m->sym && rd->m->sym->name ? rd->m->sym->name : "");
+		rec_str(&w, "label", sb_str(&label));
 		lint_put_loc(&w, "efile", "eline", rd->m->loc);
 		rec_str(&w, "text", sb_str(&tx));
 		rec_uint(&w, "menu", rd->m->id);
 		rec_uint(&w, "dep", rd->dep);
 		rec_end(&w);
 		sb_release(&tx);
+		sb_reset(&label);
 	}
 	for (size_t k = 0; k < J->lits.n; k++) {
 		const struct property *p = J->what.v[k];
@@ -603,6 +610,7 @@ static void verdict_facts(struct job *J)
 		rec_str(&w, "prompt", pl);
 		rec_end(&w);
 	}
+	sb_release(&label);
 }
 
 static void round1(struct job *J)

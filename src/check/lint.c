@@ -26,10 +26,10 @@ const struct record_kind lint_facts[LF_COUNT] = {
 	[LF_UNMET] = { "unmet", { "file", "line", "sym", "target", "efile", "eline", "bits",
 				  "witness", "evidence", NULL } },
 	[LF_DEAD] = { "dead", { "sym", "value", "file", "line", NULL } },
-	[LF_PROP] = { "prop", { "file", "line", "kind", "status", "sym", "efile", "eline", "text",
-				NULL } },
-	[LF_REDUND] = { "redund", { "file", "line", "conj", "status", "sym", "efile", "eline",
-				    "text", "menu", "dep", NULL } },
+	[LF_PROP] = { "prop", { "file", "line", "kind", "status", "sym", "label", "efile", "eline",
+				"text", NULL } },
+	[LF_REDUND] = { "redund", { "file", "line", "conj", "status", "sym", "label", "efile",
+				    "eline", "text", "menu", "dep", NULL } },
 	[LF_SELVIS] = { "selvis", { "file", "line", "sym", "target", "efile", "eline", "prompt",
 				    NULL } },
 	[LF_BITS] = { "bits", { "sym", "only", "file", "line", NULL } },
@@ -88,6 +88,21 @@ void lint_put_loc(struct record_writer *w, const char *file, const char *line, s
 {
 	rec_str(w, file, at.file ? diag_file_name(at.file) : "<builtin>");
 	rec_uint(w, line, at.file ? at.line : 0);
+}
+
+void lint_entry_label(struct strbuf *sb, const struct menu *m)
+{
+	const char *kw = m->kind == M_CHOICE ? "choice" : m->kind == M_MENU ? "menu" :
+			 m->kind == M_COMMENT ? "comment" : m->kind == M_IF ? "if" : NULL;
+	char l[300];
+
+	if (m->sym && m->sym->name) {
+		sb_adds(sb, m->sym->name);
+	} else if (kw && m->prompt && m->prompt->text) {
+		sb_addf(sb, "%s \"%s\"", kw, m->prompt->text);
+	} else {
+		sb_addf(sb, "%s at %s", kw ? kw : "entry", loc_str(m->loc, l, sizeof(l)));
+	}
 }
 
 void lint_put_time(struct strbuf *out, const struct record_kind *kind, const char *what, double ms)

@@ -1,12 +1,10 @@
 /* kcsat check: the CI gate.  Lint and the rules of --rules together, one
  * list of findings, filtered by a baseline; exit 1 only for findings the
  * baseline does not hold. */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "check/findings.h"
 #include "check/lint.h"
@@ -114,10 +112,8 @@ static int gate(struct check_opts *c, const struct tree_opts *o, struct lint *L,
 	struct check_doc *d;
 	char **helps;
 
-	if (c->lo.witness_dir && mkdir(c->lo.witness_dir, 0777) && errno != EEXIST) {
-		diag_fatal("cannot create '%s': %s", c->lo.witness_dir, strerror(errno));
+	if (!lintopt_witness_dir(c->lo.witness_dir))
 		return EXIT_ERROR;
-	}
 	if (L && lint_run(L, &o->load, fs) == EXIT_ERROR)
 		return EXIT_ERROR;
 	if (c->rules.v.n && rules_check(&o->load, &c->rules, c->lo.witness_dir, fs) == EXIT_ERROR)

@@ -76,7 +76,7 @@ static int run(struct lint_cmd *lc)
 	struct lint *L = lint_new(&lc->lo);
 	struct findings fs = { 0 };
 	struct check_doc docs[LC_COUNT];
-	int rc = lint_run(L, &lc->o.load, &fs);
+	int rc = lintopt_witness_dir(lc->lo.witness_dir) ? lint_run(L, &lc->o.load, &fs) : EXIT_ERROR;
 
 	if (rc == EXIT_OK && lc->baseline && findings_apply_baseline(&fs, lc->baseline) < 0)
 		rc = EXIT_ERROR;

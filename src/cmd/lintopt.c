@@ -2,7 +2,9 @@
  * include/cmd/lintopt.h. */
 #include "cmd/lintopt.h"
 
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "check/lint.h"
 #include "util/diag.h"
@@ -27,6 +29,15 @@ bool lintopt_w(const char *arg, unsigned *enabled)
 		*enabled &= ~(1u << c);
 	else
 		*enabled |= 1u << c;
+	return true;
+}
+
+bool lintopt_witness_dir(const char *dir)
+{
+	if (dir && mkdir(dir, 0777) && errno != EEXIST) {
+		diag_fatal("cannot create '%s': %s", dir, strerror(errno));
+		return false;
+	}
 	return true;
 }
 
