@@ -87,6 +87,13 @@ struct json;
  * "no_case": REASON}, so that no arch is left out silently. */
 void cli_no_case(const struct tree_opts *o, struct arch_ctx *a, int bits, FILE *out,
 		 struct json *j);
+struct sym_answer;
+/* The exit status of a one-symbol query after its run (rc): the error for
+ * a symbol no arch asked for defines (query_unknown_symbol()) or for a
+ * --bits with no case, else if_reachable when a case reached SYM and the
+ * other answer if not.  Releases o. */
+int cli_sym_answer_status(struct tree_opts *o, int rc, const struct sym_answer *a,
+			  int if_reachable);
 /* The error for a --bits that selected no case on any arch asked for;
  * returns EXIT_ERROR. */
 int cli_no_case_error(int bits);

@@ -8,6 +8,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "kconfig/kconfig.h"
+#include "util/vec.h"
+
 struct kctree;
 struct load_config;
 struct model;
@@ -54,8 +57,26 @@ void query_no_case_reason(struct arch_ctx *a, int want, struct strbuf *sb);
 int query_symbol(struct kctree *t, const char *arg, const struct symbol **s, char *val,
 		 char *suggest, size_t size);
 
-/* The error for a symbol no arch defines; returns EXIT_ERROR. */
-int query_unknown_symbol(const char *arg, const char *suggest);
+/* "SYM", "CONFIG_SYM=y": the name into name; false if empty or too long. */
+bool query_symbol_name(const char *arg, char *name, size_t size);
+/* The name t defines closest to name (edit distance at most 3) into
+ * suggest, or "". */
+void query_suggest(const struct kctree *t, const char *name, char *suggest, size_t size);
+/* The symbols e names that t does not define (not constants), each once,
+ * appended to out. */
+void query_undefined_syms(const struct expr *e, symvec *out);
+/* The arches of c's tree that c does not load and that define name, in
+ * arch order, into out (loaded in c->jobs processes; none for a plain
+ * tree or when c loads every arch). */
+void query_defined_elsewhere(const struct load_config *c, const char *name, strvec *out);
+/* The error for a symbol no arch of c defines: where else the tree defines
+ * it (query_defined_elsewhere()), else the closest name (suggest).
+ * Returns EXIT_ERROR. */
+int query_unknown_symbol(const struct load_config *c, const char *arg, const char *suggest);
+/* The same for a name an expression reads; with elsewhere_ok, a name
+ * other arches define is only a note (it is n where c loads): EXIT_OK. */
+int query_undefined_name(const struct load_config *c, const char *arg, const char *suggest,
+			 bool elsewhere_ok);
 
 /* What the per-arch jobs of why and why-not find out about one symbol,
  * merged over arches by query_merge_answer(): jobs leave "undefined

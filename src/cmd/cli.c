@@ -302,3 +302,18 @@ int cli_no_case_error(int bits)
 	diag_fatal("--bits %d: no %d-bit build on the arches asked for", bits, bits);
 	return EXIT_ERROR;
 }
+
+int cli_sym_answer_status(struct tree_opts *o, int rc, const struct sym_answer *a,
+			  int if_reachable)
+{
+	if (rc == EXIT_ERROR)
+		;
+	else if (!a->defined)
+		rc = query_unknown_symbol(&o->load, a->arg, a->suggest);
+	else if (!a->any_case)
+		rc = cli_no_case_error(a->bits);
+	else
+		rc = a->reachable ? if_reachable : (if_reachable == EXIT_OK ? EXIT_NO : EXIT_OK);
+	cli_tree_opts_release(o);
+	return rc;
+}

@@ -386,13 +386,14 @@ int cmd_implies(int argc, char **argv)
 	for (size_t k = 0; k < im.facts.n; k++)
 		free(im.facts.v[k]);
 	vec_release(im.facts);
-	cli_tree_opts_release(&o);
 	if (rc == EXIT_ERROR)
-		return rc;
-	if (!im.defined) {
-		return query_unknown_symbol(im.arg, im.suggest);
-	}
-	if (!im.any_case)
-		return cli_no_case_error(im.bits);
-	return im.cases ? EXIT_OK : EXIT_NO;
+		;
+	else if (!im.defined)
+		rc = query_unknown_symbol(&o.load, im.arg, im.suggest);
+	else if (!im.any_case)
+		rc = cli_no_case_error(im.bits);
+	else
+		rc = im.cases ? EXIT_OK : EXIT_NO;
+	cli_tree_opts_release(&o);
+	return rc;
 }

@@ -27,6 +27,8 @@ static const char usage[] =
 
 struct cell {
 	char *col, *sym, *vals;
+	bool undef;		/* SYM is not defined in the column */
+	char *suggest;		/* then the closest name there, or "" */
 };
 
 struct matrix {
@@ -55,9 +57,9 @@ static int matrix_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 			 b[k].bits ? (b[k].bits == 64 ? "64" : "32") : "");
 		for (int x = 0; x < mx->nsyms; x++) {
 			const struct symbol *s;
-			char val, vals[4] = "";
+			char val, vals[4] = "", sugg[128] = "";
 			size_t nv = 0;
-			int found = query_symbol(a.t, mx->syms[x], &s, &val, NULL, 0);
+			int found = query_symbol(a.t, mx->syms[x], &s, &val, sugg, sizeof(sugg));
 
 			if (found < 0) {
 				arch_ctx_close(&a);
@@ -75,7 +77,10 @@ static int matrix_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 						vals[nv++] = *v;
 				}
 			}
-			sb_addf(result, "%s\t%s\t%s\n", col, mx->syms[x], vals);
+			sb_addf(result, "%s\t%s\t%s", col, mx->syms[x], vals);
+			if (!found)	/* not defined here, and the closest name */
+				sb_addf(result, "\tundefined %s", sugg);
+			sb_addc(result, '\n');
 		}
 	}
 	arch_ctx_close(&a);
@@ -96,6 +101,15 @@ static void matrix_merge(void *ctx, size_t i, const char *result)
 		if (!t2)
 			continue;
 		*t1 = *t2 = '\0';
+		{
+			char *t3 = strchr(t2 + 1, '\t');
+
+			/* "undefined SUGGESTION": SYM is not defined in this column */
+			c.undef = t3 && !strncmp(t3 + 1, "undefined ", 10);
+			c.suggest = xstrdup(c.undef ? t3 + 11 : "");
+			if (t3)
+				*t3 = '\0';
+		}
 		c.col = xstrdup(line);
 		c.sym = xstrdup(t1 + 1);
 		c.vals = xstrdup(t2 + 1);
@@ -143,6 +157,21 @@ int cmd_matrix(int argc, char **argv)
 		return EXIT_ERROR;
 	fflush(stdout);
 	rc = cli_for_each_arch(&o, matrix_arch, matrix_merge, &mx, NULL);
+	/* a SYM no column defines: a typo (an error) or a wrong --arch (a
+	 * note: the row says '-') */
+	for (int x = 0; rc != EXIT_ERROR && x < mx.nsyms; x++) {
+		const char *sugg = "";
+		bool everywhere = true;
+
+		for (size_t k = 0; k < mx.cells.n; k++)
+			if (!strcmp(mx.cells.v[k].sym, mx.syms[x])) {
+				everywhere &= mx.cells.v[k].undef;
+				if (!*sugg)
+					sugg = mx.cells.v[k].suggest;
+			}
+		if (everywhere && query_undefined_name(&o.load, mx.syms[x], sugg, true) == EXIT_ERROR)
+			rc = EXIT_ERROR;
+	}
 	if (rc != EXIT_ERROR) {
 		for (int x = 0; x < mx.nsyms; x++)
 			if (strlen(mx.syms[x]) > width)
@@ -184,6 +213,7 @@ int cmd_matrix(int argc, char **argv)
 		free(mx.cells.v[k].col);
 		free(mx.cells.v[k].sym);
 		free(mx.cells.v[k].vals);
+		free(mx.cells.v[k].suggest);
 	}
 	vec_release(mx.cells);
 	for (size_t k = 0; k < mx.cols.n; k++)

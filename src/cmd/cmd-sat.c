@@ -17,6 +17,8 @@
 #include "sat/sat.h"
 #include "util/outfile.h"
 #include "util/strbuf.h"
+#include "util/vec.h"
+#include "util/xalloc.h"
 
 static const char usage[] =
 	"usage: kcsat sat EXPR... [--tree DIR] [--arch A|all] [--bits 32|64]\n"
@@ -42,12 +44,20 @@ static void witness_name(struct strbuf *sb, const char *base, int expr_no, const
 		sb_addf(sb, "-%d", b->bits);
 }
 
+/* A name an EXPR reads, with the arches that do not define it. */
+struct undef_name {
+	char *name;
+	char suggest[128];
+	size_t arches;
+};
+
 struct satq {
 	char **exprs;
 	int nexpr, bits;
 	const char *witness;
 	bool *anywhere;		/* per EXPR, merged over arches */
 	bool any_case;		/* some arch had a case for bits */
+	VEC(struct undef_name) undef;
 };
 
 /* One arch: answers for every EXPR; result: '1' per EXPR that held. */
@@ -59,6 +69,7 @@ static int sat_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 	struct json j;
 	int rc = EXIT_OK;
 	bool has_case = false;
+	struct strbuf undefs = STRBUF_INIT;
 
 	json_init_seq(&j, out);
 	memset(hit, '0', (size_t)sc->nexpr);
@@ -73,9 +84,23 @@ static int sat_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 		rc = EXIT_ERROR;
 		goto out;
 	}
-	for (int x = 0; x < sc->nexpr; x++)
-		if (!(ex[x] = parse_expr_string(a.t, sc->exprs[x])))
+	for (int x = 0; x < sc->nexpr; x++) {
+		symvec undef = { 0 };
+
+		if (!(ex[x] = parse_expr_string(a.t, sc->exprs[x]))) {
 			rc = EXIT_ERROR;
+			continue;
+		}
+		/* names this arch does not define, for the typo check */
+		query_undefined_syms(ex[x], &undef);
+		for (size_t u = 0; u < undef.n; u++) {
+			char sugg[128];
+
+			query_suggest(a.t, undef.v[u]->name, sugg, sizeof(sugg));
+			sb_addf(&undefs, "\nu %s %s", undef.v[u]->name, sugg);
+		}
+		vec_release(undef);
+	}
 	if (rc == EXIT_ERROR) {
 		free(ex);
 		arch_ctx_close(&a);
@@ -146,6 +171,8 @@ out:
 	sb_adds(result, hit);
 	if (has_case)
 		sb_addc(result, '+');	/* --bits selected a case here */
+	sb_adds(result, sb_str(&undefs));
+	sb_release(&undefs);
 	free(hit);
 	sb_release(&sb);
 	return rc;
@@ -159,8 +186,29 @@ static void sat_merge(void *ctx, size_t i, const char *result)
 	for (size_t x = 0; result[x] && x < (size_t)sc->nexpr; x++)
 		if (result[x] == '1')
 			sc->anywhere[x] = true;
-	if (strchr(result, '+'))
+	if (memchr(result, '+', strcspn(result, "\n")))
 		sc->any_case = true;
+	/* "u NAME SUGGESTION" lines: a name this arch does not define */
+	for (const char *l = strchr(result, '\n'); l; l = strchr(l + 1, '\n')) {
+		char name[256] = "", sugg[128] = "";
+		bool seen = false;
+
+		if (sscanf(l + 1, "u %255s %127s", name, sugg) < 1)
+			continue;
+		for (size_t k = 0; k < sc->undef.n; k++)
+			if (!strcmp(sc->undef.v[k].name, name)) {
+				sc->undef.v[k].arches++;
+				if (!*sc->undef.v[k].suggest)
+					snprintf(sc->undef.v[k].suggest, sizeof(sc->undef.v[k].suggest), "%s", sugg);
+				seen = true;
+			}
+		if (!seen) {
+			struct undef_name u = { xstrdup(name), "", 1 };
+
+			snprintf(u.suggest, sizeof(u.suggest), "%s", sugg);
+			vec_push(sc->undef, u);
+		}
+	}
 }
 
 int cmd_sat(int argc, char **argv)
@@ -200,9 +248,20 @@ int cmd_sat(int argc, char **argv)
 		return EXIT_ERROR;
 	sat_anywhere = calloc((size_t)nexpr, sizeof(bool));
 	{
-		struct satq sc = { argv + optind, nexpr, bits, witness, sat_anywhere, false };
+		struct satq sc = { argv + optind, nexpr, bits, witness, sat_anywhere, false, { 0 } };
 
-		rc = cli_run_query(&o, sat_arch, sat_merge, &sc);
+		int run = rc = cli_run_query(&o, sat_arch, sat_merge, &sc);
+
+		/* a name no arch asked for defines is a typo or a wrong --arch,
+		 * not an UNSAT answer */
+		for (size_t k = 0; k < sc.undef.n; k++) {
+			if (run != EXIT_ERROR && sc.undef.v[k].arches == load_config_count(&o.load) &&
+			    query_undefined_name(&o.load, sc.undef.v[k].name, sc.undef.v[k].suggest,
+						 true) == EXIT_ERROR)
+				rc = EXIT_ERROR;
+			free(sc.undef.v[k].name);
+		}
+		vec_release(sc.undef);
 		if (rc != EXIT_ERROR && !sc.any_case) {
 			cli_tree_opts_release(&o);
 			free(sat_anywhere);

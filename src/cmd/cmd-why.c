@@ -415,12 +415,5 @@ int cmd_why(int argc, char **argv)
 	if (!(w.a.arg = cli_one_sym(argc, argv, "why")) || !cli_resolve_arches(&o))
 		return EXIT_ERROR;
 	rc = cli_run_query(&o, why_arch, query_merge_answer, &w);
-	cli_tree_opts_release(&o);
-	if (rc == EXIT_ERROR)
-		return rc;
-	if (!w.a.defined)
-		return query_unknown_symbol(w.a.arg, w.a.suggest);
-	if (!w.a.any_case)
-		return cli_no_case_error(w.a.bits);
-	return w.a.reachable ? EXIT_OK : EXIT_NO;
+	return cli_sym_answer_status(&o, rc, &w.a, EXIT_OK);
 }

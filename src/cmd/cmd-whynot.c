@@ -218,12 +218,5 @@ int cmd_whynot(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	rc = cli_run_query(&o, whynot_arch, query_merge_answer, &w);
-	cli_tree_opts_release(&o);
-	if (rc == EXIT_ERROR)
-		return rc;
-	if (!w.defined)
-		return query_unknown_symbol(w.arg, w.suggest);
-	if (!w.any_case)
-		return cli_no_case_error(w.bits);
-	return w.reachable ? EXIT_NO : EXIT_OK;
+	return cli_sym_answer_status(&o, rc, &w, EXIT_NO);
 }

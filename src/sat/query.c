@@ -8,6 +8,9 @@
 #include "util/json.h"
 #include "util/strbuf.h"
 #include "util/vec.h"
+#include "util/xalloc.h"
+
+#include "kconfig/arch.h"
 
 #include "sat/cnf.h"
 #include "kconfig/kconfig.h"
@@ -118,24 +121,88 @@ static size_t distance(const char *a, const char *b)
 	return d;
 }
 
-int query_symbol(struct kctree *t, const char *arg, const struct symbol **out, char *val,
-		 char *suggest, size_t size)
+void query_suggest(const struct kctree *t, const char *name, char *suggest, size_t size)
 {
-	char name[256];
-	const char *eq = strchr(arg, '=');
 	const struct symbol *s, *best = NULL;
-	size_t n = eq ? (size_t)(eq - arg) : strlen(arg), bestd = (size_t)-1, i;
+	size_t bestd = (size_t)-1, i;
+
+	tree_for_each_sym(t, s, i) {
+		size_t d;
+
+		if (!s->name || !(s->flags & SYM_DEFINED))
+			continue;
+		d = distance(name, s->name);
+		if (d < bestd) {
+			bestd = d;
+			best = s;
+		}
+	}
+	if (suggest && size)
+		snprintf(suggest, size, "%s", best && bestd <= 3 ? best->name : "");
+}
+
+static void undefined_syms(const struct symbol *s, symvec *out)
+{
+	char *end;
+
+	if (!s || !s->name || (s->flags & (SYM_CONST | SYM_DEFINED)))
+		return;
+	/* an unquoted number (`X = 5`, `0x10`) is a value, not a name */
+	(void)strtoll(s->name, &end, 0);
+	if (*s->name && !*end)
+		return;
+	for (size_t k = 0; k < out->n; k++)
+		if (out->v[k] == s)
+			return;
+	vec_push(*out, s);
+}
+
+void query_undefined_syms(const struct expr *e, symvec *out)
+{
+	if (!e)
+		return;
+	switch (e->type) {
+	case E_NOT:
+		query_undefined_syms(e->left, out);
+		break;
+	case E_AND:
+	case E_OR:
+		query_undefined_syms(e->left, out);
+		query_undefined_syms(e->right, out);
+		break;
+	default:
+		undefined_syms(e->sym, out);
+		undefined_syms(e->rsym, out);
+	}
+}
+
+bool query_symbol_name(const char *arg, char *name, size_t size)
+{
+	const char *eq = strchr(arg, '=');
+	size_t n = eq ? (size_t)(eq - arg) : strlen(arg);
 
 	if (!strncmp(arg, "CONFIG_", 7)) {
 		arg += 7;
 		n -= 7;
 	}
-	if (n == 0 || n >= sizeof(name)) {
+	if (n == 0 || n >= size)
+		return false;
+	memcpy(name, arg, n);
+	name[n] = '\0';
+	return true;
+}
+
+int query_symbol(struct kctree *t, const char *arg, const struct symbol **out, char *val,
+		 char *suggest, size_t size)
+{
+	char name[256];
+	const char *eq = strchr(arg, '=');
+	const struct symbol *s;
+
+	if (!query_symbol_name(arg, name, sizeof(name))) {
 		diag_fatal("bad symbol '%s'", arg);
 		return -1;
 	}
-	memcpy(name, arg, n);
-	name[n] = '\0';
 	*val = 0;
 	if (eq) {
 		if ((eq[1] != 'y' && eq[1] != 'm' && eq[1] != 'n') || eq[2]) {
@@ -150,19 +217,7 @@ int query_symbol(struct kctree *t, const char *arg, const struct symbol **out, c
 		return 1;
 	}
 	*out = NULL;
-	tree_for_each_sym(t, s, i) {
-		size_t d;
-
-		if (!s->name || !(s->flags & SYM_DEFINED))
-			continue;
-		d = distance(name, s->name);
-		if (d < bestd) {
-			bestd = d;
-			best = s;
-		}
-	}
-	if (suggest && size)
-		snprintf(suggest, size, "%s", best && bestd <= 3 ? best->name : "");
+	query_suggest(t, name, suggest, size);
 	return 0;
 }
 
@@ -258,13 +313,98 @@ void query_order_chain_from(const struct symbol *const *roots, size_t nroots, st
 }
 
 
-int query_unknown_symbol(const char *arg, const char *suggest)
+/* query_defined_elsewhere()'s job: is the name defined on arch i? */
+struct elsewhere {
+	const char *name;
+	const struct load_config *c;
+	strvec *out;
+};
+
+static int elsewhere_job(const struct load_config *c, size_t i, void *ctx, FILE *out,
+			 struct strbuf *result)
 {
-	if (suggest && *suggest)
+	const struct elsewhere *e = ctx;
+	struct kctree *t;
+	const struct symbol *s;
+
+	(void)out;
+	diag_set_quiet_warnings(1);
+	t = kctree_load(c, load_config_arch(c, i));
+	if (!t)
+		return EXIT_OK;	/* an arch that does not load defines nothing */
+	s = sym_find(t, e->name);
+	if (s && (s->flags & SYM_DEFINED))
+		sb_adds(result, "defined");
+	kctree_free(t);
+	return EXIT_OK;
+}
+
+static void elsewhere_merge(void *ctx, size_t i, const char *result)
+{
+	const struct elsewhere *e = ctx;
+
+	if (!strcmp(result, "defined"))
+		vec_push(*e->out, xstrdup(load_config_arch(e->c, i)));
+}
+
+void query_defined_elsewhere(const struct load_config *c, const char *name, strvec *out)
+{
+	struct load_config other = *c;
+	strvec all = { 0 };
+	struct elsewhere e = { name, &other, out };
+
+	*out = (strvec){ 0 };
+	if (!c->arches.n || arch_list(c->srctree ? c->srctree : ".", &all) < 0)
+		return;
+	other.arches = (strvec){ 0 };
+	for (size_t k = 0; k < all.n; k++)
+		if (!strvec_contains(&c->arches, all.v[k]))
+			vec_push(other.arches, xstrdup(all.v[k]));
+	other.progress = false;
+	if (other.arches.n)
+		arch_for_each(&other, elsewhere_job, elsewhere_merge, &e, NULL);
+	strvec_free_all(&other.arches);
+	strvec_free_all(&all);
+}
+
+int query_unknown_symbol(const struct load_config *c, const char *arg, const char *suggest)
+{
+	return query_undefined_name(c, arg, suggest, false);
+}
+
+int query_undefined_name(const struct load_config *c, const char *arg, const char *suggest,
+			 bool elsewhere_ok)
+{
+	int rc = EXIT_ERROR;
+	char name[256];
+	strvec on = { 0 };
+
+	if (query_symbol_name(arg, name, sizeof(name)))
+		query_defined_elsewhere(c, name, &on);
+	if (on.n) {
+		struct strbuf asked = STRBUF_INIT, where = STRBUF_INIT;
+
+		for (size_t k = 0; k < c->arches.n; k++)
+			sb_addf(&asked, "%s%s", k ? ", " : "", c->arches.v[k]);
+		for (size_t k = 0; k < on.n; k++)
+			sb_addf(&where, "%s%s", k ? ", " : "", on.v[k]);
+		if (elsewhere_ok) {
+			diag_note((struct loc){ 0, 0 }, "%s is not defined on %s, so it is n there; "
+				  "it is defined on %s", name, sb_str(&asked), sb_str(&where));
+			rc = EXIT_OK;
+		} else {
+			diag_fatal("%s is not defined on %s; it is defined on %s (use --arch)", name,
+				   sb_str(&asked), sb_str(&where));
+		}
+		sb_release(&asked);
+		sb_release(&where);
+	} else if (suggest && *suggest) {
 		diag_fatal("unknown symbol '%s' (did you mean '%s'?)", arg, suggest);
-	else
+	} else {
 		diag_fatal("unknown symbol '%s'", arg);
-	return EXIT_ERROR;
+	}
+	strvec_free_all(&on);
+	return rc;
 }
 
 void query_merge_answer(void *ctx, size_t i, const char *result)
