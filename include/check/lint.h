@@ -59,6 +59,9 @@ struct strbuf;
 	  "a select of a symbol that is not bool or tristate, or by one that is not") \
 	X(SELECT_VISIBLE, "select-visible", false, LEVEL_WARNING,		\
 	  "a select of a symbol whose prompt can be visible while the select is active") \
+	X(TRANSITIONAL_REF, "transitional-reference", true, LEVEL_WARNING,	\
+	  "a `depends on`, `select`, `if`, `visible if` or other expression but a default " \
+	  "that reads a transitional symbol, which is never saved: after one save it reads n") \
 	X(UNDEFINED_SYM, "undefined-symbol", true, LEVEL_WARNING,		\
 	  "a symbol referenced but defined on no arch (a note: defined only on arches " \
 	  "that never read the line)")						\

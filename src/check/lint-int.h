@@ -27,6 +27,9 @@ enum lint_fact {
 	LF_CYCLE,	/* a dependency loop, in the kernel's words */
 	LF_UNDEF,	/* a reference to a symbol this arch does not define */
 	LF_NONBOOL,	/* a select of (or by) a symbol that is not bool/tristate */
+	LF_TRANSREF,	/* a line that reads the transitional target (what: how,
+			 * "`depends on` reads"...), in the entry of sym ("": an
+			 * entry with no symbol); value: what it reads unsaved */
 	LF_UNMET,	/* a select that can be unmet: bits (0: 64BIT fixed), the
 			 * witness path ("-": none), the evidence lines */
 	LF_DEAD,	/* sym never has value here ("any": never y or m) */

@@ -334,6 +334,22 @@ static void g_nonbool(struct merge *M, struct fact *g, size_t n)
 	add_arches(f, M, g, n);
 }
 
+/* On every arch where the line reads a transitional symbol (a symbol may be
+ * transitional on some arches only: each arch's tree defines it). */
+static void g_transref(struct merge *M, struct fact *g, size_t n)
+{
+	const char *sym = F(g, "sym"), *target = F(g, "target");
+	struct finding *f = add(M, LC_TRANSITIONAL_REF, lint_checks[LC_TRANSITIONAL_REF].level, g,
+				"efile", "eline", *sym ? sym : NULL, target);
+
+	if (!f)
+		return;
+	finding_set_message(f, "%s%s%s %s, a transitional symbol: it is never saved, so it reads "
+			    "%s once the configuration is saved", sym, *sym ? ": " : "", F(g, "what"),
+			    target, F(g, "value"));
+	add_arches(f, M, g, n);
+}
+
 static void g_unmet(struct merge *M, struct fact *g, size_t n)
 {
 	const char *sym = F(g, "sym"), *target = F(g, "target");
@@ -592,6 +608,7 @@ void lint_merge(struct lint *L, const struct load_config *c, struct findings *ou
 	each_group(&M, LF_CYCLE, by_loc_text, 2, g_cycle);
 	each_group(&M, LF_UNDEF, by_sym_loc, 2, g_undef);
 	each_group(&M, LF_NONBOOL, by_loc_sym_target, 3, g_nonbool);
+	each_group(&M, LF_TRANSREF, by_loc_sym_target, 3, g_transref);
 	each_group(&M, LF_UNMET, by_loc_sym_target, 3, g_unmet);
 	each_group(&M, LF_DEAD, by_sym, 1, g_dead);
 	each_group(&M, LF_PROP, by_loc_kind, 2, g_prop);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "kconfig/kconfig.h"
+#include "kconfig/value.h"
 
 static bool numeric(const char *s)
 {
@@ -190,6 +191,122 @@ static void nonbool_fact(const struct menu *m, const struct property *p, struct 
 	sb_release(&why);
 }
 
+/* ---- transitional-reference ---- */
+
+struct transref {
+	const struct kctree *t;
+	symvec seen;		/* the transitional symbols of this line so far */
+	struct strbuf *out;
+};
+
+/* What s reads with no value from a .config: n, or its type's start. */
+static const char *unsaved_value(const struct kctree *t, const struct symbol *s)
+{
+	const char *v;
+
+	if (sym_is_bool_like(s))
+		return "n";
+	v = value_empty(s->type, t->kversion);
+	return *v ? v : "\"\"";
+}
+
+static void transref_sym(const struct menu *m, const struct symbol *s, const char *what,
+			 struct loc at, struct transref *tr)
+{
+	char buf[64];
+	struct record_writer w;
+	symvec *seen = &tr->seen;
+
+	if (!s || !(s->flags & SYM_TRANSITIONAL))
+		return;
+	for (size_t i = 0; i < seen->n; i++)
+		if (seen->v[i] == s)
+			return;
+	vec_push(*seen, s);
+	rec_begin(&w, tr->out, &lint_facts[LF_TRANSREF]);
+	lint_put_loc(&w, "file", "line", at);
+	rec_str(&w, "sym", m->sym ? sym_display_name(m->sym, buf, sizeof(buf)) : "");
+	rec_str(&w, "target", s->name);
+	lint_put_loc(&w, "efile", "eline", m->loc);
+	rec_str(&w, "what", what);
+	rec_str(&w, "value", unsaved_value(tr->t, s));
+	rec_end(&w);
+}
+
+static void transref_expr(const struct menu *m, const struct expr *e, const char *what,
+			  struct loc at, struct transref *tr)
+{
+	if (!e)
+		return;
+	switch (e->type) {
+	case E_NOT:
+		transref_expr(m, e->left, what, at, tr);
+		return;
+	case E_AND:
+	case E_OR:
+		transref_expr(m, e->left, what, at, tr);
+		transref_expr(m, e->right, what, at, tr);
+		return;
+	default:
+		transref_sym(m, e->sym, what, at, tr);
+		if (e->type != E_SYMBOL)
+			transref_sym(m, e->rsym, what, at, tr);
+	}
+}
+
+static const char *dep_kind_word(enum dep_kind k)
+{
+	return k == DEP_IF ? "`if` reads" : k == DEP_VISIBLE ? "`visible if` reads"
+							    : "`depends on` reads";
+}
+
+static const char *prop_word(enum prop_type p)
+{
+	switch (p) {
+	case P_PROMPT:
+	case P_MENU:
+	case P_COMMENT:
+		return "the condition of its prompt reads";
+	case P_SELECT:
+		return "the condition of `select` reads";
+	case P_IMPLY:
+		return "the condition of `imply` reads";
+	case P_RANGE:
+		return "`range` reads";
+	case P_DEFAULT:
+		break;
+	}
+	return "`default` reads";
+}
+
+/* Every line of m but its defaults that reads a transitional symbol:
+ * such a symbol is never written to a .config, so once a configuration
+ * has been saved it reads n there (the kernel's documentation allows it
+ * only in the defaults of the symbols that replace it).  The target of a
+ * select or imply is no read: the select sets it again after a save.  One
+ * fact per line and transitional symbol. */
+static void transref_facts(const struct kctree *t, const struct menu *m, struct strbuf *out)
+{
+	struct transref tr = { .t = t, .out = out };
+
+	for (const struct dep_item *d = m->deps; d; d = d->next, tr.seen.n = 0)
+		transref_expr(m, d->expr, dep_kind_word(d->kind), d->loc, &tr);
+	for (const struct dep_item *d = m->visibility; d; d = d->next, tr.seen.n = 0)
+		transref_expr(m, d->expr, dep_kind_word(d->kind), d->loc, &tr);
+	for (const struct property *p = m->props; p; p = p->menu_next, tr.seen.n = 0) {
+		const char *what = prop_word(p->type);
+
+		if (p->type == P_DEFAULT)
+			continue;
+		if (p->type == P_RANGE) {
+			transref_sym(m, p->lo, what, p->loc, &tr);
+			transref_sym(m, p->hi, what, p->loc, &tr);
+		}
+		transref_expr(m, p->cond, what, p->loc, &tr);
+	}
+	vec_release(tr.seen);
+}
+
 void lint_static_facts(const struct lint *L, struct kctree *t, struct strbuf *out)
 {
 	struct menu *m;
@@ -203,6 +320,8 @@ void lint_static_facts(const struct lint *L, struct kctree *t, struct strbuf *ou
 			continue;
 		if (lint_on(L, LC_UNDEFINED_SYM))
 			undef_facts(m, out);
+		if (lint_on(L, LC_TRANSITIONAL_REF))
+			transref_facts(t, m, out);
 		if (!lint_on(L, LC_SELECT_NONBOOL) || !m->sym)
 			continue;
 		for (const struct property *p = m->props; p; p = p->menu_next)

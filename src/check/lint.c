@@ -23,6 +23,8 @@ const struct record_kind lint_facts[LF_COUNT] = {
 	[LF_UNDEF] = { "undef", { "sym", "file", "line", "efile", "eline", NULL } },
 	[LF_NONBOOL] = { "nonbool", { "file", "line", "sym", "target", "efile", "eline", "why",
 				      NULL } },
+	[LF_TRANSREF] = { "transref", { "file", "line", "sym", "target", "efile", "eline", "what",
+					"value", NULL } },
 	[LF_UNMET] = { "unmet", { "file", "line", "sym", "target", "efile", "eline", "bits",
 				  "witness", "evidence", NULL } },
 	[LF_DEAD] = { "dead", { "sym", "value", "file", "line", NULL } },

@@ -46,6 +46,16 @@ else
 	grep 'CFI_CLANG' "$tmp/lint"
 fi
 
+# only the default of CFI reads the transitional CFI_CLANG
+"$kcsat" lint -Wno-all -Wtransitional-reference --tree "$tree" --arch all --jobs 2 \
+	>"$tmp/lint" 2>/dev/null
+rc=$?
+if [ $rc -eq 0 ] && [ ! -s "$tmp/lint" ]; then
+	ok "lint transitional-reference: nothing on any arch (CFI_CLANG is read only by CFI's default)"
+else
+	bad "lint transitional-reference on linux-7.2 (rc $rc):"; cat "$tmp/lint"
+fi
+
 "$kcsat" why CFI --tree "$tree" --arch x86 --bits 64 >"$tmp/why" 2>/dev/null
 line=$(grep -n '^config CFI$' "$tree/arch/Kconfig" | cut -d: -f1)
 if grep -q "prompt \"Use Kernel Control Flow Integrity (kCFI)\"  (arch/Kconfig:$((line + 1)))" "$tmp/why"; then
