@@ -64,6 +64,8 @@ struct rule_set {
  * checked here (before any tree loads).  false after diagnostics; rs then
  * keeps what loaded before the error and must still be released. */
 bool rules_load(struct rule_set *rs, const char *path);
+/* The linked YAML library and its version, e.g. "libyaml 0.2.5". */
+const char *rules_yaml_version(void);
 void rules_release(struct rule_set *rs);
 const char *rule_kind_name(enum rule_kind k);
 /* Does r apply to arch (NULL: a tree without arch/, where every rule does)? */

@@ -17,6 +17,8 @@ enum sat_result { SAT_UNKNOWN = 0, SAT_SAT = 10, SAT_UNSAT = 20 };
  * clauses unless selectors_assumed, in which case sat_solve() assumes each
  * one, so an UNSAT answer can name the lines it used (why-not). */
 struct sat *sat_new(const struct cnf *c, bool selectors_assumed);
+/* The linked solver and its version, e.g. "picosat 965" (kcsat --version). */
+const char *sat_solver_version(void);
 void sat_free(struct sat *s);
 
 /* Add the clauses c gained since the last sync (sat_solve does it too). */

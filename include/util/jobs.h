@@ -17,10 +17,20 @@
  * others still run and merge.  Temporary files live in one directory
  * under $TMPDIR (default /tmp), removed before jobs_run() returns, and on
  * SIGINT, SIGTERM or SIGHUP while the workers run (which are then killed,
- * and the signal re-raised); workers die with the parent (Linux). */
+ * and the signal re-raised); workers die with the parent (Linux).
+ *
+ * With progress set (the command line sets it when stderr is a terminal),
+ * the parent keeps one status line on stderr while the items run, redrawn
+ * a few times a second: how many are done, which are running, the time so
+ * far and a spinner, e.g.
+ *     kcsat: arch 7/21 done, running: powerpc, riscv  12s /
+ * and clears it before the outputs are replayed; in one process the same
+ * line names the item being run, from a timer, so it moves while an item
+ * solves. */
 #ifndef KCSAT_JOBS_H
 #define KCSAT_JOBS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -43,11 +53,16 @@ struct job_spec {
 	void *ctx;
 	const char *sep;		/* between non-empty outputs; NULL: none */
 	FILE *out;			/* where outputs go; NULL: stdout */
+	bool progress;			/* the status line on stderr (see above) */
 };
 
 /* Run every item.  Returns the worst exit code of the jobs (EXIT_ERROR
  * wins over EXIT_NO), EXIT_ERROR after a diagnostic for a worker that
  * died or the runner's own failure (temporary directory, fork). */
 int jobs_run(const struct job_spec *spec);
+
+/* Whether a jobs_run() with progress is under way (in its parent or one of
+ * its workers): other progress output would garble its line. */
+bool jobs_progress_active(void);
 
 #endif

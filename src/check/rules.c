@@ -508,6 +508,15 @@ static bool load_dir(struct loader *L, const char *path)
 	return ok;
 }
 
+const char *rules_yaml_version(void)
+{
+	static char v[64];
+
+	if (!v[0])
+		snprintf(v, sizeof(v), "libyaml %s", yaml_get_version_string());
+	return v;
+}
+
 bool rules_load(struct rule_set *rs, const char *path)
 {
 	struct loader L = { .rs = rs };

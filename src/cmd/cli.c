@@ -20,7 +20,8 @@ void cli_tree_opts_init(struct tree_opts *o)
 	memset(o, 0, sizeof(*o));
 	load_config_init(&o->load);
 	o->format = FMT_TEXT;
-	o->load.progress = isatty(STDERR_FILENO);
+	/* a terminal that can take "\r\033[K" */
+	o->load.progress = isatty(STDERR_FILENO) && !(getenv("TERM") && !strcmp(getenv("TERM"), "dumb"));
 	o->load.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
 	if (o->load.jobs < 1)
 		o->load.jobs = 1;

@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check/rules.h"
 #include "cmd/cmd.h"
 #include "kconfig/dialect.h"
+#include "sat/sat.h"
 #include "util/cleanup.h"
 #include "util/diag.h"
 
@@ -39,6 +41,7 @@ int cmd_version(int argc, char **argv)
 {
 	(void)argc, (void)argv;
 	printf("kcsat %s\n", KCSAT_VERSION);
+	printf("linked with %s and %s\n", sat_solver_version(), rules_yaml_version());
 	dialect_print(stdout);
 	return EXIT_OK;
 }

@@ -127,6 +127,7 @@ int arch_for_each(const struct load_config *c, arch_job_fn job, arch_merge_fn me
 		.merge = merge ? merge_one : NULL,
 		.ctx = &pa,
 		.sep = sep,
+		.progress = c->progress && c->arches.n > 0,
 	};
 
 	return jobs_run(&js);

@@ -13,6 +13,7 @@
 #include "kconfig/menu.h"
 #include "kconfig/parse.h"
 #include "kconfig/preprocess.h"
+#include "util/jobs.h"
 #include "util/srccache.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -126,7 +127,7 @@ const char *load_config_arch(const struct load_config *c, size_t i)
 struct kctree *kctree_load_arch(const struct load_config *c, size_t i)
 {
 	const char *arch = load_config_arch(c, i);
-	bool progress = c->progress && c->arches.n > 1;
+	bool progress = c->progress && c->arches.n > 1 && !jobs_progress_active();
 	struct kctree *t;
 
 	if (progress)

@@ -1,6 +1,7 @@
 #include "sat/sat.h"
 
 #include <picosat/picosat.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +25,15 @@ struct sat {
 	intvec unassumed;	/* selectors left free in the next solve */
 	unsigned long long calls;
 };
+
+const char *sat_solver_version(void)
+{
+	static char v[64];
+
+	if (!v[0])
+		snprintf(v, sizeof(v), "picosat %s", picosat_version());
+	return v;
+}
 
 struct sat *sat_new(const struct cnf *c, bool selectors_assumed)
 {

@@ -16,7 +16,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #ifdef __linux__
 #include <sys/prctl.h>
@@ -29,6 +33,146 @@
 
 enum { F_RUN, F_OUT, F_TMP, F_RES, NFILES };
 static const char *const suffix[NFILES] = { "run", "out", "tmp", "res" };
+
+/* ---- the status line (job_spec.progress) ---- */
+
+static bool progress_on;	/* a run with progress is under way */
+static const char spinner[] = "|/-\\";
+
+bool jobs_progress_active(void)
+{
+	return progress_on;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* The terminal's width, less one column so the line never wraps. */
+static size_t line_width(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20)
+		return (size_t)ws.ws_col - 1;
+	return 79;
+}
+
+static const char *item_name(const struct job_spec *js, size_t i, char *buf, size_t size)
+{
+	if (js->names)
+		return js->names[i];
+	snprintf(buf, size, "%zu", i);
+	return buf;
+}
+
+/* Draw "kcsat: WHAT DONE/N done, running: A, B  Ts S", cut to the width
+ * of the terminal (the time and spinner always shown). */
+static void draw(const char *head, const char *list, double elapsed, unsigned tick)
+{
+	struct strbuf line = STRBUF_INIT;
+	char tail[48];
+	size_t width = line_width(), room;
+
+	snprintf(tail, sizeof(tail), "  %.0fs %c", elapsed, spinner[tick % 4]);
+	room = width > strlen(tail) ? width - strlen(tail) : 0;
+	sb_addf(&line, "\r\033[K%s%s", head, list);
+	if (line.len - 4 > room) {	/* "\r\033[K" takes no column */
+		line.len = room > 3 ? room + 4 - 3 : 4;
+		line.buf[line.len] = 0;
+		sb_adds(&line, "...");
+	}
+	sb_adds(&line, tail);
+	fputs(sb_str(&line), stderr);
+	fflush(stderr);
+	sb_release(&line);
+}
+
+static void clear_line(void)
+{
+	fputs("\r\033[K", stderr);
+	fflush(stderr);
+}
+
+/* In one process: a timer redraws the item's line.  The handler only
+ * formats into a static buffer and write()s it (async-signal-safe); the
+ * item's part of the line is swapped with SIGALRM blocked. */
+static struct {
+	char head[512];		/* "\r\033[Kkcsat: arch 3/21: x86" */
+	struct timespec start;
+	unsigned tick;
+	struct sigaction old;
+} here;
+
+static void on_alarm(int sig)
+{
+	struct timespec ts;
+	char buf[600], num[24];
+	size_t n = 0, k = 0;
+	long secs;
+
+	(void)sig;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	secs = (long)(ts.tv_sec - here.start.tv_sec);
+	for (const char *p = here.head; *p && n < sizeof(buf) - 40; p++)
+		buf[n++] = *p;
+	buf[n++] = ' ', buf[n++] = ' ';
+	do
+		num[k++] = (char)('0' + secs % 10);
+	while ((secs /= 10) && k < sizeof(num));
+	while (k)
+		buf[n++] = num[--k];
+	buf[n++] = 's', buf[n++] = ' ';
+	buf[n++] = spinner[here.tick++ % 4];
+	if (write(STDERR_FILENO, buf, n) < 0)
+		return;
+}
+
+static void here_start(void)
+{
+	struct sigaction sa;
+	struct itimerval it = { { 0, 250000 }, { 0, 250000 } };
+
+	here.head[0] = 0;
+	here.tick = 0;
+	clock_gettime(CLOCK_MONOTONIC, &here.start);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_alarm;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, &here.old);
+	setitimer(ITIMER_REAL, &it, NULL);
+}
+
+static void here_item(const struct job_spec *js, size_t i)
+{
+	sigset_t block, old;
+	char idx[32];
+	size_t width = line_width();
+
+	sigemptyset(&block);
+	sigaddset(&block, SIGALRM);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	snprintf(here.head, sizeof(here.head), "\r\033[Kkcsat: %s %zu/%zu: %s", js->what, i + 1, js->n,
+		 item_name(js, i, idx, sizeof(idx)));
+	if (width > 16 && strlen(here.head) > width - 12 + 4)	/* room for "  NNNs S" */
+		here.head[width - 12 + 4] = 0;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	on_alarm(SIGALRM);	/* at once, not a tick later */
+}
+
+static void here_stop(void)
+{
+	struct itimerval off = { { 0, 0 }, { 0, 0 } };
+
+	setitimer(ITIMER_REAL, &off, NULL);
+	sigaction(SIGALRM, &here.old, NULL);
+	clear_line();
+}
 
 static int worst(int a, int b)
 {
@@ -51,19 +195,37 @@ static int run_here(const struct job_spec *js, FILE *out)
 	bool any = false;
 	int rc = EXIT_OK;
 
+	if (js->progress)
+		here_start();
 	for (size_t i = 0; i < js->n; i++) {
 		char *buf = NULL;
 		size_t len = 0;
 		FILE *mem = open_memstream(&buf, &len);
 
 		sb_reset(&res);
+		if (js->progress)
+			here_item(js, i);
 		rc = worst(rc, js->run(i, js->ctx, mem, &res));
 		fclose(mem);
-		emit(out, buf, len, js->sep, &any);
+		if (js->progress && len) {	/* the output on a clean line, no tick inside */
+			sigset_t block, old;
+
+			sigemptyset(&block);
+			sigaddset(&block, SIGALRM);
+			sigprocmask(SIG_BLOCK, &block, &old);
+			clear_line();
+			emit(out, buf, len, js->sep, &any);
+			fflush(out);
+			sigprocmask(SIG_SETMASK, &old, NULL);
+		} else {
+			emit(out, buf, len, js->sep, &any);
+		}
 		free(buf);
 		if (js->merge)
 			js->merge(js->ctx, i, sb_str(&res));
 	}
+	if (js->progress)
+		here_stop();
 	sb_release(&res);
 	return rc;
 }
@@ -260,6 +422,58 @@ static bool collect(const struct job_spec *js, size_t i, FILE *out, bool *any, i
 	return true;
 }
 
+static bool exists(const char *p)
+{
+	struct stat st;
+
+	return stat(p, &st) == 0;
+}
+
+/* The parent while the workers run: reap them (run.pids[k] = 0 once
+ * reaped) and redraw the status line from the items' files. */
+static void wait_drawing(const struct job_spec *js, int *status)
+{
+	struct strbuf head = STRBUF_INIT, list = STRBUF_INIT;
+	const struct timespec pause = { 0, 200000000 };
+	double start = now();
+	unsigned tick = 0;
+	int left = run.nprocs;
+
+	while (left > 0) {
+		size_t done = 0;
+		char idx[32];
+
+		for (int k = 0; k < run.nprocs; k++) {
+			pid_t r;
+
+			if (run.pids[k] <= 0)
+				continue;
+			r = waitpid(run.pids[k], &status[k], WNOHANG);
+			if (r == run.pids[k] || (r < 0 && errno != EINTR)) {
+				run.pids[k] = 0;
+				left--;
+			}
+		}
+		sb_reset(&list);
+		for (size_t i = 0; i < js->n; i++) {
+			if (exists(path(i, F_RES)))
+				done++;
+			else if (exists(path(i, F_RUN)))
+				sb_addf(&list, "%s%s", list.len ? ", " : "running: ",
+					item_name(js, i, idx, sizeof(idx)));
+		}
+		sb_reset(&head);
+		sb_addf(&head, "kcsat: %s %zu/%zu done%s", js->what, done, js->n, list.len ? ", " : "");
+		if (left > 0) {
+			draw(sb_str(&head), sb_str(&list), now() - start, tick++);
+			nanosleep(&pause, NULL);
+		}
+	}
+	clear_line();
+	sb_release(&head);
+	sb_release(&list);
+}
+
 static int run_workers(const struct job_spec *js, FILE *out, int procs)
 {
 	int queue[2] = { -1, -1 }, *status, rc = EXIT_OK;
@@ -310,8 +524,10 @@ static int run_workers(const struct job_spec *js, FILE *out, int procs)
 	}
 	close(queue[0]);
 	queue[0] = -1;
+	if (js->progress)
+		wait_drawing(js, status);
 	for (int k = 0; k < run.nprocs; k++)
-		while (waitpid(run.pids[k], &status[k], 0) < 0 && errno == EINTR)
+		while (run.pids[k] > 0 && waitpid(run.pids[k], &status[k], 0) < 0 && errno == EINTR)
 			;
 	for (size_t i = 0; i < js->n; i++)
 		if (!collect(js, i, out, &any, &rc)) {
@@ -334,7 +550,14 @@ int jobs_run(const struct job_spec *js)
 	FILE *out = js->out ? js->out : stdout;
 	int procs = js->procs < 1 ? 1 : (size_t)js->procs > js->n ? (int)js->n : js->procs;
 
+	bool was = progress_on;
+	int rc;
+
+	progress_on = was || js->progress;
 	if (procs <= 1)
-		return run_here(js, out);
-	return run_workers(js, out, procs);
+		rc = run_here(js, out);
+	else
+		rc = run_workers(js, out, procs);
+	progress_on = was;
+	return rc;
 }
