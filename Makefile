@@ -65,6 +65,7 @@ LIB_OBJS += sat/witness.o
 LIB_OBJS += check/delta.o
 LIB_OBJS += check/findings.o
 LIB_OBJS += check/lint-evidence.o
+LIB_OBJS += check/lint-fragment.o
 LIB_OBJS += check/lint-merge.o
 LIB_OBJS += check/lint-round1.o
 LIB_OBJS += check/lint-static.o

@@ -16,6 +16,7 @@ struct witness_ref {
 	char *arch;
 	int bits;		/* 64, 32, or 0 when 64BIT is fixed */
 	char *path;
+	char *fragment;		/* unmet-select: its allnoconfig fragment, or NULL */
 };
 
 struct finding {

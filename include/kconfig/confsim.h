@@ -22,6 +22,10 @@ void confsim_user(struct confsim *cs, const struct symbol *s, const char *v);
 enum tristate confsim_tri(struct confsim *cs, const struct symbol *s);
 /* Symbol computations run so far (eval_work()). */
 unsigned long long confsim_work(const struct confsim *cs);
+/* expr_calc_value() of e, and the value of one select or imply p (its
+ * symbol && its condition), on the simulated values. */
+enum tristate confsim_expr(struct confsim *cs, const struct expr *e);
+enum tristate confsim_rev_one(struct confsim *cs, const struct property *p);
 /* Was s's user value read since the last confsim_user()? */
 bool confsim_read(const struct confsim *cs, const struct symbol *s);
 

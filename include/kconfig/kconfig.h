@@ -292,6 +292,10 @@ struct expr *expr_rewrite_m(struct kctree *t, struct expr *e);
 struct strbuf;
 /* Kconfig syntax with minimal parentheses; NULL prints as "y". */
 void expr_print(struct strbuf *sb, const struct expr *e);
+/* The same, with fn called after each defined, non-constant symbol (to add
+ * its value, as the kernel's warnings print " [=y]"). */
+typedef void expr_value_fn(void *ctx, struct strbuf *sb, const struct symbol *s);
+void expr_print_values(struct strbuf *sb, const struct expr *e, expr_value_fn *fn, void *ctx);
 void expr_print_sym(struct strbuf *sb, const struct symbol *s);
 
 /* ---- menu.c ---- */

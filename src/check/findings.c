@@ -142,6 +142,7 @@ static void finding_free(struct finding *f)
 	for (size_t i = 0; i < f->witnesses.n; i++) {
 		free(f->witnesses.v[i].arch);
 		free(f->witnesses.v[i].path);
+		free(f->witnesses.v[i].fragment);
 	}
 	vec_release(f->witnesses);
 	free(f);
@@ -250,6 +251,13 @@ static void print_text(FILE *out, const struct findings *fs)
 				f->witnesses.v[k].bits ? " " : "",
 				f->witnesses.v[k].bits == 64 ? "64-bit" : f->witnesses.v[k].bits == 32 ? "32-bit" : "",
 				f->witnesses.v[k].path);
+		for (size_t k = 0; k < f->witnesses.n; k++)
+			if (f->witnesses.v[k].fragment)
+				fprintf(out, "\tfragment (%s%s%s): %s\n", f->witnesses.v[k].arch,
+					f->witnesses.v[k].bits ? " " : "",
+					f->witnesses.v[k].bits == 64 ? "64-bit" :
+					f->witnesses.v[k].bits == 32 ? "32-bit" : "",
+					f->witnesses.v[k].fragment);
 	}
 }
 
@@ -283,6 +291,8 @@ static void print_json(FILE *out, const struct findings *fs)
 			json_kstring(&j, "arch", f->witnesses.v[k].arch);
 			json_kint(&j, "bits", f->witnesses.v[k].bits);
 			json_kstring(&j, "config", f->witnesses.v[k].path);
+			if (f->witnesses.v[k].fragment)
+				json_kstring(&j, "fragment", f->witnesses.v[k].fragment);
 			json_end(&j);
 		}
 		json_end(&j);

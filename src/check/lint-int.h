@@ -31,7 +31,8 @@ enum lint_fact {
 			 * "`depends on` reads"...), in the entry of sym ("": an
 			 * entry with no symbol); value: what it reads unsaved */
 	LF_UNMET,	/* a select that can be unmet: bits (0: 64BIT fixed), the
-			 * witness path ("-": none), the evidence lines */
+			 * witness and fragment paths ("-": none), the evidence
+			 * lines */
 	LF_DEAD,	/* sym never has value here ("any": never y or m) */
 	LF_PROP,	/* a line never in effect here (kind default, prompt,
 			 * select; status dead, shadowed, or void: its entry is);
@@ -111,6 +112,16 @@ const char *lint_arch_name(const struct load_config *c, size_t i);
 
 /* ---- lint-static.c: what a tree says without a model ---- */
 void lint_static_facts(const struct lint *L, struct kctree *t, struct strbuf *out);
+
+/* ---- lint-fragment.c: an unmet select's allnoconfig fragment ---- */
+struct config;
+struct property;
+/* The few settings of witness c (a .config showing p unmet) with which
+ * `make KCONFIG_ALLCONFIG=FRAG allnoconfig` shows the kernel's warning for
+ * p, one CONFIG_X=V line each, appended to out; false when the simulation
+ * does not reproduce it (Linux before 6.11 included). */
+bool lint_unmet_fragment(struct kctree *t, const struct config *c, const struct property *p,
+			 struct strbuf *out);
 
 /* ---- lint-round1.c: every question of every check, one model per arch ---- */
 /* False when a witness could not be written (after the diagnostic). */

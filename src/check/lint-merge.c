@@ -379,7 +379,9 @@ static void g_unmet(struct merge *M, struct fact *g, size_t n)
 					     !k || !nl ? (int)strlen(ev) : (int)(nl - ev), ev);
 			if (strcmp(F(&g[k], "witness"), "-"))
 				vec_push(f->witnesses, ((struct witness_ref){
-					xstrdup(arch), bits, xstrdup(F(&g[k], "witness")) }));
+					xstrdup(arch), bits, xstrdup(F(&g[k], "witness")),
+					strcmp(F(&g[k], "fragment"), "-") ? xstrdup(F(&g[k], "fragment"))
+									 : NULL }));
 		}
 		add_arches(f, M, g, n);
 	}

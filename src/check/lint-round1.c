@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kconfig/confdata.h"
+#include "kconfig/eval.h"
 #include "kconfig/kconfig.h"
 #include "sat/cnf.h"
 #include "sat/implied.h"
@@ -236,13 +238,91 @@ static void add_targets(struct job *J)
 	}
 }
 
+/* The solution's values, for the concrete evaluator (kconfig/eval.h):
+ * the kernel's warning prints each symbol's value and the value of each
+ * selecting term. */
+struct solution {
+	struct model *m;
+	struct sat *S;
+};
+
+static enum tristate solution_tri(void *ctx, const struct symbol *s)
+{
+	struct solution *x = ctx;
+
+	return model_has_value(x->m, s) ? tri_value((char[2]){ model_tri_value(x->m, x->S, s), 0 })
+					: no;
+}
+
+static const char *solution_str(void *ctx, const struct symbol *s)
+{
+	struct solution *x = ctx;
+	const char *v = model_has_value(x->m, s) ? model_str_value(x->m, x->S, s) : NULL;
+
+	return v ? v : "";
+}
+
+static void value_hook(void *ctx, struct strbuf *sb, const struct symbol *s)
+{
+	struct eval *ev = ctx;
+
+	if (s->type != S_UNKNOWN)
+		sb_addf(sb, " [=%s]", eval_sym_str(ev, s));
+}
+
+/* conf's own words (symbol.c, sym_warn_unmet_dep): the direct dependency
+ * with its value, then the selects that are y, then those that are m. */
+static void kernel_wording(struct job *J, struct eval *ev, const struct symbol *x,
+			   struct strbuf *out)
+{
+	enum tristate dir = eval_expr(ev, x->dir_dep);
+
+	sb_addf(out, "\nconf: unmet direct dependencies detected for %s", x->name);
+	sb_addf(out, "\n  Depends on [%c]: ", dir == mod ? 'm' : 'n');
+	expr_print_values(out, x->dir_dep, value_hook, ev);
+	for (int v = yes; v >= mod; v--) {
+		bool title = false;
+
+		for (const struct property *q = x->selected_by; q; q = q->rev_next) {
+			if (eval_rev_one(ev, q) != (enum tristate)v)
+				continue;
+			if (!title)
+				sb_addf(out, "\n  Selected by [%c]:", tri_char((enum tristate)v));
+			title = true;
+			sb_adds(out, "\n  - ");
+			expr_print_values(out, expr_sym(J->t, q->menu->sym), value_hook, ev);
+			if (q->visible) {
+				sb_adds(out, " && ");
+				expr_print_values(out, q->visible, value_hook, ev);
+			}
+		}
+	}
+}
+
+/* Write text to path; false after a diagnostic. */
+static bool write_file(const char *path, const char *text)
+{
+	struct outfile of;
+
+	if (!outfile_open(&of, path))
+		return false;
+	fputs(text, of.f);
+	return outfile_commit(&of);
+}
+
 /* Unmet select target i's evidence, read off the job's solution that shows
- * it. */
+ * it: a summary line, the kernel's warning, the dependency lines that do
+ * not hold, and the minimal allnoconfig fragment. */
 static void unmet_found(struct job *J, size_t i)
 {
 	const struct property *p;
 	const struct symbol *x, *s;
 	struct strbuf ev = STRBUF_INIT, path = STRBUF_INIT, cond = STRBUF_INIT;
+	struct strbuf frag = STRBUF_INIT, fpath = STRBUF_INIT;
+	struct solution sol = { J->m, J->S };
+	struct eval *e = eval_new_source(J->t, &(struct eval_source){
+		.tri = solution_tri, .str = solution_str, .ctx = &sol });
+	struct config witness;
 	struct record_writer w;
 	char l[300];
 	int bits = 0;
@@ -259,28 +339,37 @@ static void unmet_found(struct job *J, size_t i)
 		expr_print(&cond, p->cond);
 		sb_addf(&ev, "%s=%c selects %s (if %s) while %s's dependencies are %c; %s ends up %c",
 			s->name, sv, x->name, sb_str(&cond), x->name,
-			sat_value(J->S, model_dir_lit(J->m, x, false)) > 0 ? 'm' : 'n', x->name, xv);
+			tri_char(eval_expr(e, x->dir_dep)), x->name, xv);
 	} else {
 		sb_addf(&ev, "%s=%c selects %s while %s's dependencies are %c; %s ends up %c",
-			s->name, sv, x->name, x->name,
-			sat_value(J->S, model_dir_lit(J->m, x, false)) > 0 ? 'm' : 'n', x->name, xv);
+			s->name, sv, x->name, x->name, tri_char(eval_expr(e, x->dir_dep)), x->name, xv);
 	}
+	kernel_wording(J, e, x, &ev);
 	/* the dependency lines of x that do not hold */
 	for (const struct menu *mn = x->menus; mn; mn = mn->sym_next)
 		for (const struct menu *a = mn; a && a->kind != M_ROOT; a = a->parent)
 			for (const struct dep_item *d = a->deps; d; d = d->next) {
-				int lit = model_expr_lit(J->m, expr_rewrite_m(J->t, d->expr), true);
+				enum tristate v = eval_cond(e, d->expr);
 				struct strbuf dt = STRBUF_INIT;
 
-				if (sat_value(J->S, lit) > 0)
+				if (v == yes)
 					continue;
 				expr_print(&dt, d->expr);
 				sb_addf(&ev, "\n%s: %s %s  (%s) is %c", x->name,
 					d->kind == DEP_IF ? "if" : "depends on", sb_str(&dt),
-					loc_str(d->loc, l, sizeof(l)),
-					sat_value(J->S, model_expr_lit(J->m, expr_rewrite_m(J->t, d->expr), false)) > 0 ? 'm' : 'n');
+					loc_str(d->loc, l, sizeof(l)), tri_char(v));
 				sb_release(&dt);
 			}
+	config_from_solution(&witness, J->m, J->S);
+	if (lint_unmet_fragment(J->t, &witness, p, &frag)) {
+		sb_adds(&ev, "\nfragment for make KCONFIG_ALLCONFIG=FRAG allnoconfig:");
+		for (const char *c = sb_str(&frag); *c;) {
+			const char *nl = strchr(c, '\n');
+
+			sb_addf(&ev, " %.*s", (int)(nl - c), c);
+			c = nl + 1;
+		}
+	}
 	if (J->L->o.witness_dir) {
 		struct outfile of;
 
@@ -288,13 +377,26 @@ static void unmet_found(struct job *J, size_t i)
 			J->arch);
 		if (J->b64)
 			sb_addf(&path, "-%d", bits);
+		if (frag.len) {
+			struct strbuf text = STRBUF_INIT;
+
+			sb_addf(&fpath, "%s.fragment", sb_str(&path));
+			sb_addf(&text, "# kcsat lint fragment: make KCONFIG_ALLCONFIG=THIS allnoconfig warns "
+				"that %s selects %s with its dependencies unmet (%s)\n%s", s->name, x->name,
+				loc_str(p->loc, l, sizeof(l)), sb_str(&frag));
+			if (!write_file(sb_str(&fpath), sb_str(&text))) {
+				J->write_failed = true;
+				sb_reset(&fpath);
+			}
+			sb_release(&text);
+		}
 		sb_adds(&path, ".config");
 		if (outfile_open(&of, sb_str(&path))) {
 			struct strbuf h = STRBUF_INIT;
 
 			sb_addf(&h, "# kcsat lint witness: %s selects %s with its dependencies unmet (%s)\n",
 				s->name, x->name, loc_str(p->loc, l, sizeof(l)));
-			config_write(of.f, J->m, J->S, sb_str(&h));
+			config_write_file(of.f, &witness, sb_str(&h));
 			sb_release(&h);
 			if (!outfile_commit(&of)) {
 				J->write_failed = true;
@@ -312,11 +414,16 @@ static void unmet_found(struct job *J, size_t i)
 	lint_put_loc(&w, "efile", "eline", p->menu->loc);
 	rec_int(&w, "bits", bits);
 	rec_str(&w, "witness", path.len ? sb_str(&path) : "-");
+	rec_str(&w, "fragment", fpath.len ? sb_str(&fpath) : "-");
 	rec_str(&w, "evidence", sb_str(&ev));
 	rec_end(&w);
+	config_release(&witness);
+	eval_free(e);
 	sb_release(&ev);
 	sb_release(&path);
 	sb_release(&cond);
+	sb_release(&frag);
+	sb_release(&fpath);
 }
 
 /* Which of the targets idx[0..n) can be true (live[i]).  Random solutions

@@ -487,7 +487,7 @@ static void merge_record(struct run *M, const struct record *r)
 		if (rec_get_int(r, "bits", &bits)) {
 			struct finding *x = rule_finding(M, idx);
 			struct witness_ref wr = { xstrdup(rec_get(r, "arch")), bits,
-						  xstrdup(rec_get(r, "path")) };
+						  xstrdup(rec_get(r, "path")), NULL };
 
 			vec_push(x->witnesses, wr);
 		}

@@ -91,6 +91,16 @@ enum tristate confsim_tri(struct confsim *cs, const struct symbol *s)
 	return eval_sym_tri(cs->ev, s);
 }
 
+enum tristate confsim_expr(struct confsim *cs, const struct expr *e)
+{
+	return eval_expr(cs->ev, e);
+}
+
+enum tristate confsim_rev_one(struct confsim *cs, const struct property *p)
+{
+	return eval_rev_one(cs->ev, p);
+}
+
 const char *confsim_str(struct confsim *cs, const struct symbol *s)
 {
 	return eval_sym_str(cs->ev, s);

@@ -249,18 +249,33 @@ static int prec(enum expr_type type)
 	}
 }
 
-static void print_sub(struct strbuf *sb, const struct expr *e, int parent_prec)
+struct print_hook {
+	expr_value_fn *fn;
+	void *ctx;
+};
+
+static void print_expr(struct strbuf *sb, const struct expr *e, const struct print_hook *h);
+
+static void print_sub(struct strbuf *sb, const struct expr *e, int parent_prec,
+		      const struct print_hook *h)
 {
 	bool paren = prec(e->type) < parent_prec;
 
 	if (paren)
 		sb_addc(sb, '(');
-	expr_print(sb, e);
+	print_expr(sb, e, h);
 	if (paren)
 		sb_addc(sb, ')');
 }
 
-void expr_print(struct strbuf *sb, const struct expr *e)
+static void print_sym(struct strbuf *sb, const struct symbol *s, const struct print_hook *h)
+{
+	expr_print_sym(sb, s);
+	if (h && s->name && (s->flags & SYM_DEFINED) && !(s->flags & SYM_CONST))
+		h->fn(h->ctx, sb, s);
+}
+
+static void print_expr(struct strbuf *sb, const struct expr *e, const struct print_hook *h)
 {
 	static const char *const op[] = {
 		[E_EQUAL] = "=", [E_UNEQUAL] = "!=", [E_LTH] = "<", [E_LEQ] = "<=",
@@ -273,29 +288,41 @@ void expr_print(struct strbuf *sb, const struct expr *e)
 	}
 	switch (e->type) {
 	case E_SYMBOL:
-		expr_print_sym(sb, e->sym);
+		print_sym(sb, e->sym, h);
 		break;
 	case E_NOT:
 		sb_addc(sb, '!');
-		print_sub(sb, e->left, e->left->type == E_SYMBOL ? 4 : 5);
+		print_sub(sb, e->left, e->left->type == E_SYMBOL ? 4 : 5, h);
 		break;
 	case E_AND:
 	case E_OR:
 		/* The parser builds a && b && c to the left: a right operand of
 		 * the same operator keeps its parentheses, so printing and
 		 * parsing again gives the same node. */
-		print_sub(sb, e->left, prec(e->type));
+		print_sub(sb, e->left, prec(e->type), h);
 		sb_adds(sb, e->type == E_AND ? " && " : " || ");
-		print_sub(sb, e->right, prec(e->type) + 1);
+		print_sub(sb, e->right, prec(e->type) + 1, h);
 		break;
 	default:
-		expr_print_sym(sb, e->sym);
+		print_sym(sb, e->sym, h);
 		sb_addc(sb, ' ');
 		sb_adds(sb, op[e->type]);
 		sb_addc(sb, ' ');
-		expr_print_sym(sb, e->rsym);
+		print_sym(sb, e->rsym, h);
 		break;
 	}
+}
+
+void expr_print(struct strbuf *sb, const struct expr *e)
+{
+	print_expr(sb, e, NULL);
+}
+
+void expr_print_values(struct strbuf *sb, const struct expr *e, expr_value_fn *fn, void *ctx)
+{
+	struct print_hook h = { fn, ctx };
+
+	print_expr(sb, e, &h);
 }
 
 static struct expr *rewrite_m(struct kctree *t, struct expr *e)

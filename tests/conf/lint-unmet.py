@@ -25,7 +25,9 @@ Parts, each printing "PASS|FAIL PART name: details" lines:
   B  precision: every unmet-select finding of those runs (and of part D's)
      needs witnesses; each goes through conf --olddefconfig (conf-server, in
      the tree lint read) and conf must warn of unmet direct dependencies for
-     the finding's symbol, listing its selector under "Selected by".
+     the finding's symbol, listing its selector under "Selected by"; so
+     must conf --allnoconfig with the finding's minimal fragment as
+     KCONFIG_ALLCONFIG (plain conf).
   C  recursive dependencies, Linux 6.12: per arch one injected cycle, kinds
      rotating: "\tdepends on B" added under `config A` where B already
      depends on A through its own `depends on`, through an enclosing
@@ -410,8 +412,27 @@ def check_witnesses(name, tree, arch, server, findings, wdir, results):
                        f"{w.get('config')} (bits {w.get('bits')}): {why} (conf exit {rc})"
                        + ("\n      conf said: " + text.strip().replace("\n", "\n        ")[:1500]
                           if text.strip() else ""))
-    results["B"].append((name, ok, len(meta), bad))
-    return ok, len(meta), bad
+    # the minimal fragment next to a witness: allnoconfig with it as
+    # KCONFIG_ALLCONFIG must print the same warning (plain conf: the
+    # server runs one mode on given .configs)
+    nfrag = 0
+    for f, w, dst in meta:
+        frag = w.get("fragment")
+        if not frag:
+            continue
+        nfrag += 1
+        x, s = f.get("symbol"), f.get("selector")
+        out_cfg = dst + ".allno"
+        rc, text = run_conf(os.environ["CONF612"], tree, arch, "allnoconfig", out_cfg,
+                            {"KCONFIG_ALLCONFIG": os.path.abspath(frag)})
+        if rc == 0 and s in unmet_warnings(text).get(x, ()):
+            ok += 1
+        else:
+            bad.append(f"{f.get('file')}:{f.get('line')} {s} selects {x}: fragment {frag}: "
+                       f"allnoconfig printed no unmet warning for {x} selected by {s} "
+                       f"(conf exit {rc})")
+    results["B"].append((name, ok, len(meta) + nfrag, bad))
+    return ok, len(meta) + nfrag, bad
 
 
 def run_unmet_case(args, case, results):

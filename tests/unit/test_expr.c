@@ -391,6 +391,32 @@ static void round_trip(struct fx *fx, const char *const *exprs, size_t n)
 	}
 }
 
+/* expr_print_values(): the hook follows each named, non-constant symbol,
+ * never a constant or an undefined symbol (a number), as conf's warnings print " [=v]". */
+static void mark_hook(void *ctx, struct strbuf *sb, const struct symbol *s)
+{
+	(*(int *)ctx)++;
+	sb_addf(sb, " [=%c]", s->name[0] == 'A' ? 'y' : 'n');
+}
+
+static void test_print_values(void **state)
+{
+	struct fx *fx = *state;
+	int calls = 0;
+	struct expr *e;
+
+	sb_adds(&fx->sb, decls);
+	sb_adds(&fx->sb, "config O\n\tbool\n\tdepends on !A && (B || N >= 3) && C != y\n");
+	assert_non_null(fx_load(fx, sb_str(&fx->sb)));
+	e = dep_of(fx, "O");
+	sb_reset(&fx->sb);
+	expr_print_values(&fx->sb, e, mark_hook, &calls);
+	assert_string_equal(sb_str(&fx->sb), "!A [=y] && (B [=n] || N [=n] >= 3) && C [=n] != y");
+	assert_int_equal(calls, 4);
+	/* without a hook it is expr_print() */
+	assert_string_equal(print(fx, e), "!A && (B || N >= 3) && C != y");
+}
+
 static void test_round_trip_left_nested(void **state)
 {
 	static const char *const exprs[] = {
@@ -502,6 +528,7 @@ int main(void)
 		FX_TEST(test_print_comparisons),
 		FX_TEST(test_print_minimal_parentheses),
 		FX_TEST(test_print_unnamed_choice),
+		FX_TEST(test_print_values),
 		FX_TEST(test_round_trip_left_nested),
 		FX_TEST(test_round_trip_right_nested),
 		FX_TEST(test_round_trip_dollar_in_constant),

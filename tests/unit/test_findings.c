@@ -52,7 +52,7 @@ static void fill(struct findings *fs, unsigned shift, bool extra)
 	finding_add_arch(f, "arm64");
 	finding_add_arch(f, "x86");
 	f->selector = xstrdup("A");
-	vec_push(f->witnesses, ((struct witness_ref){ xstrdup("x86"), 64, xstrdup("w/x86.config") }));
+	vec_push(f->witnesses, ((struct witness_ref){ xstrdup("x86"), 64, xstrdup("w/x86.config"), NULL }));
 	f = finding_add(fs, "dead-symbol", LEVEL_WARNING, "drivers/Kconfig", 5 + shift, "D", "D=any");
 	finding_set_message(f, "D can never be set (n on every arch that defines it)");
 	f = finding_add(fs, "undefined-symbol", LEVEL_NOTE, "arch/Kconfig", 7 + shift, "U", "U");

@@ -359,7 +359,11 @@ static void test_merge_unmet_select_per_arch(void **state)
 	/* the whole story for the first arch, one line for the other */
 	assert_true(f->evidence.n >= 3);
 	assert_true(!strncmp(f->evidence.v[0], "a: SELECTOR=y selects TARGET", 28));
-	assert_true(!strncmp(f->evidence.v[1], "TARGET: depends on BASE", 23));
+	assert_string_equal(f->evidence.v[1], "conf: unmet direct dependencies detected for TARGET");
+	assert_true(!strncmp(f->evidence.v[2], "  Depends on [n]: ", 18));
+	assert_string_equal(f->evidence.v[3], "  Selected by [y]:");
+	assert_true(!strncmp(f->evidence.v[4], "  - SELECTOR [=y]", 17));
+	assert_true(!strncmp(f->evidence.v[5], "TARGET: depends on BASE", 23));
 	assert_true(!strncmp(f->evidence.v[f->evidence.n - 1], "b: SELECTOR=y selects TARGET", 28));
 }
 
