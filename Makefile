@@ -4,8 +4,8 @@
 
 CC      ?= gcc
 CFLAGS  ?= -O2 -g
-WARN    = -std=c11 -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
-          -Wwrite-strings -Wvla -Wformat=2 -fno-common
+WARN    = -std=c11 -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes -Wshadow \
+          -Wundef -Wnull-dereference -Wcast-qual -Wwrite-strings -Wvla -Wformat=2 -fno-common
 CPPFLAGS += -D_GNU_SOURCE -Iinclude -MMD -MP
 LDLIBS  = -lpicosat -lyaml
 
@@ -104,7 +104,7 @@ Q = @
 msg = @printf '  %-7s %s\n' $(1) $(2)
 endif
 
-.PHONY: all asan deps test-deps check demo clean unit cli fuzz hostile integration bench \
+.PHONY: all asan deps test-deps check demo clean unit cli fuzz hostile integration bench analyze \
 	install uninstall deb lint-deb
 all: $(B)/kcsat
 
@@ -168,6 +168,21 @@ fuzz: $(BUILD)/fuzz_parse_replay
 
 hostile: $(BUILD)/kcsat
 	@tests/hostile/run.sh $(BUILD)/kcsat
+
+# Static analysis, clean on every file (not part of make check: -fanalyzer
+# takes minutes).  cppcheck's warning and portability classes, gcc's
+# analyzer on each source as it is compiled, and the allocation rule.
+ANALYZE_OUT = $(B)/analyze
+analyze:
+	@tests/setup-deps.sh analyze
+	@mkdir -p $(ANALYZE_OUT)
+	cppcheck -q --std=c11 -D_GNU_SOURCE -Iinclude --enable=warning,portability \
+		--error-exitcode=1 -j2 src
+	@set -e; for f in $(wildcard src/*/*.c); do \
+		echo "  ANALYZE $$f"; \
+		$(CC) $(CPPFLAGS) $(WARN) -O1 -fanalyzer -c -o $(ANALYZE_OUT)/a.o $$f; \
+	done
+	@sh tests/check-alloc.sh
 
 integration: $(BUILD)/kcsat $(BUILD)/olddefconfig-sim
 	@tests/integration/run.sh $(BUILD)/kcsat

@@ -21,6 +21,7 @@ for b in build build/asan; do
 done
 run sh tests/check-docs.sh build/kcsat
 run sh tests/check-layers.sh
+run sh tests/check-alloc.sh
 run sh tests/check-layers-test.sh
 run sh tests/sarif/lint.sh build/kcsat
 run sh tests/sarif/check.sh build/kcsat

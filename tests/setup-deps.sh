@@ -5,6 +5,7 @@
 #   test      + the oracles and tools the test suites run
 #   deb       + what `make deb` needs (debhelper, dpkg-dev)
 #   lint-deb  + lintian, for `make lint-deb`
+#   analyze   + cppcheck, for `make analyze`
 set -eu
 want="gcc make libc6-dev picosat libyaml-dev libcmocka-dev"
 for g in "${@:-build}"; do
@@ -13,7 +14,8 @@ for g in "${@:-build}"; do
 	test) want="$want python3-kconfiglib python3 flex bison xz-utils patch debhelper dpkg-dev git git-email libmailtools-perl man-db groff-base bash-completion zsh" ;;
 	deb) want="$want debhelper dpkg-dev" ;;
 	lint-deb) want="$want debhelper dpkg-dev lintian" ;;
-	*) echo "setup-deps.sh: unknown group '$g' (build, test, deb, lint-deb)" >&2; exit 2 ;;
+	analyze) want="$want cppcheck" ;;
+	*) echo "setup-deps.sh: unknown group '$g' (build, test, deb, lint-deb, analyze)" >&2; exit 2 ;;
 	esac
 done
 missing=

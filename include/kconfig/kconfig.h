@@ -179,6 +179,9 @@ struct kctree {
 					 * 0 for the newest */
 	struct menu root;
 	struct symbol sym_y, sym_m, sym_n;
+	/* the same three, indexed by enum tristate: sym_find() on a const
+	 * tree hands them out without casting const away */
+	struct symbol *sym_const[3];
 	struct symbol *modules;		/* `modules` symbol, or &sym_n */
 	VEC(struct symbol *) syms;	/* every symbol, by id */
 	VEC(struct expr *) exprs;	/* every expression, by id */
@@ -210,8 +213,8 @@ struct load_config {
 	struct srccache *cache;		/* file contents shared across loads */
 	/* In-memory files for the fuzzer and unit tests: when set, every
 	 * `source` is looked up here instead of the file system. */
-	const char *(*vfs)(void *ctx, const char *path, size_t *len);
-	void *vfs_ctx;
+	const char *(*vfs)(const void *ctx, const char *path, size_t *len);
+	const void *vfs_ctx;
 	bool keep_cycles;		/* dependency loops are findings, not errors */
 	int jobs;			/* processes for several arches (1: none) */
 	bool progress;			/* "loading ARCH (i/n)" on stderr */
@@ -280,10 +283,10 @@ struct expr *expr_is_n(struct kctree *t, struct expr *e);
 bool expr_contains_sym(const struct expr *e, const struct symbol *s);
 /* Does e read the result of an unexecuted $(shell,...) (SYM_SHELL)? */
 bool expr_reads_shell(const struct expr *e);
-typedef VEC(const struct expr *) exprvec;
+typedef VEC(struct expr *) exprvec;
 typedef VEC(const struct symbol *) symvec;
 /* Append the operands of e's top-level && chain (e itself if it is no &&). */
-void expr_conjuncts(const struct expr *e, exprvec *out);
+void expr_conjuncts(struct expr *e, exprvec *out);
 /* The && of every conjunct but cs->v[k] (NULL: none left). */
 struct expr *expr_and_but(struct kctree *t, const exprvec *cs, size_t k);
 /* `m` in a dependency means "m if modules are enabled": menu.c's rewrite_m,

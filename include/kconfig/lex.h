@@ -40,8 +40,8 @@ struct lexer;
 
 /* Reads files through vfs when given (tests, fuzzer), else from srctree. */
 struct lexer *lex_new(struct pp *pp, const char *srctree,
-		      const char *(*vfs)(void *ctx, const char *path, size_t *len),
-		      void *vfs_ctx);
+		      const char *(*vfs)(const void *ctx, const char *path, size_t *len),
+		      const void *vfs_ctx);
 void lex_free(struct lexer *lx);
 struct srccache;
 /* Read files through a cache shared by several loads. */

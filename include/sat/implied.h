@@ -33,6 +33,6 @@ bool implied_select_met(struct implied *I, const struct property *p);
  * is >= the rest of m's dependencies in every configuration: dropping it
  * changes nothing (lint's redundant-dependency). */
 bool implied_dep_redundant(struct implied *I, const struct menu *m, const struct dep_item *d,
-			   const struct expr *rest, const struct expr *conj);
+			   struct expr *rest, struct expr *conj);
 
 #endif

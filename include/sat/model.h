@@ -60,9 +60,9 @@ int model_expr_lit(struct model *m, const struct expr *e, bool need_y);
  * string symbol that is not a 6.11+ choice)? */
 bool model_has_value(const struct model *m, const struct symbol *s);
 /* Values in a solution: 'n'/'m'/'y' for bool/tristate ... */
-char model_tri_value(struct model *m, struct sat *s, const struct symbol *sym);
-/* ... the string value of an int/hex/string symbol (valid while m lives). */
-const char *model_str_value(struct model *m, struct sat *s, const struct symbol *sym);
+char model_tri_value(struct model *M, struct sat *S, const struct symbol *s);
+/* ... the string value of an int/hex/string symbol (valid while M lives). */
+const char *model_str_value(struct model *M, struct sat *S, const struct symbol *s);
 /* Literal for "int/hex/string symbol sym has exactly value v"; CNF_FALSE if
  * v is not one its domain can tell apart (see model_domain_other). */
 int model_str_is(struct model *m, const struct symbol *sym, const char *v);
@@ -74,8 +74,8 @@ struct property;
 /* Entry m's dependencies with its `depends on` line d read as instead
  * (NULL: y): the rest of what the entry requires, to ask whether d adds
  * anything to it. */
-int model_dep_without(struct model *m, const struct menu *entry, const struct dep_item *d,
-		      const struct expr *instead, bool need_y);
+int model_dep_without(struct model *M, const struct menu *m, const struct dep_item *d,
+		      struct expr *instead, bool need_y);
 /* The line p is in effect: a prompt is visible, a default is the one
  * sym_get_default_prop() picks, a select or imply is active (its symbol
  * and condition not n).  Needs a model without selectors. */

@@ -29,14 +29,17 @@ const char *src_strerror(int err);
 
 struct srccache *srccache_new(void);
 void srccache_free(struct srccache *c);
-/* The NUL-terminated contents of root/rel, owned by the cache (c NULL: a
- * malloc'ed copy the caller frees), or NULL with errno set: SRC_EOUTSIDE
+/* The NUL-terminated contents of root/rel, owned by the cache (c NULL:
+ * srccache_read_copy()), or NULL with errno set: SRC_EOUTSIDE
  * when rel is absolute, climbs above root with "..", or names (through
  * symlinks) a file outside root's real path; SRC_ENOTREG, SRC_ETOOBIG, or
  * the open's errno.  A NUL byte in the file ends it.  Files are keys after
  * dropping "." components and repeated slashes, so "./x//Kconfig" and
  * "x/Kconfig" are one file whatever --tree looked like. */
 const char *srccache_read_in(struct srccache *c, const char *root, const char *rel, size_t *len);
+/* The same, contained the same way, with no cache: a malloc'ed copy the
+ * caller frees. */
+char *srccache_read_copy(const char *root, const char *rel, size_t *len);
 /* Make root/rel read as data from now on, without touching the disk: the
  * overlay of an in-memory patch.  Takes over data (malloc'ed, data[len] ==
  * '\0'); data NULL makes the file read as missing (ENOENT).  Invalidates

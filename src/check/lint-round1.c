@@ -32,7 +32,7 @@ enum tkind {
 struct redund {
 	const struct menu *m;
 	const struct dep_item *d;
-	const struct expr *conj, *rest;	/* conjunct k, and the others */
+	struct expr *conj, *rest;	/* conjunct k, and the others */
 	int k;
 	uint32_t dep;		/* d's index in m->deps: round 2 finds it again */
 	size_t oth, viol;	/* target indexes */
@@ -114,7 +114,7 @@ static int target_lit(struct job *J, struct model *m, int b64, size_t k)
 	case T_RED_OTH:
 	case T_RED_VIOL: {
 		const struct redund *rd = &J->red.v[J->red_of.v[k]];
-		struct expr *c = expr_rewrite_m(J->t, (struct expr *)rd->conj);
+		struct expr *c = expr_rewrite_m(J->t, rd->conj);
 		int om = model_dep_without(m, rd->m, rd->d, rd->rest, false), oy;
 
 		if (J->kind.v[k] == T_RED_OTH)

@@ -77,7 +77,8 @@ static void pragma_facts(struct kctree *t, struct strbuf *out)
 	menu_for_each(t, m)
 		if (is_entry(m))
 			vec_push(ents, ((struct entry_line){ m->loc.file, m->loc.line, m->loc }));
-	qsort(ents.v, ents.n, sizeof(*ents.v), entry_cmp);
+	if (ents.n)	/* qsort's base must not be NULL, even for 0 items */
+		qsort(ents.v, ents.n, sizeof(*ents.v), entry_cmp);
 	for (size_t i = 0; i < t->pragmas.n; i++) {
 		struct loc at = t->pragmas.v[i].at;
 		const struct entry_line *best = NULL;

@@ -133,7 +133,7 @@ static yaml_node_t *lookup(const struct loader *L, const yaml_node_t *map, const
 
 /* ---- expressions ---- */
 
-static const char *empty_vfs(void *ctx, const char *path, size_t *len)
+static const char *empty_vfs(const void *ctx, const char *path, size_t *len)
 {
 	(void)ctx;
 	*len = 0;

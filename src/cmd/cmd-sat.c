@@ -65,7 +65,7 @@ static int sat_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 {
 	struct satq *sc = ctx;
 	struct strbuf sb = STRBUF_INIT;
-	char *hit = calloc((size_t)sc->nexpr + 1, 1);
+	char *hit = xcalloc((size_t)sc->nexpr + 1, 1);
 	struct json j;
 	int rc = EXIT_OK;
 	bool has_case = false;
@@ -76,7 +76,7 @@ static int sat_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 	do {
 	struct arch_ctx a;
 	struct bitness b[2];
-	struct expr **ex = calloc((size_t)sc->nexpr, sizeof(*ex));
+	struct expr **ex = xcalloc((size_t)sc->nexpr, sizeof(*ex));
 	int nb;
 
 	if (!arch_ctx_load(&a, &o->load, i)) {
@@ -183,7 +183,7 @@ static void sat_merge(void *ctx, size_t i, const char *result)
 	struct satq *sc = ctx;
 
 	(void)i;
-	for (size_t x = 0; result[x] && x < (size_t)sc->nexpr; x++)
+	for (size_t x = 0; x < (size_t)sc->nexpr && result[x]; x++)
 		if (result[x] == '1')
 			sc->anywhere[x] = true;
 	if (memchr(result, '+', strcspn(result, "\n")))
@@ -246,7 +246,7 @@ int cmd_sat(int argc, char **argv)
 	nexpr = argc - optind;
 	if (!cli_resolve_arches(&o))
 		return EXIT_ERROR;
-	sat_anywhere = calloc((size_t)nexpr, sizeof(bool));
+	sat_anywhere = xcalloc((size_t)nexpr, sizeof(bool));
 	{
 		struct satq sc = { argv + optind, nexpr, bits, witness, sat_anywhere, false, { 0 } };
 

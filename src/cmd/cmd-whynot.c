@@ -142,11 +142,11 @@ static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 			/* is each line needed alone?  Take it out of the tree (and
 			 * the blocks before) and see whether SYM stays blocked */
 			needed.n = 0;
-			for (size_t j = 0; j < chain.n; j++) {
+			for (size_t ci = 0; ci < chain.n; ci++) {
 				for (size_t q = 0; q < dropped.n; q++)
-					if (dropped.v[q] != chain.v[j]->var && !in_chain(&chain, dropped.v[q]))
+					if (dropped.v[q] != chain.v[ci]->var && !in_chain(&chain, dropped.v[q]))
 						sat_drop_selector(S, dropped.v[q]);
-				sat_drop_selector(S, chain.v[j]->var);
+				sat_drop_selector(S, chain.v[ci]->var);
 				sat_assume(S, b[k].lit);
 				sat_assume(S, want);
 				vec_push(needed, sat_solve(S) == SAT_SAT);
@@ -161,7 +161,7 @@ static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 				for (size_t q = 0; q < chain.n; q++) {
 					json_object(&j);
 					query_chain_item_json(&j, chain.v[q]);
-					json_kbool(&j, "needed_alone", needed.v[q]);
+					json_kbool(&j, "needed_alone", q < needed.n && needed.v[q]);
 					json_end(&j);
 				}
 				json_end(&j);
@@ -176,12 +176,12 @@ static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 						s->name, val ? "=" : "", val ? (char[]){ val, 0 } : "");
 				else
 					fprintf(out, "    and, independently, by:\n");
-				for (size_t j = 0; j < chain.n; j++) {
+				for (size_t ci = 0; ci < chain.n; ci++) {
 					struct strbuf t2 = STRBUF_INIT;
 
-					query_chain_item_text(&t2, chain.v[j]);
+					query_chain_item_text(&t2, chain.v[ci]);
 					fprintf(out, "\t%s%s\n", sb_str(&t2),
-						needed.v[j] ? "" : "  [not alone: blocked without it too]");
+						ci < needed.n && !needed.v[ci] ? "  [not alone: blocked without it too]" : "");
 					sb_release(&t2);
 				}
 				if (bits_used)

@@ -164,7 +164,7 @@ bool expr_reads_shell(const struct expr *e)
 	}
 }
 
-void expr_conjuncts(const struct expr *e, exprvec *out)
+void expr_conjuncts(struct expr *e, exprvec *out)
 {
 	if (e && e->type == E_AND) {
 		expr_conjuncts(e->left, out);
@@ -180,7 +180,7 @@ struct expr *expr_and_but(struct kctree *t, const exprvec *cs, size_t k)
 
 	for (size_t q = 0; q < cs->n; q++)
 		if (q != k)
-			rest = expr_and(t, rest, (struct expr *)cs->v[q]);
+			rest = expr_and(t, rest, cs->v[q]);
 	return rest;
 }
 

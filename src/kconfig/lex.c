@@ -14,8 +14,8 @@
 #include "util/xalloc.h"
 
 struct lexfile {
-	char *buf;		/* whole file, NUL-terminated (owned unless cached) */
-	bool cached;
+	const char *buf;	/* whole file, NUL-terminated */
+	char *owned;		/* buf when it is a copy of ours; NULL if cached */
 	const char *pos;
 	char *path;		/* relative to srctree, as written */
 	uint32_t file, line;
@@ -25,8 +25,8 @@ struct lexfile {
 struct lexer {
 	struct pp *pp;
 	const char *srctree;
-	const char *(*vfs)(void *ctx, const char *path, size_t *len);
-	void *vfs_ctx;
+	const char *(*vfs)(const void *ctx, const char *path, size_t *len);
+	const void *vfs_ctx;
 	VEC(struct lexfile) files;
 	struct srccache *cache;
 	struct strbuf text;
@@ -141,7 +141,7 @@ static const struct keyword *keyword_find(const char *w, size_t n)
 }
 
 struct lexer *lex_new(struct pp *pp, const char *srctree,
-		      const char *(*vfs)(void *, const char *, size_t *), void *vfs_ctx)
+		      const char *(*vfs)(const void *, const char *, size_t *), const void *vfs_ctx)
 {
 	struct lexer *lx = xcalloc(1, sizeof(*lx));
 
@@ -158,8 +158,7 @@ static void pop_file(struct lexer *lx)
 	struct lexfile *f = &vec_last(lx->files);
 
 	lx->nlines += f->line - 1;
-	if (!f->cached)
-		free(f->buf);
+	free(f->owned);
 	free(f->path);
 	lx->files.n--;
 }
@@ -230,7 +229,8 @@ bool lex_push_file(struct lexer *lx, const char *path, struct loc from)
 {
 	struct lexfile f = { 0 };
 	size_t len = 0;
-	char *data;
+	const char *data;
+	char *owned = NULL;
 	int err = ENOENT;
 
 	for (size_t i = 0; i < lx->files.n; i++) {
@@ -252,11 +252,13 @@ bool lex_push_file(struct lexer *lx, const char *path, struct loc from)
 	if (lx->vfs) {
 		const char *d = lx->vfs(lx->vfs_ctx, path, &len);
 
-		data = d ? xstrndup(d, len) : NULL;
-	} else {
+		data = owned = d ? xstrndup(d, len) : NULL;
+	} else if (lx->cache) {
 		/* contained: never a file outside the tree (srccache.h) */
-		data = (char *)srccache_read_in(lx->cache, lx->srctree, path, &len);
-		f.cached = data && lx->cache;
+		data = srccache_read_in(lx->cache, lx->srctree, path, &len);
+		err = errno;
+	} else {
+		data = owned = srccache_read_copy(lx->srctree, path, &len);
 		err = errno;
 	}
 	if (!data) {
@@ -266,9 +268,10 @@ bool lex_push_file(struct lexer *lx, const char *path, struct loc from)
 			diag_fatal("can't open file \"%s/%s\": %s", lx->srctree, path, src_strerror(err));
 		return false;
 	}
-	if (!f.cached)	/* a NUL byte inside a file ends it early */
-		data[len] = '\0';
+	if (owned)	/* a NUL byte inside a file ends it early */
+		owned[len] = '\0';
 	f.buf = data;
+	f.owned = owned;
 	f.pos = data;
 	f.path = xstrdup(path);
 	f.file = diag_file_intern(path);

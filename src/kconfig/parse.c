@@ -1040,7 +1040,7 @@ struct expr_src {
 	const char *text;
 };
 
-static const char *expr_vfs(void *ctx, const char *path, size_t *len)
+static const char *expr_vfs(const void *ctx, const char *path, size_t *len)
 {
 	const struct expr_src *src = ctx;
 

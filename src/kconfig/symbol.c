@@ -90,9 +90,9 @@ struct symbol *sym_find(const struct kctree *t, const char *name)
 {
 	if (name[0] && !name[1]) {
 		switch (name[0]) {
-		case 'y': return (struct symbol *)&t->sym_y;
-		case 'm': return (struct symbol *)&t->sym_m;
-		case 'n': return (struct symbol *)&t->sym_n;
+		case 'y': return t->sym_const[yes];
+		case 'm': return t->sym_const[mod];
+		case 'n': return t->sym_const[no];
 		}
 	}
 	if (!t->symhash_size)
@@ -294,7 +294,7 @@ static void walk_push(struct dep_walk *w, const struct symbol *s)
 	vec_push(w->stack, ((struct dep_step){ s, STEP_DEPENDS, { 0, 0 } }));
 	if (sym_is_choice(s) && dialect_has(w->t, DR_CHOICE_VALUES)) {
 		for (const struct menu *k = s->menus; k; k = k->sym_next) {
-			for (const struct menu *m = k->list; m; m = menu_next((struct menu *)m, (struct menu *)k))
+			for (const struct menu *m = k->list; m; m = menu_next_const(m, k))
 				if (m->sym && m->sym->choice == k)
 					sym_edges(w, m->sym);
 			menu_dep_edges(w, k);

@@ -67,10 +67,14 @@ static int read_version(const struct load_config *o, char *kv, size_t kvsize)
 		buf = xstrndup(text, len);
 	} else {
 		/* the tree's Makefile, contained like every Kconfig file */
-		text = srccache_read_in(o->cache, o->srctree, "Makefile", &len);
-		if (!text)
+		if (o->cache) {
+			text = srccache_read_in(o->cache, o->srctree, "Makefile", &len);
+			buf = text ? xstrndup(text, len) : NULL;
+		} else {
+			buf = srccache_read_copy(o->srctree, "Makefile", &len);
+		}
+		if (!buf)
 			return 0;
-		buf = o->cache ? xstrndup(text, len) : (char *)text;
 	}
 	for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {
 		if (make_number(line, "VERSION", &v) || make_number(line, "PATCHLEVEL", &p) ||
@@ -155,6 +159,9 @@ struct kctree *kctree_load(const struct load_config *o, const char *arch)
 	init_const(t, &t->sym_y, "y");
 	init_const(t, &t->sym_m, "m");
 	init_const(t, &t->sym_n, "n");
+	t->sym_const[no] = &t->sym_n;
+	t->sym_const[mod] = &t->sym_m;
+	t->sym_const[yes] = &t->sym_y;
 	t->root.kind = M_ROOT;
 	t->root.list_tail = &t->root.list;
 	t->nmenus = 1;

@@ -135,7 +135,7 @@ static enum strength known(const struct implied *I, const struct expr *e)
 	return e->id < I->nmark && I->mark[e->id] == I->gen ? I->str[e->id] : KNOWN_NOT;
 }
 
-static void learn(struct implied *I, const struct expr *e, enum strength st)
+static void learn(struct implied *I, struct expr *e, enum strength st)
 {
 	if (known(I, e) >= st || I->have.n >= MAX_FACTS)
 		return;
@@ -324,7 +324,7 @@ bool implied_select_met(struct implied *I, const struct property *p)
 }
 
 bool implied_dep_redundant(struct implied *I, const struct menu *m, const struct dep_item *d,
-			   const struct expr *rest, const struct expr *conj)
+			   struct expr *rest, struct expr *conj)
 {
 	if (new_subject(I, m, d, rest)) {
 		exprvec own = { 0 };

@@ -585,7 +585,7 @@ static void at_most_one(struct cnf *C, const int *x, size_t n)
 
 static void collect_members(const struct menu *c, symvec *out)
 {
-	for (const struct menu *k = c->list; k; k = menu_next((struct menu *)k, (struct menu *)c)) {
+	for (const struct menu *k = c->list; k; k = menu_next_const(k, c)) {
 		bool dup = false;
 
 		if (!k->sym || k->sym->choice != c)
@@ -1272,7 +1272,7 @@ void model_name_vars(struct model *M)
 /* ---- lint ---- */
 
 int model_dep_without(struct model *M, const struct menu *m, const struct dep_item *d,
-		      const struct expr *instead, bool need_y)
+		      struct expr *instead, bool need_y)
 {
 	struct tri acc;
 
@@ -1281,7 +1281,7 @@ int model_dep_without(struct model *M, const struct menu *m, const struct dep_it
 	else
 		acc = menu_dep(M, m->parent);
 	for (const struct dep_item *x = m->deps; x; x = x->next) {
-		struct expr *e = x == d ? (struct expr *)instead : x->expr;
+		struct expr *e = x == d ? instead : x->expr;
 
 		if (!e)
 			continue;

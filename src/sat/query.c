@@ -96,7 +96,7 @@ void query_no_case_reason(struct arch_ctx *a, int want, struct strbuf *sb)
 /* Edit distance, for "did you mean". */
 static size_t distance(const char *a, const char *b)
 {
-	size_t la = strlen(a), lb = strlen(b), *row = calloc(lb + 1, sizeof(size_t)), d;
+	size_t la = strlen(a), lb = strlen(b), *row = xcalloc(lb + 1, sizeof(size_t)), d;
 
 	for (size_t j = 0; j <= lb; j++)
 		row[j] = j;

@@ -347,7 +347,7 @@ const char *srccache_read_in(struct srccache *c, const char *root, const char *r
 
 	*len = 0;
 	if (!c)
-		return read_in(NULL, root, rel, len);
+		return srccache_read_copy(root, rel, len);
 	if (!rel_inside(rel)) {	/* before the overlay: a patch is contained too */
 		errno = SRC_EOUTSIDE;
 		return NULL;
@@ -367,6 +367,12 @@ const char *srccache_read_in(struct srccache *c, const char *root, const char *r
 	errno = e.err;
 	*len = e.len;
 	return e.data;
+}
+
+char *srccache_read_copy(const char *root, const char *rel, size_t *len)
+{
+	*len = 0;
+	return read_in(NULL, root, rel, len);
 }
 
 void srccache_put(struct srccache *c, const char *root, const char *rel, char *data, size_t len)

@@ -43,9 +43,9 @@ struct vtree {
 	size_t n;
 };
 
-static const char *vfs_read(void *ctx, const char *path, size_t *len)
+static const char *vfs_read(const void *ctx, const char *path, size_t *len)
 {
-	struct vtree *vt = ctx;
+	const struct vtree *vt = ctx;
 
 	/* Last definition wins: search from the end. */
 	for (size_t i = vt->n; i-- > 0;)

@@ -27,7 +27,7 @@ static const char new_tree[] =
 	"config STUB\n\tbool \"stub\"\n\tselect NEEDS_ZD\n"
 	"config NEEDS_ZD\n\tbool\n\tdepends on ZONE_DEVICE\n";
 
-static int report(struct fx *fx, const char *o, const char *n, const char *const *only,
+static int report(struct fx *fx, const char *o, const char *n, char **only,
 		  size_t nonly, bool json, unsigned lint, char **out)
 {
 	struct load_config co, cn;
@@ -50,7 +50,7 @@ static int report(struct fx *fx, const char *o, const char *n, const char *const
 	co.srctree = po;
 	cn.srctree = pn;
 	co.kversion = cn.kversion = 612;
-	d.only = (char **)only;
+	d.only = only;
 	d.nonly = nonly;
 	rc = delta_report(&d, f);
 	fclose(f);
@@ -105,7 +105,7 @@ static void test_json_report(void **state)
 static void test_named_and_unchanged(void **state)
 {
 	struct fx *fx = *state;
-	static const char *const only[] = { "P2P" };
+	char p2p[] = "P2P", *only[] = { p2p };
 	char *out = NULL;
 
 	fx_mkdtemp(fx);

@@ -316,9 +316,9 @@ static void test_deep_expression(void **state)
 
 	assert_non_null(load612(fx, "config A\n\tbool \"A\"\nconfig B\n\tbool \"B\"\n"));
 	/* (((A || B) && !B) || B) ... 300,000 deep, both ways round */
-	e = expr_sym(fx->t, (struct symbol *)S(fx, "A"));
+	e = expr_sym(fx->t, sym_find(fx->t, "A"));
 	for (int i = 0; i < 100000; i++) {
-		struct expr *b = expr_sym(fx->t, (struct symbol *)S(fx, "B"));
+		struct expr *b = expr_sym(fx->t, sym_find(fx->t, "B"));
 
 		e = expr_make(fx->t, E_AND, expr_make(fx->t, E_OR, e, b), expr_make(fx->t, E_NOT, b, NULL));
 		e = expr_make(fx->t, E_OR, b, e);

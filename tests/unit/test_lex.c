@@ -53,7 +53,7 @@ static struct lexer *open_lexer(struct fx *fx, const struct vfile *files)
 {
 	if (!fx->pp)
 		fx->pp = pp_new(SHELL_OFF);
-	fx->lx = lex_new(fx->pp, ".", vfs_lookup, (void *)files);
+	fx->lx = lex_new(fx->pp, ".", vfs_lookup, files);
 	assert_non_null(fx->lx);
 	assert_true(lex_push_file(fx->lx, files[0].path, (struct loc){ 0, 0 }));
 	return fx->lx;

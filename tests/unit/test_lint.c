@@ -255,7 +255,7 @@ static void lint_two(struct mfx *m, unsigned enabled)
 	c.arches.n = 2;
 	for (size_t i = 0; i < 2; i++) {
 		struct load_config tc = { .srctree = ".", .kversion = 612, .vfs = vfs_lookup,
-					  .vfs_ctx = (void *)trees[i] };
+					  .vfs_ctx = trees[i] };
 		struct kctree *t = kctree_load(&tc, NULL);
 		struct strbuf facts = STRBUF_INIT;
 

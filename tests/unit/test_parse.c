@@ -838,7 +838,7 @@ static void test_mainmenu(void **state)
 	memset(&o, 0, sizeof(o));
 	o.srctree = ".";
 	o.vfs = vfs_lookup;
-	o.vfs_ctx = (void *)files;
+	o.vfs_ctx = files;
 	fx->t = kctree_load(&o, "x86");
 	if (!fx->t)
 		fail_msg("load failed:\n%s", cap_text(&fx->cap));
@@ -904,7 +904,7 @@ static void test_source_with_macro_path(void **state)
 	memset(&o, 0, sizeof(o));
 	o.srctree = ".";
 	o.vfs = vfs_lookup;
-	o.vfs_ctx = (void *)files;
+	o.vfs_ctx = files;
 	fx->t = kctree_load(&o, "um");
 	if (!fx->t)
 		fail_msg("load failed:\n%s", cap_text(&fx->cap));
@@ -946,7 +946,7 @@ static void test_missing_root(void **state)
 
 	memset(&o, 0, sizeof(o));
 	o.vfs = vfs_lookup;
-	o.vfs_ctx = (void *)files;
+	o.vfs_ctx = files;
 	assert_null(kctree_load(&o, NULL));
 	assert_contains(cap_text(&fx->cap), "kcsat: error: can't open file \"./Kconfig\"");
 	o.kconfig = "Kconfig.other";

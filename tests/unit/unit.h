@@ -33,7 +33,7 @@ struct vfile {
 };
 
 /* ctx: an array of struct vfile ending with { NULL, NULL }. */
-static inline const char *vfs_lookup(void *ctx, const char *path, size_t *len)
+static inline const char *vfs_lookup(const void *ctx, const char *path, size_t *len)
 {
 	for (const struct vfile *f = ctx; f->path; f++)
 		if (!strcmp(f->path, path)) {
@@ -195,7 +195,7 @@ static inline struct kctree *fx_load_opts(struct fx *fx, const struct vfile *fil
 	o.shell = SHELL_OFF;
 	o.kversion = kversion;
 	o.vfs = vfs_lookup;
-	o.vfs_ctx = (void *)files;
+	o.vfs_ctx = files;
 	kctree_free(fx->t);
 	fx->t = kctree_load(&o, NULL);
 	return fx->t;
