@@ -126,7 +126,7 @@ static void exercise(const struct kctree *t)
 	struct strbuf sb = STRBUF_INIT;
 	char name[300];
 	const struct symbol *s;
-	struct menu *m;
+	const struct menu *m;
 	size_t i;
 
 	for (i = 0; i < t->exprs.n; i++) {
@@ -154,7 +154,7 @@ static void exercise(const struct kctree *t)
 		if (s->implied)
 			expr_print(&sb, s->implied);
 	}
-	menu_for_each((struct kctree *)t, m) {
+	for (m = t->root.list; m; m = menu_next_const(m, &t->root)) {
 		char where[300];
 
 		menu_kind_name(m->kind);
