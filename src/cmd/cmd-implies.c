@@ -54,26 +54,286 @@ static bool in_own_entry(const struct symbol *s, const struct symbol *x)
 	return false;
 }
 
-static void print_chain(FILE *out, struct json *j, const struct cnf *cnf, struct sat *S,
-			const struct symbol *s, const char *indent, bool json)
-{
-	struct selvec chain = { 0 };
+/* A restriction SYM's value puts on another symbol: the values it can
+ * take where SYM has the value, fewer than the arch alone allows. */
+struct implied_fact {
+	const struct symbol *sym;
+	char vals[4];		/* allowed under SYM's value, "nmy" order */
+	char excluded[4];	/* what the arch allows but SYM's value rules out */
+	bool direct;		/* named in SYM's own entry */
+	bool modules;		/* MODULES for the value m: no line, Kconfig's rule */
+	struct selvec chain;	/* transitive ones: the lines behind it */
+};
 
-	query_core_chain(cnf, S, s, &chain);
-	for (size_t k = 0; k < chain.n; k++) {
+struct redundant_dep {
+	const struct dep_item *d;
+	struct selvec chain;	/* the lines that imply it */
+};
+
+/* One arch and bitness where SYM can have the value. */
+struct implies_case {
+	const char *arch;
+	const struct bitness *b;
+	VEC(struct implied_fact) facts;
+	VEC(struct redundant_dep) redundant;
+};
+
+/* "X=y" for one allowed value, else "X!=n" for the one ruled out. */
+static void fact_text(struct strbuf *sb, const struct implied_fact *f)
+{
+	if (strlen(f->vals) == 1)
+		sb_addf(sb, "%s=%s", f->sym->name, f->vals);
+	else
+		sb_addf(sb, "%s!=%s", f->sym->name, f->excluded);
+}
+
+/* The literal "x is outside f's allowed values". */
+static int fact_violation(struct model *m, const struct implied_fact *f)
+{
+	if (strlen(f->vals) == 1)
+		return -model_sym_is(m, f->sym, f->vals[0]);
+	return model_sym_is(m, f->sym, f->excluded[0]);
+}
+
+static unsigned val_bit(char v)
+{
+	return v == 'n' ? 1u : v == 'm' ? 2u : 4u;
+}
+
+/* The values of every candidate in the current solution, into poss. */
+static void record_values(struct model *m, struct sat *S, const symvec *cand, unsigned *poss)
+{
+	for (size_t j = 0; j < cand->n; j++)
+		poss[j] |= val_bit(model_tri_value(m, S, cand->v[j]));
+}
+
+/* Compute one case: the restrictions on the candidates, with chains for
+ * the transitive ones, and SYM's redundant `depends on` lines. */
+static void implies_compute(struct kctree *t, struct model *m, struct sat *S,
+			    const struct symbol *s, char val, int want, const symvec *cand,
+			    struct implies_case *c)
+{
+	unsigned *poss = xcalloc(cand->n + 1, sizeof(unsigned));
+	const struct bitness *b = c->b;
+	bool need_y = val == 'y' && s->type == S_TRISTATE;
+
+	record_values(m, S, cand, poss);	/* the solve that found the case */
+	for (size_t j = 0; j < cand->n; j++) {
+		const struct symbol *x = cand->v[j];
+		struct implied_fact f = { .sym = x };
+		size_t nv = 0, ne = 0;
+
+		for (const char *v = "nmy"; *v; v++) {
+			int lit = model_sym_is(m, x, *v);
+
+			if (lit == CNF_FALSE)
+				continue;
+			if (!(poss[j] & val_bit(*v))) {
+				sat_assume(S, b->lit);
+				sat_assume(S, want);
+				sat_assume(S, lit);
+				if (sat_solve(S) == SAT_SAT)
+					record_values(m, S, cand, poss);
+			}
+			if (poss[j] & val_bit(*v)) {
+				f.vals[nv++] = *v;
+				continue;
+			}
+			/* ruled out by SYM, not by the arch alone (either
+			 * bitness: 64BIT=y counts where 64BIT is free) */
+			sat_assume(S, lit);
+			if (sat_solve(S) == SAT_SAT)
+				f.excluded[ne++] = *v;
+		}
+		if (!ne || !nv)
+			continue;
+		f.direct = in_own_entry(s, x);
+		f.modules = x == t->modules;
+		if (!f.direct) {
+			sat_assume(S, b->lit);
+			sat_assume(S, want);
+			sat_assume(S, fact_violation(m, &f));
+			if (sat_solve(S) != SAT_SAT)
+				query_core_chain(model_cnf(m), S, s, &f.chain);
+		}
+		vec_push(c->facts, f);
+	}
+	free(poss);
+	/* SYM's own `depends on` lines that the rest already implies: without
+	 * the line, and over both bitnesses, SYM's value still stays within
+	 * the line's value (y for a tristate's y: `KUNIT || !KUNIT` is m when
+	 * KUNIT=m and keeps SYM at m) */
+	for (const struct menu *mm = s->menus; mm; mm = mm->sym_next)
+		for (struct dep_item *d = mm->deps; d; d = d->next) {
+			struct redundant_dep r = { .d = d };
+			int sel = 0, dlit;
+
+			for (size_t q = 0; q < cnf_nselectors(model_cnf(m)); q++)
+				if (cnf_selector_at(model_cnf(m), q)->item == d)
+					sel = cnf_selector_at(model_cnf(m), q)->var;
+			if (!sel)
+				continue;
+			dlit = model_expr_lit(m, expr_rewrite_m(t, d->expr), need_y);
+			sat_drop_selector(S, sel);
+			sat_assume(S, want);
+			sat_assume(S, -dlit);
+			if (sat_solve(S) == SAT_SAT)
+				continue;
+			query_core_chain(model_cnf(m), S, s, &r.chain);
+			vec_push(c->redundant, r);
+		}
+}
+
+static void implies_case_release(struct implies_case *c)
+{
+	for (size_t k = 0; k < c->facts.n; k++)
+		vec_release(c->facts.v[k].chain);
+	for (size_t k = 0; k < c->redundant.n; k++)
+		vec_release(c->redundant.v[k].chain);
+	vec_release(c->facts);
+	vec_release(c->redundant);
+}
+
+static void chain_text(FILE *out, const struct selvec *chain, const char *indent)
+{
+	for (size_t k = 0; k < chain->n; k++) {
 		struct strbuf t = STRBUF_INIT;
 
-		if (json) {
-			json_object(j);
-			query_chain_item_json(j, chain.v[k]);
-			json_end(j);
-		} else {
-			query_chain_item_text(&t, chain.v[k]);
-			fprintf(out, "%s%s\n", indent, sb_str(&t));
-		}
+		query_chain_item_text(&t, chain->v[k]);
+		fprintf(out, "%s%s\n", indent, sb_str(&t));
 		sb_release(&t);
 	}
-	vec_release(chain);
+}
+
+static void chain_json(struct json *j, const struct selvec *chain)
+{
+	for (size_t k = 0; k < chain->n; k++) {
+		json_object(j);
+		query_chain_item_json(j, chain->v[k]);
+		json_end(j);
+	}
+}
+
+static void dep_text(struct strbuf *sb, const struct dep_item *d, char *l, size_t lsize)
+{
+	sb_adds(sb, "depends on ");
+	expr_print(sb, d->expr);
+	loc_str(d->loc, l, lsize);
+}
+
+static void implies_print_text(FILE *out, const struct implies_case *c, const struct symbol *s,
+			       char val)
+{
+	fprintf(out, "%s%s%s: %s=%c implies\n", c->arch, *c->b->label ? " " : "", c->b->label,
+		s->name, val);
+	for (int direct = 1; direct >= 0; direct--) {
+		bool any = false;
+
+		fprintf(out, "\t%s:", direct ? "direct" : "transitive");
+		for (size_t k = 0; k < c->facts.n; k++)
+			if (c->facts.v[k].direct == direct) {
+				struct strbuf t = STRBUF_INIT;
+
+				fact_text(&t, &c->facts.v[k]);
+				fprintf(out, " %s", sb_str(&t));
+				sb_release(&t);
+				any = true;
+			}
+		fprintf(out, "%s\n", any ? "" : " (none)");
+	}
+	for (size_t k = 0; k < c->facts.n; k++) {
+		struct strbuf t = STRBUF_INIT;
+
+		if (c->facts.v[k].direct)
+			continue;
+		fact_text(&t, &c->facts.v[k]);
+		fprintf(out, "\t    %s because:\n", sb_str(&t));
+		chain_text(out, &c->facts.v[k].chain, "\t\t");
+		if (!c->facts.v[k].chain.n && c->facts.v[k].modules)
+			fprintf(out, "\t\t(no line: Kconfig allows m only with %s=y)\n",
+				c->facts.v[k].sym->name);
+		sb_release(&t);
+	}
+	for (size_t k = 0; k < c->redundant.n; k++) {
+		struct strbuf e = STRBUF_INIT;
+		char l[300];
+
+		dep_text(&e, c->redundant.v[k].d, l, sizeof(l));
+		fprintf(out, "\tredundant: %s (%s), implied by:\n", sb_str(&e), l);
+		chain_text(out, &c->redundant.v[k].chain, "\t\t");
+		sb_release(&e);
+	}
+}
+
+static void implies_print_json(struct json *j, const struct implies_case *c,
+			       const struct symbol *s, char val)
+{
+	json_object(j);
+	json_kstring(j, "arch", c->arch);
+	json_kint(j, "bits", c->b->bits);
+	json_kstring(j, "symbol", s->name);
+	json_kstring(j, "value", (char[]){ val, 0 });
+	for (int direct = 1; direct >= 0; direct--) {
+		json_karray(j, direct ? "direct" : "transitive");
+		for (size_t k = 0; k < c->facts.n; k++)
+			if (c->facts.v[k].direct == direct) {
+				struct strbuf t = STRBUF_INIT;
+
+				fact_text(&t, &c->facts.v[k]);
+				json_string(j, sb_str(&t));
+				sb_release(&t);
+			}
+		json_end(j);
+	}
+	json_kobject(j, "transitive_chains");
+	for (size_t k = 0; k < c->facts.n; k++) {
+		struct strbuf t = STRBUF_INIT;
+
+		if (c->facts.v[k].direct)
+			continue;
+		fact_text(&t, &c->facts.v[k]);
+		json_karray(j, sb_str(&t));
+		chain_json(j, &c->facts.v[k].chain);
+		json_end(j);
+		sb_release(&t);
+	}
+	json_end(j);
+	json_karray(j, "redundant");
+	for (size_t k = 0; k < c->redundant.n; k++) {
+		struct strbuf e = STRBUF_INIT;
+		char l[300];
+
+		dep_text(&e, c->redundant.v[k].d, l, sizeof(l));
+		json_object(j);
+		json_kstring(j, "line", sb_str(&e));
+		json_kstring(j, "loc", l);
+		json_karray(j, "implied_by");
+		chain_json(j, &c->redundant.v[k].chain);
+		json_end(j);
+		json_end(j);
+		sb_release(&e);
+	}
+	json_end(j);
+	json_end(j);
+}
+
+/* The case's facts for the summary over cases (implies_merge()). */
+static void implies_result(struct strbuf *result, const struct implies_case *c)
+{
+	sb_adds(result, "case\n");
+	for (size_t k = 0; k < c->facts.n; k++) {
+		sb_adds(result, "fact\t");
+		fact_text(result, &c->facts.v[k]);
+		sb_addc(result, '\n');
+	}
+	for (size_t k = 0; k < c->redundant.n; k++) {
+		struct strbuf e = STRBUF_INIT;
+		char l[300];
+
+		dep_text(&e, c->redundant.v[k].d, l, sizeof(l));
+		sb_addf(result, "redundant\t%s\t%s\n", l, sb_str(&e));
+		sb_release(&e);
+	}
 }
 
 static int implies_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out,
@@ -90,8 +350,6 @@ static int implies_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *ou
 	int nb, found, want;
 	size_t j;
 	symvec cand = { 0 };
-	VEC(char) candv = { 0 };
-	bool json = o->format == FMT_JSON;
 	struct json J;
 
 	if (!t)
@@ -120,171 +378,35 @@ static int implies_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *ou
 		else
 			cli_no_case(o, &a, im->bits, out, &J);
 	}
+	/* candidates: the symbols SYM's entry and dependencies name, those
+	 * that select it, and MODULES for m; encoded before the first solve */
+	tree_for_each_sym(t, x, j) {
+		if (x == s || !x->name || !model_has_value(m, x) || !sym_is_bool_like(x))
+			continue;
+		if (!expr_contains_sym(s->dir_dep, x) && !in_own_entry(s, x) &&
+		    !expr_contains_sym(x->rev_dep, s) && !(val == 'm' && x == t->modules))
+			continue;
+		for (const char *v = "nmy"; *v; v++)
+			model_sym_is(m, x, *v);
+		vec_push(cand, x);
+	}
 	for (int k = 0; k < nb; k++) {
-		char label[64];
+		struct implies_case c = { .arch = arch, .b = &b[k] };
 
-		snprintf(label, sizeof(label), "%s%s%s", arch, *b[k].label ? " " : "", b[k].label);
-		/* candidates: the symbols SYM's entry and dependencies name, and
-		 * those it selects; encoded before the first solve */
-		tree_for_each_sym(t, x, j) {
-			if (x == s || !x->name || !model_has_value(m, x) || !sym_is_bool_like(x))
-				continue;
-			if (!expr_contains_sym(s->dir_dep, x) && !in_own_entry(s, x) &&
-			    !expr_contains_sym(x->rev_dep, s))
-				continue;
-			model_sym_is(m, x, 'y');
-			vec_push(cand, x);
-		}
 		sat_assume(S, b[k].lit);
 		sat_assume(S, want);
-		if (sat_solve(S) != SAT_SAT) {
-			cand.n = 0;
+		if (sat_solve(S) != SAT_SAT)
 			continue;
-		}
-		for (j = 0; j < cand.n; j++)
-			vec_push(candv, model_tri_value(m, S, cand.v[j]));
-		sb_adds(result, "case\n");
-		if (json) {
-			json_object(&J);
-			json_kstring(&J, "arch", arch);
-			json_kint(&J, "bits", b[k].bits);
-			json_kstring(&J, "symbol", s->name);
-			json_kstring(&J, "value", (char[]){ val, 0 });
-		} else {
-			fprintf(out, "%s: %s=%c implies\n", label, s->name, val);
-		}
-		{
-			const struct symbol *forced[4096];
-			char fval[4096];
-			size_t nforced = 0;
-
-			for (j = 0; j < cand.n; j++) {
-				char v = candv.v[j];
-
-				x = cand.v[j];
-				sat_assume(S, b[k].lit);
-				sat_assume(S, want);
-				sat_assume(S, -model_sym_is(m, x, v));
-				if (sat_solve(S) == SAT_SAT)
-					continue;
-				/* forced by SYM, not by the arch alone (either
-				 * bitness: 64BIT=y counts where 64BIT is free) */
-				sat_assume(S, -model_sym_is(m, x, v));
-				if (sat_solve(S) != SAT_SAT)
-					continue;
-				if (nforced < 4096) {
-					forced[nforced] = x;
-					fval[nforced++] = v;
-				}
-				sb_addf(result, "fact\t%s=%c\n", x->name, v);
-			}
-			for (int direct = 1; direct >= 0; direct--) {
-				bool any = false;
-
-				if (json)
-					json_karray(&J, direct ? "direct" : "transitive");
-				else
-					fprintf(out, "\t%s:", direct ? "direct" : "transitive");
-				for (size_t f = 0; f < nforced; f++)
-					if (in_own_entry(s, forced[f]) == direct) {
-						if (json) {
-							char kv[300];
-
-							snprintf(kv, sizeof(kv), "%s=%c", forced[f]->name, fval[f]);
-							json_string(&J, kv);
-						} else
-							fprintf(out, " %s=%c", forced[f]->name, fval[f]);
-						any = true;
-					}
-				if (json)
-					json_end(&J);
-				else
-					fprintf(out, "%s\n", any ? "" : " (none)");
-			}
-			/* the chain behind each transitive one */
-			if (json)
-				json_kobject(&J, "transitive_chains");
-			for (size_t f = 0; f < nforced; f++) {
-				if (in_own_entry(s, forced[f]))
-					continue;
-				sat_assume(S, b[k].lit);
-				sat_assume(S, want);
-				sat_assume(S, -model_sym_is(m, forced[f], fval[f]));
-				if (sat_solve(S) == SAT_SAT)
-					continue;	/* cannot happen: it was forced */
-				if (json) {
-					char kv[300];
-
-					snprintf(kv, sizeof(kv), "%s=%c", forced[f]->name, fval[f]);
-					json_karray(&J, kv);
-					print_chain(out, &J, model_cnf(m), S, s, "", true);
-					json_end(&J);
-				} else {
-					fprintf(out, "\t    %s=%c because:\n", forced[f]->name, fval[f]);
-					print_chain(out, &J, model_cnf(m), S, s, "\t\t", false);
-				}
-			}
-			if (json) {
-				json_end(&J);
-				json_karray(&J, "redundant");
-			}
-		}
-		cand.n = 0;
-		candv.n = 0;
-		/* redundant own `depends on` lines */
-		for (const struct menu *mm = s->menus; mm; mm = mm->sym_next)
-			for (const struct dep_item *d = mm->deps; d; d = d->next) {
-				int sel = 0, dlit;
-				char l[300];
-
-				for (size_t q = 0; q < cnf_nselectors(model_cnf(m)); q++)
-					if (cnf_selector_at(model_cnf(m), q)->item == d)
-						sel = cnf_selector_at(model_cnf(m), q)->var;
-				if (!sel)
-					continue;
-				dlit = model_expr_lit(m, expr_rewrite_m(t, d->expr), false);
-				/* without the line, and over both bitnesses: does
-				 * SYM's value still force what the line says? */
-				sat_drop_selector(S, sel);
-				sat_assume(S, want);
-				sat_assume(S, -dlit);
-				if (sat_solve(S) == SAT_SAT)
-					continue;
-				{
-					struct strbuf e = STRBUF_INIT;
-
-					expr_print(&e, d->expr);
-					loc_str(d->loc, l, sizeof(l));
-					if (json) {
-						struct strbuf lt = STRBUF_INIT;
-
-						sb_addf(&lt, "depends on %s", sb_str(&e));
-						json_object(&J);
-						json_kstring(&J, "line", sb_str(&lt));
-						json_kstring(&J, "loc", l);
-						sb_release(&lt);
-						json_karray(&J, "implied_by");
-					} else {
-						fprintf(out, "\tredundant: depends on %s (%s), implied by:\n",
-							sb_str(&e), l);
-					}
-					sb_addf(result, "redundant\t%s\tdepends on %s\n", l, sb_str(&e));
-					sb_release(&e);
-				}
-				print_chain(out, &J, model_cnf(m), S, s, "\t\t", json);
-				if (json) {
-					json_end(&J);
-					json_end(&J);
-				}
-			}
-		if (json) {
-			json_end(&J);	/* redundant */
-			json_end(&J);
-		}
+		implies_compute(t, m, S, s, val, want, &cand, &c);
+		implies_result(result, &c);
+		if (o->format == FMT_JSON)
+			implies_print_json(&J, &c, s, val);
+		else
+			implies_print_text(out, &c, s, val);
+		implies_case_release(&c);
 	}
 	json_finish(&J);
 	vec_release(cand);
-	vec_release(candv);
 	sat_free(S);
 	model_free(m);
 	kctree_free(t);
