@@ -20,12 +20,17 @@ struct strbuf;
  * Returns -1 (after a diagnostic) if srctree has no arch/ directory. */
 int arch_list(const char *srctree, strvec *out);
 /* The arches of srctree that spec names ("all" or a comma list of SRCARCH
- * names) into out, in spec's order.  false after a diagnostic naming the
+ * names and kbuild's ARCH= names, arch_srcarch()) into out, in spec's
+ * order.  false after a diagnostic naming the
  * unknown arch and the known ones. */
 bool arch_select(const char *srctree, const char *spec, strvec *out);
 
-/* The ARCH value kcsat uses for a SRCARCH. */
+/* The ARCH value kcsat uses for an --arch name: the name itself (a
+ * SRCARCH, or a kbuild name such as x86_64). */
 const char *arch_kbuild_arch(const char *srcarch);
+/* The SRCARCH of an --arch name: x86 for x86_64 and i386, sparc for
+ * sparc32 and sparc64, parisc for parisc64, else the name itself. */
+const char *arch_srcarch(const char *name);
 
 /* Export kbuild's variables for srcarch into the preprocessor (and, with
  * shell execution on, into the process environment for child commands). */

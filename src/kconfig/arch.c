@@ -21,6 +21,28 @@ static const struct {
 	{ "um", "um", "x86", "x86" },
 };
 
+/* kbuild's ARCH= names for a SRCARCH that name one bitness (the top
+ * Makefile's SRCARCH assignments): each loads arch/SRCARCH with ARCH set
+ * to the name, so 64BIT's prompt (`if "$(ARCH)" = "x86"`) is hidden and
+ * its default fixes the bitness. */
+static const struct {
+	const char *name, *srcarch;
+} arch_aliases[] = {
+	{ "i386", "x86" },
+	{ "parisc64", "parisc" },
+	{ "sparc32", "sparc" },
+	{ "sparc64", "sparc" },
+	{ "x86_64", "x86" },
+};
+
+const char *arch_srcarch(const char *name)
+{
+	for (size_t i = 0; i < sizeof(arch_aliases) / sizeof(arch_aliases[0]); i++)
+		if (!strcmp(arch_aliases[i].name, name))
+			return arch_aliases[i].srcarch;
+	return name;
+}
+
 int arch_list(const char *srctree, strvec *out)
 {
 	struct strbuf path = STRBUF_INIT;
@@ -71,13 +93,17 @@ bool arch_select(const char *srctree, const char *spec, strvec *out)
 	for (char *a = strtok_r(list, ",", &save); a; a = strtok_r(NULL, ",", &save)) {
 		size_t i;
 
-		for (i = 0; i < all.n && strcmp(all.v[i], a); i++)
+		for (i = 0; i < all.n && strcmp(all.v[i], arch_srcarch(a)); i++)
 			;
 		if (i == all.n) {
 			struct strbuf names = STRBUF_INIT;
 
 			for (size_t j = 0; j < all.n; j++)
 				sb_addf(&names, "%s%s", j ? " " : "", all.v[j]);
+			for (size_t j = 0; j < sizeof(arch_aliases) / sizeof(arch_aliases[0]); j++)
+				if (strvec_contains(&all, arch_aliases[j].srcarch))
+					sb_addf(&names, "%s%s", j ? ", " : "; kbuild names: ",
+						arch_aliases[j].name);
 			diag_fatal("unknown architecture '%s' (have: %s)", a, sb_str(&names));
 			sb_release(&names);
 			ok = false;
@@ -158,14 +184,22 @@ void arch_setup_env(struct pp *pp, const char *srcarch, const char *srctree,
 		{ "RUSTC", "rustc" }, { "BINDGEN", "bindgen" },
 		{ "PYTHON3", "python3" }, { "CLANG_FLAGS", "" },
 	};
-	const char *subarch = "x86", *header_arch = NULL;
+	const char *subarch = "x86", *header_arch = NULL, *name = srcarch;
+	const char *env_sub = getenv("SUBARCH");
 
+	srcarch = arch_srcarch(name);
 	for (size_t i = 0; i < sizeof(arch_table) / sizeof(arch_table[0]); i++)
 		if (!strcmp(arch_table[i].srcarch, srcarch)) {
 			subarch = arch_table[i].subarch;
 			header_arch = arch_table[i].header_arch;
 		}
-	set(pp, "ARCH", arch_kbuild_arch(srcarch), run_shell);
+	/* `make ARCH=um SUBARCH=i386`: um's bitness follows SUBARCH, and its
+	 * headers come from the x86 family's directory */
+	if (!strcmp(srcarch, "um") && env_sub && *env_sub) {
+		subarch = env_sub;
+		header_arch = !strcmp(env_sub, "i386") || !strcmp(env_sub, "x86_64") ? "x86" : env_sub;
+	}
+	set(pp, "ARCH", arch_kbuild_arch(name), run_shell);
 	set(pp, "SRCARCH", srcarch, run_shell);
 	set(pp, "SUBARCH", subarch, run_shell);
 	if (header_arch)

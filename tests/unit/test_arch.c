@@ -129,6 +129,14 @@ static void test_kbuild_arch(void **state)
 	assert_string_equal(arch_kbuild_arch("x86"), "x86");	/* not x86_64 */
 	assert_string_equal(arch_kbuild_arch("sparc"), "sparc");
 	assert_string_equal(arch_kbuild_arch("arm64"), "arm64");
+	/* kbuild's names: ARCH is the name, SRCARCH its directory */
+	assert_string_equal(arch_kbuild_arch("x86_64"), "x86_64");
+	assert_string_equal(arch_srcarch("x86_64"), "x86");
+	assert_string_equal(arch_srcarch("i386"), "x86");
+	assert_string_equal(arch_srcarch("sparc32"), "sparc");
+	assert_string_equal(arch_srcarch("sparc64"), "sparc");
+	assert_string_equal(arch_srcarch("parisc64"), "parisc");
+	assert_string_equal(arch_srcarch("arm64"), "arm64");
 }
 
 static const char *var(struct fx *fx, const char *ref)
@@ -184,6 +192,28 @@ static void test_setup_env_x86(void **state)
 			    "$(shell,LC_ALL=C clang --version 2>/dev/null | head -n 1)");
 }
 
+static void test_setup_env_alias(void **state)
+{
+	struct fx *fx = *state;
+
+	fx->pp = pp_new(SHELL_OFF);
+	arch_setup_env(fx->pp, "i386", ".", NULL, 0);
+	assert_string_equal(var(fx, "$(ARCH)"), "i386");
+	assert_string_equal(var(fx, "$(SRCARCH)"), "x86");
+}
+
+static void test_setup_env_um_subarch(void **state)
+{
+	struct fx *fx = *state;
+
+	setenv("SUBARCH", "i386", 1);
+	fx->pp = pp_new(SHELL_OFF);
+	arch_setup_env(fx->pp, "um", ".", NULL, 0);
+	unsetenv("SUBARCH");
+	assert_string_equal(var(fx, "$(SUBARCH)"), "i386");
+	assert_string_equal(var(fx, "$(HEADER_ARCH)"), "x86");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -195,6 +225,8 @@ int main(void)
 		FX_TEST(test_kbuild_arch),
 		FX_TEST(test_setup_env_um),
 		FX_TEST(test_setup_env_x86),
+		FX_TEST(test_setup_env_alias),
+		FX_TEST(test_setup_env_um_subarch),
 	};
 
 	unit_init();
