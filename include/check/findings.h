@@ -36,6 +36,10 @@ struct finding {
 
 struct findings {
 	VEC(struct finding *) v;
+	/* Arches whose answers are unknown (a solve ran out of budget): a run
+	 * with any has no findings at all, since a finding about "every arch"
+	 * or an absent one could rest on them; the printers report them. */
+	strvec unknown;
 };
 
 /* A new finding appended to fs (strings are copied). */

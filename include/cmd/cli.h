@@ -24,7 +24,8 @@ struct tree_opts {
 
 /* getopt_long entries for the shared options; a subcommand appends its
  * own.  The values are >= 0x100 so they never clash with short options. */
-enum { OPT_TREE = 0x100, OPT_ARCH, OPT_SHELL, OPT_FORMAT, OPT_KERNEL, OPT_HELP, OPT_JOBS };
+enum { OPT_TREE = 0x100, OPT_ARCH, OPT_SHELL, OPT_FORMAT, OPT_KERNEL, OPT_HELP, OPT_JOBS,
+       OPT_SAT_BUDGET };
 #define CLI_TREE_OPTIONS						\
 	{ "tree", required_argument, NULL, OPT_TREE },			\
 	{ "arch", required_argument, NULL, OPT_ARCH },			\
@@ -32,7 +33,8 @@ enum { OPT_TREE = 0x100, OPT_ARCH, OPT_SHELL, OPT_FORMAT, OPT_KERNEL, OPT_HELP, 
 	{ "format", required_argument, NULL, OPT_FORMAT },		\
 	{ "kernel", required_argument, NULL, OPT_KERNEL },		\
 	{ "help", no_argument, NULL, OPT_HELP },			\
-	{ "jobs", required_argument, NULL, OPT_JOBS }
+	{ "jobs", required_argument, NULL, OPT_JOBS },			\
+	{ "sat-budget", required_argument, NULL, OPT_SAT_BUDGET }
 
 /* The library's defaults, with --jobs the number of CPUs and progress on
  * when stderr is a terminal. */

@@ -17,6 +17,8 @@ enum kcsat_exit {
 	EXIT_OK = 0,		/* answered; "yes" for yes/no questions */
 	EXIT_NO = 1,		/* answered "no" / findings present */
 	EXIT_ERROR = 2,		/* bad input, bad usage, internal error */
+	EXIT_UNKNOWN = 3,	/* no error, but an answer is unknown: a solve
+				 * ran out of its budget (--sat-budget) */
 };
 
 /* Intern a file name (copied); ids start at 1. */

@@ -21,7 +21,7 @@
 #include "util/xalloc.h"
 
 /* What a job leaves, one record each (util/record.h). */
-enum { D_CASE, D_CHANGED, D_TOOMANY, D_REACH, D_IMPLIED, D_LINT, D_COUNT };
+enum { D_CASE, D_CHANGED, D_TOOMANY, D_REACH, D_IMPLIED, D_LINT, D_UNKNOWN, D_COUNT };
 static const struct record_kind records[D_COUNT] = {
 	/* a bitness case of the new tree ("x86 64-bit") */
 	[D_CASE] = { "case", { "label", NULL } },
@@ -29,6 +29,8 @@ static const struct record_kind records[D_COUNT] = {
 	[D_CHANGED] = { "changed", { "sym", NULL } },
 	/* so many symbols changed that it is two versions, not a patch */
 	[D_TOOMANY] = { "toomany", { "count", NULL } },
+	/* the whole result of an arch whose solves ran out of budget */
+	[D_UNKNOWN] = { "unknown", { "arch", NULL } },
 	/* sym's values differ in the case: old and new ("nmy" letters, "-"
 	 * undefined); via: the changed symbol it depends on; chain: why-not
 	 * of a lost value in the new tree */
@@ -535,6 +537,7 @@ static int delta_arch(const struct load_config *c, size_t i, void *ctx, FILE *ou
 	struct record_writer w;
 	struct kctree *told, *tnew;
 	strvec moved = { 0 }, wave = { 0 };
+	unsigned long long e0 = (sat_renew(), sat_exhausted());
 
 	(void)out;
 	J.arch = c->arches.n ? c->arches.v[i] : "tree";
@@ -607,6 +610,10 @@ static int delta_arch(const struct load_config *c, size_t i, void *ctx, FILE *ou
 	strvec_free_all(&J.focus);
 	side_close(&J.old);
 	side_close(&J.new);
+	if (sat_exhausted() > e0) {
+		sb_reset(result);
+		one_field(result, D_UNKNOWN, "arch", J.arch);
+	}
 	return EXIT_OK;
 }
 
@@ -889,6 +896,34 @@ int delta_report(struct delta *d, FILE *out)
 	rc = arch_for_each(d->new, delta_arch, delta_collect, d, NULL);
 	if (rc == EXIT_ERROR)
 		return rc;
+	/* an arch whose answers are unknown: no report at all (a change
+	 * "on every arch", or none, could rest on it), only the arches */
+	{
+		strvec unknown = { 0 };
+
+		for (size_t i = 0; i < d->results.n; i++)
+			if (d->results.v[i] && !strncmp(d->results.v[i], "unknown\t", 8))
+				strvec_push_dup(&unknown, d->new->arches.n ? d->new->arches.v[i] : "tree");
+		if (unknown.n) {
+			if (json) {
+				struct json j;
+
+				json_init(&j, out);
+				json_object(&j);
+				json_key(&j, "unknown");
+				json_strings(&j, unknown.v, unknown.n);
+				json_end(&j);
+				json_finish(&j);
+				fputc('\n', out);
+			} else {
+				for (size_t i = 0; i < unknown.n; i++)
+					fprintf(out, "%s: unknown: solver budget exhausted (see --sat-budget)\n",
+						unknown.v[i]);
+			}
+			strvec_free_all(&unknown);
+			return EXIT_UNKNOWN;
+		}
+	}
 	{
 		struct lint_options lo = { .enabled = d->lint };
 

@@ -153,7 +153,18 @@ void findings_release(struct findings *fs)
 	for (size_t i = 0; i < fs->v.n; i++)
 		finding_free(fs->v.v[i]);
 	vec_release(fs->v);
+	strvec_free_all(&fs->unknown);
 }
+
+/* "x86, arm64" */
+static void unknown_list(FILE *out, const struct findings *fs)
+{
+	for (size_t i = 0; i < fs->unknown.n; i++)
+		fprintf(out, "%s%s", i ? ", " : "", fs->unknown.v[i]);
+}
+
+static const char unknown_text[] = "unknown: solver budget exhausted on arch ";
+static const char unknown_tail[] = "; no findings reported (see --sat-budget)";
 
 size_t findings_count(const struct findings *fs, enum finding_level level)
 {
@@ -261,6 +272,15 @@ static void print_text(FILE *out, const struct findings *fs)
 	}
 }
 
+static void print_unknown_text(FILE *out, const struct findings *fs)
+{
+	if (!fs->unknown.n)
+		return;
+	fputs(unknown_text, out);
+	unknown_list(out, fs);
+	fprintf(out, "%s\n", unknown_tail);
+}
+
 static void print_json(FILE *out, const struct findings *fs)
 {
 	struct json j;
@@ -302,6 +322,10 @@ static void print_json(FILE *out, const struct findings *fs)
 	json_end(&j);
 	json_kuint(&j, "warnings", findings_count(fs, LEVEL_WARNING));
 	json_kuint(&j, "notes", findings_count(fs, LEVEL_NOTE));
+	if (fs->unknown.n) {	/* the arches whose answers are unknown */
+		json_key(&j, "unknown");
+		json_strings(&j, fs->unknown.v, fs->unknown.n);
+	}
 	json_end(&j);
 	json_finish(&j);
 	fputc('\n', out);
@@ -397,6 +421,28 @@ static void print_sarif(FILE *out, const struct findings *fs, const struct check
 		json_end(&j);
 	}
 	json_end(&j);	/* results */
+	if (fs->unknown.n) {
+		char *msg = NULL;
+		size_t len = 0;
+		FILE *m = open_memstream(&msg, &len);
+
+		if (m) {
+			print_unknown_text(m, fs);
+			fclose(m);
+		}
+		json_karray(&j, "invocations");
+		json_object(&j);
+		json_kbool(&j, "executionSuccessful", false);
+		json_karray(&j, "toolExecutionNotifications");
+		json_object(&j);
+		json_kstring(&j, "level", "error");
+		sarif_message(&j, "message", msg ? msg : "unknown: solver budget exhausted");
+		json_end(&j);
+		json_end(&j);
+		json_end(&j);
+		json_end(&j);
+		free(msg);
+	}
 	json_end(&j);	/* the run */
 	json_end(&j);	/* runs */
 	json_end(&j);
@@ -451,9 +497,15 @@ void findings_print(FILE *out, const struct findings *fs, enum findings_format f
 {
 	(void)tree;
 	switch (fmt) {
-	case FF_TEXT: print_text(out, fs); break;
+	case FF_TEXT: print_text(out, fs); print_unknown_text(out, fs); break;
 	case FF_JSON: print_json(out, fs); break;
 	case FF_SARIF: print_sarif(out, fs, docs, ndocs); break;
-	case FF_GITHUB: print_github(out, fs); break;
+	case FF_GITHUB:
+		print_github(out, fs);
+		if (fs->unknown.n) {
+			fputs("::error title=kcsat::", out);
+			print_unknown_text(out, fs);
+		}
+		break;
 	}
 }

@@ -45,6 +45,8 @@ enum lint_fact {
 	LF_BITS,	/* sym reachable with 64BIT=only (64 or 32) alone */
 	LF_TIME,	/* CPU ms of a check, or of cover, encode, sample, cones */
 	LF_LOAD,	/* CPU ms of loading the tree */
+	LF_UNKNOWN,	/* the whole result: solves ran out of budget (and
+			 * every other fact is dropped) */
 	LF_COUNT
 };
 extern const struct record_kind lint_facts[LF_COUNT];
@@ -56,7 +58,7 @@ extern const struct record_kind lint_requests[LQ_COUNT];
 /* LA_EV: the chain of lines answering request seq, one per line; "-":
  * none (nothing in the tree can give it that value, or the question is
  * impossible by construction) */
-enum lint_answer { LA_EV, LA_TIME, LA_LOAD, LA_COUNT };
+enum lint_answer { LA_EV, LA_TIME, LA_LOAD, LA_UNKNOWN, LA_COUNT };
 extern const struct record_kind lint_answers[LA_COUNT];
 
 /* A request made by the merge: which finding its answer completes. */
@@ -87,6 +89,7 @@ struct lint {
 	/* of all round 1 answers: random solutions of whole arches, cone models */
 	double sample_ms, cone_ms;
 	unsigned bad;			/* malformed records (reported) */
+	sizevec unknown;		/* arches whose jobs ran out of budget */
 };
 
 /* ---- lint.c: shared helpers ---- */

@@ -8,6 +8,8 @@
 #include <time.h>
 
 #include "kconfig/kconfig.h"
+#include "sat/sat.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 #define LINT_CHECK_INFO(id, name, on, level, summary) \
@@ -37,6 +39,7 @@ const struct record_kind lint_facts[LF_COUNT] = {
 	[LF_BITS] = { "bits", { "sym", "only", "file", "line", NULL } },
 	[LF_TIME] = { "time", { "what", "ms", NULL } },
 	[LF_LOAD] = { "load", { "ms", NULL } },
+	[LF_UNKNOWN] = { "unknown", { "solves", NULL } },
 };
 
 const struct record_kind lint_requests[LQ_COUNT] = {
@@ -49,6 +52,7 @@ const struct record_kind lint_answers[LA_COUNT] = {
 	[LA_EV] = { "ev", { "seq", "chain", NULL } },
 	[LA_TIME] = { "time", { "what", "ms", NULL } },
 	[LA_LOAD] = { "load", { "ms", NULL } },
+	[LA_UNKNOWN] = { "unknown", { "solves", NULL } },
 };
 
 int lint_check_by_name(const char *name)
@@ -154,6 +158,7 @@ void lint_free(struct lint *L)
 	free_texts(L->answers.v, L->answers.n);
 	vec_release(L->answers);
 	vec_release(L->pending);
+	vec_release(L->unknown);
 	free(L);
 }
 
@@ -173,6 +178,7 @@ static int lint_arch(const struct load_config *c, size_t i, void *ctx, FILE *out
 	struct record_writer w;
 	struct kctree *t;
 	double t0 = lint_now_ms();
+	unsigned long long e0;
 	int rc = EXIT_OK;
 
 	(void)out;
@@ -181,6 +187,8 @@ static int lint_arch(const struct load_config *c, size_t i, void *ctx, FILE *out
 	t = kctree_load_arch(c, i);
 	if (!t)
 		return EXIT_ERROR;
+	sat_renew();
+	e0 = sat_exhausted();
 	rec_begin(&w, result, L->round == 2 ? &lint_answers[LA_LOAD] : &lint_facts[LF_LOAD]);
 	rec_double(&w, "ms", lint_now_ms() - t0);
 	rec_end(&w);
@@ -193,6 +201,13 @@ static int lint_arch(const struct load_config *c, size_t i, void *ctx, FILE *out
 		rc = lint_tree_facts(L, t, lint_arch_name(c, i), result) ? EXIT_OK : EXIT_ERROR;
 	}
 	kctree_free(t);
+	if (rc == EXIT_OK && sat_exhausted() > e0) {
+		/* facts resting on an unknown answer are no facts */
+		sb_reset(result);
+		rec_begin(&w, result, L->round == 2 ? &lint_answers[LA_UNKNOWN] : &lint_facts[LF_UNKNOWN]);
+		rec_uint(&w, "solves", sat_exhausted() - e0);
+		rec_end(&w);
+	}
 	return rc;
 }
 
@@ -210,7 +225,20 @@ static void lint_collect(void *ctx, size_t i, const char *result)
 {
 	struct lint *L = ctx;
 
+	if (!strncmp(result, "unknown\t", 8)) {
+		if (!L->unknown.n || vec_last(L->unknown) != i)
+			vec_push(L->unknown, i);	/* merged in item order */
+		result = "";
+	}
 	put_text(L, L->round == 2, i, result);
+}
+
+/* Any arch unknown: no findings (see struct findings), the arches named. */
+static int lint_unknown(struct lint *L, const struct load_config *c, struct findings *fs)
+{
+	for (size_t k = 0; k < L->unknown.n; k++)
+		vec_push(fs->unknown, xstrdup(lint_arch_name(c, L->unknown.v[k])));
+	return EXIT_UNKNOWN;
 }
 
 void lint_add_facts(struct lint *L, size_t i, const char *facts)
@@ -235,12 +263,19 @@ int lint_run(struct lint *L, const struct load_config *c, struct findings *fs)
 	rc = arch_for_each(c, lint_arch, lint_collect, L, NULL);
 	if (rc == EXIT_ERROR)
 		return rc;
+	if (L->unknown.n)
+		return lint_unknown(L, c, fs);
 	lint_merge(L, c, fs);
 	if (L->requests.n) {
 		L->round = 2;
 		rc = arch_for_each(c, lint_arch, lint_collect, L, NULL);
 		if (rc == EXIT_ERROR)
 			return rc;
+		if (L->unknown.n) {
+			findings_release(fs);
+			*fs = (struct findings){ 0 };
+			return lint_unknown(L, c, fs);
+		}
 		lint_add_evidence(L, c);
 	}
 	findings_finish(fs);

@@ -25,10 +25,12 @@
 /* ---- one arch ---- */
 
 /* The records a job leaves (rule: the rule's index in the set). */
-enum { R_CHECKED, R_UNDEF, R_VIOLATED, R_EVIDENCE, R_WITNESS };
+enum { R_CHECKED, R_UNDEF, R_VIOLATED, R_EVIDENCE, R_WITNESS, R_UNKNOWN };
 static const struct record_kind records[] = {
 	/* the rule was checked on this arch */
 	[R_CHECKED] = { "checked", { "rule", NULL } },
+	/* the whole result of an arch whose solves ran out of budget */
+	[R_UNKNOWN] = { "unknown", { "arch", NULL } },
 	/* its text-th expression (0: the subject) names sym, which this
 	 * arch does not define */
 	[R_UNDEF] = { "undef", { "rule", "text", "sym", NULL } },
@@ -400,10 +402,13 @@ static int rules_arch(const struct load_config *o, size_t i, void *ctx, FILE *ou
 	struct job J = { .rs = R->rs, .witness_dir = R->witness_dir, .res = result, .rc = EXIT_OK };
 	struct rule_exprs *x;
 	size_t n = J.rs->v.n;
+	unsigned long long e0;
 
 	(void)out;
 	if (!arch_ctx_load(&J.a, o, i))
 		return EXIT_ERROR;
+	sat_renew();
+	e0 = sat_exhausted();
 	J.arch = J.a.arch ? J.a.arch : "tree";
 	x = xcalloc(n, sizeof(*x));
 	/* every expression before encoding: its constants join the domains */
@@ -420,6 +425,14 @@ static int rules_arch(const struct load_config *o, size_t i, void *ctx, FILE *ou
 	for (size_t r = 0; r < n; r++)
 		free(x[r].v);
 	free(x);
+	if (J.rc != EXIT_ERROR && sat_exhausted() > e0) {
+		struct record_writer w;
+
+		sb_reset(result);
+		rec_begin(&w, result, &records[R_UNKNOWN]);
+		rec_str(&w, "arch", J.arch);
+		rec_end(&w);
+	}
 	arch_ctx_close(&J.a);
 	return J.rc;
 }
@@ -467,6 +480,11 @@ static void merge_record(struct run *M, const struct record *r)
 	uint32_t idx, text;
 	int bits;
 
+	if (r->kind == &records[R_UNKNOWN]) {
+		if (!strvec_contains(&M->fs->unknown, r->f[0]))
+			strvec_push_dup(&M->fs->unknown, r->f[0]);
+		return;
+	}
 	if (!rec_get_u32(r, "rule", &idx) || idx >= M->rs->v.n)
 		return;
 	switch (r->kind - records) {
@@ -575,5 +593,5 @@ int rules_check(const struct load_config *o, const struct rule_set *rs, const ch
 	free(M.checked);
 	free(M.f);
 	strvec_free_all(&all);
-	return rc == EXIT_ERROR ? EXIT_ERROR : EXIT_OK;
+	return rc == EXIT_ERROR ? EXIT_ERROR : fs->unknown.n ? EXIT_UNKNOWN : EXIT_OK;
 }

@@ -1,5 +1,7 @@
 #include "cmd/cli.h"
 
+#include <ctype.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +11,7 @@
 
 #include "kconfig/dialect.h"
 #include "sat/query.h"
+#include "sat/sat.h"
 #include "kconfig/kconfig.h"
 #include "util/diag.h"
 #include "util/json.h"
@@ -70,6 +73,24 @@ int cli_tree_option(struct tree_opts *o, int c, const char *arg)
 			return -1;
 		}
 		o->load.jobs = (int)n;
+		return 1;
+	}
+	case OPT_SAT_BUDGET: {
+		char *end;
+		unsigned long long n;
+
+		if (!strcmp(arg, "none")) {
+			sat_set_budget(0);
+			return 1;
+		}
+		errno = 0;
+		n = strtoull(arg, &end, 10);
+		if (!isdigit((unsigned char)*arg) || *end || errno || n == 0) {
+			diag_fatal("--sat-budget takes a number of clause visits from 1 or 'none', not '%s'",
+				   arg);
+			return -1;
+		}
+		sat_set_budget(n);
 		return 1;
 	}
 	case OPT_KERNEL:
@@ -197,15 +218,54 @@ struct cli_run {
 	cli_job_fn job;
 	arch_merge_fn merge;
 	void *ctx;
+	bool seq;		/* the outputs are elements of one JSON array */
 };
 
+/* The job, with its output held back: if one of its solves ran out of
+ * budget, what it printed and its result (for the merge) rest on an answer
+ * nobody has, so both are replaced by "unknown" for the arch. */
 static int cli_job(const struct load_config *c, size_t i, void *ctx, FILE *out,
 		   struct strbuf *result)
 {
 	const struct cli_run *r = ctx;
+	unsigned long long e0 = (sat_renew(), sat_exhausted());
+	const char *arch = c->arches.n ? c->arches.v[i] : "tree";
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	int rc;
 
-	(void)c;
-	return r->job(r->o, i, r->ctx, out, result);
+	if (!mem) {
+		diag_fatal("out of memory");
+		return EXIT_ERROR;
+	}
+	rc = r->job(r->o, i, r->ctx, mem, result);
+	fclose(mem);
+	if (rc != EXIT_ERROR && sat_exhausted() > e0) {
+		sb_reset(result);
+		diag_note((struct loc){ 0, 0 }, "arch %s: unknown: solver budget exhausted", arch);
+		if (r->o->format == FMT_JSON && !r->seq) {
+			;	/* the command prints one JSON document itself */
+		} else if (r->o->format == FMT_JSON) {
+			struct json j;
+
+			json_init_seq(&j, out);
+			json_object(&j);
+			json_kstring(&j, "arch", arch);
+			json_kstring(&j, "unknown", "solver budget exhausted");
+			json_kint(&j, "solves", (long long)(sat_exhausted() - e0));
+			json_end(&j);
+			json_finish(&j);
+		} else {
+			fprintf(out, "%s: unknown: solver budget exhausted (%llu solves; see --sat-budget)\n",
+				arch, sat_exhausted() - e0);
+		}
+		rc = EXIT_UNKNOWN;
+	} else {
+		fwrite(buf, 1, len, out);
+	}
+	free(buf);
+	return rc;
 }
 
 static void cli_merge(void *ctx, size_t i, const char *result)
@@ -218,7 +278,7 @@ static void cli_merge(void *ctx, size_t i, const char *result)
 int cli_for_each_arch(const struct tree_opts *o, cli_job_fn job, arch_merge_fn merge, void *ctx,
 		      const char *sep)
 {
-	struct cli_run r = { o, job, merge, ctx };
+	struct cli_run r = { o, job, merge, ctx, sep != NULL };
 
 	return arch_for_each(&o->load, cli_job, merge ? cli_merge : NULL, &r, sep);
 }
@@ -307,7 +367,7 @@ int cli_no_case_error(int bits)
 int cli_sym_answer_status(struct tree_opts *o, int rc, const struct sym_answer *a,
 			  int if_reachable)
 {
-	if (rc == EXIT_ERROR)
+	if (rc == EXIT_ERROR || rc == EXIT_UNKNOWN)
 		;
 	else if (!a->defined)
 		rc = query_unknown_symbol(&o->load, a->arg, a->suggest);

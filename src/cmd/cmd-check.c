@@ -119,6 +119,17 @@ static int gate(struct check_opts *c, const struct tree_opts *o, struct lint *L,
 	if (c->rules.v.n && rules_check(&o->load, &c->rules, c->lo.witness_dir, fs) == EXIT_ERROR)
 		return EXIT_ERROR;
 	findings_finish(fs);
+	if (fs->unknown.n) {
+		/* no findings, and no baseline, from a run with unknown answers */
+		strvec unknown = fs->unknown;
+
+		fs->unknown = (strvec){ 0 };
+		findings_release(fs);
+		*fs = (struct findings){ .unknown = unknown };
+		strvec_sort_unique(&fs->unknown);
+		findings_print(stdout, fs, c->fmt, NULL, 0, o->load.srctree);
+		return EXIT_UNKNOWN;
+	}
 	if (c->write_baseline && !findings_write_baseline(fs, c->write_baseline))
 		return EXIT_ERROR;
 	if (!c->write_baseline && c->baseline && findings_apply_baseline(fs, c->baseline) < 0)

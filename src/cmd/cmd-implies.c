@@ -508,7 +508,7 @@ int cmd_implies(int argc, char **argv)
 	for (size_t k = 0; k < im.facts.n; k++)
 		free(im.facts.v[k]);
 	vec_release(im.facts);
-	if (rc == EXIT_ERROR)
+	if (rc == EXIT_ERROR || rc == EXIT_UNKNOWN)
 		;
 	else if (!im.defined)
 		rc = query_unknown_symbol(&o.load, im.arg, im.suggest);

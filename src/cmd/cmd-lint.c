@@ -80,12 +80,13 @@ static int run(struct lint_cmd *lc)
 
 	if (rc == EXIT_OK && lc->baseline && findings_apply_baseline(&fs, lc->baseline) < 0)
 		rc = EXIT_ERROR;
-	if (rc == EXIT_OK) {
+	if (rc == EXIT_OK || rc == EXIT_UNKNOWN) {
 		findings_print(stdout, &fs, lc->fmt, docs, lint_check_docs(LINT_ALL_CHECKS, docs),
 			       lc->o.load.srctree);
 		if (lc->times)
 			lint_print_times(L, stderr);
-		rc = findings_count(&fs, LEVEL_WARNING) ? EXIT_NO : EXIT_OK;
+		if (rc == EXIT_OK)
+			rc = findings_count(&fs, LEVEL_WARNING) ? EXIT_NO : EXIT_OK;
 	}
 	findings_release(&fs);
 	lint_free(L);

@@ -262,16 +262,18 @@ int cmd_sat(int argc, char **argv)
 			free(sc.undef.v[k].name);
 		}
 		vec_release(sc.undef);
-		if (rc != EXIT_ERROR && !sc.any_case) {
+		if (rc != EXIT_ERROR && rc != EXIT_UNKNOWN && !sc.any_case) {
 			cli_tree_opts_release(&o);
 			free(sat_anywhere);
 			return cli_no_case_error(bits);
 		}
 	}
 	cli_tree_opts_release(&o);
+	/* "holds somewhere" stands on any arch that answered; "nowhere" needs
+	 * every arch to have answered */
 	if (rc != EXIT_ERROR)
 		for (int x = 0; x < nexpr; x++)
-			if (!sat_anywhere[x])
+			if (!sat_anywhere[x] && rc != EXIT_UNKNOWN)
 				rc = EXIT_NO;
 	free(sat_anywhere);
 	return rc;

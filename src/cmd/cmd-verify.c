@@ -45,7 +45,7 @@ static int value_lit(struct model *m, const struct config *c, const struct symbo
 	return e ? model_str_is(m, s, e->value) : 0;
 }
 
-static bool verify_one(struct arch_ctx *a, const char *path, enum out_format fmt, struct json *j)
+static bool verify_one(struct arch_ctx *a, const char *path, enum out_format fmt, struct json *j, bool *unknown)
 {
 	struct config c;
 	const struct symbol *s;
@@ -79,7 +79,31 @@ static bool verify_one(struct arch_ctx *a, const char *path, enum out_format fmt
 			if (r == SAT_SAT && s->name && model_has_value(a->m, s) &&
 			    !explain_symbol(ev, &c, s, &tmp))
 				r = SAT_UNSAT;
+		/* out of budget: a setting the evaluator rejects still makes
+		 * the verdict (it is exact); without one it is unknown */
+		if (r == SAT_UNKNOWN)
+			tree_for_each_sym(a->t, s, i)
+				if (r == SAT_UNKNOWN && s->name && model_has_value(a->m, s) &&
+				    !explain_symbol(ev, &c, s, &tmp))
+					r = SAT_UNSAT;
 		sb_release(&tmp);
+	}
+	*unknown = r == SAT_UNKNOWN;
+	if (*unknown) {
+		if (fmt == FMT_JSON) {
+			json_object(j);
+			json_kstring(j, "config", path);
+			json_kstring(j, "arch", a->arch);
+			json_kstring(j, "unknown", "solver budget exhausted");
+			json_end(j);
+		} else {
+			printf("%s: unknown: solver budget exhausted (%s; see --sat-budget)\n", path,
+			       a->arch ? a->arch : "tree");
+		}
+		eval_free(ev);
+		sb_release(&why);
+		config_release(&c);
+		return false;
 	}
 	if (fmt == FMT_JSON) {
 		json_object(j);
@@ -170,13 +194,15 @@ int cmd_verify(int argc, char **argv)
 	}
 	for (int i = optind; i < argc; i++) {
 		struct diag_scope scope = { 0 };
-		bool ok;
+		bool ok, unknown = false;
 
+		sat_renew();
 		diag_scope_enter(&scope);
-		ok = verify_one(&a, argv[i], o.format, &j);
+		ok = verify_one(&a, argv[i], o.format, &j, &unknown);
 		diag_scope_leave(&scope);
 		if (!ok)
-			rc = scope.nerrors ? EXIT_ERROR : rc == EXIT_ERROR ? rc : EXIT_NO;
+			rc = scope.nerrors || rc == EXIT_ERROR ? EXIT_ERROR :
+			     unknown || rc == EXIT_UNKNOWN ? EXIT_UNKNOWN : EXIT_NO;
 	}
 	if (o.format == FMT_JSON) {
 		json_end(&j);

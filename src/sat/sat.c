@@ -24,6 +24,8 @@ struct sat {
 	intvec last_dropped;	/* and its dropped selectors */
 	intvec unassumed;	/* selectors left free in the next solve */
 	unsigned long long calls;
+	unsigned long long visits0;	/* at the start of the running solve */
+	int res;		/* of the last solve (PICOSAT_*) */
 };
 
 const char *sat_solver_version(void)
@@ -35,11 +37,81 @@ const char *sat_solver_version(void)
 	return v;
 }
 
+/* The budget of every solve, in clause visits (0: none), and what the
+ * process spent: solves that ran out, the most one solve used. */
+static unsigned long long budget = SAT_BUDGET_DEFAULT, nexhausted, peak;
+/* Once a solve has run out, the rest of the job's answer is unknown
+ * anyway: later solves give up at once (a lint of a hostile arch would
+ * otherwise spend the budget thousands of times), until sat_renew(). */
+static bool spent;
+
+void sat_renew(void)
+{
+	spent = false;
+}
+
+void sat_set_budget(unsigned long long props)
+{
+	budget = props;
+}
+
+unsigned long long sat_budget(void)
+{
+	return budget;
+}
+
+unsigned long long sat_exhausted(void)
+{
+	return nexhausted;
+}
+
+unsigned long long sat_peak(void)
+{
+	return peak;
+}
+
+/* PicoSAT's interrupt hook, checked as it searches: the solve gives up
+ * once it has visited its budget of clauses.  Clause visits, not
+ * propagations (PicoSAT's own limit): on a pigeonhole formula the cost of
+ * one propagation grows twentyfold as learned clauses pile up, while the
+ * cost of a visit stays within a factor of two. */
+static int over_budget(void *ctx)
+{
+	struct sat *s = ctx;
+
+	return budget && picosat_visits(s->ps) - s->visits0 > budget;
+}
+
+/* Every picosat_sat() of this file.  An UNKNOWN past the budget is an
+ * exhausted solve (a decision limit of the sampling gives UNKNOWN too,
+ * within it). */
+static int solve_budgeted(struct sat *s, int decisions)
+{
+	unsigned long long used;
+	int r;
+
+	if (spent) {
+		nexhausted++;
+		return s->res = PICOSAT_UNKNOWN;
+	}
+	s->visits0 = picosat_visits(s->ps);
+	r = picosat_sat(s->ps, decisions);
+	used = picosat_visits(s->ps) - s->visits0;
+	if (used > peak)
+		peak = used;
+	if (r == PICOSAT_UNKNOWN && budget && used > budget) {
+		nexhausted++;
+		spent = true;
+	}
+	return s->res = r;
+}
+
 struct sat *sat_new(const struct cnf *c, bool selectors_assumed)
 {
 	struct sat *s = xcalloc(1, sizeof(*s));
 
 	s->ps = picosat_init();
+	picosat_set_interrupt(s->ps, s, over_budget);
 	s->cnf = c;
 	s->assumed = selectors_assumed;
 	sat_sync(s);
@@ -139,18 +211,25 @@ enum sat_result sat_solve(struct sat *s)
 	s->dropped.n = 0;
 	s->unassumed.n = 0;
 	s->calls++;
-	r = picosat_sat(s->ps, -1);
+	r = solve_budgeted(s, -1);
 	return r == PICOSAT_SATISFIABLE ? SAT_SAT : r == PICOSAT_UNSATISFIABLE ? SAT_UNSAT : SAT_UNKNOWN;
 }
 
+/* After an exhausted solve (SAT_UNKNOWN) there is neither a solution nor
+ * a core; PicoSAT aborts when asked for one, so both read as empty (0, no
+ * lines): the caller's answer is discarded as unknown anyway. */
 int sat_value(struct sat *s, int lit)
 {
+	if (s->res != PICOSAT_SATISFIABLE)
+		return 0;
 	return picosat_deref(s->ps, lit);
 }
 
 static void read_failed(struct sat *s)
 {
 	s->core.n = 0;
+	if (s->res != PICOSAT_UNSATISFIABLE)
+		return;
 	for (const int *f = picosat_failed_assumptions(s->ps); f && *f; f++)
 		vec_push(s->core, *f);
 }
@@ -173,7 +252,7 @@ static bool core_alone_unsat(struct sat *s, int c, const int *ask, size_t nask,
 	for (size_t i = 0; i < ndrop; i++)
 		picosat_assume(s->ps, -drop[i]);
 	s->calls++;
-	return picosat_sat(s->ps, -1) == PICOSAT_UNSATISFIABLE;
+	return solve_budgeted(s, -1) == PICOSAT_UNSATISFIABLE;
 }
 
 /* Deletion over the selectors of the core: c goes when the core without it
@@ -244,8 +323,19 @@ static void minimise(struct sat *s)
 
 const int *sat_core(struct sat *s, bool minimal)
 {
-	if (minimal && !s->assumed) {
-		const int *f = picosat_mus_assumptions(s->ps, NULL, NULL, 0);
+	if (s->res != PICOSAT_UNSATISFIABLE) {
+		s->core.n = 0;
+	} else if (minimal && !s->assumed) {
+		const int *f;
+
+		/* PicoSAT's MUS re-solves on its own, from an UNSAT answer
+		 * found within the budget; unbounded (an interrupted MUS would
+		 * not be one) */
+		unsigned long long keep = budget;
+
+		budget = 0;
+		f = picosat_mus_assumptions(s->ps, NULL, NULL, 0);
+		budget = keep;
 
 		s->core.n = 0;
 		for (; f && *f; f++)
@@ -283,7 +373,7 @@ static enum sat_result solve_limited(struct sat *s, int decisions)
 	}
 	s->assumptions.n = 0;
 	s->calls++;
-	r = picosat_sat(s->ps, decisions);
+	r = solve_budgeted(s, decisions);
 	return r == PICOSAT_SATISFIABLE ? SAT_SAT : r == PICOSAT_UNSATISFIABLE ? SAT_UNSAT : SAT_UNKNOWN;
 }
 
@@ -499,7 +589,7 @@ unsigned sat_sample(struct sat *s, const int *targets, size_t n, unsigned char *
 		picosat_set_global_default_phase(s->ps, solves ? 3 : 1);
 		solves++;
 		s->calls++;
-		if (picosat_sat(s->ps, -1) != PICOSAT_SATISFIABLE)
+		if (solve_budgeted(s, -1) != PICOSAT_SATISFIABLE)
 			break;
 		if (!extend(s, val))
 			continue;

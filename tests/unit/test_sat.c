@@ -404,6 +404,53 @@ static void test_sample_after_freeze(void **state)
 	assert_int_equal(sat_solve(f->s), SAT_SAT);
 }
 
+/* Pigeonhole: P pigeons, H holes, each pigeon somewhere, no hole twice;
+ * UNSAT for P > H and hard for resolution. */
+static void pigeonhole(struct cnf *c, int P, int H)
+{
+	int v[12][12];
+
+	for (int p = 0; p < P; p++)
+		for (int h = 0; h < H; h++)
+			v[p][h] = cnf_new_var(c);
+	for (int p = 0; p < P; p++)
+		cnf_clause(c, v[p], H);
+	for (int h = 0; h < H; h++)
+		for (int a = 0; a < P; a++)
+			for (int b = a + 1; b < P; b++) {
+				int cl[2] = { -v[a][h], -v[b][h] };
+
+				cnf_clause(c, cl, 2);
+			}
+}
+
+/* A solve past its budget is SAT_UNKNOWN and counted; later solves give up
+ * at once until sat_renew(); without a budget the same formula is UNSAT. */
+static void test_budget_exhausted(void **state)
+{
+	struct sfx *f = *state;
+	unsigned long long e0 = sat_exhausted();
+	int x = cnf_new_var(f->c);
+
+	pigeonhole(f->c, 8, 7);
+	f->s = sat_new(f->c, false);
+	sat_renew();
+	sat_set_budget(20000);
+	assert_int_equal(sat_solve(f->s), SAT_UNKNOWN);
+	assert_int_equal(sat_exhausted(), e0 + 1);
+	assert_true(sat_peak() > 20000);
+	/* spent: even a trivial question now gives up */
+	sat_assume(f->s, x);
+	assert_int_equal(sat_solve(f->s), SAT_UNKNOWN);
+	assert_int_equal(sat_exhausted(), e0 + 2);
+	sat_renew();
+	sat_set_budget(0);
+	assert_int_equal(sat_solve(f->s), SAT_UNSAT);
+	assert_int_equal(sat_exhausted(), e0 + 2);
+	sat_set_budget(SAT_BUDGET_DEFAULT);
+	assert_int_equal(sat_budget(), SAT_BUDGET_DEFAULT);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -418,6 +465,7 @@ int main(void)
 		STEST(test_drop_selector),
 		cmocka_unit_test(test_minimal_core_random),
 		STEST(test_assumed_selectors_added_later),
+		STEST(test_budget_exhausted),
 	};
 
 	unit_init();
