@@ -20,6 +20,13 @@ struct tree_opts {
 	const char *arch_arg;		/* NULL, "all" or a comma list */
 	enum out_format format;
 	bool all_arches;		/* no --arch means every arch, not x86 */
+	/* Found by cli_resolve_arches() when --tree is not given: the kernel
+	 * tree above the working directory (owned), and the O= build
+	 * directory the working directory is in (owned; NULL if none): its
+	 * .config is the configuration of that build. */
+	char *found_tree;
+	char *builddir;
+	char *build_config;	/* cli_build_config()'s answer */
 };
 
 /* getopt_long entries for the shared options; a subcommand appends its
@@ -57,10 +64,16 @@ const char *cli_one_sym(int argc, char **argv, const char *cmd);
 bool cli_no_operands(int argc, char **argv, const char *cmd);
 
 /* Fill o->load.arches from --arch (and the file cache); a tree without
- * arch/ loads as a plain tree (one pass with no arch).  Returns false
- * after a diagnostic. */
+ * arch/ loads as a plain tree (one pass with no arch).  Without --tree,
+ * the tree is found as git finds its repository: the working directory or
+ * the nearest directory above it that is a kernel tree (Kconfig with arch/
+ * or scripts/kconfig/ beside it), or the source tree that the Makefile of
+ * an O= build directory includes.  Returns false after a diagnostic. */
 bool cli_resolve_arches(struct tree_opts *o);
 void cli_tree_opts_release(struct tree_opts *o);
+/* The .config of the build the command runs in: BUILDDIR/.config in an O=
+ * build directory, else TREE/.config; NULL if there is none (owned by o). */
+const char *cli_build_config(struct tree_opts *o);
 
 struct strbuf;
 /* One arch's share of a command (arch_for_each() with the command's

@@ -18,6 +18,8 @@ struct command {
 	const char *summary;
 };
 
+#include <stdio.h>
+
 extern const struct command commands[];
 extern const unsigned ncommands;
 
@@ -27,6 +29,9 @@ int cmd_complete(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_dump(int argc, char **argv);
 int cmd_help(int argc, char **argv);
+/* kcsat's usage: the commands and the common options (kcsat help; on
+ * stderr for `kcsat` alone, which exits 2). */
+void cmd_usage(FILE *f);
 int cmd_implies(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
 int cmd_matrix(int argc, char **argv);

@@ -19,17 +19,24 @@ int cmd_help(int argc, char **argv)
 			return EXIT_ERROR;
 		}
 	}
-	printf("usage: kcsat <command> [options]\n"
+	cmd_usage(stdout);
+	return EXIT_OK;
+}
+
+void cmd_usage(FILE *f)
+{
+	fprintf(f, "usage: kcsat <command> [options]\n"
 	       "\n"
 	       "Answers questions about the Linux kernel's Kconfig configuration space.\n"
-	       "Run from the root of a kernel tree, or pass --tree DIR.\n"
+	       "Run inside a kernel tree or an O= build directory, or pass --tree DIR.\n"
 	       "\n"
 	       "commands:\n");
 	for (unsigned i = 0; i < ncommands; i++)
-		printf("   %-10s %s\n", commands[i].name, commands[i].summary);
-	printf("\n"
+		fprintf(f, "   %-10s %s\n", commands[i].name, commands[i].summary);
+	fprintf(f, "\n"
 	       "common options:\n"
-	       "   --tree DIR        kernel tree (default: the current directory)\n"
+	       "   --tree DIR        kernel tree (default: the one the current directory\n"
+	       "                     is in, or the source of an O= build directory)\n"
 	       "   --arch A[,B..]    SRCARCH names under arch/, or 'all' (default: x86)\n"
 	       "   --shell=off|run   run $(shell,...) macros of the tree (default: off;\n"
 	       "                     their results are then unknown and left free)\n"
@@ -38,5 +45,4 @@ int cmd_help(int argc, char **argv)
 	       "\n"
 	       "exit status: 0 answered (yes), 1 answered no, 2 error.\n"
 	       "'kcsat help COMMAND' shows a command's options; see also kcsat(1).\n");
-	return EXIT_OK;
 }

@@ -54,8 +54,10 @@ int main(int argc, char **argv)
 	char help[] = "help", version[] = "version";
 
 	cleanup_install();	/* temporaries removed, workers killed on ^C */
-	if (argc < 2)
-		return cmd_help(1, (char *[]){ help, NULL });
+	if (argc < 2) {
+		cmd_usage(stderr);
+		return EXIT_ERROR;
+	}
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
 		argv[1] = help;
 	else if (!strcmp(argv[1], "--version"))
