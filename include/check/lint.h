@@ -133,5 +133,12 @@ int lint_merge_facts(struct lint *L, const struct load_config *c, struct finding
 
 /* CPU time of the jobs, per check (kcsat lint --times). */
 void lint_print_times(const struct lint *L, FILE *out);
+/* The line that ends every kcsat lint run: findings by severity and check,
+ * the arches (of how many the tree has), the time, e.g.
+ *   kcsat lint: 2 warnings (dead-symbol 1, undefined-symbol 1), 1 note
+ *   (redundant-dependency 1) on 1 of 3 arches (x86) in 0.1 s
+ * (one line), with the wall time of lint_run(). */
+void lint_print_summary(const struct lint *L, const struct load_config *c,
+			const struct findings *fs, FILE *out);
 
 #endif

@@ -11,8 +11,11 @@
 struct strbuf;
 
 /* -W CHECK, -Wno-CHECK, -Wall, -Wno-all on *enabled (a bit per enum
- * lint_check); false after a diagnostic for an unknown check. */
-bool lintopt_w(const char *arg, unsigned *enabled);
+ * lint_check); false after a diagnostic for an unknown check.  *seen
+ * (false before the first -W option) makes a first -W CHECK start from no
+ * check at all: `-W unmet-select` runs that check alone, while a first
+ * -Wno-CHECK or -Wall starts from the default set. */
+bool lintopt_w(const char *arg, unsigned *enabled, bool *seen);
 /* --format text|json|sarif|github; false after a diagnostic. */
 bool lintopt_format(const char *arg, enum findings_format *fmt);
 /* --witness-dir DIR: create it when missing (its parent must exist);

@@ -78,6 +78,12 @@ struct lint {
 	int round;			/* 1: facts, 2: evidence */
 	size_t narch;
 	lint_texts facts;		/* by arch: round 1's facts */
+	/* A partial run (--arch naming some of the tree's arches): the
+	 * others, loaded only for their files and definitions (LF_FILES and
+	 * LF_DEFS in others_facts), so that no finding claims a fact about
+	 * an arch whose model was never asked */
+	strvec others;
+	lint_texts others_facts;
 	VEC(struct strbuf) requests;	/* by arch: round 2's requests */
 	u32vec nrequests;	/* by arch: how many */
 	lint_texts answers;		/* by arch: round 2's answers */
@@ -86,6 +92,7 @@ struct lint {
 	 * cover the checks share; round 2 (evidence) per check */
 	double ms[LC_COUNT + 1], evidence_ms[LC_COUNT];
 	double load_ms, encode_ms;
+	double wall_ms;			/* of lint_run() */
 	/* of all round 1 answers: random solutions of whole arches, cone models */
 	double sample_ms, cone_ms;
 	unsigned bad;			/* malformed records (reported) */
@@ -115,6 +122,9 @@ const char *lint_arch_name(const struct load_config *c, size_t i);
 
 /* ---- lint-static.c: what a tree says without a model ---- */
 void lint_static_facts(const struct lint *L, struct kctree *t, struct strbuf *out);
+/* Only the files it reads and the symbols it defines (LF_FILES, LF_DEFS):
+ * what the merge needs of an arch that was not asked for. */
+void lint_static_names(const struct kctree *t, struct strbuf *out);
 
 /* ---- lint-fragment.c: an unmet select's allnoconfig fragment ---- */
 struct config;

@@ -2,7 +2,10 @@
  * include/check/lint.h and the fact kinds in lint-int.h), and the round 2
  * requests for their evidence.  The rule for "never": a line is dead when
  * no arch that reads its file gives it an effect; a symbol is dead when no
- * arch that defines it reaches it. */
+ * arch that defines it reaches it.  In a partial run (--arch naming some
+ * arches) the others' files and definitions are known but not their
+ * models: a finding that would claim something of them is a note, worded
+ * for the loaded arches only. */
 #include "lint-int.h"
 
 #include <stdlib.h>
@@ -21,10 +24,11 @@ typedef VEC(struct fact) factvec;
 struct merge {
 	struct lint *L;
 	const struct load_config *c;
-	size_t narch;
+	size_t narch;		/* loaded arches, with facts */
+	size_t nall;		/* and the others of a partial run: narch.. */
 	factvec facts[LF_COUNT];	/* by kind */
-	strvec *files;		/* by arch, sorted */
-	strvec *defs;		/* by arch, sorted */
+	strvec *files;		/* by arch (nall), sorted */
+	strvec *defs;		/* by arch (nall), sorted */
 	struct findings *out;
 };
 
@@ -38,11 +42,22 @@ static bool reads(const struct merge *M, size_t a, const char *file)
 	return strvec_has_sorted(&M->files[a], file);
 }
 
+/* How many arches read file: every one, loaded or not... */
 static size_t readers(const struct merge *M, const char *file)
 {
 	size_t n = 0;
 
-	for (size_t a = 0; a < M->narch; a++)
+	for (size_t a = 0; a < M->nall; a++)
+		n += reads(M, a, file);
+	return n;
+}
+
+/* ...and of those, the ones a partial run did not load */
+static size_t unloaded_readers(const struct merge *M, const char *file)
+{
+	size_t n = 0;
+
+	for (size_t a = M->narch; a < M->nall; a++)
 		n += reads(M, a, file);
 	return n;
 }
@@ -72,15 +87,17 @@ static void read_facts(struct merge *M)
 	struct lint *L = M->L;
 	size_t seq = 0;
 
-	M->files = xcalloc(M->narch, sizeof(*M->files));
-	M->defs = xcalloc(M->narch, sizeof(*M->defs));
-	for (size_t a = 0; a < M->narch && a < L->facts.n; a++) {
+	M->files = xcalloc(M->nall, sizeof(*M->files));
+	M->defs = xcalloc(M->nall, sizeof(*M->defs));
+	for (size_t a = 0; a < M->nall; a++) {
 		struct record_reader rd;
 		struct fact f = { .arch = a };
+		char *text = a < M->narch ? (a < L->facts.n ? L->facts.v[a] : NULL) :
+			     a - M->narch < L->others_facts.n ? L->others_facts.v[a - M->narch] : NULL;
 
-		if (!L->facts.v[a])
+		if (!text)
 			continue;
-		rec_reader_init(&rd, L->facts.v[a], lint_facts, LF_COUNT);
+		rec_reader_init(&rd, text, lint_facts, LF_COUNT);
 		while (rec_read(&rd, &f.r)) {
 			enum lint_fact k = (enum lint_fact)(f.r.kind - lint_facts);
 
@@ -88,6 +105,8 @@ static void read_facts(struct merge *M)
 				names(f.r.f[0], k == LF_FILES ? &M->files[a] : &M->defs[a]);
 				continue;
 			}
+			if (a >= M->narch)
+				continue;	/* an unloaded arch has no other facts */
 			f.seq = seq++;
 			vec_push(M->facts[k], f);
 		}
@@ -243,7 +262,19 @@ static struct finding *add(struct merge *M, enum lint_check c, enum finding_leve
 
 static const char *arch_name(const struct merge *M, size_t a)
 {
-	return lint_arch_name(M->c, a);
+	return a < M->narch ? lint_arch_name(M->c, a) : M->L->others.v[a - M->narch];
+}
+
+/* A partial run's wording: what holds on the loaded arches of g, and how
+ * many arches that read the line (or define the symbol) were not asked. */
+static void loaded_only(struct strbuf *sb, const struct merge *M, const struct fact *g, size_t n,
+			size_t unloaded, const char *verb)
+{
+	sb_adds(sb, " on the loaded arches (");
+	for (size_t k = 0; k < n; k++)
+		sb_addf(sb, "%s%s", k ? ", " : "", arch_name(M, g[k].arch));
+	sb_addf(sb, "); not checked on the %zu other arch%s that %s%s it", unloaded,
+		unloaded > 1 ? "es" : "", verb, unloaded > 1 ? "" : "s");
 }
 
 static void archs_text(struct strbuf *sb, const struct merge *M, const struct fact *g, size_t n)
@@ -300,7 +331,7 @@ static void g_undef(struct merge *M, struct fact *g, size_t n)
 	struct finding *f;
 	size_t ndef = 0;
 
-	for (size_t a = 0; a < M->narch; a++)
+	for (size_t a = 0; a < M->nall; a++)
 		if (defined_on(M, a, sym)) {
 			sb_addf(&sb, "%s%s", ndef ? ", " : "", arch_name(M, a));
 			ndef++;
@@ -392,13 +423,14 @@ static void g_unmet(struct merge *M, struct fact *g, size_t n)
 static void g_dead(struct merge *M, struct fact *g, size_t n)
 {
 	const char *sym = F(g, "sym");
-	size_t ndef = 0, nany = 0, ny = 0, nm = 0;
+	size_t ndef = 0, nany = 0, ny = 0, nm = 0, unloaded = 0;
 	struct finding *f;
 	const char *val;
-	struct strbuf key = STRBUF_INIT;
+	struct strbuf key = STRBUF_INIT, sb = STRBUF_INIT;
 
-	for (size_t a = 0; a < M->narch; a++)
-		ndef += defined_on(M, a, sym);
+	for (size_t a = 0; a < M->nall; a++)
+		if (defined_on(M, a, sym))
+			*(a < M->narch ? &ndef : &unloaded) += 1;
 	for (size_t k = 0; k < n; k++) {
 		const char *v = F(&g[k], "value");
 
@@ -417,11 +449,21 @@ static void g_dead(struct merge *M, struct fact *g, size_t n)
 	else
 		return;
 	sb_addf(&key, "%s=%s", sym, val);
-	f = add(M, LC_DEAD_SYMBOL, lint_checks[LC_DEAD_SYMBOL].level, g, "file", "line", sym,
-		sb_str(&key));
+	f = add(M, LC_DEAD_SYMBOL, unloaded ? LEVEL_NOTE : lint_checks[LC_DEAD_SYMBOL].level, g,
+		"file", "line", sym, sb_str(&key));
 	sb_release(&key);
 	if (!f)
 		return;
+	if (unloaded) {
+		loaded_only(&sb, M, g, n, unloaded, "define");
+		if (!strcmp(val, "any"))
+			finding_set_message(f, "%s can never be set%s", sym, sb_str(&sb));
+		else
+			finding_set_message(f, "%s can never be %s%s", sym, val, sb_str(&sb));
+		sb_release(&sb);
+		add_arches(f, M, g, n);
+		return;
+	}
 	if (!strcmp(val, "any"))
 		finding_set_message(f, "%s can never be set (n on %s)", sym,
 				    ndef > 1 ? "every arch that defines it" : "the arch that defines it");
@@ -437,13 +479,14 @@ static void g_prop(struct merge *M, struct fact *g, size_t n)
 	const char *kind = F(g, "kind"), *sym = F(g, "label"), *text = F(g, "text");
 	const char *symbol = *F(g, "sym") ? F(g, "sym") : NULL;
 	size_t live = 0, shadowed = 0, of = readers(M, F(g, "file"));
+	size_t unloaded = unloaded_readers(M, F(g, "file"));
 	enum lint_check c = !strcmp(kind, "default") ? LC_DEAD_DEFAULT :
 			    !strcmp(kind, "prompt") ? LC_DEAD_PROMPT : LC_DEAD_SELECT;
 	struct finding *f;
 	struct strbuf sb = STRBUF_INIT, key = STRBUF_INIT;
 	factvec eff = { 0 };
 
-	if (n < of)
+	if (n < of - unloaded)
 		return;		/* in effect on some arch */
 	for (size_t k = 0; k < n; k++)
 		if (strcmp(F(&g[k], "status"), "void")) {
@@ -454,10 +497,14 @@ static void g_prop(struct merge *M, struct fact *g, size_t n)
 	if (!live)
 		return;		/* the entry itself is dead: dead-symbol says it */
 	sb_addf(&key, "%s %s", sym, text);
-	f = add(M, c, lint_checks[c].level, g, "efile", "eline", symbol, sb_str(&key));
+	f = add(M, c, unloaded ? LEVEL_NOTE : lint_checks[c].level, g, "efile", "eline", symbol,
+		sb_str(&key));
 	sb_release(&key);
 	if (f) {
-		where(&sb, M, eff.v, eff.n, of);
+		if (unloaded)
+			loaded_only(&sb, M, eff.v, eff.n, unloaded, "read");
+		else
+			where(&sb, M, eff.v, eff.n, of);
 		if (c == LC_DEAD_PROMPT)
 			finding_set_message(f, "%s: `%s` is never visible%s", sym, text, sb_str(&sb));
 		else if (c == LC_DEAD_SELECT)
@@ -486,7 +533,7 @@ static void g_redund(struct merge *M, struct fact *g, size_t n)
 {
 	const char *sym = F(g, "label"), *text = F(g, "text");
 	const char *symbol = *F(g, "sym") ? F(g, "sym") : NULL;
-	size_t of;
+	size_t of, unloaded;
 	struct finding *f;
 	struct strbuf sb = STRBUF_INIT, key = STRBUF_INIT;
 	factvec red = { 0 };
@@ -497,8 +544,17 @@ static void g_redund(struct merge *M, struct fact *g, size_t n)
 	if (!red.n)
 		return;
 	of = readers(M, F(g, "file"));
+	unloaded = unloaded_readers(M, F(g, "file"));
 	sb_addf(&key, "%s depends on %s", sym, text);
-	if (n == of) {
+	if (unloaded && n == of - unloaded) {
+		f = add(M, LC_REDUNDANT_DEP, LEVEL_NOTE, g, "efile", "eline", symbol, sb_str(&key));
+		if (f) {
+			loaded_only(&sb, M, red.v, red.n, unloaded, "read");
+			finding_set_message(f, "%s: `depends on %s` is implied by its other dependencies%s",
+					    sym, text, sb_str(&sb));
+			add_arches(f, M, red.v, red.n);
+		}
+	} else if (n == of) {
 		f = add(M, LC_REDUNDANT_DEP, lint_checks[LC_REDUNDANT_DEP].level, g, "efile", "eline",
 			symbol, sb_str(&key));
 		if (f) {
@@ -512,6 +568,9 @@ static void g_redund(struct merge *M, struct fact *g, size_t n)
 		f = add(M, LC_REDUNDANT_DEP, LEVEL_NOTE, g, "efile", "eline", symbol, sb_str(&key));
 		if (f) {
 			archs_text(&sb, M, red.v, red.n);
+			if (unloaded)
+				sb_addf(&sb, " of the loaded arches (not checked on the %zu other%s that "
+					"read%s it)", unloaded, unloaded > 1 ? "s" : "", unloaded > 1 ? "" : "s");
 			finding_set_message(f, "%s: `depends on %s` is implied by its other dependencies "
 					    "only on %s", sym, text, sb_str(&sb));
 			add_arches(f, M, red.v, red.n);
@@ -606,6 +665,8 @@ void lint_merge(struct lint *L, const struct load_config *c, struct findings *ou
 	static const struct key by_loc_conj[] = { { "file", "line" }, { "conj", NULL } };
 	struct merge M = { .L = L, .c = c, .narch = load_config_count(c), .out = out };
 
+	M.nall = M.narch + L->others.n;
+
 	read_facts(&M);
 	each_group(&M, LF_CYCLE, by_loc_text, 2, g_cycle);
 	each_group(&M, LF_UNDEF, by_sym_loc, 2, g_undef);
@@ -619,7 +680,7 @@ void lint_merge(struct lint *L, const struct load_config *c, struct findings *ou
 	each_group(&M, LF_BITS, by_sym, 1, g_bits);
 	each_group(&M, LF_TIME, NULL, 0, g_time);
 	each_group(&M, LF_LOAD, NULL, 0, g_load);
-	for (size_t a = 0; a < M.narch; a++) {
+	for (size_t a = 0; a < M.nall; a++) {
 		vec_release(M.files[a]);
 		vec_release(M.defs[a]);
 	}

@@ -28,7 +28,7 @@ static void names_fact(struct strbuf *out, enum lint_fact kind, struct strbuf *n
 	rec_end(&w);
 }
 
-static void files_and_defs(struct kctree *t, struct strbuf *out)
+void lint_static_names(const struct kctree *t, struct strbuf *out)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const struct symbol *s;
@@ -312,7 +312,7 @@ void lint_static_facts(const struct lint *L, struct kctree *t, struct strbuf *ou
 {
 	struct menu *m;
 
-	files_and_defs(t, out);
+	lint_static_names(t, out);
 	pragma_facts(t, out);
 	if (lint_on(L, LC_RECURSIVE_DEP))
 		cycle_facts(t, out);

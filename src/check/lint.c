@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "kconfig/arch.h"
 #include "kconfig/kconfig.h"
 #include "sat/sat.h"
 #include "util/strbuf.h"
@@ -159,6 +160,9 @@ void lint_free(struct lint *L)
 	vec_release(L->answers);
 	vec_release(L->pending);
 	vec_release(L->unknown);
+	strvec_free_all(&L->others);
+	free_texts(L->others_facts.v, L->others_facts.n);
+	vec_release(L->others_facts);
 	free(L);
 }
 
@@ -254,11 +258,80 @@ int lint_merge_facts(struct lint *L, const struct load_config *c, struct finding
 	return L->bad ? EXIT_ERROR : EXIT_OK;
 }
 
+/* An arch of a partial run that was not asked for: its files and
+ * definitions only (a load, no model: about 50 ms). */
+static int lint_other(const struct load_config *c, size_t i, void *ctx, FILE *out,
+		      struct strbuf *result)
+{
+	struct kctree *t = kctree_load_arch(c, i);
+
+	(void)ctx;
+	(void)out;
+	if (!t)
+		return EXIT_ERROR;
+	lint_static_names(t, result);
+	kctree_free(t);
+	return EXIT_OK;
+}
+
+static void other_collect(void *ctx, size_t i, const char *result)
+{
+	struct lint *L = ctx;
+
+	while (L->others_facts.n <= i)
+		vec_push(L->others_facts, NULL);
+	free(L->others_facts.v[i]);
+	L->others_facts.v[i] = xstrdup(result);
+}
+
+/* The tree's arches that c does not load as themselves: every other
+ * SRCARCH, and the SRCARCH of a load with a fixed bitness (x86_64 leaves
+ * i386 out). */
+static int load_others(struct lint *L, const struct load_config *c)
+{
+	strvec all = { 0 };
+	struct load_config oc;
+	int rc;
+
+	if (!c->arches.n || c->vfs || arch_list(c->srctree ? c->srctree : ".", &all) < 0) {
+		strvec_free_all(&all);
+		return EXIT_OK;
+	}
+	for (size_t k = 0; k < all.n; k++) {
+		bool loaded = false;
+
+		for (size_t j = 0; j < c->arches.n && !loaded; j++)
+			loaded = !strcmp(c->arches.v[j], all.v[k]);
+		if (!loaded)
+			vec_push(L->others, xstrdup(all.v[k]));
+	}
+	strvec_free_all(&all);
+	if (!L->others.n)
+		return EXIT_OK;
+	oc = *c;
+	oc.arches = L->others;
+	rc = arch_for_each(&oc, lint_other, other_collect, L, NULL);
+	return rc == EXIT_ERROR ? rc : EXIT_OK;
+}
+
+static int run_rounds(struct lint *L, const struct load_config *c, struct findings *fs);
+
 int lint_run(struct lint *L, const struct load_config *c, struct findings *fs)
+{
+	double t0 = lint_now_ms();
+	int rc = run_rounds(L, c, fs);
+
+	L->wall_ms = lint_now_ms() - t0;
+	return rc;
+}
+
+static int run_rounds(struct lint *L, const struct load_config *c, struct findings *fs)
 {
 	int rc;
 
 	L->narch = load_config_count(c);
+	if (load_others(L, c) == EXIT_ERROR)
+		return EXIT_ERROR;
 	L->round = 1;
 	rc = arch_for_each(c, lint_arch, lint_collect, L, NULL);
 	if (rc == EXIT_ERROR)
@@ -280,6 +353,72 @@ int lint_run(struct lint *L, const struct load_config *c, struct findings *fs)
 	}
 	findings_finish(fs);
 	return L->bad ? EXIT_ERROR : EXIT_OK;
+}
+
+/* "N warnings (check n, ...)" for the findings of fs at level (or, with
+ * notes, at any other level). */
+static void count_level(struct strbuf *sb, const struct findings *fs, bool notes)
+{
+	size_t per[LC_COUNT] = { 0 }, total = 0, other = 0;
+	bool first = true;
+
+	for (size_t i = 0; i < fs->v.n; i++) {
+		const struct finding *f = fs->v.v[i];
+		int c = lint_check_by_name(f->check);
+
+		if ((f->level == LEVEL_WARNING) == notes)
+			continue;
+		total++;
+		if (c >= 0)
+			per[c]++;
+		else
+			other++;
+	}
+	sb_addf(sb, "%zu %s%s", total, notes ? "note" : "warning", total == 1 ? "" : "s");
+	if (!total)
+		return;
+	sb_adds(sb, " (");
+	for (int c = 0; c < LC_COUNT; c++)
+		if (per[c]) {
+			sb_addf(sb, "%s%s %zu", first ? "" : ", ", lint_checks[c].doc.name, per[c]);
+			first = false;
+		}
+	if (other)
+		sb_addf(sb, "%sother %zu", first ? "" : ", ", other);
+	sb_addc(sb, ')');
+}
+
+void lint_print_summary(const struct lint *L, const struct load_config *c,
+			const struct findings *fs, FILE *out)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t n = load_config_count(c), all = n + L->others.n;
+
+	sb_adds(&sb, "kcsat lint: ");
+	if (fs->unknown.n) {
+		sb_addf(&sb, "no findings: answers unknown on %zu arch%s", fs->unknown.n,
+			fs->unknown.n == 1 ? "" : "es");
+	} else {
+		count_level(&sb, fs, false);
+		sb_adds(&sb, ", ");
+		count_level(&sb, fs, true);
+	}
+	if (!c->arches.n) {
+		sb_adds(&sb, " on the tree");
+	} else if (n == all && n > 4) {
+		sb_addf(&sb, " on all %zu arches", n);
+	} else {
+		if (n == all)
+			sb_addf(&sb, " on %s%zu arch%s (", n > 1 ? "all " : "", n, n == 1 ? "" : "es");
+		else
+			sb_addf(&sb, " on %zu of %zu arches (", n, all);
+		for (size_t i = 0; i < n; i++)
+			sb_addf(&sb, "%s%s", i ? ", " : "", lint_arch_name(c, i));
+		sb_addc(&sb, ')');
+	}
+	sb_addf(&sb, " in %.1f s\n", L->wall_ms / 1e3);
+	fputs(sb_str(&sb), out);
+	sb_release(&sb);
 }
 
 void lint_print_times(const struct lint *L, FILE *out)

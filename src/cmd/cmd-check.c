@@ -54,10 +54,11 @@ static int parse_options(struct check_opts *c, struct tree_opts *o, int argc, ch
 		{ NULL, 0, NULL, 0 },
 	};
 	int ch, done;
+	bool wseen = false;
 
 	optind = 1;
 	while ((ch = cli_next_option(o, argc, argv, "W:", longopts, usage, &done)) != -1) {
-		if (ch == 'W' && !lintopt_w(optarg, &c->lo.enabled))
+		if (ch == 'W' && !lintopt_w(optarg, &c->lo.enabled, &wseen))
 			return EXIT_ERROR;
 		else if (ch == 'f' && !lintopt_format(optarg, &c->fmt))
 			return EXIT_ERROR;

@@ -62,6 +62,7 @@ int cmd_diff(int argc, char **argv)
 	struct tree_opts o, n;
 	struct delta d = { .lint = LINT_DEFAULT_CHECKS };
 	int c, done, rc = EXIT_ERROR;
+	bool wseen = false;
 
 	cli_tree_opts_init(&n);
 	n.load.keep_cycles = true;
@@ -69,7 +70,7 @@ int cmd_diff(int argc, char **argv)
 	optind = 1;
 	while ((c = cli_next_option(&n, argc, argv, "W:", longopts, usage, &done)) != -1) {
 		if (c == 'W') {
-			if (!lintopt_w(optarg, &d.lint))
+			if (!lintopt_w(optarg, &d.lint, &wseen))
 				return EXIT_ERROR;
 			continue;
 		}

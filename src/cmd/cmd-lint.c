@@ -22,8 +22,12 @@ static const char usage_head[] =
 	"for a kernel tree) and prints each finding as `file:line: warning: ...\n"
 	"[check]` with its evidence: a witness or a chain of lines.  A line is\n"
 	"dead when no arch that reads it gives it an effect.  -W CHECK enables a\n"
-	"check, -Wno-CHECK disables one, -Wall and -Wno-all all of them; a\n"
-	"`# kcsat: disable=CHECK[,CHECK]` comment in an entry silences it there.\n";
+	"check (a first -W CHECK runs only the checks named), -Wno-CHECK disables\n"
+	"one, -Wall and -Wno-all all of them; a `# kcsat: disable=CHECK[,CHECK]`\n"
+	"comment in an entry silences it there.  With --arch naming some arches,\n"
+	"the others are read for their files and symbols only, and what no finding\n"
+	"can claim of them makes a note (\"on the loaded arches\").  A summary line\n"
+	"on stderr ends the run.\n";
 static const char usage_witness[] =
 	"--witness-dir writes a .config per unmet-select finding and arch.\n";
 static const char usage_tail[] =
@@ -48,10 +52,11 @@ static int parse(struct lint_cmd *lc, int argc, char **argv, const char *usage)
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, done;
+	bool wseen = false;
 
 	optind = 1;
 	while ((c = cli_next_option(&lc->o, argc, argv, "W:", longopts, usage, &done)) != -1) {
-		if (c == 'W' && !lintopt_w(optarg, &lc->lo.enabled))
+		if (c == 'W' && !lintopt_w(optarg, &lc->lo.enabled, &wseen))
 			return EXIT_ERROR;
 		else if (c == 'f' && !lintopt_format(optarg, &lc->fmt))
 			return EXIT_ERROR;
@@ -85,6 +90,7 @@ static int run(struct lint_cmd *lc)
 			       lc->o.load.srctree);
 		if (lc->times)
 			lint_print_times(L, stderr);
+		lint_print_summary(L, &lc->o.load, &fs, stderr);
 		if (rc == EXIT_OK)
 			rc = findings_count(&fs, LEVEL_WARNING) ? EXIT_NO : EXIT_OK;
 	}

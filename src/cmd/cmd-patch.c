@@ -71,6 +71,7 @@ int cmd_patch(int argc, char **argv)
 	struct patch *p = NULL;
 	struct patch_stats st = { 0 };
 	int c, done, rc = EXIT_ERROR, strip = 1;
+	bool wseen = false;
 	char *text = NULL;
 	size_t len;
 
@@ -90,7 +91,7 @@ int cmd_patch(int argc, char **argv)
 			}
 			continue;
 		case 'W':
-			if (!lintopt_w(optarg, &d.lint))
+			if (!lintopt_w(optarg, &d.lint, &wseen))
 				return EXIT_ERROR;
 			continue;
 		}

@@ -10,11 +10,13 @@
 #include "util/diag.h"
 #include "util/strbuf.h"
 
-bool lintopt_w(const char *arg, unsigned *enabled)
+bool lintopt_w(const char *arg, unsigned *enabled, bool *seen)
 {
-	bool no = !strncmp(arg, "no-", 3);
+	bool no = !strncmp(arg, "no-", 3), first = !*seen;
 	const char *name = no ? arg + 3 : arg;
 	int c;
+
+	*seen = true;
 
 	if (!strcmp(name, "all")) {
 		*enabled = no ? 0 : LINT_ALL_CHECKS;
@@ -28,7 +30,7 @@ bool lintopt_w(const char *arg, unsigned *enabled)
 	if (no)
 		*enabled &= ~(1u << c);
 	else
-		*enabled |= 1u << c;
+		*enabled = (first ? 0 : *enabled) | 1u << c;
 	return true;
 }
 
@@ -88,8 +90,9 @@ void lintopt_usage_off(struct strbuf *sb)
 			noff++;
 		}
 	if (noff)
-		sb_addf(sb, "%s %s off unless asked for (%s or -Wall).\n", sb_str(&off),
-			noff > 1 ? "are" : "is", sb_str(&flags));
+		sb_addf(sb, "%s %s off unless asked for (-Wall, or %s for %s alone).\n",
+			sb_str(&off), noff > 1 ? "are" : "is", sb_str(&flags),
+			noff > 1 ? "them" : "it");
 	sb_release(&off);
 	sb_release(&flags);
 }
