@@ -287,7 +287,7 @@ static void archs_text(struct strbuf *sb, const struct merge *M, const struct fa
 static void where(struct strbuf *sb, const struct merge *M, const struct fact *g, size_t n,
 		  size_t of)
 {
-	if (n == of && of > 1)
+	if (n == of && of > 1 && !M->L->others.n)
 		sb_addf(sb, ", on all %zu arches that read it", of);
 	else if (M->narch > 1 || M->c->arches.n) {
 		sb_adds(sb, ", on ");

@@ -284,6 +284,11 @@ static void other_collect(void *ctx, size_t i, const char *result)
 	L->others_facts.v[i] = xstrdup(result);
 }
 
+/* The checks whose findings say "on every arch that reads the line" or
+ * "defined on no arch". */
+#define CROSS_ARCH_CHECKS (1u << LC_DEAD_DEFAULT | 1u << LC_DEAD_PROMPT | 1u << LC_DEAD_SELECT | \
+			   1u << LC_DEAD_SYMBOL | 1u << LC_REDUNDANT_DEP | 1u << LC_UNDEFINED_SYM)
+
 /* The tree's arches that c does not load as themselves: every other
  * SRCARCH, and the SRCARCH of a load with a fixed bitness (x86_64 leaves
  * i386 out). */
@@ -306,8 +311,8 @@ static int load_others(struct lint *L, const struct load_config *c)
 			vec_push(L->others, xstrdup(all.v[k]));
 	}
 	strvec_free_all(&all);
-	if (!L->others.n)
-		return EXIT_OK;
+	if (!L->others.n || !(L->o.enabled & CROSS_ARCH_CHECKS))
+		return EXIT_OK;	/* the others' files would change no finding */
 	oc = *c;
 	oc.arches = L->others;
 	rc = arch_for_each(&oc, lint_other, other_collect, L, NULL);
