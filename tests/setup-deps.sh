@@ -11,7 +11,7 @@ want="gcc make libc6-dev picosat libyaml-dev libcmocka-dev"
 for g in "${@:-build}"; do
 	case $g in
 	build) ;;
-	test) want="$want python3-kconfiglib python3 flex bison xz-utils patch debhelper dpkg-dev git git-email libmailtools-perl man-db groff-base bash-completion zsh" ;;
+	test) want="$want python3-kconfiglib python3 flex bison xz-utils patch python3-yaml debhelper dpkg-dev git git-email libmailtools-perl man-db groff-base bash-completion zsh" ;;
 	deb) want="$want debhelper dpkg-dev" ;;
 	lint-deb) want="$want debhelper dpkg-dev lintian" ;;
 	analyze) want="$want cppcheck" ;;
