@@ -94,6 +94,12 @@ CMD_OBJS += cmd/cmd-whynot.o
 CMD_OBJS += cmd/lintopt.o
 CMD_OBJS += cmd/main.o
 
+# One fuzz target per untrusted reader (tests/fuzz/fuzz_NAME.c, its seeds
+# in tests/fuzz/corpus-NAME/, or corpus/ for the front-end): the Kconfig
+# front-end, the patch reader, the .config reader and the YAML rules loader.
+FUZZ_TARGETS = parse patch config rules
+FUZZ_REPLAY = $(addsuffix _replay,$(addprefix fuzz_,$(FUZZ_TARGETS)))
+
 UNIT_TESTS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
 ifeq ($(V),1)
@@ -119,6 +125,9 @@ $(1)/tobj/%.o: tests/%.c
 	@mkdir -p $$(@D)
 	$$(Q)$$(CC) $$(CPPFLAGS) $$(WARN) $$(CFLAGS) $(2) -c -o $$@ $$<
 
+# The fuzz targets' objects outlive the pattern rule that links them.
+.SECONDARY: $$(addprefix $(1)/tobj/fuzz/,fuzz.o replay.o $$(addsuffix .o,$$(addprefix fuzz_,$$(FUZZ_TARGETS))))
+
 $(1)/libkcsat.a: $$(addprefix $(1)/obj/,$$(LIB_OBJS))
 	$$(call msg,AR,$$@)
 	$$(Q)rm -f $$@ && ar rcs $$@ $$^
@@ -136,7 +145,8 @@ $(1)/olddefconfig-sim: $(1)/tobj/conf/olddefconfig-sim.o $(1)/libkcsat.a
 	$$(call msg,LD,$$@)
 	$$(Q)$$(CC) $$(CFLAGS) $(2) -o $$@ $$^ $$(LDLIBS)
 
-$(1)/fuzz_parse_replay: $(1)/tobj/fuzz/fuzz_parse.o $(1)/tobj/fuzz/replay.o $(1)/libkcsat.a
+$(1)/fuzz_%_replay: $(1)/tobj/fuzz/fuzz_%.o $(1)/tobj/fuzz/fuzz.o $(1)/tobj/fuzz/replay.o \
+		$(1)/libkcsat.a
 	$$(call msg,LD,$$@)
 	$$(Q)$$(CC) $$(CFLAGS) $(2) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS)
 endef
@@ -163,8 +173,12 @@ unit: $(addprefix $(BUILD)/unit/,$(UNIT_TESTS))
 cli: $(BUILD)/kcsat
 	@tests/run-cli.sh $(BUILD)/kcsat
 
-fuzz: $(BUILD)/fuzz_parse_replay
-	@$(BUILD)/fuzz_parse_replay tests/fuzz/corpus
+fuzz: $(addprefix $(BUILD)/,$(FUZZ_REPLAY))
+	@fail=0; for t in $(FUZZ_TARGETS); do \
+		c=tests/fuzz/corpus-$$t; [ $$t = parse ] && c=tests/fuzz/corpus; \
+		printf '  %-7s %s: ' REPLAY "$$t"; \
+		$(BUILD)/fuzz_$${t}_replay $$c || fail=1; \
+	done; exit $$fail
 
 hostile: $(BUILD)/kcsat
 	@tests/hostile/run.sh $(BUILD)/kcsat
@@ -188,7 +202,8 @@ integration: $(BUILD)/kcsat $(BUILD)/olddefconfig-sim
 	@tests/integration/run.sh $(BUILD)/kcsat
 
 check: test-deps
-	@$(MAKE) --no-print-directory all asan $(B)/fuzz_parse_replay $(ASAN_B)/fuzz_parse_replay
+	@$(MAKE) --no-print-directory all asan $(addprefix $(B)/,$(FUZZ_REPLAY)) \
+		$(addprefix $(ASAN_B)/,$(FUZZ_REPLAY))
 	@tests/check.sh
 
 demo: deps

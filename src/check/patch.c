@@ -452,6 +452,16 @@ static bool parse_git(struct parser *ps, struct pfile *f)
 		diag_error(at(ps->p, f->pub.line), "can't tell the file name from the 'diff --git' line");
 		return false;
 	}
+	/* A rename or copy names both files ('rename from' and 'rename to',
+	 * or a 'diff --git' line whose two names are the same). */
+	if ((f->pub.kind == PATCH_RENAME || f->pub.kind == PATCH_COPY) &&
+	    (!f->old_path || !f->new_path)) {
+		const char *k = f->pub.kind == PATCH_RENAME ? "rename" : "copy";
+
+		diag_error(at(ps->p, f->pub.line), "can't tell both file names of a %s: '%s from' or '%s to' is missing",
+			   k, k, k);
+		return false;
+	}
 	if (f->pub.kind == PATCH_MODIFY && f->old_path && f->new_path &&
 	    strcmp(f->old_path, f->new_path)) {
 		diag_error(at(ps->p, f->pub.line), "file names '%s' and '%s' differ without a rename",

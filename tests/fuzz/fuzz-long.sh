@@ -1,18 +1,35 @@
 #!/bin/sh
-# Coverage-guided fuzzing of the front-end with libFuzzer (needs clang:
-# `apt-get install clang`).  Usage: tests/fuzz/fuzz-long.sh [SECONDS] [JOBS]
+# Coverage-guided fuzzing with libFuzzer (needs clang: `apt-get install
+# clang`).  Usage: tests/fuzz/fuzz-long.sh [TARGET] [SECONDS] [JOBS]
 #
-# Builds build/libfuzzer/fuzz_parse from src/ (without the commands) and
-# tests/fuzz/fuzz_parse.c with -fsanitize=fuzzer,address,undefined, then
-# fuzzes for SECONDS (default 300) starting from tests/fuzz/corpus.  New
-# inputs go to build/libfuzzer/corpus (the seed corpus is not modified);
-# crashes, leaks, timeouts and OOMs are written to build/libfuzzer/crashes/.
-# Replay one with: build/asan/fuzz_parse_replay build/libfuzzer/crashes/FILE
+# TARGET is one of the fuzz targets (parse, patch, config, rules: the
+# files tests/fuzz/fuzz_TARGET.c; default parse).  Builds
+# build/libfuzzer/fuzz_TARGET from src/ (without the commands) and the
+# target with -fsanitize=fuzzer,address,undefined, then fuzzes for SECONDS
+# (default 300; 0 only builds) starting from the target's seed corpus
+# (tests/fuzz/corpus for parse, tests/fuzz/corpus-TARGET otherwise) with its
+# dictionary when there is one (tests/fuzz/TARGET.dict; kconfig.dict for
+# parse).  New inputs go to build/libfuzzer/TARGET/corpus (the seeds are not
+# modified); crashes, leaks, timeouts and OOMs to
+# build/libfuzzer/TARGET/crashes/.  Replay one with
+# build/asan/fuzz_TARGET_replay build/libfuzzer/TARGET/crashes/FILE.
 set -eu
 cd "$(dirname "$0")/../.."
+target=parse
+case ${1:-} in
+[a-z]*) target=$1; shift ;;
+esac
 secs=${1:-300}
 jobs=${2:-1}
-out=build/libfuzzer
+[ -f "tests/fuzz/fuzz_$target.c" ] || { echo "fuzz-long: no target '$target'" >&2; exit 2; }
+seeds=tests/fuzz/corpus-$target
+dict=tests/fuzz/$target.dict
+if [ "$target" = parse ]; then
+	seeds=tests/fuzz/corpus
+	dict=tests/fuzz/kconfig.dict
+fi
+out=build/libfuzzer/$target
+bin=build/libfuzzer/fuzz_$target
 CLANG=${CLANG:-clang}
 mkdir -p "$out/corpus" "$out/crashes"
 srcs=
@@ -22,20 +39,23 @@ for f in src/*/*.c; do
 	*) srcs="$srcs $f" ;;
 	esac
 done
-echo "fuzz-long: building $out/fuzz_parse" >&2
+echo "fuzz-long: building $bin" >&2
 # shellcheck disable=SC2086
 $CLANG -std=c11 -D_GNU_SOURCE -Iinclude -g -O1 -fno-omit-frame-pointer \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-	$srcs tests/fuzz/fuzz_parse.c -o "$out/fuzz_parse" -lpicosat -lyaml
-echo "fuzz-long: fuzzing for ${secs}s with $jobs job(s)" >&2
+	$srcs tests/fuzz/fuzz.c "tests/fuzz/fuzz_$target.c" -o "$bin" -lpicosat -lyaml
+[ "$secs" -gt 0 ] || exit 0
+echo "fuzz-long: fuzzing $target for ${secs}s with $jobs job(s)" >&2
 par=
 [ "$jobs" -gt 1 ] && par="-jobs=$jobs -workers=$jobs"
+dopt=
+[ -f "$dict" ] && dopt=-dict=$dict
 status=0
 # shellcheck disable=SC2086
-"$out/fuzz_parse" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
-	-max_len=16384 -dict=tests/fuzz/kconfig.dict -print_final_stats=1 \
+"$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+	-max_len=16384 $dopt -print_final_stats=1 \
 	-artifact_prefix="$out/crashes/" $par \
-	"$out/corpus" tests/fuzz/corpus || status=$?
+	"$out/corpus" "$seeds" || status=$?
 n=$(ls "$out/crashes" | wc -l)
 echo "fuzz-long: exit $status, $n artifact(s) in $out/crashes" >&2
 exit $status

@@ -558,6 +558,26 @@ static void test_rename_to_non_kconfig_name(void **state)
 	assert_null(rd(t, "drivers/pci/Kconfig"));
 }
 
+/* Found by fuzz_patch: a rename whose 'rename to' line is missing (and
+ * whose 'diff --git' names differ) has no new name; it is an error, not a
+ * rename to nowhere. */
+static void test_rename_without_new_name(void **state)
+{
+	struct pt *t = *state;
+
+	assert_null(parse_p(t,
+		"diff --git a/drivers/pci/Kconfig b/drivers/pcie/Kconfig\n"
+		"similarity index 90%\n"
+		"rename from drivers/pci/Kconfig\n", 1));
+	assert_string_equal(errors(t),
+		"t.patch:1: error: can't tell both file names of a rename: 'rename from' or 'rename to' is missing\n");
+	assert_null(parse_p(t,
+		"diff --git a/drivers/pci/Kconfig b/drivers/pcie/Kconfig\n"
+		"copy to drivers/pcie/Kconfig\n", 1));
+	assert_contains(errors(t),
+		"t.patch:1: error: can't tell both file names of a copy: 'copy from' or 'copy to' is missing\n");
+}
+
 static void test_patch_then_load(void **state)
 {
 	struct pt *t = *state;
@@ -1135,6 +1155,7 @@ int main(void)
 		PT_TEST(test_rename_without_hunks),
 		PT_TEST(test_rename_with_hunks),
 		PT_TEST(test_rename_to_non_kconfig_name),
+		PT_TEST(test_rename_without_new_name),
 		PT_TEST(test_patch_then_load),
 		PT_TEST(test_patch_glob_and_any_name),
 		PT_TEST(test_no_newline_old),
