@@ -1,8 +1,10 @@
-/* olddefconfig-sim TREE ARCH OUTDIR CONFIG...: kcsat's olddefconfig
- * simulation (kconfig/confsim.h) of each CONFIG on the tree loaded once
- * for ARCH (with $(shell,...) run, as conf runs it), written to
- * OUTDIR/<basename of CONFIG> as conf --olddefconfig would write it
- * (without the menu comments).  Exit 2 on an error. */
+/* olddefconfig-sim [--kernel X.Y] TREE ARCH OUTDIR CONFIG...: kcsat's
+ * olddefconfig simulation (kconfig/confsim.h) of each CONFIG on the tree
+ * loaded once for ARCH (- for a tree without arch/; with $(shell,...) run,
+ * as conf runs it), written to OUTDIR/<basename of CONFIG> as
+ * conf --olddefconfig would write it (without the menu comments).
+ * --kernel gives the dialect of a tree without a Makefile, as kcsat's
+ * option does.  Exit 2 on an error. */
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +12,7 @@
 
 #include "kconfig/confdata.h"
 #include "kconfig/confsim.h"
+#include "kconfig/dialect.h"
 #include "kconfig/kconfig.h"
 #include "util/strbuf.h"
 
@@ -17,16 +20,25 @@ int main(int argc, char **argv)
 {
 	struct load_config lc;
 	struct kctree *t;
-	int rc = 0;
+	int rc = 0, kversion = 0;
 
+	if (argc > 2 && !strcmp(argv[1], "--kernel")) {
+		if (!dialect_parse_version(argv[2], &kversion)) {
+			fprintf(stderr, "%s: --kernel takes a version like 6.1, not '%s'\n", argv[0], argv[2]);
+			return 2;
+		}
+		argv += 2;
+		argc -= 2;
+	}
 	if (argc < 4) {
-		fprintf(stderr, "usage: %s TREE ARCH OUTDIR CONFIG...\n", argv[0]);
+		fprintf(stderr, "usage: %s [--kernel X.Y] TREE ARCH OUTDIR CONFIG...\n", argv[0]);
 		return 2;
 	}
 	load_config_init(&lc);
 	lc.srctree = argv[1];
 	lc.shell = SHELL_RUN;
-	t = kctree_load(&lc, argv[2]);
+	lc.kversion = kversion;
+	t = kctree_load(&lc, strcmp(argv[2], "-") ? argv[2] : NULL);
 	load_config_release(&lc);
 	if (!t)
 		return 2;
