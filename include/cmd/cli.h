@@ -27,6 +27,9 @@ struct tree_opts {
 	char *found_tree;
 	char *builddir;
 	char *build_config;	/* cli_build_config()'s answer */
+	/* no --arch on a tree with arch/ means this one (a .config's heading),
+	 * not x86 */
+	const char *default_arch;
 };
 
 /* getopt_long entries for the shared options; a subcommand appends its

@@ -24,6 +24,11 @@ struct config_entry {
 
 struct config {
 	VEC(struct config_entry) v;
+	/* conf_write()'s heading, "# Linux/x86_64 6.12.118 Kernel
+	 * Configuration", where the file has one in its first lines: the
+	 * kbuild ARCH and the kernel version it was written for (NULL: none). */
+	char *header_arch, *header_version;
+	struct loc header;
 	uint32_t *hash;		/* name -> index + 1 of its last entry */
 	size_t hash_cap;
 };
@@ -31,6 +36,9 @@ struct config {
 /* Returns false after a diagnostic (unreadable file, malformed line). */
 bool config_read(const char *path, struct config *out);
 void config_release(struct config *c);
+/* Only the heading of the file at path (both NULL: none, or unreadable;
+ * the caller frees them), to pick the arch before loading a tree. */
+void config_heading(const char *path, char **arch, char **version);
 /* Index the entries after pushing them to c->v (config_read does it):
  * later lines override earlier ones, as in conf_read(). */
 void config_index(struct config *c);

@@ -43,6 +43,11 @@ struct eval_source {
 	 * the last one in the file comes first): members of rank > 0 come
 	 * first, highest rank first, then the others in source order. */
 	unsigned (*rank)(void *ctx, const struct symbol *s);
+	/* May be NULL.  Computed evaluators: a value s has whatever Kconfig
+	 * would compute ("y", "123", ...; NULL: none), and conf writes it:
+	 * kcsat verify holds the symbols that read an unexecuted $(shell,...)
+	 * at the value the .config gives them. */
+	const char *(*pin)(void *ctx, const struct symbol *s);
 	void *ctx;
 };
 

@@ -22,4 +22,12 @@ struct symbol;
 bool explain_symbol(struct eval *ev, const struct config *c, const struct symbol *s,
 		    struct strbuf *why);
 
+struct conf_change;
+/* Why conf --olddefconfig changes ch (confsim.h) of c, on the simulated
+ * values (ev: confsim_eval()): the line it rejects, the dependency, prompt,
+ * select, range or choice that decides, one line each, starting with a
+ * tab. */
+void explain_change(struct eval *ev, const struct conf_change *ch, const struct config *c,
+		    struct strbuf *why);
+
 #endif

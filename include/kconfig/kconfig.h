@@ -177,6 +177,7 @@ struct kctree {
 	const char *arch;		/* SRCARCH, or NULL for a plain tree */
 	int kversion;			/* its dialect (dialect.h): 612 for 6.12,
 					 * 0 for the newest */
+	const char *kernelversion;	/* the Makefile's, "6.12.117" ("": none) */
 	struct menu root;
 	struct symbol sym_y, sym_m, sym_n;
 	/* the same three, indexed by enum tristate: sym_find() on a const
@@ -261,6 +262,9 @@ static inline bool sym_is_bool_like(const struct symbol *s)
  * choice members.  Returns the number of errors reported; with
  * keep_cycles, loops go to t->cycles instead (lint reports them). */
 unsigned sym_check_tree(struct kctree *t, bool keep_cycles);
+/* Does s's value read an unexecuted $(shell,...) (a prompt, default,
+ * range, select of it or dependency that does)? */
+bool sym_reads_shell(const struct symbol *s);
 /* A choice has no name in the kernel since 6.11; name it by location. */
 const char *sym_display_name(const struct symbol *s, char *buf, size_t size);
 

@@ -311,7 +311,7 @@ static bool resolve_arches(struct tree_opts *o)
 	if (!o->arch_arg) {
 		/* Kernel habit: the host's arch, as `make` would pick it;
 		 * whole-tree commands (lint) check every arch. */
-		o->arch_arg = o->all_arches ? "all" : "x86";
+		o->arch_arg = o->all_arches ? "all" : o->default_arch ? o->default_arch : "x86";
 	}
 	return arch_select(c->srctree, o->arch_arg, &c->arches);
 }

@@ -9,7 +9,9 @@
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
 #include "sat/cnf.h"
+#include "kconfig/arch.h"
 #include "kconfig/confdata.h"
+#include "kconfig/confsim.h"
 #include "util/diag.h"
 #include "kconfig/eval.h"
 #include "kconfig/explain.h"
@@ -25,10 +27,11 @@ static const char usage[] =
 	"usage: kcsat verify CONFIG... [--tree DIR] [--arch A] [--format text|json]\n"
 	"                    [--shell=off|run]\n"
 	"\n"
-	"Checks that each full .config (as conf writes it) is a configuration\n"
-	"the kernel's Kconfig semantics can produce on the arch.  For one that is\n"
-	"not, prints each setting Kconfig would change, with the lines that\n"
-	"decide it: the answer to \"why did olddefconfig change my setting?\".\n"
+	"Checks that each full .config is one `make olddefconfig` keeps as it is.\n"
+	"For one it does not, prints conf's warnings on its lines (an invalid\n"
+	"value) and every setting olddefconfig changes, as CONFIG_A: y -> n, with\n"
+	"the lines that decide it.  Without --arch, the arch is the one the\n"
+	"file's heading names (# Linux/x86_64 6.12.118 Kernel Configuration).\n"
 	"Exit status: 0 if every file is consistent, 1 if one is not, 2 on error.\n";
 
 /* The assumption literal for s's value in the config, or 0 to leave free
@@ -45,6 +48,99 @@ static int value_lit(struct model *m, const struct config *c, const struct symbo
 	return e ? model_str_is(m, s, e->value) : 0;
 }
 
+/* The file's heading against the tree: a note when it names another arch
+ * or kernel version. */
+static void check_heading(const struct arch_ctx *a, const struct config *c)
+{
+	const char *tv = a->t->kernelversion, *cv = c->header_version;
+	size_t n;
+
+	if (!c->header_arch)
+		return;
+	if (a->arch && strcmp(c->header_arch, a->arch) &&
+	    (strcmp(arch_srcarch(c->header_arch), arch_srcarch(a->arch)) ||
+	     strcmp(arch_srcarch(a->arch), a->arch)))
+		diag_warning(c->header, "written for Linux/%s, checked as %s", c->header_arch,
+			     a->arch);
+	/* X.Y must agree; a stable update (the third number) changes no Kconfig
+	 * language and rarely a symbol */
+	n = strspn(cv, "0123456789");
+	if (cv[n] == '.')
+		n += 1 + strspn(cv + n + 1, "0123456789");
+	if (*tv && (strncmp(cv, tv, n) || (tv[n] && tv[n] != '.' && tv[n] != '-')))
+		diag_warning(c->header, "written for Linux %s, checked against the tree's %s", cv,
+			     tv);
+}
+
+static void print_change(const char *path, const struct conf_change *ch, const char *why,
+			 enum out_format fmt, struct json *j)
+{
+	char l[300];
+
+	if (fmt == FMT_JSON) {
+		json_object(j);
+		json_kstring(j, "symbol", ch->sym->name);
+		json_kstring(j, "old", ch->old);
+		json_kstring(j, "new", ch->new);
+		json_kstring(j, "loc", ch->entry ? loc_str(ch->entry->loc, l, sizeof(l)) : NULL);
+		json_kbool(j, "invalid", ch->invalid);
+		json_kbool(j, "written", ch->written);
+		json_kstring(j, "why", why);
+		json_end(j);
+		return;
+	}
+	printf("%s: CONFIG_%s: %s -> %s\n%s", ch->entry ? loc_str(ch->entry->loc, l, sizeof(l)) : path,
+	       ch->sym->name, ch->old ? ch->old : "(absent)", ch->new, why);
+}
+
+/* A 6.11+ tree: conf --olddefconfig simulated (confsim.h) from the file's
+ * values; the file is consistent when conf writes back every line as it
+ * is. */
+static bool verify_sim(struct arch_ctx *a, struct confsim *cs, const char *path,
+		       const struct config *c, enum out_format fmt, struct json *j)
+{
+	conf_changevec changes = { 0 };
+	struct strbuf why = STRBUF_INIT;
+	size_t unknown;
+	bool ok;
+
+	check_heading(a, c);
+	unknown = confsim_warnings(a->t, c);
+	confsim_pin_shell(cs, c);
+	confsim_load(cs, c);
+	confsim_changes(cs, c, true, &changes);
+	if (fmt == FMT_JSON) {
+		json_object(j);
+		json_kstring(j, "config", path);
+		json_kstring(j, "arch", a->arch);
+		json_kbool(j, "consistent", !changes.n);
+		json_kint(j, "undefined", (long long)unknown);
+		json_karray(j, "changes");
+	}
+	for (size_t i = 0; i < changes.n; i++) {
+		sb_reset(&why);
+		explain_change(confsim_eval(cs), &changes.v[i], c, &why);
+		print_change(path, &changes.v[i], sb_str(&why), fmt, j);
+	}
+	if (fmt == FMT_JSON) {
+		json_end(j);
+		json_end(j);
+	} else if (!changes.n) {
+		printf("%s: consistent (%s)\n", path, a->arch ? a->arch : "tree");
+	} else {
+		printf("%s: olddefconfig changes %zu setting%s (%s)\n", path, changes.n,
+		       changes.n == 1 ? "" : "s", a->arch ? a->arch : "tree");
+	}
+	if (unknown && fmt != FMT_JSON)
+		printf("%s: %zu line%s name%s no symbol of %s (olddefconfig drops them)\n", path,
+		       unknown, unknown == 1 ? "" : "s", unknown == 1 ? "s" : "",
+		       a->arch ? a->arch : "the tree");
+	ok = !changes.n;
+	vec_release(changes);
+	sb_release(&why);
+	return ok;
+}
+
 static bool verify_one(struct arch_ctx *a, const char *path, enum out_format fmt, struct json *j, bool *unknown)
 {
 	struct config c;
@@ -57,6 +153,20 @@ static bool verify_one(struct arch_ctx *a, const char *path, enum out_format fmt
 
 	if (!config_read(path, &c))
 		return false;
+	{
+		struct confsim *cs = confsim_new(a->t);
+
+		if (cs) {
+			bool ok = verify_sim(a, cs, path, &c, fmt, j);
+
+			confsim_free(cs);
+			config_release(&c);
+			return ok;
+		}
+	}
+	check_heading(a, &c);
+	if (!a->m)
+		arch_ctx_encode(a);
 	model_encode_all(a->m);
 	tree_for_each_sym(a->t, s, i) {
 		int lit;
@@ -165,6 +275,7 @@ int cmd_verify(int argc, char **argv)
 	struct arch_ctx a;
 	struct json j;
 	int c, rc = EXIT_OK;
+	char *heading_arch = NULL;
 
 	cli_tree_opts_init(&o);
 	optind = 1;
@@ -176,15 +287,28 @@ int cmd_verify(int argc, char **argv)
 		diag_fatal("missing CONFIG file (see 'kcsat help verify')");
 		return EXIT_ERROR;
 	}
-	if (!cli_resolve_arches(&o))
+	if (!o.arch_arg) {
+		/* the arch the file was written for, as its heading names it */
+		char *arch, *ver;
+
+		config_heading(argv[optind], &arch, &ver);
+		free(ver);
+		heading_arch = arch;
+		o.default_arch = arch;
+	}
+	if (!cli_resolve_arches(&o)) {
+		free(heading_arch);
 		return EXIT_ERROR;
+	}
 	if (o.load.arches.n > 1) {
 		diag_fatal("verify checks one arch at a time (--arch NAME)");
 		cli_tree_opts_release(&o);
+		free(heading_arch);
 		return EXIT_ERROR;
 	}
-	if (!arch_ctx_open(&a, &o.load, 0)) {
+	if (!arch_ctx_load(&a, &o.load, 0)) {
 		cli_tree_opts_release(&o);
+		free(heading_arch);
 		return EXIT_ERROR;
 	}
 	json_init(&j, stdout);
@@ -212,5 +336,6 @@ int cmd_verify(int argc, char **argv)
 	}
 	arch_ctx_close(&a);
 	cli_tree_opts_release(&o);
+	free(heading_arch);
 	return rc;
 }

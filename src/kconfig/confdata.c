@@ -29,6 +29,44 @@ static char *unquote(const char *p, bool *ok)
 	return sb_detach(&sb);
 }
 
+/* "# Linux/ARCH VERSION Kernel Configuration" (confdata.c
+ * conf_write_heading()). */
+static void read_heading(struct config *c, const char *p, struct loc at)
+{
+	const char *arch, *ver, *end;
+
+	if (strncmp(p, "# Linux/", 8))
+		return;
+	arch = p + 8;
+	if (!(ver = strchr(arch, ' ')) || ver == arch)
+		return;
+	end = strchr(ver + 1, ' ');
+	if (!end || end == ver + 1 || strcmp(end, " Kernel Configuration"))
+		return;
+	c->header_arch = xstrndup(arch, (size_t)(ver - arch));
+	c->header_version = xstrndup(ver + 1, (size_t)(end - ver - 1));
+	c->header = at;
+}
+
+void config_heading(const char *path, char **arch, char **version)
+{
+	FILE *f = src_fopen(path);
+	struct config c = { 0 };
+	char buf[512];
+
+	*arch = *version = NULL;
+	for (int i = 0; f && i < 5 && fgets(buf, sizeof(buf), f); i++) {
+		buf[strcspn(buf, "\r\n")] = '\0';
+		read_heading(&c, buf, (struct loc){ 0, 0 });
+		if (c.header_arch)
+			break;
+	}
+	if (f)
+		fclose(f);
+	*arch = c.header_arch;
+	*version = c.header_version;
+}
+
 bool config_read(const char *path, struct config *out)
 {
 	FILE *f = src_fopen(path);	/* a FIFO, /dev/zero, a directory: refused */
@@ -51,6 +89,8 @@ bool config_read(const char *path, struct config *out)
 
 		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 			line[--len] = '\0';
+		if (lineno <= 5 && !out->header_arch)
+			read_heading(out, p, at);
 		if (!strncmp(p, "# CONFIG_", 9)) {
 			char *end = strstr(p + 9, " is not set");
 
@@ -100,6 +140,9 @@ void config_release(struct config *c)
 		free(c->v.v[i].value);
 	}
 	vec_release(c->v);
+	free(c->header_arch);
+	free(c->header_version);
+	c->header_arch = c->header_version = NULL;
 	free(c->hash);
 	c->hash = NULL;
 	c->hash_cap = 0;

@@ -555,9 +555,15 @@ static const char *calc_str(struct eval *ev, const struct symbol *s, bool *write
 
 static void calc_sym(struct eval *ev, const struct symbol *s, struct result *r)
 {
+	const char *pinned;
+
 	r->write = false;
 	r->str = NULL;
-	if (sym_is_choice(s)) {
+	if (ev->src.pin && !sym_is_choice(s) && (pinned = ev->src.pin(ev->src.ctx, s))) {
+		r->tri = sym_is_bool_like(s) ? tri_value(pinned) : no;
+		r->str = sym_is_bool_like(s) ? tri_str(r->tri) : pinned;
+		r->write = true;
+	} else if (sym_is_choice(s)) {
 		r->tri = choice_value(ev, s);
 		r->str = tri_str(r->tri);
 	} else if (sym_is_bool_like(s)) {

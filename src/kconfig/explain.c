@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "kconfig/confdata.h"
+#include "kconfig/confsim.h"
 #include "kconfig/dialect.h"
 #include "kconfig/eval.h"
 #include "kconfig/kconfig.h"
@@ -172,27 +173,10 @@ static bool check_choice_member(struct eval *ev, const struct symbol *s, struct 
 	return true;
 }
 
-static bool sym_shell(const struct symbol *s)
-{
-	return s && (s->flags & SYM_SHELL);
-}
-
-static bool reads_shell(const struct symbol *s)
-{
-	for (const struct property *p = s->props; p; p = p->sym_next)
-		if (expr_reads_shell(p->expr) || expr_reads_shell(p->visible) ||
-		    sym_shell(p->lo) || sym_shell(p->hi))
-			return true;
-	for (const struct property *p = s->selected_by; p; p = p->rev_next)
-		if (expr_reads_shell(p->visible))
-			return true;
-	return expr_reads_shell(s->dir_dep);
-}
-
 bool explain_symbol(struct eval *ev, const struct config *c, const struct symbol *s,
 		    struct strbuf *why)
 {
-	if (reads_shell(s))
+	if (sym_reads_shell(s))
 		return true;
 	if (!(s->flags & SYM_DEFINED) || (s->flags & SYM_CONST) || !s->name)
 		return true;
@@ -211,4 +195,196 @@ bool explain_symbol(struct eval *ev, const struct config *c, const struct symbol
 		/* conf leaves out what it does not write: nothing to check */
 		return !config_find(c, s->name) || check_val(ev, s, why);
 	return true;
+}
+
+/* ---- the settings olddefconfig changes, on the simulated values ---- */
+
+/* What keeps each default of s off: its `if`, or the dependencies of its
+ * entry (each entry once). */
+static void why_defaults(struct eval *ev, const struct symbol *s, struct strbuf *why)
+{
+	const struct menu *last = NULL;
+	char l[300];
+
+	for (const struct property *p = s->props; p; p = p->sym_next) {
+		if (p->type != P_DEFAULT)
+			continue;
+		if (p->cond && eval_cond(ev, p->cond) == no) {
+			sb_addf(why, "\t%s: default ", loc_str(p->loc, l, sizeof(l)));
+			expr_print(why, p->expr);
+			sb_adds(why, " if ");
+			expr_print(why, p->cond);
+			sb_adds(why, " (is n)\n");
+		} else if (p->menu != last) {
+			why_items(ev, p->menu, mod, why);
+		}
+		last = p->menu;
+	}
+}
+
+/* Why conf computes s's value from defaults and selects (no user value
+ * counts). */
+static void why_computed(struct eval *ev, const struct symbol *s, struct strbuf *why)
+{
+	const struct property *d = eval_active_default(ev, s);
+	char l[300];
+	unsigned shown = 0;
+
+	if (!sym_is_bool_like(s)) {
+		if (d && d->expr->type == E_SYMBOL)
+			sb_addf(why, s->type == S_STRING ? "\t%s: default \"%s\"\n" : "\t%s: default %s\n",
+				loc_str(d->loc, l, sizeof(l)), eval_sym_str(ev, d->expr->sym));
+		else
+			sb_addf(why, "\tno default applies\n");
+		return;
+	}
+	if (s->choice) {
+		sb_addf(why, "\tthe choice at %s picks its first visible member\n",
+			loc_str(s->choice->loc, l, sizeof(l)));
+		return;
+	}
+	if (d) {
+		sb_addf(why, "\t%s: default ", loc_str(d->loc, l, sizeof(l)));
+		expr_print(why, d->expr);
+		sb_addf(why, " (is %c)\n", tri_char(eval_expr(ev, d->expr)));
+	} else {
+		sb_addf(why, "\tno default applies\n");
+		why_defaults(ev, s, why);
+	}
+	if (eval_rev(ev, s->selected_by) || eval_rev(ev, s->implied_by)) {
+		why_revs(ev, s->selected_by, mod, why);
+		why_revs(ev, s->implied_by, mod, why);
+		return;
+	}
+	/* n: the selects that no longer apply */
+	for (const struct property *p = s->selected_by; p; p = p->rev_next) {
+		if (++shown > 4) {
+			sb_addf(why, "\t... and more selects, none of which applies\n");
+			break;
+		}
+		sb_addf(why, "\t%s: select %s", loc_str(p->loc, l, sizeof(l)), s->name);
+		if (p->cond) {
+			sb_adds(why, " if ");
+			expr_print(why, p->cond);
+		}
+		sb_addf(why, ", by %s=%c\n", p->menu->sym->name,
+			tri_char(eval_sym_tri(ev, p->menu->sym)));
+	}
+}
+
+/* The member of choice c that is y, if any. */
+static const struct symbol *chosen(struct eval *ev, const struct menu *c)
+{
+	for (const struct menu *k = c->list; k; k = menu_next_const(k, c))
+		if (k->sym && k->sym->choice == c && eval_sym_tri(ev, k->sym) == yes)
+			return k->sym;
+	return NULL;
+}
+
+static void why_member(struct eval *ev, const struct conf_change *ch, const struct config *c,
+		       struct strbuf *why)
+{
+	const struct config_entry *pickline;
+	const struct symbol *s = ch->sym, *pick;
+	char l[300];
+
+	if (!eval_visibility(ev, s)) {
+		sb_addf(why, "\t%s is a choice member whose prompt is not visible:\n", s->name);
+		why_prompts(ev, s, mod, why);
+		return;
+	}
+	pick = chosen(ev, s->choice);
+	pickline = pick && c ? config_find(c, pick->name) : NULL;
+	sb_addf(why, "\tthe choice at %s picks %s", loc_str(s->choice->loc, l, sizeof(l)),
+		pick ? pick->name : "none of its members");
+	if (pick && pick != s && ch->entry && ch->entry->value[0] == 'y' && pickline &&
+	    pickline->value[0] == 'y')
+		sb_addf(why, ", set to y later in the file (%s): the last one wins",
+			loc_str(pickline->loc, l, sizeof(l)));
+	sb_addc(why, '\n');
+}
+
+static void why_tri(struct eval *ev, const struct conf_change *ch, const struct config *c,
+		    struct strbuf *why)
+{
+	const struct symbol *s = ch->sym;
+	enum tristate u = ch->entry->value[0] == 'y' ? yes : ch->entry->value[0] == 'm' ? mod : no;
+	enum tristate v = eval_sym_tri(ev, s), vis = eval_visibility(ev, s);
+	enum tristate rev = eval_round(ev, s, eval_rev(ev, s->selected_by));
+
+	if (u == v) {
+		sb_addf(why, "\tconf reads '%s' as %c\n", ch->entry->value, tri_char(v));
+		return;
+	}
+	if (s->choice) {
+		why_member(ev, ch, c, why);
+		return;
+	}
+	if (vis == no) {
+		sb_addf(why, "\t%s is not visible, so Kconfig computes %c:\n", s->name, tri_char(v));
+		why_prompts(ev, s, mod, why);
+		why_computed(ev, s, why);
+		return;
+	}
+	if (u == mod && eval_bool_now(ev, s) && v == yes && rev < yes) {
+		sb_addf(why, "\t%s cannot be m (%s), so conf takes y\n", s->name,
+			s->type == S_BOOLEAN ? "it is a bool" : "MODULES is not enabled");
+		return;
+	}
+	if (v > u) {
+		sb_addf(why, "\tselected to %c by:\n", tri_char(rev));
+		why_revs(ev, s->selected_by, rev, why);
+		return;
+	}
+	sb_addf(why, "\tits prompt allows at most %c:\n", tri_char(vis));
+	why_prompts(ev, s, u, why);
+}
+
+static void why_val(struct eval *ev, const struct conf_change *ch, struct strbuf *why)
+{
+	const struct symbol *s = ch->sym;
+	const struct property *r = eval_active_range(ev, s);
+	char l[300];
+
+	if (eval_visibility(ev, s) == no) {
+		sb_addf(why, "\t%s is not visible, so Kconfig computes \"%s\":\n", s->name, ch->new);
+		why_prompts(ev, s, mod, why);
+		why_computed(ev, s, why);
+		return;
+	}
+	if (r && strcmp(ch->old, ch->new))
+		sb_addf(why, "\t%s: range %s %s excludes %s\n", loc_str(r->loc, l, sizeof(l)),
+			eval_sym_str(ev, r->lo), eval_sym_str(ev, r->hi), ch->old);
+}
+
+void explain_change(struct eval *ev, const struct conf_change *ch, const struct config *c,
+		    struct strbuf *why)
+{
+	const struct symbol *s = ch->sym;
+	char l[300];
+
+	if (!ch->entry) {
+		sb_addf(why, "\tnot in the file, so Kconfig computes %s:\n", ch->new);
+		why_computed(ev, s, why);
+		return;
+	}
+	if (ch->invalid) {
+		if (s->type == S_STRING)
+			sb_addf(why, "\t%s: an unquoted string value, which conf ignores:\n",
+				loc_str(ch->entry->loc, l, sizeof(l)));
+		else
+			sb_addf(why, "\t%s: symbol value '%s%s%s' invalid for %s, which conf ignores:\n",
+				loc_str(ch->entry->loc, l, sizeof(l)), ch->entry->is_string ? "\"" : "",
+				ch->old, ch->entry->is_string ? "\"" : "", s->name);
+		if (sym_is_bool_like(s) && !s->choice && eval_visibility(ev, s) == no) {
+			sb_addf(why, "\t%s is not visible:\n", s->name);
+			why_prompts(ev, s, mod, why);
+		}
+		why_computed(ev, s, why);
+		return;
+	}
+	if (sym_is_bool_like(s))
+		why_tri(ev, ch, c, why);
+	else
+		why_val(ev, ch, why);
 }

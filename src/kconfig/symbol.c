@@ -426,3 +426,20 @@ unsigned sym_check_tree(struct kctree *t, bool keep_cycles)
 	vec_release(w.edges);
 	return errors + w.errors;
 }
+
+static bool sym_shell(const struct symbol *s)
+{
+	return s && (s->flags & SYM_SHELL);
+}
+
+bool sym_reads_shell(const struct symbol *s)
+{
+	for (const struct property *p = s->props; p; p = p->sym_next)
+		if (expr_reads_shell(p->expr) || expr_reads_shell(p->visible) ||
+		    sym_shell(p->lo) || sym_shell(p->hi))
+			return true;
+	for (const struct property *p = s->selected_by; p; p = p->rev_next)
+		if (expr_reads_shell(p->visible))
+			return true;
+	return expr_reads_shell(s->dir_dep);
+}

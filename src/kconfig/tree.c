@@ -171,6 +171,7 @@ struct kctree *kctree_load(const struct load_config *o, const char *arch)
 	t->kversion = o->kversion ? o->kversion : read_version(o, kv, sizeof(kv));
 	if (o->kversion)
 		read_version(o, kv, sizeof(kv));
+	t->kernelversion = arena_strdup(&t->arena, kv);
 	t->kversion = dialect_select(t->kversion);
 	if (t->kversion < 0) {
 		kctree_free(t);

@@ -176,12 +176,12 @@ def soundness(args, work, allconfig_env, res):
         rejected.append(v["config"])
         seed = os.path.basename(v["config"])[4:-7]
         problems.append(f"{v['config']} (KCONFIG_SEED={seed}) rejected by kcsat verify" +
-                        (":" if v["violations"] else
+                        (":" if v["changes"] else
                          ", which names no setting (\"no single setting explains it\")"))
-        for x in v["violations"]:
+        for x in v["changes"]:
             got = conf_value(v["config"], x["symbol"])
             problems.append(f"  {x['symbol']}: conf wrote {got}; kcsat says "
-                            f"{x['loc']}: ={x['value']} cannot stay")
+                            f"{x['loc']}: {x['old']} -> {x['new']}")
             problems.extend("    " + w.strip() for w in x["why"].splitlines())
     if len(results) != len(made) and results:
         problems.append(f"kcsat verify answered {len(results)} of {len(made)} files")
