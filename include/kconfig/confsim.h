@@ -84,7 +84,8 @@ typedef VEC(struct conf_change) conf_changevec;
  * write back as it is (its value changes, or conf rejects it), in the
  * order conf_write() visits them; with full (c is a whole .config), also
  * the symbols c does not mention that conf writes with a value other than
- * n.  Pinned and transitional symbols are never listed.  Entries point
+ * n.  Pinned and transitional symbols, and those whose value reads an
+ * unexecuted $(shell,...), are never listed.  Entries point
  * into c and the simulator. */
 void confsim_changes(struct confsim *cs, const struct config *c, bool full, conf_changevec *out);
 

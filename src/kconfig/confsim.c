@@ -264,8 +264,9 @@ void confsim_changes(struct confsim *cs, const struct config *c, bool full, conf
 		if (!s || !s->name || sym_is_choice(s) || done[s->id] || (s->flags & SYM_CONST))
 			continue;
 		done[s->id] = 1;
-		if (cs->pin[s->id] || (s->flags & SYM_TRANSITIONAL))
-			continue;	/* conf reads a transitional one and never writes it */
+		if (cs->pin[s->id] || (s->flags & SYM_TRANSITIONAL) || sym_reads_shell(s))
+			continue;	/* conf reads a transitional one and never writes
+					 * it; an unexecuted $(shell,...) is unknown */
 		ch.sym = s;
 		ch.entry = config_find(c, s->name);
 		ch.new = confsim_str(cs, s);
