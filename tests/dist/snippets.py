@@ -194,6 +194,23 @@ build = open(os.path.join(top, "tests/setup-deps.sh")).read()
 want = re.search(r'^want="([^"]*)"', build, re.M).group(1).split()
 # libcmocka-dev only builds the unit tests, which `make` (all) does not
 need = [p for p in want if p != "libcmocka-dev"]
+# one apt-cache call for every name (each call reads the whole cache):
+# {package: candidate version or "(none)"}; a name apt does not know has
+# no section at all
+names = sorted({p for l in jobs.values() for l2 in l for w in [unsudo(shlex.split(l2))]
+                if w[:2] == ["apt-get", "install"] for p in w[2:] if not p.startswith("-")})
+rc, out, err = run(["apt-cache", "policy"] + names)
+candidate, pkg = {}, None
+for line in out.split("\n"):
+    m = re.match(r"^(\S+):$", line)
+    if m:
+        pkg = m.group(1).split(":")[0]
+    m = re.match(r"^\s+Candidate:\s*(\S+)", line)
+    if m and pkg:
+        candidate[pkg] = m.group(1)
+check(any(c != "(none)" for c in candidate.values()),
+      "apt-cache has package lists (%d of %d names known)" % (len(candidate), len(names)),
+      "apt-cache knows none of %s: no package lists (apt-get update first)" % " ".join(names))
 for job in ("github", "gitlab"):
     lines = [unsudo(shlex.split(l)) for l in jobs[job]]
     upd = next((i for i, w in enumerate(lines) if w[:2] == ["apt-get", "update"]), None)
@@ -207,11 +224,9 @@ for job in ("github", "gitlab"):
     check("-y" in w, "%s: apt-get install -y (no prompt in CI)" % job, "%s: apt-get install without -y" % job)
     pkgs = [p for p in w[2:] if not p.startswith("-")]
     for p in pkgs:
-        rc, out, err = run(["apt-cache", "policy", p])
-        m = re.search(r"^\s*Candidate:\s*(\S+)", out, re.M)
-        check(rc == 0 and m and m.group(1) != "(none)",
-              "%s: package %s exists (candidate %s)" % (job, p, m.group(1) if m else "?"),
-              "%s: apt-cache policy %s: no candidate: %s" % (job, p, (out + err).strip()[:200]))
+        c = candidate.get(p, "(none)")
+        check(c != "(none)", "%s: package %s exists (candidate %s)" % (job, p, c),
+              "%s: apt-cache policy %s: no candidate (%s)" % (job, p, err.strip()[:200] or "unknown to apt"))
     missing = [p for p in need if p not in pkgs]
     check(not missing, "%s: installs every build dependency of tests/setup-deps.sh (%s)" % (job, " ".join(need)),
           "%s: does not install %s, which make needs" % (job, " ".join(missing)))
