@@ -1,5 +1,6 @@
 /* The command line's side of the library: the options every tree-reading
- * subcommand shares (--tree, --arch, --shell, --format, --kernel, --jobs)
+ * subcommand shares (--tree, --arch, --shell, --env, --format, --kernel,
+ * --jobs, --sat-budget)
  * turned into the library's load configuration (struct load_config,
  * kconfig.h), and the per-arch loop as the commands see it.  Nothing in
  * the library includes this header. */
@@ -35,7 +36,7 @@ struct tree_opts {
 /* getopt_long entries for the shared options; a subcommand appends its
  * own.  The values are >= 0x100 so they never clash with short options. */
 enum { OPT_TREE = 0x100, OPT_ARCH, OPT_SHELL, OPT_FORMAT, OPT_KERNEL, OPT_HELP, OPT_JOBS,
-       OPT_SAT_BUDGET };
+       OPT_SAT_BUDGET, OPT_ENV };
 #define CLI_TREE_OPTIONS						\
 	{ "tree", required_argument, NULL, OPT_TREE },			\
 	{ "arch", required_argument, NULL, OPT_ARCH },			\
@@ -44,7 +45,8 @@ enum { OPT_TREE = 0x100, OPT_ARCH, OPT_SHELL, OPT_FORMAT, OPT_KERNEL, OPT_HELP, 
 	{ "kernel", required_argument, NULL, OPT_KERNEL },		\
 	{ "help", no_argument, NULL, OPT_HELP },			\
 	{ "jobs", required_argument, NULL, OPT_JOBS },			\
-	{ "sat-budget", required_argument, NULL, OPT_SAT_BUDGET }
+	{ "sat-budget", required_argument, NULL, OPT_SAT_BUDGET },	\
+	{ "env", required_argument, NULL, OPT_ENV }
 
 /* The library's defaults, with --jobs the number of CPUs and progress on
  * when stderr is a terminal. */

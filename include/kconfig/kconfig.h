@@ -210,6 +210,10 @@ struct load_config {
 	 * none of kbuild's variables set (fixture trees) */
 	strvec arches;
 	enum shell_mode shell;
+	/* Environment variables $(NAME) reads besides kbuild's (owned);
+	 * env_all: every one, as SHELL_RUN does (preprocess.h) */
+	strvec env;
+	bool env_all;
 	int kversion;			/* override, e.g. 601; 0: read Makefile */
 	struct srccache *cache;		/* file contents shared across loads */
 	/* In-memory files for the fuzzer and unit tests: when set, every

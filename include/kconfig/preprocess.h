@@ -2,11 +2,13 @@
  * variables (=, :=, +=), $(VAR), user functions with $(1).., built-ins and
  * environment variables.
  *
- * Security: with SHELL_OFF (the default), $(shell,CMD) does not run CMD; it
- * yields an *unknown* marker, "\001<id>\002", that survives concatenation and
- * argument passing.  A token containing a marker becomes a SYM_SHELL symbol,
- * and $(error-if,...)/$(warning-if,...) never fire on an unknown condition,
- * so one analysis covers every toolchain. */
+ * Security: with SHELL_OFF (the default), $(shell,CMD) does not run CMD,
+ * and $(NAME) of an environment variable kcsat did not set is not read
+ * (unless passed, pp_pass_env()); each yields an *unknown* marker,
+ * "\001<id>\002", that survives concatenation and argument passing.  A
+ * token containing a marker becomes a SYM_SHELL symbol, and
+ * $(error-if,...)/$(warning-if,...) never fire on an unknown condition, so
+ * one analysis covers every toolchain and environment. */
 #ifndef KCSAT_PREPROCESS_H
 #define KCSAT_PREPROCESS_H
 
@@ -33,9 +35,16 @@ enum var_flavor { VAR_SIMPLE, VAR_RECURSIVE, VAR_APPEND };
 struct pp *pp_new(enum shell_mode shell);
 void pp_free(struct pp *pp);
 
-/* Environment as kbuild would export it; takes copies.  Looked up before the
- * process environment. */
+/* Environment as kbuild would export it (ARCH, SRCARCH, CC, ...); takes
+ * copies.  These are the only variables with a value by default: any other
+ * $(NAME) is an unknown marker naming the variable, like an unexecuted
+ * $(shell,...), so nothing of the process environment reaches a tree that
+ * may be hostile (a token in CI).  Looked up before the process
+ * environment. */
 void pp_setenv(struct pp *pp, const char *name, const char *value);
+/* Read NAME from the process environment (NULL: every variable, as
+ * kbuild does; the default with SHELL_RUN).  An unset one is empty. */
+void pp_pass_env(struct pp *pp, const char *name);
 /* An environment variable kbuild computes with a shell command (e.g.
  * CC_VERSION_TEXT): unknown with SHELL_OFF, run with SHELL_RUN. */
 void pp_setenv_shell(struct pp *pp, const char *name, const char *cmd);
@@ -61,8 +70,12 @@ bool pp_assign(struct pp *pp, const char *name, const char *value,
 enum var_flavor flavor);
 
 bool pp_has_unknown(const char *s);
-/* Replace each unknown marker with "$(shell,CMD)". */
+/* Replace each unknown marker with the reference it stands for,
+ * "$(shell,CMD)" or "$(NAME)". */
 void pp_render(const struct pp *pp, const char *s, struct strbuf *out);
+/* The name of an environment variable not passed whose unknown s holds,
+ * or NULL. */
+const char *pp_unknown_env(const struct pp *pp, const char *s);
 unsigned pp_shell_count(const struct pp *pp);
 
 #endif

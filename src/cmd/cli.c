@@ -59,6 +59,16 @@ int cli_tree_option(struct tree_opts *o, int c, const char *arg)
 			return -1;
 		}
 		return 1;
+	case OPT_ENV:
+		if (!strcmp(arg, "all")) {
+			o->load.env_all = true;
+		} else if (!*arg || arg[strcspn(arg, "=,$() \t\n")]) {
+			diag_fatal("--env takes a variable name or 'all', not '%s'", arg);
+			return -1;
+		} else if (!strvec_contains(&o->load.env, arg)) {
+			vec_push(o->load.env, xstrdup(arg));
+		}
+		return 1;
 	case OPT_FORMAT:
 		if (!strcmp(arg, "text"))
 			o->format = FMT_TEXT;

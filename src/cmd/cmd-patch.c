@@ -2,6 +2,7 @@
  * space on every arch, before it is sent.  The patch is applied in memory
  * (patch.c); delta.c compares the trees before and after. */
 #include <getopt.h>
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,14 +82,17 @@ int cmd_patch(int argc, char **argv)
 	optind = 1;
 	while ((c = cli_next_option(&o, argc, argv, "p:W:", longopts, usage, &done)) != -1) {
 		char *end;
+		long v;
 
 		switch (c) {
 		case 'p':
-			strip = (int)strtol(optarg, &end, 10);
-			if (*end || strip < 0) {
+			errno = 0;
+			v = strtol(optarg, &end, 10);
+			if (!isdigit((unsigned char)*optarg) || *end || errno || v > 1000) {
 				diag_fatal("-p wants a number of path components, not '%s'", optarg);
 				return EXIT_ERROR;
 			}
+			strip = (int)v;
 			continue;
 		case 'W':
 			if (!lintopt_w(optarg, &d.lint, &wseen))

@@ -326,7 +326,16 @@ static void add_prompt(struct parser *P, struct menu *m, enum prop_type type,
 	while (*text == ' ' || *text == '\t' || *text == '\n')
 		text++;
 	p = menu_add_prop(P->t, m, type, at);
-	p->text = arena_strdup(&P->t->arena, text);
+	if (pp_has_unknown(text)) {
+		/* shown as the reference it came from, never as marker bytes */
+		struct strbuf sb = STRBUF_INIT;
+
+		pp_render(P->pp, text, &sb);
+		p->text = arena_strdup(&P->t->arena, sb_str(&sb));
+		sb_release(&sb);
+	} else {
+		p->text = arena_strdup(&P->t->arena, text);
+	}
 	p->cond = cond;
 	m->prompt = p;
 }
@@ -850,10 +859,15 @@ static void parse_source(struct parser *P)
 	}
 	if (pp_has_unknown(P->tok.text)) {
 		struct strbuf sb = STRBUF_INIT;
+		const char *env = pp_unknown_env(P->pp, P->tok.text);
 
 		pp_render(P->pp, P->tok.text, &sb);
-		error(P, at, "source path \"%s\" depends on a shell command that was not run (use --shell=run)",
-		      sb_str(&sb));
+		if (env)
+			error(P, at, "source path \"%s\" depends on environment variable '%s', not read (use --env %s)",
+			      sb_str(&sb), env, env);
+		else
+			error(P, at, "source path \"%s\" depends on a shell command that was not run (use --shell=run)",
+			      sb_str(&sb));
 		sb_release(&sb);
 		skip_line(P);
 		return;

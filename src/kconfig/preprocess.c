@@ -28,7 +28,9 @@ struct pp {
 	enum shell_mode shell;
 	VEC(struct variable) vars;
 	VEC(struct env) env;
-	strvec unknown;		/* command text of each marker id */
+	strvec pass;		/* environment variables read from the process */
+	bool pass_all;
+	strvec unknown;		/* reference body of each marker id */
 	uint32_t *unk_hash;		/* open addressing: id + 1, 0 = empty */
 	size_t unk_cap;
 	struct loc at;
@@ -43,6 +45,7 @@ struct pp *pp_new(enum shell_mode shell)
 	struct pp *pp = xcalloc(1, sizeof(*pp));
 
 	pp->shell = shell;
+	pp->pass_all = shell == SHELL_RUN;	/* kbuild's behaviour */
 	return pp;
 }
 
@@ -60,6 +63,7 @@ void pp_free(struct pp *pp)
 	}
 	vec_release(pp->vars);
 	vec_release(pp->env);
+	strvec_free_all(&pp->pass);
 	strvec_free_all(&pp->unknown);
 	free(pp->unk_hash);
 	free(pp);
@@ -97,8 +101,10 @@ static void pp_error(struct pp *pp, const char *fmt, ...)
 	pp->failed = true;
 }
 
-/* Unknown values are interned by command text: the same probe written twice
- * is one unknown, as it is one answer on a real toolchain. */
+/* Unknown values are interned by the reference's text, what stands between
+ * "$(" and ")" ("shell,CMD", an environment variable's name): the same
+ * probe written twice is one unknown, as it is one answer on a real
+ * toolchain. */
 static uint32_t cmd_hash(const char *s)
 {
 	uint32_t h = 2166136261u;
@@ -181,10 +187,23 @@ void pp_render(const struct pp *pp, const char *s, struct strbuf *out)
 			continue;
 		}
 		f->s = end + 1;
-		sb_adds(out, "$(shell,");
+		sb_adds(out, "$(");
 		vec_push(stack, ((struct frame){ pp->unknown.v[id], id }));
 	}
 	vec_release(stack);
+}
+
+const char *pp_unknown_env(const struct pp *pp, const char *s)
+{
+	for (const char *open = strchr(s, PP_UNK_OPEN); open; open = strchr(open + 1, PP_UNK_OPEN)) {
+		char *end;
+		unsigned long id = strtoul(open + 1, &end, 10);
+
+		if (*end == PP_UNK_CLOSE && id < pp->unknown.n && strncmp(pp->unknown.v[id], "shell,", 6) &&
+		    !pp_has_unknown(pp->unknown.v[id]))
+			return pp->unknown.v[id];
+	}
+	return NULL;
 }
 
 void pp_setenv(struct pp *pp, const char *name, const char *value)
@@ -198,22 +217,53 @@ void pp_setenv(struct pp *pp, const char *name, const char *value)
 	vec_push(pp->env, ((struct env){ xstrdup(name), xstrdup(value) }));
 }
 
+void pp_pass_env(struct pp *pp, const char *name)
+{
+	if (!name)
+		pp->pass_all = true;
+	else if (!strvec_contains(&pp->pass, name))
+		vec_push(pp->pass, xstrdup(name));
+}
+
+static char *shell_unknown(struct pp *pp, const char *cmd)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *res;
+
+	sb_adds(&sb, "shell,");
+	sb_adds(&sb, cmd);
+	res = make_unknown(pp, sb_str(&sb));
+	sb_release(&sb);
+	return res;
+}
+
 static char *run_shell(struct pp *pp, const char *cmd);
 
 void pp_setenv_shell(struct pp *pp, const char *name, const char *cmd)
 {
-	char *v = pp->shell == SHELL_RUN ? run_shell(pp, cmd) : make_unknown(pp, cmd);
+	char *v = pp->shell == SHELL_RUN ? run_shell(pp, cmd) : shell_unknown(pp, cmd);
 
 	pp_setenv(pp, name, v);
 	free(v);
 }
 
-static const char *env_lookup(struct pp *pp, const char *name)
+/* $(NAME) that is neither a variable nor a function: what kcsat set for
+ * kbuild, else the process environment if passed, else an unknown that
+ * names the variable (never its value). */
+static char *env_expand(struct pp *pp, const char *name)
 {
+	const char *v;
+
 	for (size_t i = 0; i < pp->env.n; i++)
 		if (!strcmp(pp->env.v[i].name, name))
-			return pp->env.v[i].value;
-	return *name ? getenv(name) : NULL;
+			return xstrdup(pp->env.v[i].value);
+	if (!*name)
+		return xstrdup("");
+	if (pp->pass_all || strvec_contains(&pp->pass, name)) {
+		v = getenv(name);
+		return xstrdup(v ? v : "");
+	}
+	return make_unknown(pp, name);
 }
 
 /* ---- built-in functions (kconfig's function_table[]) ---- */
@@ -250,31 +300,47 @@ static char *fn_shell(struct pp *pp, int argc, char *argv[])
 	if (pp->shell == SHELL_RUN && !pp_has_unknown(argv[0]))
 		return run_shell(pp, argv[0]);
 	pp->nshell++;
-	return make_unknown(pp, argv[0]);
+	return shell_unknown(pp, argv[0]);
+}
+
+/* A message of the tree's, unknowns shown as their references. */
+static const char *message(const struct pp *pp, const char *s, struct strbuf *sb)
+{
+	pp_render(pp, s, sb);
+	return sb_str(sb);
 }
 
 static char *fn_error_if(struct pp *pp, int argc, char *argv[])
 {
+	struct strbuf sb = STRBUF_INIT;
+
 	(void)argc;
 	/* An unknown condition never aborts: the analysis covers toolchains
 	 * on which it would not fire. */
 	if (!strcmp(argv[0], "y"))
-		pp_error(pp, "%s", argv[1]);
+		pp_error(pp, "%s", message(pp, argv[1], &sb));
+	sb_release(&sb);
 	return xstrdup("");
 }
 
 static char *fn_warning_if(struct pp *pp, int argc, char *argv[])
 {
+	struct strbuf sb = STRBUF_INIT;
+
 	(void)argc;
 	if (!strcmp(argv[0], "y"))
-		diag_warning(pp->at, "%s", argv[1]);
+		diag_warning(pp->at, "%s", message(pp, argv[1], &sb));
+	sb_release(&sb);
 	return xstrdup("");
 }
 
 static char *fn_info(struct pp *pp, int argc, char *argv[])
 {
+	struct strbuf sb = STRBUF_INIT;
+
 	(void)argc;
-	diag_note(pp->at, "%s", argv[0]);
+	diag_note(pp->at, "%s", message(pp, argv[0], &sb));
+	sb_release(&sb);
 	return xstrdup("");
 }
 
@@ -467,21 +533,13 @@ static char *eval_clause(struct pp *pp, const char *str, size_t len, int argc, c
 
 	if (pp_has_unknown(name)) {
 		/* $($(shell,...)): which variable is unknown, so is its value */
-		struct strbuf sb = STRBUF_INIT;
-
-		sb_adds(&sb, "$(");
-		sb_adds(&sb, name);
-		sb_adds(&sb, ")");
-		res = make_unknown(pp, sb_str(&sb));
-		sb_release(&sb);
+		res = make_unknown(pp, name);
 	} else if ((res = variable_expand(pp, name, new_argc, new_argv))) {
 		;
 	} else if ((res = function_expand(pp, name, new_argc, new_argv))) {
 		;
 	} else {
-		const char *e = new_argc == 0 ? env_lookup(pp, name) : NULL;
-
-		res = xstrdup(e ? e : "");
+		res = new_argc == 0 ? env_expand(pp, name) : xstrdup("");
 	}
 	for (int i = 0; i < new_argc; i++)
 		free(new_argv[i]);

@@ -114,6 +114,7 @@ void load_config_init(struct load_config *c)
 void load_config_release(struct load_config *c)
 {
 	strvec_free_all(&c->arches);
+	strvec_free_all(&c->env);
 	srccache_free(c->cache);
 	c->cache = NULL;
 }
@@ -181,6 +182,10 @@ struct kctree *kctree_load(const struct load_config *o, const char *arch)
 	/* Any error while reading (even one the parser recovers from) fails the load. */
 	diag_scope_enter(&scope);
 	pp = pp_new(o->shell);
+	if (o->env_all)
+		pp_pass_env(pp, NULL);
+	for (size_t i = 0; i < o->env.n; i++)
+		pp_pass_env(pp, o->env.v[i]);
 	if (arch)
 		arch_setup_env(pp, arch, t->srctree, kv, o->shell == SHELL_RUN);
 	lx = lex_new(pp, t->srctree, o->vfs, o->vfs_ctx);
