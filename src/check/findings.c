@@ -13,6 +13,7 @@
 #include "util/srccache.h"
 #include "util/outfile.h"
 #include "util/strbuf.h"
+#include "util/textout.h"
 #include "util/xalloc.h"
 
 static char *dup_or_null(const char *s)
@@ -450,7 +451,9 @@ static void print_sarif(FILE *out, const struct findings *fs, const struct check
 	fputc('\n', out);
 }
 
-/* Workflow commands: %, CR and LF escaped; in properties also : and ,. */
+/* Workflow commands: %, CR and LF escaped; in properties also : and ,.
+ * Any other control byte (util/textout.h) as %XX too, which GitHub shows
+ * as it is. */
 static void gh_escape(FILE *out, const char *s, bool prop)
 {
 	for (; s && *s; s++) {
@@ -464,6 +467,8 @@ static void gh_escape(FILE *out, const char *s, bool prop)
 			fputs("%3A", out);
 		else if (prop && *s == ',')
 			fputs("%2C", out);
+		else if (textout_is_control((unsigned char)*s))
+			fprintf(out, "%%%02X", (unsigned char)*s);	/* shown as is: never raw */
 		else
 			fputc(*s, out);
 	}

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "sat/sat.h"
 #include "util/diag.h"
 
 int cmd_help(int argc, char **argv)
@@ -40,9 +41,18 @@ void cmd_usage(FILE *f)
 	       "   --arch A[,B..]    SRCARCH names under arch/, or 'all' (default: x86)\n"
 	       "   --shell=off|run   run $(shell,...) macros of the tree (default: off;\n"
 	       "                     their results are then unknown and left free)\n"
+	       "   --env NAME|all    read NAME (repeatable) or every variable of the\n"
+	       "                     environment (default: only kbuild's own, ARCH, CC..;\n"
+	       "                     any other $(NAME) is unknown and left free)\n"
 	       "   --format text|json\n"
 	       "   --kernel X.Y      Kconfig dialect, when the tree has no Makefile\n"
+	       "   --jobs N          processes for several arches (default: the CPUs)\n"
+	       "   --sat-budget N|none\n"
+	       "                     clause visits one SAT solve may make (default:\n"
+	       "                     %llu); past it the answer is unknown\n"
 	       "\n"
-	       "exit status: 0 answered (yes), 1 answered no, 2 error.\n"
-	       "'kcsat help COMMAND' shows a command's options; see also kcsat(1).\n");
+	       "exit status: 0 answered (yes), 1 answered no, 2 error, 3 unknown (a SAT\n"
+	       "solve ran out of --sat-budget).\n"
+	       "'kcsat help COMMAND' shows a command's options; see also kcsat(1).\n",
+	       SAT_BUDGET_DEFAULT);
 }

@@ -11,6 +11,7 @@
 #include "sat/sat.h"
 #include "util/cleanup.h"
 #include "util/diag.h"
+#include "util/textout.h"
 
 /* MUST stay sorted by name: looked up with bsearch (tests check it). */
 const struct command commands[] = {
@@ -54,6 +55,7 @@ int main(int argc, char **argv)
 	char help[] = "help", version[] = "version";
 
 	cleanup_install();	/* temporaries removed, workers killed on ^C */
+	textout_install();	/* no raw control byte of a tree on stdout */
 	if (argc < 2) {
 		cmd_usage(stderr);
 		return EXIT_ERROR;

@@ -257,8 +257,13 @@ static char *env_expand(struct pp *pp, const char *name)
 	for (size_t i = 0; i < pp->env.n; i++)
 		if (!strcmp(pp->env.v[i].name, name))
 			return xstrdup(pp->env.v[i].value);
-	if (!*name)
+	/* not a variable name a shell exports (empty, "2" of a missing
+	 * argument $(2), "V " ...): empty, as in every real environment */
+	if (!isalpha((unsigned char)*name) && *name != '_')
 		return xstrdup("");
+	for (const char *c = name; *c; c++)
+		if (!isalnum((unsigned char)*c) && *c != '_')
+			return xstrdup("");
 	if (pp->pass_all || strvec_contains(&pp->pass, name)) {
 		v = getenv(name);
 		return xstrdup(v ? v : "");

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/strbuf.h"
+#include "util/textout.h"
 #include "util/vec.h"
 #include "util/xalloc.h"
 
@@ -127,6 +129,7 @@ static void vreport(struct loc at, unsigned col, const char *sev, const char *fm
 {
 	FILE *f = NULL;
 	const char *prefix = NULL, *lead = "";
+	struct strbuf msg = STRBUF_INIT, line = STRBUF_INIT;
 	char where[512];
 
 	for (struct diag_scope *s = inner; s && (!f || !prefix); s = s->outer) {
@@ -145,13 +148,18 @@ static void vreport(struct loc at, unsigned col, const char *sev, const char *fm
 		lead = inner->lead ? inner->lead : "";
 	}
 	if (at.file && col)
-		fprintf(f, "%s%s:%u: %s: %s", prefix, loc_str(at, where, sizeof(where)), col, sev, lead);
+		sb_addf(&msg, "%s%s:%u: %s: %s", prefix, loc_str(at, where, sizeof(where)), col, sev, lead);
 	else if (at.file)
-		fprintf(f, "%s%s: %s: %s", prefix, loc_str(at, where, sizeof(where)), sev, lead);
+		sb_addf(&msg, "%s%s: %s: %s", prefix, loc_str(at, where, sizeof(where)), sev, lead);
 	else
-		fprintf(f, "%skcsat: %s: %s", prefix, sev, lead);
-	vfprintf(f, fmt, ap);
-	fputc('\n', f);
+		sb_addf(&msg, "%skcsat: %s: %s", prefix, sev, lead);
+	sb_vaddf(&msg, fmt, ap);
+	/* file names, names and strings of the tree: no raw control byte */
+	textout_escape(&line, msg.buf, msg.len);
+	sb_addc(&line, '\n');
+	fwrite(line.buf, 1, line.len, f);
+	sb_release(&msg);
+	sb_release(&line);
 }
 
 void diag_error(struct loc at, const char *fmt, ...)
