@@ -83,6 +83,12 @@ bool arch_select(const char *srctree, const char *spec, strvec *out)
 	bool ok = true;
 
 	*out = (strvec){ 0 };
+	/* "" or "a,,b" would select fewer arches than asked for (none: the
+	 * tree read as if it had no arch/) */
+	if (!*spec || *spec == ',' || spec[strlen(spec) - 1] == ',' || strstr(spec, ",,")) {
+		diag_fatal("empty architecture name in --arch '%s'", spec);
+		return false;
+	}
 	if (arch_list(srctree, &all) < 0)
 		return false;
 	if (!strcmp(spec, "all")) {

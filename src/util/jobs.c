@@ -267,8 +267,13 @@ static void catch_signals(void)
 	sigemptyset(&sa.sa_mask);
 	for (int k = 0; k < 3; k++)
 		sigaddset(&sa.sa_mask, stop_signals[k]);
-	for (int k = 0; k < 3; k++)
-		sigaction(stop_signals[k], &sa, &run.old[k]);
+	for (int k = 0; k < 3; k++) {
+		sigaction(stop_signals[k], NULL, &run.old[k]);
+		/* a signal ignored by whoever started us (nohup, a background
+		 * job of sh) stays ignored, as in cleanup.c */
+		if (run.old[k].sa_handler != SIG_IGN)
+			sigaction(stop_signals[k], &sa, NULL);
+	}
 }
 
 static void restore_signals(void)

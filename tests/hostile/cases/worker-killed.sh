@@ -1,0 +1,20 @@
+# A --jobs worker that was killed gave exit 2 with nothing on stderr (sat:
+# the other arches printed, the dead one just missing).  It is named now.
+# Two arches, each a pigeonhole the budget stops after a few seconds; the
+# worker of the first is killed while it solves.
+gen() {
+	mkdir -p arch/a arch/b
+	awk -v P=10 -v H=9 -f "$here/pigeonhole.awk" > pig
+	printf 'source "arch/$(SRCARCH)/Kconfig"\nsource "pig"\n' > Kconfig
+	printf 'config A\n\tdef_bool y\n' > arch/a/Kconfig
+	cp arch/a/Kconfig arch/b/Kconfig
+}
+run='"$KCSAT" sat ALL --tree . --arch a,b --jobs 2 --sat-budget 3000000 & p=$!
+sleep 1
+w=$(ps -o pid= --ppid $p | head -n 1)
+[ -n "$w" ] && kill -KILL $w
+wait $p'
+want_rc=2
+want_err='^kcsat: error: arch a: worker killed by signal 9'
+limit_s=40 limit_mb=1000
+check() { grep -q '^b: unknown: solver budget exhausted' .out; }
