@@ -67,6 +67,13 @@ const char *model_str_value(struct model *M, struct sat *S, const struct symbol 
  * v is not one its domain can tell apart (see model_domain_other). */
 int model_str_is(struct model *m, const struct symbol *sym, const char *v);
 
+/* The value domain of int/hex/string s (NULL, 0: none): its constants,
+ * vals[0..*nconst), then one representative per gap between them ("any
+ * other value": every value in a gap is alike to every line of the tree).
+ * Valid while m lives. */
+const char *const *model_domain(const struct model *m, const struct symbol *s, size_t *n,
+				size_t *nconst);
+
 /* ---- what lint asks (each literal: the tristate value >= m) ---- */
 struct menu;
 struct dep_item;

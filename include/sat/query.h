@@ -50,12 +50,30 @@ struct strbuf;
  * (arch/arm64/Kconfig:3)" or that the arch defines no 64BIT. */
 void query_no_case_reason(struct arch_ctx *a, int want, struct strbuf *sb);
 
-/* "SYM", "SYM=y", "CONFIG_SYM=m": a symbol defined in t and the value
- * asked for ('y', 'm', 'n', or 0 for "not n").  Returns 1 if found, 0 if
- * t does not define it (suggest gets the closest name, or ""), -1 after a
- * diagnostic for a malformed argument. */
+/* "SYM", "SYM=y", "CONFIG_SYM=m", "NR_CPUS=64", "CMDLINE=\"a b\"": a
+ * symbol defined in t and the value asked for: for a bool or tristate
+ * 'y', 'm', 'n', or 0 for "not n" (*str NULL); for an int, hex or string
+ * symbol '=' with the value in *str (unquoted, owned by the caller: free
+ * it), or 0 for "any value".  A choice's name (`choice NAME`) is a
+ * symbol too.  Returns 1 if found, 0 if t does not define it (suggest
+ * gets the closest name, or ""), -1 after a diagnostic for a malformed
+ * argument or a value the symbol's type cannot hold. */
 int query_symbol(struct kctree *t, const char *arg, const struct symbol **s, char *val,
-		 char *suggest, size_t size);
+		 char **str, char *suggest, size_t size);
+/* The literal "s has the value asked for" (query_symbol()'s val, str);
+ * an int, hex or string symbol asked for with no value: it is set (in
+ * .config): its dependencies hold. */
+int query_want_lit(struct model *m, const struct symbol *s, char val, const char *str);
+/* "SYM", "SYM=y", "NR_CPUS=64", "CMDLINE=\"x\"": the question as said. */
+void query_want_text(struct strbuf *sb, const struct symbol *s, char val, const char *str);
+
+/* The values an int, hex or string symbol can take in one case (the
+ * assumption lit), each item text: "2..512", "8192", "..-1" and "0.."
+ * (unbounded), "any", "\"\"" (empty), for a string the constants quoted and
+ * "any other string".  In the symbol's order (numbers ascending). */
+void query_values(struct arch_ctx *a, const struct symbol *s, int lit, strvec *out);
+/* The items joined by ", " (by "," with compact, for a table cell). */
+void query_values_text(struct strbuf *sb, const strvec *items, bool compact);
 
 /* "SYM", "CONFIG_SYM=y": the name into name; false if empty or too long. */
 bool query_symbol_name(const char *arg, char *name, size_t size);

@@ -11,7 +11,8 @@
  *  - a device or FIFO at the path (/dev/null, /dev/full) is written in
  *    place, without blocking on the open;
  *  - every failure is "kcsat: error: cannot write PATH: REASON", and the
- *    caller's command exits with EXIT_ERROR. */
+ *    caller's command exits with EXIT_ERROR;
+ *  - every file written is named on stderr: "kcsat: note: wrote PATH". */
 #ifndef KCSAT_OUTFILE_H
 #define KCSAT_OUTFILE_H
 

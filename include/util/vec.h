@@ -39,6 +39,7 @@ typedef VEC(const char *) cstrvec;	/* borrows its strings */
 typedef VEC(int) intvec;
 typedef VEC(size_t) sizevec;
 typedef VEC(uint32_t) u32vec;
+typedef VEC(bool) boolvec;
 
 /* qsort/bsearch comparator of two char * elements, by strcmp. */
 int strp_cmp(const void *a, const void *b);

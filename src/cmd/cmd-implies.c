@@ -24,7 +24,8 @@ static const char usage[] =
 	"usage: kcsat implies SYM[=y|m] [--tree DIR] [--arch A|all] [--bits 32|64]\n"
 	"                     [--format text|json] [--shell=off|run] [--jobs N]\n"
 	"\n"
-	"Per arch and bitness where SYM can have the value (default: y), the\n"
+	"Per arch and bitness where SYM can have the value (default: y; for an\n"
+	"int, hex or string symbol a value such as NR_CPUS=64, or none: set), the\n"
 	"values it forces: direct (named in SYM's own entry) and transitive; and\n"
 	"each `depends on` of SYM that its other lines already imply (redundant),\n"
 	"with the lines that imply it.  Ends with a summary over every case.\n"
@@ -76,6 +77,8 @@ struct implies_case {
 	const struct bitness *b;
 	VEC(struct implied_fact) facts;
 	VEC(struct redundant_dep) redundant;
+	const char *want;	/* "SYM=y", "NR_CPUS=64", "NR_CPUS" (set) */
+	const char *value;	/* "y", "64", "set" */
 };
 
 /* "X=y" for one allowed value, else "X!=n" for the one ruled out. */
@@ -221,11 +224,9 @@ static void dep_text(struct strbuf *sb, const struct dep_item *d, char *l, size_
 	loc_str(d->loc, l, lsize);
 }
 
-static void implies_print_text(FILE *out, const struct implies_case *c, const struct symbol *s,
-			       char val)
+static void implies_print_text(FILE *out, const struct implies_case *c)
 {
-	fprintf(out, "%s%s%s: %s=%c implies\n", c->arch, *c->b->label ? " " : "", c->b->label,
-		s->name, val);
+	fprintf(out, "%s%s%s: %s implies\n", c->arch, *c->b->label ? " " : "", c->b->label, c->want);
 	for (int direct = 1; direct >= 0; direct--) {
 		bool any = false;
 
@@ -266,13 +267,13 @@ static void implies_print_text(FILE *out, const struct implies_case *c, const st
 }
 
 static void implies_print_json(struct json *j, const struct implies_case *c,
-			       const struct symbol *s, char val)
+			       const struct symbol *s)
 {
 	json_object(j);
 	json_kstring(j, "arch", c->arch);
 	json_kint(j, "bits", c->b->bits);
 	json_kstring(j, "symbol", s->name);
-	json_kstring(j, "value", (char[]){ val, 0 });
+	json_kstring(j, "value", c->value);
 	for (int direct = 1; direct >= 0; direct--) {
 		json_karray(j, direct ? "direct" : "transitive");
 		for (size_t k = 0; k < c->facts.n; k++)
@@ -346,16 +347,17 @@ static int implies_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *ou
 	struct model *m;
 	struct sat *S;
 	struct bitness b[2];
-	char val;
+	char val, *str;
 	int nb, found, want;
 	size_t j;
 	symvec cand = { 0 };
 	struct json J;
+	struct strbuf wtext = STRBUF_INIT;
 
 	if (!t)
 		return EXIT_ERROR;
 	json_init_seq(&J, out);
-	found = query_symbol(t, im->arg, &s, &val, im->suggest, sizeof(im->suggest));
+	found = query_symbol(t, im->arg, &s, &val, &str, im->suggest, sizeof(im->suggest));
 	if (found <= 0) {
 		kctree_free(t);
 		if (found < 0)
@@ -364,11 +366,12 @@ static int implies_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *ou
 		return EXIT_OK;
 	}
 	sb_adds(result, "defined\n");
-	if (!val)
+	if (!val && sym_is_bool_like(s))
 		val = 'y';
+	query_want_text(&wtext, s, val, str);
 	m = model_build(t, true, true);
 	S = sat_new(model_cnf(m), true);
-	want = model_sym_is(m, s, val);
+	want = query_want_lit(m, s, val, str);
 	{
 		struct arch_ctx a = { .arch = arch, .t = t, .m = m, .s = S };
 
@@ -391,7 +394,8 @@ static int implies_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *ou
 		vec_push(cand, x);
 	}
 	for (int k = 0; k < nb; k++) {
-		struct implies_case c = { .arch = arch, .b = &b[k] };
+		struct implies_case c = { .arch = arch, .b = &b[k], .want = sb_str(&wtext),
+					  .value = str ? str : val ? (char[]){ val, 0 } : "set" };
 
 		sat_assume(S, b[k].lit);
 		sat_assume(S, want);
@@ -400,12 +404,14 @@ static int implies_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *ou
 		implies_compute(t, m, S, s, val, want, &cand, &c);
 		implies_result(result, &c);
 		if (o->format == FMT_JSON)
-			implies_print_json(&J, &c, s, val);
+			implies_print_json(&J, &c, s);
 		else
-			implies_print_text(out, &c, s, val);
+			implies_print_text(out, &c);
 		implies_case_release(&c);
 	}
 	json_finish(&J);
+	sb_release(&wtext);
+	free(str);
 	vec_release(cand);
 	sat_free(S);
 	model_free(m);

@@ -22,8 +22,10 @@ static const char usage[] =
 	"                    [--shell=off|run] [--jobs N]\n"
 	"\n"
 	"A table of the values each SYM can take (n, m, y) on each arch, and on\n"
-	"each bitness where 64BIT is free (columns ARCH/32 and ARCH/64); '-' where\n"
-	"SYM is not defined.  Exit status 0, or 2 on error.\n";
+	"each bitness where 64BIT is free (columns ARCH/32 and ARCH/64); for an\n"
+	"int or hex SYM its values as intervals (2..512,8192), for a string its\n"
+	"quoted constants and 'any other string'; '-' where SYM is not defined.\n"
+	"Exit status 0, or 2 on error.\n";
 
 struct cell {
 	char *col, *sym, *vals;
@@ -57,16 +59,27 @@ static int matrix_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 			 b[k].bits ? (b[k].bits == 64 ? "64" : "32") : "");
 		for (int x = 0; x < mx->nsyms; x++) {
 			const struct symbol *s;
-			char val, vals[4] = "", sugg[128] = "";
-			size_t nv = 0;
-			int found = query_symbol(a.t, mx->syms[x], &s, &val, sugg, sizeof(sugg));
+			char val, *str, sugg[128] = "";
+			struct strbuf vals = STRBUF_INIT;
+			int found = query_symbol(a.t, mx->syms[x], &s, &val, &str, sugg, sizeof(sugg));
 
+			free(str);
 			if (found < 0) {
 				arch_ctx_close(&a);
 				return EXIT_ERROR;
 			}
 			if (!found || !model_has_value(a.m, s)) {
-				strcpy(vals, "-");
+				sb_adds(&vals, "-");
+			} else if (!sym_is_bool_like(s)) {
+				/* int, hex, string: the values, as intervals */
+				strvec items = { 0 };
+
+				query_values(&a, s, b[k].lit, &items);
+				query_values_text(&vals, &items, true);
+				strvec_free_all(&items);
+				for (char *p = vals.buf; *p; p++)
+					if (*p == '\t' || *p == '\n')
+						*p = ' ';	/* the result's separators */
 			} else {
 				for (const char *v = "nmy"; *v; v++) {
 					int lit = model_sym_is(a.m, s, *v);
@@ -74,10 +87,11 @@ static int matrix_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 					sat_assume(a.s, b[k].lit);
 					sat_assume(a.s, lit);
 					if (sat_solve(a.s) == SAT_SAT)
-						vals[nv++] = *v;
+						sb_addc(&vals, *v);
 				}
 			}
-			sb_addf(result, "%s\t%s\t%s", col, mx->syms[x], vals);
+			sb_addf(result, "%s\t%s\t%s", col, mx->syms[x], sb_str(&vals));
+			sb_release(&vals);
 			if (!found)	/* not defined here, and the closest name */
 				sb_addf(result, "\tundefined %s", sugg);
 			sb_addc(result, '\n');
@@ -195,18 +209,28 @@ int cmd_matrix(int argc, char **argv)
 			json_finish(&j);
 			putchar('\n');
 		} else {
+			sizevec cw = { 0 };
+
+			/* a column as wide as its name or its widest cell */
+			for (size_t k = 0; k < mx.cols.n; k++) {
+				size_t w = strlen(mx.cols.v[k]) > 3 ? strlen(mx.cols.v[k]) : 3;
+
+				for (int x = 0; x < mx.nsyms; x++)
+					if (strlen(lookup(&mx, mx.cols.v[k], mx.syms[x])) > w)
+						w = strlen(lookup(&mx, mx.cols.v[k], mx.syms[x]));
+				vec_push(cw, w);
+			}
 			printf("%-*s", (int)width, "SYMBOL");
 			for (size_t k = 0; k < mx.cols.n; k++)
-				printf("  %-*s", (int)(strlen(mx.cols.v[k]) > 3 ? strlen(mx.cols.v[k]) : 3),
-				       mx.cols.v[k]);
+				printf("  %-*s", (int)cw.v[k], mx.cols.v[k]);
 			putchar('\n');
 			for (int x = 0; x < mx.nsyms; x++) {
 				printf("%-*s", (int)width, mx.syms[x]);
 				for (size_t k = 0; k < mx.cols.n; k++)
-					printf("  %-*s", (int)(strlen(mx.cols.v[k]) > 3 ? strlen(mx.cols.v[k]) : 3),
-					       lookup(&mx, mx.cols.v[k], mx.syms[x]));
+					printf("  %-*s", (int)cw.v[k], lookup(&mx, mx.cols.v[k], mx.syms[x]));
 				putchar('\n');
 			}
+			vec_release(cw);
 		}
 	}
 	for (size_t k = 0; k < mx.cells.n; k++) {

@@ -11,6 +11,7 @@
 #include "cmd/cmd.h"
 #include "sat/witness.h"
 #include "kconfig/confsim.h"
+#include "kconfig/dialect.h"
 #include "util/diag.h"
 #include "kconfig/eval.h"
 #include "util/json.h"
@@ -27,8 +28,9 @@ static const char usage[] =
 	"usage: kcsat why SYM[=y|m] [--tree DIR] [--arch A|all] [--bits 32|64]\n"
 	"                 [--witness FILE] [--format text|json] [--shell=off|run]\n"
 	"\n"
-	"For each arch and bitness where SYM can have the value (default: any\n"
-	"value but n), shows a configuration that has it as the chain of Kconfig\n"
+	"For each arch and bitness where SYM can have the value (y, m, n; for an\n"
+	"int, hex or string symbol its value, e.g. NR_CPUS=64, and the values it\n"
+	"can take; default: not n, or set at all), shows a configuration that has it as the chain of Kconfig\n"
 	"lines that sets it (select, default, or the user through a prompt), each\n"
 	"with its file:line, and the user choices the chain starts from.\n"
 	"`minimal:` lists the user choices that matter; --witness FILE writes them\n"
@@ -132,6 +134,56 @@ static const struct symbol *step(struct eval *ev, const struct symbol *s, struct
 	return NULL;
 }
 
+/* The same for an int, hex or string s: the prompt a user sets it through
+ * or the default it takes, with the range that bounds it. */
+static const struct symbol *step_val(struct eval *ev, const struct symbol *s, struct strbuf *line,
+				     const struct symbol **user)
+{
+	const char *v = eval_sym_str(ev, s);
+	const struct property *r = eval_active_range(ev, s), *d;
+	const struct symbol *next = NULL;
+	char l[300];
+
+	*user = NULL;
+	sb_addf(line, s->type == S_STRING ? "%s=\"%s\"  " : "%s=%s  ", s->name, v);
+	if (eval_visibility(ev, s) > 0) {
+		const struct property *pr = NULL;
+
+		for (const struct property *p = s->props; p && !pr; p = p->sym_next)
+			if (p->type == P_PROMPT && eval_cond(ev, p->visible) > 0)
+				pr = p;
+		sb_addf(line, "set by the user: prompt \"%s\"  (%s)", pr ? pr->text : "",
+			pr ? loc_str(pr->loc, l, sizeof(l)) : "?");
+		*user = s;
+	} else if ((d = eval_active_default(ev, s))) {
+		sb_adds(line, "default ");
+		expr_print(line, d->expr);
+		if (d->cond) {
+			sb_adds(line, " if ");
+			expr_print(line, d->cond);
+		}
+		sb_addf(line, "  (%s)", loc_str(d->loc, l, sizeof(l)));
+		/* a default that is another symbol's value: explain that one */
+		if (d->expr->type == E_SYMBOL && eval_has_value(d->expr->sym) &&
+		    !sym_is_bool_like(d->expr->sym) && d->expr->sym != s)
+			next = d->expr->sym;
+	} else {
+		sb_adds(line, "no default applies: the empty value");
+	}
+	if (r) {
+		sb_adds(line, ", within range ");
+		expr_print_sym(line, r->lo);
+		sb_addc(line, ' ');
+		expr_print_sym(line, r->hi);
+		if (r->cond) {
+			sb_adds(line, " if ");
+			expr_print(line, r->cond);
+		}
+		sb_addf(line, "  (%s)", loc_str(r->loc, l, sizeof(l)));
+	}
+	return next;
+}
+
 /* Symbol computations the drop loop of minimal_choices() may spend: each
  * try re-evaluates SYM, so a chain of n choices costs n * n; past this
  * (a 30,000-long chain; a real kernel's largest query needs well under a
@@ -142,13 +194,14 @@ static const struct symbol *step(struct eval *ev, const struct symbol *s, struct
 /* The user choices that matter (olddefconfig simulated, confsim.c): set
  * every value of the solution as a user value, keep only those the
  * evaluation of SYM (and 64BIT) reads, then drop each one whose absence
- * (its default instead) leaves them as they are.  false if the simulation
+ * (its default instead) leaves them as they are, until no single one can
+ * be dropped.  false if the simulation
  * does not reproduce the solution (then the full witness is used);
  * *minimal false if the work budget stopped the drop loop (the list still
  * gives SYM its value). */
 static bool minimal_choices(struct kctree *t, const struct config *c, const struct symbol *s,
-			    enum tristate want, const struct symbol *s64, int bits, struct strbuf *out,
-			    bool *minimal)
+			    enum tristate want, const char *want_str, const struct symbol *s64, int bits,
+			    struct config *out, bool *minimal)
 {
 	struct confsim *cs = confsim_new(t);
 	symvec keep = { 0 };
@@ -165,7 +218,7 @@ static bool minimal_choices(struct kctree *t, const struct config *c, const stru
 		if (e)
 			confsim_user(cs, x, e->value);
 	}
-#define HOLDS() (confsim_tri(cs, s) == want && \
+#define HOLDS() ((want_str ? !strcmp(confsim_str(cs, s), want_str) : confsim_tri(cs, s) == want) && \
 		 (!bits || !s64 || confsim_tri(cs, s64) == (bits == 64 ? yes : no)))
 	ok = HOLDS();
 	if (ok) {
@@ -180,16 +233,26 @@ static bool minimal_choices(struct kctree *t, const struct config *c, const stru
 			confsim_user(cs, keep.v[k], config_find(c, keep.v[k]->name)->value);
 		ok = HOLDS();
 		w0 = confsim_work(cs);
-		for (size_t k = 0; ok && k < keep.n; k++) {
-			if (confsim_work(cs) - w0 > WHY_MIN_WORK) {
-				*minimal = false;
-				break;
+		/* until no choice left can be dropped: one dropped later may
+		 * make an earlier one unneeded (a choice member that only the
+		 * other's value required) */
+		for (bool dropped = true; ok && dropped && *minimal;) {
+			dropped = false;
+			for (size_t k = 0; k < keep.n; k++) {
+				if (!keep.v[k])
+					continue;
+				if (confsim_work(cs) - w0 > WHY_MIN_WORK) {
+					*minimal = false;
+					break;
+				}
+				confsim_user(cs, keep.v[k], NULL);
+				if (HOLDS()) {
+					keep.v[k] = NULL;
+					dropped = true;
+				} else {
+					confsim_user(cs, keep.v[k], config_find(c, keep.v[k]->name)->value);
+				}
 			}
-			confsim_user(cs, keep.v[k], NULL);
-			if (HOLDS())
-				keep.v[k] = NULL;
-			else
-				confsim_user(cs, keep.v[k], config_find(c, keep.v[k]->name)->value);
 		}
 		ok = ok && HOLDS();
 		/* write what olddefconfig will keep: a choice whose value the
@@ -200,7 +263,12 @@ static bool minimal_choices(struct kctree *t, const struct config *c, const stru
 
 				if (sym_is_bool_like(keep.v[k]))
 					v = tri_str(confsim_tri(cs, keep.v[k]));
-				sb_addf(out, "%s%s=%s", out->len ? " " : "", keep.v[k]->name, v);
+				struct config_entry e = { 0 };
+
+				e.name = xstrdup(keep.v[k]->name);
+				e.value = xstrdup(v);
+				e.is_string = keep.v[k]->type == S_STRING;	/* quoted, escaped */
+				vec_push(out->v, e);
 			}
 	}
 #undef HOLDS
@@ -209,10 +277,187 @@ static bool minimal_choices(struct kctree *t, const struct config *c, const stru
 	return ok;
 }
 
+/* One arch and bitness: the answer, computed before it is printed. */
+struct why_case {
+	const char *arch;
+	const struct bitness *b;
+	bool reachable;
+	char *value;		/* SYM's value in the configuration found */
+	strvec values;		/* int/hex/string: every value it can take here */
+	strvec chain;		/* the lines that set it, from SYM outwards */
+	cstrvec users;		/* the user choices the chain starts from */
+	bool have_min, minimal;	/* minimal_choices() */
+	struct config min;	/* the choices, as a .config holds them */
+	struct strbuf min_text;	/* "SMP=y NR_CPUS=100 CMDLINE=\"a b\"" */
+	const char *no_min;	/* why there is no minimal list */
+	struct config witness;	/* the solution's values */
+};
+
+struct why_query {
+	const struct symbol *s;
+	char val;
+	const char *str;
+	struct strbuf want;	/* "SYM=y", "NR_CPUS=64" */
+};
+
+static void why_case_release(struct why_case *c)
+{
+	free(c->value);
+	strvec_free_all(&c->values);
+	strvec_free_all(&c->chain);
+	vec_release(c->users);
+	config_release(&c->min);
+	sb_release(&c->min_text);
+	config_release(&c->witness);
+}
+
+/* Why olddefconfig from the user choices cannot be simulated here. */
+static const char *no_minimal_reason(const struct kctree *t)
+{
+	const struct symbol *x;
+	size_t i;
+
+	if (!dialect_has(t, DR_CHOICE_VALUES))
+		return "no olddefconfig simulation for a 6.10 or older tree; --witness writes the "
+		       "whole configuration";
+	tree_for_each_sym(t, x, i)
+		if (x->flags & SYM_SHELL)
+			return "the value rests on $(shell,...) results kcsat did not run (see --shell), "
+			       "so olddefconfig cannot be simulated from the user choices; --witness "
+			       "writes the whole configuration";
+	return "olddefconfig from the user choices does not give this value in the simulation; "
+	       "--witness writes the whole configuration";
+}
+
+/* Compute one case, with the case's assumptions (bitness, want) solved. */
+static void why_compute(struct arch_ctx *a, const struct why_query *q, int want, struct why_case *c)
+{
+	const struct symbol *s = q->s, *cur = s;
+	struct eval *ev;
+	symvec seen = { 0 };
+	const char *want_str = NULL;
+
+	sat_assume(a->s, c->b->lit);
+	sat_assume(a->s, want);
+	if (sat_solve(a->s) != SAT_SAT)
+		return;
+	c->reachable = true;
+	config_from_solution(&c->witness, a->m, a->s);
+	if (!sym_is_bool_like(s)) {
+		/* the value asked for, not its gap's representative: every
+		 * line of the tree treats the two alike */
+		for (size_t k = 0; q->str && k < c->witness.v.n; k++) {
+			struct config_entry *e = &c->witness.v.v[k];
+
+			if (!strcmp(e->name, s->name) && strcmp(e->value, q->str)) {
+				free(e->value);
+				e->value = xstrdup(q->str);
+			}
+		}
+		query_values(a, s, c->b->lit, &c->values);
+	}
+	ev = eval_new_config(a->t, &c->witness);
+	c->value = xstrdup(eval_sym_str(ev, s));
+	if (!sym_is_bool_like(s))
+		want_str = c->value;
+	for (int depth = 0; cur && depth < 32; depth++) {
+		struct strbuf line = STRBUF_INIT;
+		const struct symbol *user, *next;
+		bool again = false;
+
+		for (size_t k = 0; k < seen.n; k++)
+			again |= seen.v[k] == cur;
+		if (again)
+			break;
+		vec_push(seen, cur);
+		next = sym_is_bool_like(cur) ? step(ev, cur, &line, &user) : step_val(ev, cur, &line, &user);
+		if (user)
+			vec_push(c->users, user->name);
+		vec_push(c->chain, sb_detach(&line));
+		cur = next;
+	}
+	c->minimal = true;
+	c->have_min = minimal_choices(a->t, &c->witness, s, eval_sym_tri(ev, s), want_str,
+				      sym_find(a->t, "64BIT"), c->b->bits, &c->min, &c->minimal);
+	if (!c->have_min)
+		c->no_min = no_minimal_reason(a->t);
+	for (size_t k = 0; k < c->min.v.n; k++) {
+		const struct config_entry *e = &c->min.v.v[k];
+
+		sb_addf(&c->min_text, e->is_string ? "%s%s=\"%s\"" : "%s%s=%s", k ? " " : "", e->name,
+			e->value);
+	}
+	vec_release(seen);
+	eval_free(ev);
+}
+
+static void why_print_text(FILE *out, const struct why_case *c, const struct why_query *q)
+{
+	const char *label = c->b->label;
+
+	if (!c->reachable) {
+		fprintf(out, "%s%s%s: %s is not reachable (see kcsat why-not)\n", c->arch,
+			*label ? " " : "", label, sb_str(&q->want));
+		return;
+	}
+	if (sym_is_bool_like(q->s))
+		fprintf(out, "%s%s%s: %s=%s because\n", c->arch, *label ? " " : "", label, q->s->name,
+			c->value);
+	else {
+		struct strbuf v = STRBUF_INIT;
+
+		query_values_text(&v, &c->values, false);
+		fprintf(out, "%s%s%s: %s can be %s; %s=%s%s%s because\n", c->arch, *label ? " " : "",
+			label, q->s->name, sb_str(&v), q->s->name, q->s->type == S_STRING ? "\"" : "",
+			c->value, q->s->type == S_STRING ? "\"" : "");
+		sb_release(&v);
+	}
+	for (size_t k = 0; k < c->chain.n; k++)
+		fprintf(out, "\t%s\n", c->chain.v[k]);
+	if (c->b->bits)
+		fprintf(out, "\twith 64BIT=%c\n", c->b->bits == 64 ? 'y' : 'n');
+	if (c->have_min && c->minimal)
+		fprintf(out, "\tminimal: %s\n", c->min.v.n ? sb_str(&c->min_text) : "(the defaults)");
+	else if (c->have_min)
+		fprintf(out, "\tchoices (not minimized, work budget spent): %s\n", sb_str(&c->min_text));
+	else
+		fprintf(out, "\t(no minimal list: %s)\n", c->no_min);
+}
+
+static void why_print_json(struct json *j, const struct why_case *c, const struct why_query *q)
+{
+	json_object(j);
+	json_kstring(j, "arch", c->arch);
+	json_kint(j, "bits", c->b->bits);
+	json_kstring(j, "symbol", q->s->name);
+	json_kbool(j, "reachable", c->reachable);
+	if (!c->reachable) {
+		json_end(j);
+		return;
+	}
+	if (!sym_is_bool_like(q->s)) {
+		json_kstring(j, "value", c->value);
+		json_key(j, "values");
+		json_strings(j, c->values.v, c->values.n);
+	}
+	json_key(j, "chain");
+	json_strings(j, c->chain.v, c->chain.n);
+	json_karray(j, "user_choices");
+	for (size_t k = 0; k < c->users.n; k++)
+		json_string(j, c->users.v[k]);
+	json_end(j);
+	json_kstring(j, "minimal", c->have_min && c->minimal ? sb_str(&c->min_text) : NULL);
+	if (c->have_min && !c->minimal)
+		json_kstring(j, "choices", sb_str(&c->min_text));
+	if (!c->have_min)
+		json_kstring(j, "no_minimal", c->no_min);
+	json_end(j);
+}
+
 /* Only the user choices that matter when known (conf --olddefconfig fills
  * in the rest with the defaults), else the whole configuration. */
-static bool write_witness(const struct why *w, const struct tree_opts *o, const char *arch,
-			  const char *label, int bits, struct arch_ctx *a, const char *minimal)
+static bool write_witness(const struct why *w, const struct tree_opts *o, const struct why_case *c,
+			  int bits)
 {
 	struct strbuf name = STRBUF_INIT;
 	struct outfile of;
@@ -221,7 +466,7 @@ static bool write_witness(const struct why *w, const struct tree_opts *o, const 
 
 	sb_adds(&name, w->witness);
 	if (o->load.arches.n > 1)
-		sb_addf(&name, ".%s", arch);
+		sb_addf(&name, ".%s", c->arch);
 	if (bits)
 		sb_addf(&name, "-%d", bits);
 	ok = outfile_open(&of, sb_str(&name));
@@ -229,31 +474,13 @@ static bool write_witness(const struct why *w, const struct tree_opts *o, const 
 	if (!ok)
 		return false;
 	f = of.f;
-	fprintf(f, "# kcsat witness: %s on %s%s%s\n", w->a.arg, arch, *label ? " " : "", label);
-	if (minimal) {
-		char *list = xstrdup(minimal), *save = NULL;
-		struct config c = { 0 };
-
+	fprintf(f, "# kcsat witness: %s on %s%s%s\n", w->a.arg, c->arch, *c->b->label ? " " : "",
+		c->b->label);
+	if (c->have_min) {
 		fprintf(f, "# the user choices that matter; make olddefconfig sets the rest\n");
-		for (char *kv = strtok_r(list, " ", &save); kv; kv = strtok_r(NULL, " ", &save)) {
-			char *eq = strchr(kv, '=');
-			const struct symbol *ks;
-			struct config_entry e = { 0 };
-
-			if (!eq)
-				continue;
-			*eq = '\0';
-			ks = sym_find(a->t, kv);
-			e.name = xstrdup(kv);
-			e.value = xstrdup(eq + 1);
-			e.is_string = ks && ks->type == S_STRING;	/* quoted, escaped */
-			vec_push(c.v, e);
-		}
-		free(list);
-		config_write_file(f, &c, NULL);
-		config_release(&c);
+		config_write_file(f, &c->min, NULL);
 	} else {
-		config_write(f, a->m, a->s, NULL);
+		config_write_file(f, &c->witness, NULL);
 	}
 	return outfile_commit(&of);
 }
@@ -262,17 +489,18 @@ static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 {
 	struct why *w = ctx;
 	const char *arch = o->load.arches.n ? o->load.arches.v[i] : "tree";
-	const struct symbol *s;
+	struct why_query q = { 0 };
 	struct arch_ctx a;
 	struct bitness b[2];
-	char val;
+	char *str;
 	int nb, found, want, rc = EXIT_OK;
 	struct json j;
 
 	if (!arch_ctx_load(&a, &o->load, i))
 		return EXIT_ERROR;
 	json_init_seq(&j, out);
-	found = query_symbol(a.t, w->a.arg, &s, &val, w->a.suggest, sizeof(w->a.suggest));
+	found = query_symbol(a.t, w->a.arg, &q.s, &q.val, &str, w->a.suggest, sizeof(w->a.suggest));
+	q.str = str;
 	if (found <= 0) {
 		if (found == 0)
 			sb_addf(result, "undefined %s", w->a.suggest);
@@ -280,106 +508,32 @@ static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 		return found < 0 ? EXIT_ERROR : EXIT_OK;
 	}
 	sb_adds(result, "defined ");
+	query_want_text(&q.want, q.s, q.val, q.str);
 	arch_ctx_encode(&a);
 	model_encode_all(a.m);
-	want = val ? model_sym_is(a.m, s, val) : -model_sym_is(a.m, s, 'n');
+	want = query_want_lit(a.m, q.s, q.val, q.str);
 	nb = query_bitness(&a, w->a.bits, b);
 	if (nb)
 		sb_adds(result, "bitcase ");
 	else
 		cli_no_case(o, &a, w->a.bits, out, &j);
 	for (int k = 0; k < nb; k++) {
-		const char *label = b[k].label;
-		struct config c;
-		struct eval *ev;
-		symvec users = { 0 }, seen = { 0 };
-		const struct symbol *cur = s;
+		struct why_case c = { .arch = arch, .b = &b[k] };
 
-		sat_assume(a.s, b[k].lit);
-		sat_assume(a.s, want);
-		if (o->format == FMT_JSON) {
-			json_object(&j);
-			json_kstring(&j, "arch", arch);
-			json_kint(&j, "bits", b[k].bits);
-			json_kstring(&j, "symbol", s->name);
-		}
-		if (sat_solve(a.s) != SAT_SAT) {
-			if (o->format == FMT_JSON) {
-				json_kbool(&j, "reachable", false);
-				json_end(&j);
-			} else {
-				fprintf(out, "%s%s%s: %s%s%s is not reachable (see kcsat why-not)\n", arch,
-					*label ? " " : "", label, s->name, val ? "=" : "",
-					val ? (char[]){ val, 0 } : "");
-			}
-			continue;
-		}
-		sb_adds(result, "reachable ");
-		config_from_solution(&c, a.m, a.s);
-		ev = eval_new_config(a.t, &c);
-		if (o->format == FMT_JSON) {
-			json_kbool(&j, "reachable", true);
-			json_karray(&j, "chain");
-		} else
-			fprintf(out, "%s%s%s: %s=%c because\n", arch, *label ? " " : "", label, s->name,
-				"nmy"[eval_sym_tri(ev, s)]);
-		for (int depth = 0; cur && depth < 32; depth++) {
-			struct strbuf line = STRBUF_INIT;
-			const struct symbol *user, *next;
-			bool again = false;
-
-			for (size_t q = 0; q < seen.n; q++)
-				again |= seen.v[q] == cur;
-			if (again)
-				break;
-			vec_push(seen, cur);
-			next = step(ev, cur, &line, &user);
-			if (user)
-				vec_push(users, user);
-			if (o->format == FMT_JSON) {
-				json_string(&j, sb_str(&line));
-			} else {
-				fprintf(out, "\t%s\n", sb_str(&line));
-			}
-			sb_release(&line);
-			cur = next;
-		}
-		{
-			struct strbuf min = STRBUF_INIT;
-			bool minimal = true;
-			bool have = minimal_choices(a.t, &c, s, eval_sym_tri(ev, s), sym_find(a.t, "64BIT"),
-						    b[k].bits, &min, &minimal);
-
-			if (o->format == FMT_JSON) {
-				json_end(&j);	/* chain */
-				json_karray(&j, "user_choices");
-				for (size_t q = 0; q < users.n; q++)
-					json_string(&j, users.v[q]->name);
-				json_end(&j);
-				json_kstring(&j, "minimal", have && minimal ? sb_str(&min) : NULL);
-				if (have && !minimal)
-					json_kstring(&j, "choices", sb_str(&min));
-				json_end(&j);
-			} else {
-				if (b[k].bits)
-					fprintf(out, "\twith 64BIT=%c\n", b[k].bits == 64 ? 'y' : 'n');
-				if (have && minimal)
-					fprintf(out, "\tminimal: %s\n", min.len ? sb_str(&min) : "(the defaults)");
-				else if (have)
-					fprintf(out, "\tchoices (not minimized, work budget spent): %s\n",
-						sb_str(&min));
-			}
-			if (w->witness && !write_witness(w, o, arch, label, nb > 1 ? b[k].bits : 0, &a,
-							 have ? sb_str(&min) : NULL))
-				rc = EXIT_ERROR;
-			sb_release(&min);
-		}
-		vec_release(users);
-		vec_release(seen);
-		eval_free(ev);
-		config_release(&c);
+		why_compute(&a, &q, want, &c);
+		if (c.reachable)
+			sb_adds(result, "reachable ");
+		if (o->format == FMT_JSON)
+			why_print_json(&j, &c, &q);
+		else
+			why_print_text(out, &c, &q);
+		if (c.reachable && w->witness && !write_witness(w, o, &c, nb > 1 ? b[k].bits : 0))
+			rc = EXIT_ERROR;
+		why_case_release(&c);
 	}
 	json_finish(&j);
+	sb_release(&q.want);
+	free(str);
 	arch_ctx_close(&a);
 	return rc;
 }

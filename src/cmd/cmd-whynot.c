@@ -22,8 +22,9 @@ static const char usage[] =
 	"usage: kcsat why-not SYM[=y|m] [--tree DIR] [--arch A|all] [--bits 32|64]\n"
 	"                     [--format text|json] [--shell=off|run]\n"
 	"\n"
-	"For each arch and bitness where SYM cannot have the value (default: any\n"
-	"value but n), prints the Kconfig lines that block it, file:line each, as a\n"
+	"For each arch and bitness where SYM cannot have the value (y, m or n;\n"
+	"for an int, hex or string symbol its value, e.g. NR_CPUS=10000; default:\n"
+	"not n, or for an int, hex or string: set at all), prints the Kconfig lines that block it, file:line each, as a\n"
 	"chain from SYM outwards: a minimal set (without any one of these lines,\n"
 	"the others no longer block it), then any block independent of it.  With\n"
 	"one block, taking out any line makes SYM reachable.  Where SYM can have\n"
@@ -39,24 +40,188 @@ static bool in_chain(const struct selvec *chain, int var)
 	return false;
 }
 
+/* One block: a minimal set of lines that keeps SYM from the value. */
+struct whynot_block {
+	struct selvec chain;
+	boolvec needed;		/* by chain line: without it alone, SYM is reachable */
+	bool bits_used;		/* the bitness is part of the block */
+};
+
+/* One arch and bitness. */
+struct whynot_case {
+	const char *arch;
+	const struct bitness *b;
+	bool reachable;
+	VEC(struct whynot_block) blocks;	/* the first, then independent ones */
+	/* SYM is 64BIT, which the arch fixes: its definition ("" otherwise) */
+	char fixed_at[300];
+};
+
+struct whynot_query {
+	const struct symbol *s;
+	char val;
+	const char *str;
+	struct strbuf want;	/* "SYM=y", "NR_CPUS=64" */
+};
+
+static void whynot_case_release(struct whynot_case *c)
+{
+	for (size_t k = 0; k < c->blocks.n; k++) {
+		vec_release(c->blocks.v[k].chain);
+		vec_release(c->blocks.v[k].needed);
+	}
+	vec_release(c->blocks);
+}
+
+/* Compute one case: reachable, or one minimal block, then, with its lines
+ * taken out, any other block that is independent of it (a symbol may be
+ * kept off in several ways: taking out one line undoes only its own
+ * block). */
+static void whynot_compute(struct model *m, struct sat *S, const struct whynot_query *q, int want,
+			   int case_lit, struct whynot_case *c)
+{
+	intvec dropped = { 0 };
+
+	sat_assume(S, case_lit);
+	sat_assume(S, want);
+	if (sat_solve(S) == SAT_SAT) {
+		c->reachable = true;
+		return;
+	}
+	for (int blk = 0; blk < 4; blk++) {
+		struct whynot_block bl = { 0 };
+		struct selvec core = { 0 };
+
+		if (blk) {
+			for (size_t k = 0; k < dropped.n; k++)
+				sat_drop_selector(S, dropped.v[k]);
+			sat_assume(S, case_lit);
+			sat_assume(S, want);
+			if (sat_solve(S) == SAT_SAT)
+				break;
+		}
+		for (const int *l = sat_core(S, true); *l; l++) {
+			const struct selector *sel = cnf_selector_of(model_cnf(m), *l);
+
+			if (sel) {
+				vec_push(core, sel);
+				vec_push(dropped, sel->var);
+			} else if (*l == case_lit && c->b->bits) {
+				bl.bits_used = true;
+			}
+		}
+		query_order_chain(q->s, &core, &bl.chain);
+		vec_release(core);
+		/* is each line needed alone?  Take it out of the tree (and
+		 * the blocks before) and see whether SYM stays blocked */
+		for (size_t ci = 0; ci < bl.chain.n; ci++) {
+			for (size_t k = 0; k < dropped.n; k++)
+				if (dropped.v[k] != bl.chain.v[ci]->var && !in_chain(&bl.chain, dropped.v[k]))
+					sat_drop_selector(S, dropped.v[k]);
+			sat_drop_selector(S, bl.chain.v[ci]->var);
+			sat_assume(S, case_lit);
+			sat_assume(S, want);
+			vec_push(bl.needed, sat_solve(S) == SAT_SAT);
+		}
+		vec_push(c->blocks, bl);
+		if (!bl.chain.n)
+			break;	/* nothing left to take out */
+	}
+	vec_release(dropped);
+}
+
+static void whynot_print_text(FILE *out, const struct whynot_case *c, const struct whynot_query *q)
+{
+	const char *label = c->b->label;
+
+	if (c->reachable) {
+		fprintf(out, "%s%s%s: %s is reachable (see kcsat why)\n", c->arch, *label ? " " : "",
+			label, sb_str(&q->want));
+		return;
+	}
+	for (size_t k = 0; k < c->blocks.n; k++) {
+		const struct whynot_block *bl = &c->blocks.v[k];
+
+		if (!k)
+			fprintf(out, "%s%s%s: %s is blocked by:\n", c->arch, *label ? " " : "", label,
+				sb_str(&q->want));
+		else
+			fprintf(out, "    and, independently, by:\n");
+		for (size_t ci = 0; ci < bl->chain.n; ci++) {
+			struct strbuf t = STRBUF_INIT;
+
+			query_chain_item_text(&t, bl->chain.v[ci]);
+			fprintf(out, "\t%s%s\n", sb_str(&t),
+				ci < bl->needed.n && !bl->needed.v[ci] ?
+				"  [not alone: blocked without it too]" : "");
+			sb_release(&t);
+		}
+		if (bl->bits_used)
+			fprintf(out, "\twith 64BIT=%c\n", c->b->bits == 64 ? 'y' : 'n');
+		if (!k && *c->fixed_at)
+			fprintf(out, "\t(64BIT is fixed by the arch: %s is always %d-bit, %s)\n",
+				c->arch, c->b->bits, c->fixed_at);
+		else if (!bl->chain.n && !bl->bits_used)
+			fprintf(out, "\t(no line: the value is outside the symbol's type)\n");
+	}
+}
+
+static void whynot_print_json(struct json *j, const struct whynot_case *c,
+			      const struct whynot_query *q)
+{
+	json_object(j);
+	json_kstring(j, "arch", c->arch);
+	json_kint(j, "bits", c->b->bits);
+	json_kstring(j, "symbol", q->s->name);
+	json_kstring(j, "value", q->str ? q->str : q->val ? (char[]){ q->val, 0 } :
+		     sym_is_bool_like(q->s) ? "y|m" : "set");
+	json_kbool(j, "reachable", c->reachable);
+	for (size_t k = 0; k < c->blocks.n; k++) {
+		const struct whynot_block *bl = &c->blocks.v[k];
+
+		/* the first block in the case's object, the others in "also" */
+		if (k)
+			json_object(j);
+		json_karray(j, "chain");
+		for (size_t ci = 0; ci < bl->chain.n; ci++) {
+			json_object(j);
+			query_chain_item_json(j, bl->chain.v[ci]);
+			json_kbool(j, "needed_alone", ci < bl->needed.n && bl->needed.v[ci]);
+			json_end(j);
+		}
+		json_end(j);
+		json_kstring(j, "assumes", bl->bits_used ? (c->b->bits == 64 ? "64BIT=y" : "64BIT=n") :
+			     NULL);
+		if (!k && *c->fixed_at)
+			json_kstring(j, "fixed_by_arch", c->fixed_at);
+		if (k)
+			json_end(j);
+		else
+			json_karray(j, "also");
+	}
+	if (c->blocks.n)
+		json_end(j);	/* also */
+	json_end(j);
+}
 
 static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, struct strbuf *result)
 {
 	struct sym_answer *w = ctx;
 	const char *arch = o->load.arches.n ? o->load.arches.v[i] : "tree";
-	const struct symbol *s;
+	struct whynot_query q = { 0 };
 	struct kctree *t = kctree_load_arch(&o->load, i);
 	struct model *m;
 	struct sat *S;
 	struct bitness b[2];
-	char val;
+	char *str;
 	int nb, found, want;
 	struct json j;
 
 	if (!t)
 		return EXIT_ERROR;
 	json_init_seq(&j, out);
-	found = query_symbol(t, w->arg, &s, &val, w->suggest, sizeof(w->suggest));
+	found = query_symbol(t, w->arg, &q.s, &q.val, &str, w->suggest, sizeof(w->suggest));
+	q.str = str;
 	if (found < 0) {
 		kctree_free(t);
 		return EXIT_ERROR;
@@ -69,14 +234,15 @@ static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 			json_kbool(&j, "defined", false);
 			json_end(&j);
 		} else {
-			fprintf(out, "%s: %s is not defined\n", arch, s ? s->name : w->arg);
+			fprintf(out, "%s: %s is not defined\n", arch, w->arg);
 		}
 		kctree_free(t);
 		return EXIT_OK;
 	}
+	query_want_text(&q.want, q.s, q.val, q.str);
 	m = model_build(t, true, true);
 	S = sat_new(model_cnf(m), true);
-	want = val ? model_sym_is(m, s, val) : -model_sym_is(m, s, 'n');
+	want = query_want_lit(m, q.s, q.val, q.str);
 	{
 		struct arch_ctx a = { .arch = arch, .t = t, .m = m, .s = S };
 
@@ -87,122 +253,25 @@ static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 			cli_no_case(o, &a, w->bits, out, &j);
 	}
 	for (int k = 0; k < nb; k++) {
-		const char *label = *b[k].label ? b[k].label : "";
-		struct selvec core = { 0 }, chain = { 0 };
-		intvec dropped = { 0 };
-		VEC(bool) needed = { 0 };
-		bool bits_used = false;
+		struct whynot_case c = { .arch = arch, .b = &b[k] };
+		/* asking about 64BIT itself: the case's own assumption would be
+		 * the answer; ask the tree instead, whose lines fix it */
+		bool self = q.s->name && !strcmp(q.s->name, "64BIT") && b[k].bits;
 
-		sat_assume(S, b[k].lit);
-		sat_assume(S, want);
-		if (o->format == FMT_JSON) {
-			json_object(&j);
-			json_kstring(&j, "arch", arch);
-			json_kint(&j, "bits", b[k].bits);
-			json_kstring(&j, "symbol", s->name);
-			json_kstring(&j, "value", val ? (char[]){ val, 0 } : "y|m");
-		}
-		if (sat_solve(S) == SAT_SAT) {
+		whynot_compute(m, S, &q, want, self ? CNF_TRUE : b[k].lit, &c);
+		if (self && !c.reachable && nb == 1 && q.s->menus)
+			loc_str(q.s->menus->loc, c.fixed_at, sizeof(c.fixed_at));
+		if (c.reachable)
 			sb_adds(result, "reachable ");
-			if (o->format == FMT_JSON) {
-				json_kbool(&j, "reachable", true);
-				json_end(&j);
-			} else {
-				fprintf(out, "%s%s%s: %s%s%s is reachable (see kcsat why)\n", arch,
-					*label ? " " : "", label, s->name, val ? "=" : "",
-					val ? (char[]){ val, 0 } : "");
-			}
-			continue;
-		}
-		/* One minimal block, then, with its lines taken out, any other
-		 * block that is independent of it (a symbol may be kept off in
-		 * several ways: taking out one line undoes only its own block). */
-		for (int blk = 0; blk < 4; blk++) {
-			if (blk) {
-				for (size_t q = 0; q < dropped.n; q++)
-					sat_drop_selector(S, dropped.v[q]);
-				sat_assume(S, b[k].lit);
-				sat_assume(S, want);
-				if (sat_solve(S) == SAT_SAT)
-					break;
-			}
-			core.n = chain.n = 0;
-			bits_used = false;
-			for (const int *c = sat_core(S, true); *c; c++) {
-				const struct selector *sel = cnf_selector_of(model_cnf(m), *c);
-
-				if (sel) {
-					vec_push(core, sel);
-					vec_push(dropped, sel->var);
-				} else if (*c == b[k].lit && b[k].bits) {
-					bits_used = true;
-				}
-			}
-			query_order_chain(s, &core, &chain);
-			/* is each line needed alone?  Take it out of the tree (and
-			 * the blocks before) and see whether SYM stays blocked */
-			needed.n = 0;
-			for (size_t ci = 0; ci < chain.n; ci++) {
-				for (size_t q = 0; q < dropped.n; q++)
-					if (dropped.v[q] != chain.v[ci]->var && !in_chain(&chain, dropped.v[q]))
-						sat_drop_selector(S, dropped.v[q]);
-				sat_drop_selector(S, chain.v[ci]->var);
-				sat_assume(S, b[k].lit);
-				sat_assume(S, want);
-				vec_push(needed, sat_solve(S) == SAT_SAT);
-			}
-			if (o->format == FMT_JSON) {
-				/* the first block in the case's object, the others in "also" */
-				if (blk)
-					json_object(&j);
-				else
-					json_kbool(&j, "reachable", false);
-				json_karray(&j, "chain");
-				for (size_t q = 0; q < chain.n; q++) {
-					json_object(&j);
-					query_chain_item_json(&j, chain.v[q]);
-					json_kbool(&j, "needed_alone", q < needed.n && needed.v[q]);
-					json_end(&j);
-				}
-				json_end(&j);
-				json_kstring(&j, "assumes", bits_used ? (b[k].bits == 64 ? "64BIT=y" : "64BIT=n") : NULL);
-				if (blk)
-					json_end(&j);
-				else
-					json_karray(&j, "also");
-			} else {
-				if (!blk)
-					fprintf(out, "%s%s%s: %s%s%s is blocked by:\n", arch, *label ? " " : "", label,
-						s->name, val ? "=" : "", val ? (char[]){ val, 0 } : "");
-				else
-					fprintf(out, "    and, independently, by:\n");
-				for (size_t ci = 0; ci < chain.n; ci++) {
-					struct strbuf t2 = STRBUF_INIT;
-
-					query_chain_item_text(&t2, chain.v[ci]);
-					fprintf(out, "\t%s%s\n", sb_str(&t2),
-						ci < needed.n && !needed.v[ci] ? "  [not alone: blocked without it too]" : "");
-					sb_release(&t2);
-				}
-				if (bits_used)
-					fprintf(out, "\twith 64BIT=%c\n", b[k].bits == 64 ? 'y' : 'n');
-				if (!chain.n && !bits_used)
-					fprintf(out, "\t(no line: the value is outside the symbol's type)\n");
-			}
-			if (!core.n)
-				break;	/* nothing left to take out */
-		}
-		if (o->format == FMT_JSON) {
-			json_end(&j);	/* also */
-			json_end(&j);
-		}
-		dropped.n = 0;
-		vec_release(core);
-		vec_release(chain);
-		vec_release(dropped);
-		vec_release(needed);
+		if (o->format == FMT_JSON)
+			whynot_print_json(&j, &c, &q);
+		else
+			whynot_print_text(out, &c, &q);
+		whynot_case_release(&c);
 	}
 	json_finish(&j);
+	sb_release(&q.want);
+	free(str);
 	sat_free(S);
 	model_free(m);
 	kctree_free(t);

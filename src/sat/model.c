@@ -1238,6 +1238,19 @@ int model_str_is(struct model *M, const struct symbol *s, const char *v)
 	return k < 0 ? CNF_FALSE : val_base(M, s) + k;
 }
 
+const char *const *model_domain(const struct model *M, const struct symbol *s, size_t *n,
+				size_t *nconst)
+{
+	const struct domain *d = s->id < M->nsyms ? M->dom[s->id] : NULL;
+
+	*n = *nconst = 0;
+	if (!d || (s->flags & SYM_SHELL))
+		return NULL;
+	*n = d->vals.n;
+	*nconst = d->nconst;
+	return (const char *const *)d->vals.v;
+}
+
 void model_encode_all(struct model *M)
 {
 	for (size_t i = 0; i < M->nsyms; i++)

@@ -1,5 +1,7 @@
 #include "sat/query.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +13,7 @@
 #include "util/xalloc.h"
 
 #include "kconfig/arch.h"
+#include "kconfig/value.h"
 
 #include "sat/cnf.h"
 #include "kconfig/kconfig.h"
@@ -192,33 +195,245 @@ bool query_symbol_name(const char *arg, char *name, size_t size)
 	return true;
 }
 
+/* "<choice@FILE:LINE>" (or without the brackets), as the answers name a
+ * choice: the choice symbol defined there. */
+static const struct symbol *find_choice(const struct kctree *t, const char *arg, size_t n)
+{
+	const struct symbol *s;
+	size_t i;
+	char buf[300];
+
+	if (n && arg[0] == '<' && arg[n - 1] == '>') {
+		arg++;
+		n -= 2;
+	}
+	if (n < 8 || strncmp(arg, "choice@", 7))
+		return NULL;
+	tree_for_each_sym(t, s, i)
+		if (sym_is_choice(s) && s->menus) {
+			loc_str(s->menus->loc, buf, sizeof(buf));
+			if (strlen(buf) == n - 7 && !strncmp(buf, arg + 7, n - 7))
+				return s;
+		}
+	return NULL;
+}
+
 int query_symbol(struct kctree *t, const char *arg, const struct symbol **out, char *val,
-		 char *suggest, size_t size)
+		 char **str, char *suggest, size_t size)
 {
 	char name[256];
 	const char *eq = strchr(arg, '=');
 	const struct symbol *s;
 
-	if (!query_symbol_name(arg, name, sizeof(name))) {
-		diag_fatal("bad symbol '%s'", arg);
-		return -1;
-	}
 	*val = 0;
-	if (eq) {
+	*str = NULL;
+	*out = NULL;
+	s = find_choice(t, arg, eq ? (size_t)(eq - arg) : strlen(arg));
+	if (!s) {
+		if (!query_symbol_name(arg, name, sizeof(name))) {
+			diag_fatal("bad symbol '%s'", arg);
+			return -1;
+		}
+		s = sym_find(t, name);
+		if (!s || !(s->flags & SYM_DEFINED)) {
+			query_suggest(t, name, suggest, size);
+			return 0;
+		}
+	}
+	if (eq && (sym_is_bool_like(s) || sym_is_choice(s))) {
 		if ((eq[1] != 'y' && eq[1] != 'm' && eq[1] != 'n') || eq[2]) {
 			diag_fatal("'%s': the value is y, m or n", arg);
 			return -1;
 		}
 		*val = eq[1];
+	} else if (eq) {
+		const char *v = eq + 1;
+		size_t n = strlen(v);
+
+		/* a string as a .config writes it, quoted, or bare */
+		if (s->type == S_STRING && n >= 2 && v[0] == '"' && v[n - 1] == '"') {
+			*str = xstrdup(v + 1);
+			(*str)[n - 2] = '\0';
+		} else {
+			*str = xstrdup(v);
+		}
+		if (!value_valid(s->type, *str)) {
+			diag_fatal("'%s': '%s' is not a%s %s value", arg, *str,
+				   s->type == S_INT ? "n" : "", sym_type_name(s->type));
+			free(*str);
+			*str = NULL;
+			return -1;
+		}
+		*val = '=';
 	}
-	s = sym_find(t, name);
-	if (s && (s->flags & SYM_DEFINED)) {
-		*out = s;
-		return 1;
+	*out = s;
+	return 1;
+}
+
+int query_want_lit(struct model *m, const struct symbol *s, char val, const char *str)
+{
+	if (str)
+		return model_str_is(m, s, str);
+	if (!sym_is_bool_like(s) && !sym_is_choice(s))
+		return model_dir_lit(m, s, false);	/* set: its dependencies hold */
+	return val ? model_sym_is(m, s, val) : -model_sym_is(m, s, 'n');
+}
+
+void query_want_text(struct strbuf *sb, const struct symbol *s, char val, const char *str)
+{
+	char name[300];
+
+	sb_adds(sb, sym_display_name(s, name, sizeof(name)));
+	if (str && s->type == S_STRING)
+		sb_addf(sb, "=\"%s\"", str);
+	else if (str)
+		sb_addf(sb, "=%s", str);
+	else if (val)
+		sb_addf(sb, "=%c", val);
+}
+
+/* A value of an int or hex domain as a number in one order; false if it
+ * is none (empty, or out of range: not a number to the kernel either). */
+static bool value_num(const char *v, enum sym_type type, long long *out)
+{
+	char *end;
+
+	errno = 0;
+	if (!*v)
+		return false;
+	if (type == S_HEX) {
+		unsigned long long u = strtoull(v, &end, 16);
+
+		if (*v == '-' || u > (unsigned long long)LLONG_MAX)
+			return false;
+		*out = (long long)u;
+	} else {
+		*out = strtoll(v, &end, 10);
 	}
-	*out = NULL;
-	query_suggest(t, name, suggest, size);
-	return 0;
+	return !*end && !errno;
+}
+
+static void num_text(struct strbuf *sb, long long v, enum sym_type type)
+{
+	if (type == S_HEX)
+		sb_addf(sb, "0x%llx", (unsigned long long)v);
+	else
+		sb_addf(sb, "%lld", v);
+}
+
+struct dom_entry {
+	long long v;
+	bool rep, reach;
+};
+
+static int dom_entry_cmp(const void *a, const void *b)
+{
+	const struct dom_entry *x = a, *y = b;
+
+	return (x->v > y->v) - (x->v < y->v);
+}
+
+void query_values(struct arch_ctx *a, const struct symbol *s, int lit, strvec *out)
+{
+	size_t n, nconst;
+	const char *const *dom = model_domain(a->m, s, &n, &nconst);
+	bool *reach = xcalloc(n + 1, sizeof(bool));
+	VEC(struct dom_entry) nums = { 0 };
+	struct strbuf sb = STRBUF_INIT;
+
+	for (size_t k = 0; k < n; k++) {
+		const char *v;
+
+		if (reach[k])
+			continue;
+		sat_assume(a->s, lit);
+		sat_assume(a->s, model_str_is(a->m, s, dom[k]));
+		if (sat_solve(a->s) != SAT_SAT)
+			continue;
+		reach[k] = true;
+		/* the solution's value is reachable too: one solve less */
+		v = model_str_value(a->m, a->s, s);
+		for (size_t j = 0; v && j < n; j++)
+			if (!strcmp(dom[j], v))
+				reach[j] = true;
+	}
+	/* what is not a number, first: the empty value, a string's constants */
+	for (size_t k = 0; k < nconst; k++) {
+		long long x;
+
+		if (!reach[k] || (s->type != S_STRING && value_num(dom[k], s->type, &x)))
+			continue;
+		sb_reset(&sb);
+		sb_addf(&sb, "\"%s\"", dom[k]);
+		vec_push(*out, sb_detach(&sb));
+	}
+	if (s->type == S_STRING) {
+		for (size_t k = nconst; k < n; k++)
+			if (reach[k]) {
+				vec_push(*out, xstrdup("any other string"));
+				break;
+			}
+		goto done;
+	}
+	for (size_t k = 0; k < n; k++) {
+		struct dom_entry e = { 0, k >= nconst, reach[k] };
+		bool dup = false;
+
+		if (!value_num(dom[k], s->type, &e.v))
+			continue;
+		for (size_t j = 0; j < nums.n; j++)
+			if (nums.v[j].v == e.v) {	/* "16" and "0x10": one number */
+				nums.v[j].reach |= e.reach;
+				dup = true;
+			}
+		if (!dup)
+			vec_push(nums, e);
+	}
+	if (nums.n)
+		qsort(nums.v, nums.n, sizeof(*nums.v), dom_entry_cmp);
+	/* Consecutive entries cover consecutive numbers (a gap between two
+	 * constants has its representative), so reachable runs are intervals:
+	 * a gap's end is its neighbour constant's next number, or unbounded. */
+	for (size_t i = 0; i < nums.n; i++) {
+		size_t e = i;
+		bool lo_open, hi_open;
+		long long lo, hi;
+
+		if (!nums.v[i].reach)
+			continue;
+		while (e + 1 < nums.n && nums.v[e + 1].reach)
+			e++;
+		lo_open = nums.v[i].rep && i == 0 && s->type != S_HEX;
+		hi_open = nums.v[e].rep && e + 1 == nums.n;
+		lo = !nums.v[i].rep ? nums.v[i].v : i ? nums.v[i - 1].v + 1 : 0;
+		hi = !nums.v[e].rep || hi_open ? nums.v[e].v : nums.v[e + 1].v - 1;
+		sb_reset(&sb);
+		if (lo_open && hi_open)
+			sb_adds(&sb, "any");
+		else if (!lo_open && !hi_open && lo == hi)
+			num_text(&sb, lo, s->type);
+		else {
+			if (!lo_open)
+				num_text(&sb, lo, s->type);
+			sb_adds(&sb, "..");
+			if (!hi_open)
+				num_text(&sb, hi, s->type);
+		}
+		vec_push(*out, sb_detach(&sb));
+		i = e;
+	}
+done:
+	sb_release(&sb);
+	vec_release(nums);
+	free(reach);
+}
+
+void query_values_text(struct strbuf *sb, const strvec *items, bool compact)
+{
+	for (size_t k = 0; k < items->n; k++)
+		sb_addf(sb, "%s%s", k ? compact ? "," : ", " : "", items->v[k]);
+	if (!items->n)
+		sb_adds(sb, compact ? "none" : "(none)");
 }
 
 /* One line of the core, as Kconfig writes it. */

@@ -153,6 +153,8 @@ bool outfile_commit(struct outfile *o)
 		release(o);
 		return false;
 	}
+	if (o->tmp)	/* a file, not a device: say where it went */
+		diag_note((struct loc){ 0, 0 }, "wrote %s", o->path);
 	release(o);
 	return true;
 }
