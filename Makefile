@@ -96,7 +96,8 @@ CMD_OBJS += cmd/lintopt.o
 CMD_OBJS += cmd/main.o
 
 # One fuzz target per untrusted reader (tests/fuzz/fuzz_NAME.c, its seeds
-# in tests/fuzz/corpus-NAME/, or corpus/ for the front-end): the Kconfig
+# in tests/fuzz/corpus-NAME/, or corpus/ and the error cases of tests/cli/
+# for the front-end): the Kconfig
 # front-end, the patch reader, the .config reader and the YAML rules loader.
 FUZZ_TARGETS = parse patch config rules
 FUZZ_REPLAY = $(addsuffix _replay,$(addprefix fuzz_,$(FUZZ_TARGETS)))
@@ -176,10 +177,10 @@ cli: $(BUILD)/kcsat
 
 fuzz: $(addprefix $(BUILD)/,$(FUZZ_REPLAY))
 	@fail=0; for t in $(FUZZ_TARGETS); do \
-		c=tests/fuzz/corpus-$$t; [ $$t = parse ] && c=tests/fuzz/corpus; \
+		c=tests/fuzz/corpus-$$t; [ $$t = parse ] && c="tests/fuzz/corpus tests/cli/errors"; \
 		printf '  %-7s %s: ' REPLAY "$$t"; \
 		$(BUILD)/fuzz_$${t}_replay $$c || fail=1; \
-	done; exit $$fail
+	done; printf '  %-7s ' AGREE; tests/fuzz/errors-agree.sh $(BUILD) || fail=1; exit $$fail
 
 hostile: $(BUILD)/kcsat
 	@tests/hostile/run.sh $(BUILD)/kcsat

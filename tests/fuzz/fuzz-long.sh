@@ -7,7 +7,8 @@
 # build/libfuzzer/fuzz_TARGET from src/ (without the commands) and the
 # target with -fsanitize=fuzzer,address,undefined, then fuzzes for SECONDS
 # (default 300; 0 only builds) starting from the target's seed corpus
-# (tests/fuzz/corpus for parse, tests/fuzz/corpus-TARGET otherwise) with its
+# (tests/fuzz/corpus and the error cases tests/cli/errors for parse,
+# tests/fuzz/corpus-TARGET otherwise) with its
 # dictionary when there is one (tests/fuzz/TARGET.dict; kconfig.dict for
 # parse).  New inputs go to build/libfuzzer/TARGET/corpus (the seeds are not
 # modified); crashes, leaks, timeouts and OOMs to
@@ -25,7 +26,7 @@ jobs=${2:-1}
 seeds=tests/fuzz/corpus-$target
 dict=tests/fuzz/$target.dict
 if [ "$target" = parse ]; then
-	seeds=tests/fuzz/corpus
+	seeds="tests/fuzz/corpus tests/cli/errors"
 	dict=tests/fuzz/kconfig.dict
 fi
 out=build/libfuzzer/$target
@@ -55,7 +56,7 @@ status=0
 "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
 	-max_len=16384 $dopt -print_final_stats=1 \
 	-artifact_prefix="$out/crashes/" $par \
-	"$out/corpus" "$seeds" || status=$?
+	"$out/corpus" $seeds || status=$?
 n=$(ls "$out/crashes" | wc -l)
 echo "fuzz-long: exit $status, $n artifact(s) in $out/crashes" >&2
 exit $status

@@ -7,14 +7,17 @@
  *   - each line "%%file PATH" starts a new virtual file named PATH (a later
  *     file of the same name wins), so `source "PATH"` works and recursive
  *     or missing sources can be expressed;
- *   - a file named "Makefile" is read for VERSION/PATCHLEVEL as in a tree.
+ *   - a file named "Makefile" is read for VERSION/PATCHLEVEL as in a tree;
+ *   - a line "\\ No newline at end of file" drops the newline before it (as
+ *     in a diff), and a line "%%cmd", "%%rc ", "%%stdout" or "%%stderr" ends
+ *     the input: the error cases of tests/cli/errors/ are inputs too.
  * File contents are handed to the front-end as (pointer, length) slices of
  * the input, not NUL-terminated: it must honour the length.
  * Shell commands are never run (SHELL_OFF) and no real file is opened.
  *
  * After a successful load every expression, symbol and menu entry is
  * walked and printed to a buffer, so printing code is exercised too; then
- * the tree is freed.  Diagnostics go to /dev/null.  Global state (the
+ * the tree is freed.  Diagnostics go to /dev/null (FUZZ_VERBOSE=1: stderr).  Global state (the
  * interned file names, the error counters) is reset after each input so
  * nothing accumulates across runs and LeakSanitizer sees every leak. */
 #include <stddef.h>
@@ -23,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "util/diag.h"
 #include "kconfig/kconfig.h"
 #include "util/strbuf.h"
@@ -81,6 +85,7 @@ static void split_input(const char *text, size_t size, struct vtree *vt,
 	const char *p = text, *end = text + size;
 	struct vfile *cur;
 	char val[32];
+	bool done = false;	/* cur's length is known (no newline at its end) */
 
 	/* Header: option lines before the root file's first byte. */
 	while (p < end) {
@@ -109,15 +114,29 @@ static void split_input(const char *text, size_t size, struct vtree *vt,
 		if (!eol)
 			eol = end;
 		next = eol < end ? eol + 1 : end;
-		if (starts_with(p, eol, "%%file ") && vt->n < MAX_FILES) {
+		if (starts_with(p, eol, "%%cmd") || starts_with(p, eol, "%%rc ") ||
+		    starts_with(p, eol, "%%stdout") || starts_with(p, eol, "%%stderr")) {
+			end = p;
+			break;
+		}
+		if (starts_with(p, eol, "\\ No newline at end of file") && !done) {
 			cur->len = (size_t)(p - cur->text);
+			if (cur->len)
+				cur->len--;
+			done = true;
+		}
+		if (starts_with(p, eol, "%%file ") && vt->n < MAX_FILES) {
+			if (!done)
+				cur->len = (size_t)(p - cur->text);
 			cur = &vt->files[vt->n++];
 			line_value(p + 7, eol, cur->path, sizeof(cur->path));
 			cur->text = next;
+			done = false;
 		}
 		p = next;
 	}
-	cur->len = (size_t)(end - cur->text);
+	if (!done)
+		cur->len = (size_t)(end - cur->text);
 }
 
 /* Walk what later stages walk, printing to a buffer. */
@@ -167,7 +186,6 @@ static void exercise(const struct kctree *t)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static FILE *devnull;
 	struct vtree *vt;
 	struct load_config o = { 0 };
 	char arch[128] = "";
@@ -176,12 +194,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size > MAX_INPUT)
 		return 0;
-	if (!devnull) {
-		devnull = fopen("/dev/null", "w");
-		if (!devnull)
-			abort();
-		diag_set_stream(devnull);
-	}
+	fuzz_quiet();
 	text = (const char *)data;
 	vt = calloc(1, sizeof(*vt));
 	if (!vt)
