@@ -746,7 +746,7 @@ static void explain(const struct applier *a, const struct pfile *f, size_t k,
 		    const struct text *t, size_t pos)
 {
 	const struct hunk *h = &f->hunks.v[k];
-	const struct hline *b = &a->p->body.v[h->first];
+	const struct hline *b = h->n ? &a->p->body.v[h->first] : NULL;
 	const char *name = f->old_path ? f->old_path : f->new_path;
 	char want[80], got[80];
 	size_t i = pos;
@@ -800,7 +800,8 @@ static char *apply_hunks(struct applier *a, struct pfile *f, const char *base, s
 				}
 	for (size_t k = 0; k < f->hunks.n; k++) {
 		const struct hunk *h = &f->hunks.v[k];
-		const struct hline *b = &a->p->body.v[h->first];
+		/* an empty hunk ("@@ -0,0 +1,0 @@") has no lines in the body */
+		const struct hline *b = h->n ? &a->p->body.v[h->first] : NULL;
 		size_t nold = h->old_count;
 		size_t expect = side_start(h->old_start, h->old_count), pos = SIZE_MAX;
 		/* Less context on one side: the hunk touches that end of the

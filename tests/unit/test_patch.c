@@ -578,6 +578,27 @@ static void test_rename_without_new_name(void **state)
 		"t.patch:1: error: can't tell both file names of a copy: 'copy from' or 'copy to' is missing\n");
 }
 
+/* Found by fuzz_patch (UBSan: a zero offset applied to the NULL body): a
+ * hunk with no lines changes nothing, and the hunks around it apply. */
+static void test_empty_hunk(void **state)
+{
+	struct pt *t = *state;
+
+	assert_true(apply(t,
+		"--- a/drivers/Kconfig\n"
+		"+++ b/drivers/Kconfig\n"
+		"@@ -0,0 +1,0 @@\n"
+		"@@ -1,3 +1,3 @@\n"
+		"-menu \"Device Drivers\"\n"
+		"+menu \"Drivers\"\n"
+		" source \"drivers/pci/Kconfig\"\n"
+		" endmenu\n"));
+	assert_string_equal(errors(t), "");
+	assert_int_equal(patch_file(t->p, 0)->nranges, 2);
+	assert_string_equal(rd(t, "drivers/Kconfig"),
+			    "menu \"Drivers\"\nsource \"drivers/pci/Kconfig\"\nendmenu\n");
+}
+
 static void test_patch_then_load(void **state)
 {
 	struct pt *t = *state;
@@ -1156,6 +1177,7 @@ int main(void)
 		PT_TEST(test_rename_with_hunks),
 		PT_TEST(test_rename_to_non_kconfig_name),
 		PT_TEST(test_rename_without_new_name),
+		PT_TEST(test_empty_hunk),
 		PT_TEST(test_patch_then_load),
 		PT_TEST(test_patch_glob_and_any_name),
 		PT_TEST(test_no_newline_old),
