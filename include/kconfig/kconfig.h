@@ -146,6 +146,7 @@ struct symbol {
 	struct menu *menus, **menus_tail;	/* every entry defining it */
 	struct menu *choice;		/* choice entry it belongs to, if any */
 	const char *env;		/* legacy `option env="NAME"` */
+	const char *shell_display;	/* SYM_SHELL: as written, pp_display() */
 	/* Finalized (NULL means n for rev_dep/implied, y for dir_dep): */
 	struct expr *dir_dep;		/* OR of menu->dep over its entries */
 	struct expr *rev_dep;		/* OR of SEL && select->visible */

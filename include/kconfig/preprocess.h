@@ -76,6 +76,10 @@ void pp_render(const struct pp *pp, const char *s, struct strbuf *out);
 /* The name of an environment variable not passed whose unknown s holds,
  * or NULL. */
 const char *pp_unknown_env(const struct pp *pp, const char *s);
+/* The same for messages: each marker as the macro call that made it, as
+ * written ("$(cc-option,-mpcrel)", "$(cc-name)" for a `:=` variable), or
+ * "$(shell,CMD)"; capped at a few hundred bytes. */
+void pp_display(const struct pp *pp, const char *s, struct strbuf *out);
 unsigned pp_shell_count(const struct pp *pp);
 
 #endif

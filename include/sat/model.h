@@ -19,6 +19,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "kconfig/kconfig.h"
+
 struct kctree;
 struct symbol;
 struct expr;
@@ -56,6 +58,13 @@ int model_sym_is(struct model *m, const struct symbol *s, char v);
  * first use; clauses go to model_cnf() and reach solvers by sat_sync(). */
 int model_expr_lit(struct model *m, const struct expr *e, bool need_y);
 
+/* The $(shell,...) results (SYM_SHELL) read as a tristate in m so far, the
+ * free inputs of a toolchain (model_sym_is() gives their values). */
+void model_shell_tris(const struct model *m, symvec *out);
+/* Is s (SYM_SHELL) an equality test on a command's one output, `$(success,
+ * test "$(X)" = W)`?  Those of one X exclude each other in every model
+ * (the compiler is gcc or clang, not both). */
+bool model_shell_is_eq(const struct symbol *s);
 /* Does the model give s a value of its own (defined bool/tristate/int/hex/
  * string symbol that is not a 6.11+ choice)? */
 bool model_has_value(const struct model *m, const struct symbol *s);

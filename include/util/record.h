@@ -21,7 +21,7 @@
 
 struct strbuf;
 
-#define RECORD_MAX_FIELDS 12
+#define RECORD_MAX_FIELDS 14
 
 struct record_kind {
 	const char *name;				/* the first field */

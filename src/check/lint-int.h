@@ -32,7 +32,9 @@ enum lint_fact {
 			 * entry with no symbol); value: what it reads unsaved */
 	LF_UNMET,	/* a select that can be unmet: bits (0: 64BIT fixed), the
 			 * witness and fragment paths ("-": none), the evidence
-			 * lines */
+			 * lines, the $(shell,...) results it needs ("": none;
+			 * else "X is y and Y is n"), probe: 1 if one of them is
+			 * a probe (not only which compiler or linker it is) */
 	LF_DEAD,	/* sym never has value here ("any": never y or m) */
 	LF_PROP,	/* a line never in effect here (kind default, prompt,
 			 * select; status dead, shadowed, or void: its entry is);

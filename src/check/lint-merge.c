@@ -386,14 +386,22 @@ static void g_unmet(struct merge *M, struct fact *g, size_t n)
 	const char *sym = F(g, "sym"), *target = F(g, "target");
 	struct strbuf sb = STRBUF_INIT, key = STRBUF_INIT;
 	struct finding *f;
+	size_t toolchain = 0;
 
+	/* toolchain-dependent: on every arch it rests on $(shell,...)
+	 * probes (a compiler flag accepted, another refused) that a real
+	 * toolchain may never give together; a note, the results named.
+	 * Needing only clang (not gcc) is no such doubt: a warning. */
+	for (size_t k = 0; k < n; k++)
+		toolchain += !strcmp(F(&g[k], "probe"), "1");
 	sb_addf(&key, "%s>%s", sym, target);
-	f = add(M, LC_UNMET_SELECT, lint_checks[LC_UNMET_SELECT].level, g, "efile", "eline", target,
-		sb_str(&key));
+	f = add(M, LC_UNMET_SELECT, toolchain == n ? LEVEL_NOTE : lint_checks[LC_UNMET_SELECT].level,
+		g, "efile", "eline", target, sb_str(&key));
 	if (f) {
 		where(&sb, M, g, n, readers(M, F(g, "file")));
-		finding_set_message(f, "%s selects %s while %s's direct dependencies can be unmet%s", sym,
-				    target, target, sb_str(&sb));
+		finding_set_message(f, "%s selects %s while %s's direct dependencies can be unmet%s%s",
+				    sym, target, target, sb_str(&sb),
+				    toolchain == n ? ", toolchain-dependent" : "");
 		f->selector = xstrdup(sym);
 		for (size_t k = 0; k < n; k++) {
 			const char *ev = F(&g[k], "evidence"), *nl = strchr(ev, '\n');
@@ -414,6 +422,11 @@ static void g_unmet(struct merge *M, struct fact *g, size_t n)
 					strcmp(F(&g[k], "fragment"), "-") ? xstrdup(F(&g[k], "fragment"))
 									 : NULL }));
 		}
+		for (size_t k = 0; k < n; k++)
+			if (*F(&g[k], "shell"))
+				finding_add_evidence(f, "%s: %sholds only if %s", arch_name(M, g[k].arch),
+						     strcmp(F(&g[k], "probe"), "1") ? "" : "toolchain-dependent: ",
+						     F(&g[k], "shell"));
 		add_arches(f, M, g, n);
 	}
 	sb_release(&sb);

@@ -299,6 +299,95 @@ static void kernel_wording(struct job *J, struct eval *ev, const struct symbol *
 	}
 }
 
+/* How a needed shell result reads: `$(success,test "$(cc-name)" = Clang)`
+ * at y as "$(cc-name) is Clang", at n as "$(cc-name) is not GCC"; a probe
+ * as "$(cc-option,-mpcrel) is y". */
+static const char eq_head[] = "$(success,test \"";
+
+/* An equality test's command as shown ("$(cc-name)"), its length; 0 if
+ * its display is not of that form. */
+static int eq_command(const struct symbol *s, const char **x)
+{
+	const char *d = s->shell_display ? s->shell_display : s->name, *eq;
+
+	if (!model_shell_is_eq(s) || strncmp(d, eq_head, sizeof(eq_head) - 1) ||
+	    !(eq = strstr(d, "\" = ")) || d[strlen(d) - 1] != ')')
+		return 0;
+	*x = d + sizeof(eq_head) - 1;
+	return (int)(eq - *x);
+}
+
+static void shell_need_text(struct strbuf *out, const struct symbol *s, char v)
+{
+	const char *d = s->shell_display ? s->shell_display : s->name, *x;
+	int xl = eq_command(s, &x);
+
+	if (xl) {
+		const char *w = x + xl + 4;
+
+		sb_addf(out, "%.*s is %s%.*s", xl, x, v == 'y' ? "" : "not ",
+			(int)(strlen(w) - 1), w);
+		return;
+	}
+	sb_addf(out, "%s is %c", d, v);
+}
+
+/* The $(shell,...) results that unmet select p needs: each one whose value
+ * is the same in every configuration showing it (a solve each, on a cone
+ * model of p's question), as "$(cc-option,-mpcrel) is y and ... is n"
+ * into out; nothing when p holds whatever the toolchain answers.  *probe:
+ * whether one of them is a probe (a flag accepted, a program found), not
+ * only which compiler, assembler or linker it is: probes are free, and two
+ * of them may need answers no real toolchain gives together. */
+static void shell_needs(struct job *J, const struct property *p, struct strbuf *out, bool *probe)
+{
+	struct model *cm = model_build(J->t, false, true);
+	int lit = model_unmet_lit(cm, p);
+	struct sat *cs = sat_new(model_cnf(cm), false);
+	symvec sh = { 0 };
+	VEC(char) val = { 0 };
+	size_t n = 0;
+
+	sat_assume(cs, lit);
+	if (lit != CNF_FALSE && sat_solve(cs) == SAT_SAT) {
+		model_shell_tris(cm, &sh);
+		for (size_t k = 0; k < sh.n; k++)
+			vec_push(val, model_tri_value(cm, cs, sh.v[k]) == 'n' ? 'n' : 'y');
+	}
+	*probe = false;
+	for (size_t k = 0; k < sh.n; k++) {
+		/* y: anything but n (m is no answer $(success,...) gives) */
+		int is = model_sym_is(cm, sh.v[k], 'n') * (val.v[k] == 'n' ? 1 : -1);
+
+		sat_assume(cs, lit);
+		sat_assume(cs, -is);
+		if (sat_solve(cs) != SAT_UNSAT)
+			val.v[k] = 0;	/* free: not needed */
+	}
+	for (size_t k = 0; k < sh.n; k++) {
+		const char *x, *y;
+		int xl = eq_command(sh.v[k], &x);
+		bool implied = false;
+
+		if (!val.v[k])
+			continue;
+		/* "is not GCC" says nothing once "is Clang" is needed */
+		for (size_t j = 0; xl && val.v[k] == 'n' && j < sh.n; j++)
+			implied |= val.v[j] == 'y' && eq_command(sh.v[j], &y) == xl &&
+				   !strncmp(x, y, (size_t)xl);
+		if (implied)
+			continue;
+		if (n++)
+			sb_adds(out, " and ");
+		shell_need_text(out, sh.v[k], val.v[k]);
+		*probe |= !model_shell_is_eq(sh.v[k]);
+	}
+	vec_release(sh);
+	vec_release(val);
+	sat_free(cs);
+	model_free(cm);
+}
+
 /* Write text to path; false after a diagnostic. */
 static bool write_file(const char *path, const char *text)
 {
@@ -318,7 +407,8 @@ static void unmet_found(struct job *J, size_t i)
 	const struct property *p;
 	const struct symbol *x, *s;
 	struct strbuf ev = STRBUF_INIT, path = STRBUF_INIT, cond = STRBUF_INIT;
-	struct strbuf frag = STRBUF_INIT, fpath = STRBUF_INIT;
+	struct strbuf frag = STRBUF_INIT, fpath = STRBUF_INIT, shell = STRBUF_INIT;
+	bool probe;
 	struct solution sol = { J->m, J->S };
 	struct eval *e = eval_new_source(J->t, &(struct eval_source){
 		.tri = solution_tri, .str = solution_str, .ctx = &sol });
@@ -345,6 +435,7 @@ static void unmet_found(struct job *J, size_t i)
 			s->name, sv, x->name, x->name, tri_char(eval_expr(e, x->dir_dep)), x->name, xv);
 	}
 	kernel_wording(J, e, x, &ev);
+	shell_needs(J, p, &shell, &probe);
 	/* the dependency lines of x that do not hold */
 	for (const struct menu *mn = x->menus; mn; mn = mn->sym_next)
 		for (const struct menu *a = mn; a && a->kind != M_ROOT; a = a->parent)
@@ -416,6 +507,8 @@ static void unmet_found(struct job *J, size_t i)
 	rec_str(&w, "witness", path.len ? sb_str(&path) : "-");
 	rec_str(&w, "fragment", fpath.len ? sb_str(&fpath) : "-");
 	rec_str(&w, "evidence", sb_str(&ev));
+	rec_str(&w, "shell", sb_str(&shell));
+	rec_int(&w, "probe", probe);
 	rec_end(&w);
 	config_release(&witness);
 	eval_free(e);
@@ -424,6 +517,7 @@ static void unmet_found(struct job *J, size_t i)
 	sb_release(&cond);
 	sb_release(&frag);
 	sb_release(&fpath);
+	sb_release(&shell);
 }
 
 /* Which of the targets idx[0..n) can be true (live[i]).  Random solutions

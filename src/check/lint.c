@@ -29,7 +29,7 @@ const struct record_kind lint_facts[LF_COUNT] = {
 	[LF_TRANSREF] = { "transref", { "file", "line", "sym", "target", "efile", "eline", "what",
 					"value", NULL } },
 	[LF_UNMET] = { "unmet", { "file", "line", "sym", "target", "efile", "eline", "bits",
-				  "witness", "fragment", "evidence", NULL } },
+				  "witness", "fragment", "evidence", "shell", "probe", NULL } },
 	[LF_DEAD] = { "dead", { "sym", "value", "file", "line", NULL } },
 	[LF_PROP] = { "prop", { "file", "line", "kind", "status", "sym", "label", "efile", "eline",
 				"text", NULL } },

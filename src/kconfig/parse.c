@@ -93,6 +93,11 @@ static struct symbol *tok_symbol(struct parser *P, bool is_const)
 		pp_render(P->pp, text, &sb);
 		s = sym_lookup(P->t, sb_str(&sb), true);
 		s->flags |= SYM_SHELL;
+		if (!s->shell_display) {
+			sb_reset(&sb);
+			pp_display(P->pp, text, &sb);
+			s->shell_display = arena_strdup(&P->t->arena, sb_str(&sb));
+		}
 		sb_release(&sb);
 		return s;
 	}

@@ -31,6 +31,7 @@ struct pp {
 	strvec pass;		/* environment variables read from the process */
 	bool pass_all;
 	strvec unknown;		/* reference body of each marker id */
+	strvec display;		/* by marker id: how to show it (pp_display()) */
 	uint32_t *unk_hash;		/* open addressing: id + 1, 0 = empty */
 	size_t unk_cap;
 	struct loc at;
@@ -65,6 +66,7 @@ void pp_free(struct pp *pp)
 	vec_release(pp->env);
 	strvec_free_all(&pp->pass);
 	strvec_free_all(&pp->unknown);
+	strvec_free_all(&pp->display);
 	free(pp->unk_hash);
 	free(pp);
 }
@@ -137,8 +139,14 @@ static char *make_unknown(struct pp *pp, const char *cmd)
 	if (pp->unk_hash[j]) {
 		id = pp->unk_hash[j] - 1;
 	} else {
+		struct strbuf d = STRBUF_INIT;
+
 		id = pp->unknown.n;
+		sb_adds(&d, "$(");
+		pp_display(pp, cmd, &d);
+		sb_adds(&d, ")");
 		vec_push(pp->unknown, xstrdup(cmd));
+		vec_push(pp->display, sb_detach(&d));
 		pp->unk_hash[j] = (uint32_t)id + 1;
 	}
 	snprintf(buf, sizeof(buf), "%c%zu%c", PP_UNK_OPEN, id, PP_UNK_CLOSE);
@@ -204,6 +212,68 @@ const char *pp_unknown_env(const struct pp *pp, const char *s)
 			return pp->unknown.v[id];
 	}
 	return NULL;
+}
+
+/* Display names are for messages: capped, so that nesting cannot make
+ * them grow (each is built from the earlier ones, never recursively). */
+#define PP_DISPLAY_MAX 400
+
+void pp_display(const struct pp *pp, const char *s, struct strbuf *out)
+{
+	size_t start = out->len;
+
+	while (*s) {
+		const char *open = strchr(s, PP_UNK_OPEN);
+		char *end;
+		unsigned long id;
+
+		if (!open) {
+			sb_adds(out, s);
+			break;
+		}
+		sb_add(out, s, (size_t)(open - s));
+		id = strtoul(open + 1, &end, 10);
+		if (*end != PP_UNK_CLOSE || id >= pp->display.n) {
+			sb_addc(out, *open);
+			s = open + 1;
+			continue;
+		}
+		sb_adds(out, pp->display.v[id]);
+		s = end + 1;
+		if (out->len - start > PP_DISPLAY_MAX)
+			break;
+	}
+	if (out->len - start > PP_DISPLAY_MAX) {
+		out->len = start + PP_DISPLAY_MAX;
+		out->buf[out->len] = '\0';
+		sb_adds(out, "...");
+	}
+}
+
+/* If res is one unknown made since marker count `before`, it is the value
+ * of the macro call $(name,args...): show it so ("$(cc-option,-mpcrel)"
+ * rather than the command the macros expand to).  The outermost call is
+ * the last to finish, so it wins. */
+static void name_unknown(struct pp *pp, size_t before, const char *res, const char *name,
+			 int argc, char *argv[])
+{
+	char *end;
+	unsigned long id;
+	struct strbuf d = STRBUF_INIT;
+
+	if (res[0] != PP_UNK_OPEN)
+		return;
+	id = strtoul(res + 1, &end, 10);
+	if (*end != PP_UNK_CLOSE || end[1] || id < before || id >= pp->display.n)
+		return;
+	sb_addf(&d, "$(%s", name);
+	for (int i = 0; i < argc; i++) {
+		sb_addc(&d, ',');
+		pp_display(pp, argv[i], &d);
+	}
+	sb_addc(&d, ')');
+	free(pp->display.v[id]);
+	pp->display.v[id] = sb_detach(&d);
 }
 
 void pp_setenv(struct pp *pp, const char *name, const char *value)
@@ -456,9 +526,13 @@ bool pp_assign(struct pp *pp, const char *name, const char *value, enum var_flav
 	} else if (flavor == VAR_APPEND) {
 		flavor = VAR_RECURSIVE;
 	}
-	if (flavor == VAR_SIMPLE)
+	if (flavor == VAR_SIMPLE) {
+		size_t before = pp->unknown.n;
+
 		new_value = expand_string_with_args(pp, value, 0, NULL);
-	else
+		/* cc-name := $(shell,...): shown as $(cc-name) */
+		name_unknown(pp, before, new_value, name, 0, NULL);
+	} else
 		new_value = xstrdup(value);
 	if (pp->failed) {
 		free(new_value);
@@ -498,6 +572,7 @@ static char *eval_clause(struct pp *pp, const char *str, size_t len, int argc, c
 	char *new_argv[FUNCTION_MAX_ARGS];
 	int new_argc = 0, nest = 0;
 	unsigned long n;
+	size_t before;
 
 	/* $(1), $(2)...: arguments of the enclosing user function call. */
 	n = strtoul(tmp, &endptr, 10);
@@ -532,6 +607,7 @@ static char *eval_clause(struct pp *pp, const char *str, size_t len, int argc, c
 	new_argv[new_argc++] = prev;
 
 	name = expand_string_with_args(pp, new_argv[0], argc, argv);
+	before = pp->unknown.n;
 	new_argc--;
 	for (int i = 0; i < new_argc; i++)
 		new_argv[i] = expand_string_with_args(pp, new_argv[i + 1], argc, argv);
@@ -540,7 +616,8 @@ static char *eval_clause(struct pp *pp, const char *str, size_t len, int argc, c
 		/* $($(shell,...)): which variable is unknown, so is its value */
 		res = make_unknown(pp, name);
 	} else if ((res = variable_expand(pp, name, new_argc, new_argv))) {
-		;
+		if (new_argc)
+			name_unknown(pp, before, res, name, new_argc, new_argv);
 	} else if ((res = function_expand(pp, name, new_argc, new_argv))) {
 		;
 	} else {

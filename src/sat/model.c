@@ -43,6 +43,13 @@ struct domain {
 
 enum sym_kind { SK_NONE, SK_TRI, SK_VAL, SK_SHELLTRI };
 
+/* `test "$(X)" = W` on one command X: an equality atom on X's one output. */
+struct eq_atom {
+	const char *x, *w;
+	size_t xlen, wlen;
+	int var;
+};
+
 struct model {
 	struct kctree *t;
 	struct cnf *cnf;
@@ -69,6 +76,7 @@ struct model {
 	struct domain **dom;	/* by symbol id */
 	int *valbase;		/* by symbol id: first one-hot var */
 	VEC(struct domain *) domains;
+	VEC(struct eq_atom) eq;		/* the equality tests read so far */
 	double encode_ms;
 };
 
@@ -185,6 +193,80 @@ static void need(struct model *M, const struct symbol *s)
 	vec_push(M->queue, s);
 }
 
+/* Is the shell result name `$(success,test "$(X)" = W)` (the way
+ * init/Kconfig tells gcc from clang, GNU as from LLVM's, BFD from LLD)?
+ * Then X and W are set (W without its quotes).  Both spellings of
+ * success: "y"/"n" quoted (6.12) or not (6.1). */
+static bool shell_eq_test(const char *name, struct eq_atom *a)
+{
+	static const char head[] = "$(shell,{ test \"", mid[] = "\" = ";
+	static const char tail[] = "; } >/dev/null 2>&1 && echo ";
+	const char *p = name, *q;
+	int nest = 0;
+
+	if (strncmp(p, head, sizeof(head) - 1))
+		return false;
+	p += sizeof(head) - 1;
+	if (strncmp(p, "$(shell,", 8))
+		return false;
+	for (q = p; *q; q++) {
+		if (*q == '(')
+			nest++;
+		else if (*q == ')' && --nest == 0)
+			break;
+	}
+	if (!*q)
+		return false;
+	a->x = p;
+	a->xlen = (size_t)(q + 1 - p);
+	p = q + 1;
+	if (strncmp(p, mid, sizeof(mid) - 1))
+		return false;
+	p += sizeof(mid) - 1;
+	if (*p == '"') {
+		q = strchr(p + 1, '"');
+		if (!q)
+			return false;
+		a->w = p + 1;
+		a->wlen = (size_t)(q - p - 1);
+		p = q + 1;
+	} else {
+		a->w = p;
+		a->wlen = strcspn(p, " ;\"$");
+		p += a->wlen;
+	}
+	if (!a->wlen || strncmp(p, tail, sizeof(tail) - 1))
+		return false;
+	p += sizeof(tail) - 1;
+	return !strcmp(p, "\"y\" || echo \"n\")") || !strcmp(p, "y || echo n)");
+}
+
+/* An equality test's truth: one variable per (X, W), at most one true per
+ * X (X prints one string: the compiler is gcc or clang, never both). */
+static struct tri eq_tri(struct model *M, const struct eq_atom *a)
+{
+	int v = 0;
+
+	for (size_t i = 0; i < M->eq.n; i++) {
+		const struct eq_atom *b = &M->eq.v[i];
+
+		if (b->xlen == a->xlen && !memcmp(b->x, a->x, a->xlen) && b->wlen == a->wlen &&
+		    !memcmp(b->w, a->w, a->wlen))
+			v = b->var;	/* "GCC" and GCC: one test */
+	}
+	if (v)
+		return (struct tri){ v, v };
+	v = cnf_new_var(M->cnf);
+	for (size_t i = 0; i < M->eq.n; i++) {
+		const struct eq_atom *b = &M->eq.v[i];
+
+		if (b->xlen == a->xlen && !memcmp(b->x, a->x, a->xlen))
+			cnf_clause2(M->cnf, -v, -b->var);
+	}
+	vec_push(M->eq, ((struct eq_atom){ a->x, a->w, a->xlen, a->wlen, v }));
+	return (struct tri){ v, v };
+}
+
 static struct tri sym_tri(struct model *M, const struct symbol *s)
 {
 	const struct kctree *t = M->t;
@@ -206,10 +288,20 @@ static struct tri sym_tri(struct model *M, const struct symbol *s)
 	case SK_NONE:
 	case SK_VAL:
 		if (s->flags & SYM_SHELL) {
-			/* An unexecuted probe read as a tristate: any of n/m/y. */
-			struct tri v = { cnf_new_var(M->cnf), cnf_new_var(M->cnf) };
+			/* An unexecuted probe read as a tristate: any of n/m/y;
+			 * an equality test on a command's output: y or n,
+			 * consistent with the other tests of that output. */
+			struct eq_atom a;
+			struct tri v;
 
-			cnf_clause2(M->cnf, -v.y, v.m);
+			if (M->sym[s->id].m)
+				return M->sym[s->id];	/* one probe, one answer */
+			if (shell_eq_test(s->name, &a)) {
+				v = eq_tri(M, &a);
+			} else {
+				v = (struct tri){ cnf_new_var(M->cnf), cnf_new_var(M->cnf) };
+				cnf_clause2(M->cnf, -v.y, v.m);
+			}
 			if (M->kind[s->id] == SK_NONE)
 				M->kind[s->id] = SK_SHELLTRI;
 			M->sym[s->id] = v;
@@ -1107,6 +1199,7 @@ void model_free(struct model *M)
 		free(d);
 	}
 	vec_release(M->domains);
+	vec_release(M->eq);
 	free(M->dom);
 	free(M->valbase);
 	free(M->uf);
@@ -1161,6 +1254,20 @@ int model_expr_lit(struct model *M, const struct expr *e, bool need_y)
 
 	model_close(M);
 	return need_y ? t.y : t.m;
+}
+
+bool model_shell_is_eq(const struct symbol *s)
+{
+	struct eq_atom a;
+
+	return (s->flags & SYM_SHELL) && shell_eq_test(s->name, &a);
+}
+
+void model_shell_tris(const struct model *M, symvec *out)
+{
+	for (size_t i = 0; i < M->nsyms; i++)
+		if ((M->t->syms.v[i]->flags & SYM_SHELL) && M->sym[i].m)
+			vec_push(*out, M->t->syms.v[i]);
 }
 
 bool model_has_value(const struct model *M, const struct symbol *s)
