@@ -112,6 +112,7 @@ static int gate(struct check_opts *c, const struct tree_opts *o, struct lint *L,
 	size_t ndocs;
 	struct check_doc *d;
 	char **helps;
+	int known = -1;	/* findings the baseline holds back */
 
 	if (!lintopt_witness_dir(c->lo.witness_dir))
 		return EXIT_ERROR;
@@ -133,7 +134,7 @@ static int gate(struct check_opts *c, const struct tree_opts *o, struct lint *L,
 	}
 	if (c->write_baseline && !findings_write_baseline(fs, c->write_baseline))
 		return EXIT_ERROR;
-	if (!c->write_baseline && c->baseline && findings_apply_baseline(fs, c->baseline) < 0)
+	if (!c->write_baseline && c->baseline && (known = findings_apply_baseline(fs, c->baseline)) < 0)
 		return EXIT_ERROR;
 	helps = xcalloc(c->rules.v.n + 1, sizeof(*helps));
 	d = docs(c, &ndocs, helps);
@@ -144,6 +145,14 @@ static int gate(struct check_opts *c, const struct tree_opts *o, struct lint *L,
 	free(helps);
 	if (c->times && L)
 		lint_print_times(L, stderr);
+	if (known >= 0) {
+		size_t nw = findings_count(fs, LEVEL_WARNING), nn = findings_count(fs, LEVEL_NOTE);
+
+		/* what the baseline let through, and what it held back */
+		fprintf(stderr, "kcsat check: %zu new warning%s, %zu new note%s; %d finding%s held "
+			"back by the baseline %s\n", nw, nw == 1 ? "" : "s", nn, nn == 1 ? "" : "s", known,
+			known == 1 ? "" : "s", c->baseline);
+	}
 	if (c->write_baseline)
 		return EXIT_OK;
 	return findings_count(fs, LEVEL_WARNING) ? EXIT_NO : EXIT_OK;
