@@ -47,6 +47,7 @@ struct patch {
 	uint32_t file;			/* the patch's name, interned for diagnostics */
 	VEC(struct hline) body;
 	VEC(struct pfile) files;
+	int strip;			/* -p */
 };
 
 /* Largest line number or count a hunk header may give. */
@@ -540,6 +541,8 @@ struct patch *patch_parse(const char *name, const char *text, size_t len, int st
 	struct parser ps = { .p = p, .strip = strip < 0 ? 0 : strip };
 	bool ok = true;
 
+	p->strip = ps.strip;
+
 	p->text = xmalloc(len + 1);
 	memcpy(p->text, text, len);
 	p->text[len] = '\0';
@@ -889,9 +892,29 @@ static bool apply_file(struct applier *a, struct pfile *f)
 		return false;
 	}
 	if (oldp && !(base = current(a, oldp, &blen))) {
-		if (errno == ENOENT)
-			apply_error(a, f->pub.line, "can't patch '%s': no such file in '%s'",
-				   oldp, a->srctree);
+		if (errno == ENOENT) {
+			/* a patch made with a prefix (a/ b/ under -p0) or one
+			 * directory up: the -p under which the path names a
+			 * file.  A bare file name only after a one-letter
+			 * prefix: every directory of a kernel has a Kconfig. */
+			const char *cand = NULL;
+			int k;
+			size_t l;
+
+			for (k = 1; k <= 4 && !cand; k++)
+				if ((cand = strip_name(oldp, k)) &&
+				    (!*cand || (!strchr(cand, '/') && (k > 1 || cand - oldp != 2)) ||
+				     !current(a, cand, &l)))
+					cand = NULL;
+			if (cand)
+				apply_error(a, f->pub.line, "can't patch '%s': no such file in '%s' "
+					   "(with -p%d it is '%s', which is there)", oldp, a->srctree,
+					   a->p->strip + k - 1, cand);
+			else
+				apply_error(a, f->pub.line, "can't patch '%s': no such file in '%s'",
+					   oldp, a->srctree);
+			errno = ENOENT;
+		}
 		else
 			apply_error(a, f->pub.line, "can't read '%s' in '%s': %s", oldp,
 				   a->srctree, src_strerror(errno));
