@@ -39,7 +39,8 @@ export KCSAT KCSAT_BIN
 update=${UPDATE:-0}
 limit=${TIMEOUT:-60}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kcsat-cli.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT INT TERM
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 2' INT TERM
 KCSAT_JSON_LOG=$tmp/json.log
 export KCSAT_JSON_LOG
 
