@@ -52,15 +52,22 @@ void config_heading(const char *path, char **arch, char **version)
 {
 	FILE *f = src_fopen(path);
 	struct config c = { 0 };
-	char buf[512];
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
 
+	/* Whole lines, ends stripped as config_read() does: a long line
+	 * read in pieces, or a CR inside one, must not make a heading
+	 * config_read() does not see (found by fuzz_config). */
 	*arch = *version = NULL;
-	for (int i = 0; f && i < 5 && fgets(buf, sizeof(buf), f); i++) {
-		buf[strcspn(buf, "\r\n")] = '\0';
-		read_heading(&c, buf, (struct loc){ 0, 0 });
+	for (int i = 0; f && i < 5 && (len = getline(&line, &cap, f)) >= 0; i++) {
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		read_heading(&c, line, (struct loc){ 0, 0 });
 		if (c.header_arch)
 			break;
 	}
+	free(line);
 	if (f)
 		fclose(f);
 	*arch = c.header_arch;

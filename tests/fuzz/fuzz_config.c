@@ -4,6 +4,8 @@
  *
  * Checked beyond crashes, leaks and undefined behaviour:
  *   - config_read() fails exactly when it printed an error;
+ *   - config_heading() finds the heading ("# Linux/ARCH VERSION Kernel
+ *     Configuration") config_read() finds;
  *   - every entry is found again by name, and config_find() gives the
  *     last entry of that name;
  *   - what config_write_file() writes reads back as the same entries (name,
@@ -46,9 +48,9 @@ static void keep_symbols(struct config *c, struct config *out)
 			free(e.value);
 		}
 	}
-	vec_release(c->v);
-	free(c->hash);
-	memset(c, 0, sizeof(*c));
+	/* the entries moved: release the rest (index, heading) */
+	c->v.n = 0;
+	config_release(c);
 }
 
 static bool same_entry(const struct config_entry *a, const struct config_entry *b)
@@ -94,9 +96,29 @@ static void round_trip(struct config *c)
 	config_release(&kept);
 }
 
+/* config_heading(), which reads only the heading to pick the arch, finds
+ * the heading config_read() finds. */
+static void same_heading(const char *path, const struct config *c)
+{
+	char *arch, *version;
+
+	config_heading(path, &arch, &version);
+	if (!arch != !c->header_arch || !version != !c->header_version ||
+	    (arch && strcmp(arch, c->header_arch)) || (version && strcmp(version, c->header_version))) {
+		fprintf(stderr, "fuzz_config: heading %s %s, config_read says %s %s\n",
+			arch ? arch : "(none)", version ? version : "(none)",
+			c->header_arch ? c->header_arch : "(none)",
+			c->header_version ? c->header_version : "(none)");
+		abort();
+	}
+	free(arch);
+	free(version);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct diag_scope s = { 0 };
+	const char *path;
 	struct config c;
 	bool ok;
 
@@ -104,9 +126,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	fuzz_quiet();
 	diag_scope_enter(&s);
-	ok = config_read(fuzz_temp_file(data, size, ".config"), &c);
+	path = fuzz_temp_file(data, size, ".config");
+	ok = config_read(path, &c);
 	diag_scope_leave(&s);
 	fuzz_agree(ok, &s);
+	if (ok)
+		same_heading(path, &c);
 	if (ok) {
 		/* The entry a name finds is its last one: never before i. */
 		for (size_t i = 0; i < c.v.n; i++) {

@@ -332,6 +332,37 @@ static void test_round_trip(void **state)
 	assert_entry(&t->back, "A", "m", false, 8);
 }
 
+/* The heading conf_write() puts on top names the arch and version;
+ * config_heading() reads it alone, and only where config_read() does
+ * (found by fuzz_config: a long line read in pieces made one). */
+static void test_heading(void **state)
+{
+	struct cfx *t = *state;
+	char *arch, *version, line[700];
+
+	assert_true(rd(t, "h.config",
+		"#\n# Automatically generated file; DO NOT EDIT.\n"
+		"# Linux/x86_64 6.12.118 Kernel Configuration\n#\nCONFIG_A=y\n"));
+	assert_string_equal(t->c.header_arch, "x86_64");
+	assert_string_equal(t->c.header_version, "6.12.118");
+	assert_int_equal(t->c.header.line, 3);
+	config_heading(t->path, &arch, &version);
+	assert_string_equal(arch, "x86_64");
+	assert_string_equal(version, "6.12.118");
+	free(arch);
+	free(version);
+
+	memset(line, 'x', sizeof(line));
+	memcpy(line, "# ", 2);
+	snprintf(line + 509, sizeof(line) - 509, "# Linux/x86 6.12.0 Kernel Configuration\nCONFIG_A=y\n");
+	config_release(&t->c);
+	assert_true(rd(t, "long.config", line));
+	assert_null(t->c.header_arch);
+	config_heading(t->path, &arch, &version);
+	assert_null(arch);
+	assert_null(version);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -345,6 +376,7 @@ int main(void)
 		CTEST(test_write),
 		CTEST(test_write_unwritten),
 		CTEST(test_round_trip),
+		CTEST(test_heading),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
