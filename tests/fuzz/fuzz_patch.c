@@ -81,7 +81,8 @@ static size_t split(const char *p, const char *end, int *strip, const char **pat
 	if (starts_with(p, end, "%%strip ")) {
 		const char *eol = memchr(p, '\n', (size_t)(end - p));
 
-		*strip = (p[8] >= '0' && p[8] <= '9') ? p[8] - '0' : 1;
+		if (p + 8 < end && p[8] >= '0' && p[8] <= '9')
+			*strip = p[8] - '0';
 		p = eol ? eol + 1 : end;
 	}
 	*patch = p;
