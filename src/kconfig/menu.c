@@ -283,4 +283,11 @@ void menu_finalize(struct kctree *t)
 			if (k->sym && k->sym->choice == m && k->sym->type == S_UNKNOWN)
 				k->sym->type = c->type;
 	}
+	/* menu.c menu_finalize(): once per symbol, at its first entry */
+	for (size_t i = 0; i < t->syms.n; i++) {
+		const struct symbol *s = t->syms.v[i];
+
+		if (s->type == S_UNKNOWN && s->menus && !sym_is_choice(s))
+			diag_warning(s->menus->loc, "config symbol defined without type");
+	}
 }
