@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
@@ -19,12 +21,14 @@
 
 static const char usage[] =
 	"usage: kcsat matrix SYM... [--tree DIR] [--arch A|all] [--format text|json]\n"
-	"                    [--shell=off|run] [--jobs N]\n"
+	"                    [--rows] [--shell=off|run] [--jobs N]\n"
 	"\n"
 	"A table of the values each SYM can take (n, m, y) on each arch, and on\n"
 	"each bitness where 64BIT is free (columns ARCH/32 and ARCH/64); for an\n"
 	"int or hex SYM its values as intervals (2..512,8192), for a string its\n"
 	"quoted constants and 'any other string'; '-' where SYM is not defined.\n"
+	"--rows (or a table wider than the terminal): one row per arch and\n"
+	"bitness, one column per SYM.\n"
 	"Exit status 0, or 2 on error.\n";
 
 struct cell {
@@ -144,21 +148,66 @@ static const char *lookup(const struct matrix *mx, const char *col, const char *
 	return "-";
 }
 
+/* The columns of a terminal on stdout; none (no limit) otherwise. */
+static size_t terminal_width(void)
+{
+	struct winsize ws;
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20)
+		return ws.ws_col;
+	return (size_t)-1;
+}
+
+/* The table turned: one row per arch and bitness, one column per SYM. */
+static void print_rows(const struct matrix *mx)
+{
+	size_t aw = 4;
+	sizevec sw = { 0 };
+
+	for (size_t k = 0; k < mx->cols.n; k++)
+		if (strlen(mx->cols.v[k]) > aw)
+			aw = strlen(mx->cols.v[k]);
+	for (int x = 0; x < mx->nsyms; x++) {
+		size_t w = strlen(mx->syms[x]);
+
+		for (size_t k = 0; k < mx->cols.n; k++)
+			if (strlen(lookup(mx, mx->cols.v[k], mx->syms[x])) > w)
+				w = strlen(lookup(mx, mx->cols.v[k], mx->syms[x]));
+		vec_push(sw, w);
+	}
+	printf("%-*s", (int)aw, "ARCH");
+	for (int x = 0; x < mx->nsyms; x++)
+		printf("  %-*s", (int)sw.v[x], mx->syms[x]);
+	putchar('\n');
+	for (size_t k = 0; k < mx->cols.n; k++) {
+		printf("%-*s", (int)aw, mx->cols.v[k]);
+		for (int x = 0; x < mx->nsyms; x++)
+			printf("  %-*s", (int)sw.v[x], lookup(mx, mx->cols.v[k], mx->syms[x]));
+		putchar('\n');
+	}
+	vec_release(sw);
+}
+
 int cmd_matrix(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		CLI_TREE_OPTIONS,
+		{ "rows", no_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct tree_opts o;
 	struct matrix mx = { 0 };
 	int c, done, rc;
 	size_t width = 6;
+	bool rows = false;
 
 	cli_tree_opts_init(&o);
 	optind = 1;
-	if ((c = cli_next_option(&o, argc, argv, "", longopts, usage, &done)) != -1)
-		return cli_usage_error(usage);
+	while ((c = cli_next_option(&o, argc, argv, "", longopts, usage, &done)) != -1) {
+		if (c != 'r')
+			return cli_usage_error(usage);
+		rows = true;
+	}
 	if (done >= 0)
 		return done;
 	if (optind == argc) {
@@ -210,6 +259,7 @@ int cmd_matrix(int argc, char **argv)
 			putchar('\n');
 		} else {
 			sizevec cw = { 0 };
+			size_t total = width;
 
 			/* a column as wide as its name or its widest cell */
 			for (size_t k = 0; k < mx.cols.n; k++) {
@@ -219,6 +269,14 @@ int cmd_matrix(int argc, char **argv)
 					if (strlen(lookup(&mx, mx.cols.v[k], mx.syms[x])) > w)
 						w = strlen(lookup(&mx, mx.cols.v[k], mx.syms[x]));
 				vec_push(cw, w);
+				total += 2 + w;
+			}
+			if (!rows && total > terminal_width())
+				rows = true;	/* too wide for the terminal: turned */
+			if (rows) {
+				print_rows(&mx);
+				vec_release(cw);
+				goto done;
 			}
 			printf("%-*s", (int)width, "SYMBOL");
 			for (size_t k = 0; k < mx.cols.n; k++)
@@ -233,6 +291,7 @@ int cmd_matrix(int argc, char **argv)
 			vec_release(cw);
 		}
 	}
+done:
 	for (size_t k = 0; k < mx.cells.n; k++) {
 		free(mx.cells.v[k].col);
 		free(mx.cells.v[k].sym);
