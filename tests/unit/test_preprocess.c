@@ -196,6 +196,37 @@ static void test_user_function_calls_function(void **state)
 	assert_int_equal(diag_error_count(), 0);
 }
 
+/* An unknown is shown as the macro call that made it, the outermost one;
+ * a `:=` variable holding one as $(NAME); a bare $(shell,...) as itself. */
+static void test_display_names_the_macro_call(void **state)
+{
+	struct fx *fx = *state;
+	struct strbuf sb = STRBUF_INIT;
+	const char *r;
+
+	assert_true(pp_assign(fx->pp, "success",
+			      "$(shell,{ $(1); } >/dev/null 2>&1 && echo y || echo n)", VAR_RECURSIVE));
+	assert_true(pp_assign(fx->pp, "cc-option", "$(success,$(CC) -Werror $(1) -c)",
+			      VAR_RECURSIVE));
+	assert_true(pp_assign(fx->pp, "cc-name", "$(shell,set -- x && echo $1)", VAR_SIMPLE));
+	r = expand(fx, "$(cc-option,-mpcrel)");
+	pp_display(fx->pp, r, &sb);
+	assert_string_equal(sb_str(&sb), "$(cc-option,-mpcrel)");
+	sb_reset(&sb);
+	r = expand(fx, "$(success,test \"$(cc-name)\" = GCC)");
+	pp_display(fx->pp, r, &sb);
+	assert_string_equal(sb_str(&sb), "$(success,test \"$(cc-name)\" = GCC)");
+	sb_reset(&sb);
+	r = expand(fx, "$(shell,uname)");
+	pp_display(fx->pp, r, &sb);
+	assert_string_equal(sb_str(&sb), "$(shell,uname)");
+	/* the symbol name stays the command itself ($(CC) unset: unknown) */
+	assert_string_equal(render(fx, expand(fx, "$(cc-option,-x)")),
+			    "$(shell,{ $(CC) -Werror -x -c; } >/dev/null 2>&1 && echo y || echo n)");
+	sb_release(&sb);
+	assert_int_equal(diag_error_count(), 0);
+}
+
 /* ---- built-in functions ---- */
 
 static void test_info(void **state)
@@ -629,6 +660,7 @@ int main(void)
 		PP_TEST(test_undefined_is_empty),
 		PP_TEST(test_user_function_arguments),
 		PP_TEST(test_user_function_calls_function),
+		PP_TEST(test_display_names_the_macro_call),
 		PP_TEST(test_info),
 		PP_TEST(test_warning_if),
 		PP_TEST(test_error_if),
