@@ -37,6 +37,7 @@ int cmd_lint(int argc, char **argv);
 int cmd_matrix(int argc, char **argv);
 int cmd_patch(int argc, char **argv);
 int cmd_sat(int argc, char **argv);
+int cmd_show(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_why(int argc, char **argv);

@@ -29,6 +29,10 @@ struct config {
 	 * kbuild ARCH and the kernel version it was written for (NULL: none). */
 	char *header_arch, *header_version;
 	struct loc header;
+	/* conf wrote it: "# Automatically generated file; DO NOT EDIT." or
+	 * the Linux heading in its first lines (a whole .config, not a
+	 * defconfig or a fragment) */
+	bool generated;
 	uint32_t *hash;		/* name -> index + 1 of its last entry */
 	size_t hash_cap;
 };

@@ -24,14 +24,17 @@
 #include "util/vec.h"
 
 static const char usage[] =
-	"usage: kcsat verify CONFIG... [--tree DIR] [--arch A] [--format text|json]\n"
-	"                    [--shell=off|run]\n"
+	"usage: kcsat verify CONFIG... [--fragment] [--tree DIR] [--arch A]\n"
+	"                    [--format text|json] [--shell=off|run]\n"
 	"\n"
 	"Checks that each full .config is one `make olddefconfig` keeps as it is.\n"
 	"For one it does not, prints conf's warnings on its lines (an invalid\n"
 	"value) and every setting olddefconfig changes, as CONFIG_A: y -> n, with\n"
 	"the lines that decide it.  Without --arch, the arch is the one the\n"
 	"file's heading names (# Linux/x86_64 6.12.118 Kernel Configuration).\n"
+	"A fragment (--fragment, or a file with no conf heading that leaves out\n"
+	"symbols conf writes: a defconfig, a merge_config.sh fragment): only its\n"
+	"own lines that do not survive olddefconfig from it, and why.\n"
 	"Exit status: 0 if every file is consistent, 1 if one is not, 2 on error.\n";
 
 /* The assumption literal for s's value in the config, or 0 to leave free
@@ -97,7 +100,7 @@ static void print_change(const char *path, const struct conf_change *ch, const c
  * values; the file is consistent when conf writes back every line as it
  * is. */
 static bool verify_sim(struct arch_ctx *a, struct confsim *cs, const char *path,
-		       const struct config *c, enum out_format fmt, struct json *j)
+		       const struct config *c, bool fragment, enum out_format fmt, struct json *j)
 {
 	conf_changevec changes = { 0 };
 	struct strbuf why = STRBUF_INIT;
@@ -108,13 +111,34 @@ static bool verify_sim(struct arch_ctx *a, struct confsim *cs, const char *path,
 	unknown = confsim_warnings(a->t, c);
 	confsim_pin_shell(cs, c);
 	confsim_load(cs, c);
-	confsim_changes(cs, c, true, &changes);
+	confsim_changes(cs, c, !fragment, &changes);
+	if (!fragment && !c->generated) {
+		/* no conf heading and lines missing that conf writes: a
+		 * defconfig or a fragment, so only its own lines count */
+		size_t k = 0;
+
+		for (size_t i = 0; i < changes.n; i++)
+			fragment |= !changes.v[i].entry;
+		for (size_t i = 0; fragment && i < changes.n; i++)
+			if (changes.v[i].entry)
+				changes.v[k++] = changes.v[i];
+		if (fragment)
+			changes.n = k;
+	}
 	if (fmt == FMT_JSON) {
 		json_object(j);
 		json_kstring(j, "config", path);
 		json_kstring(j, "arch", a->arch);
+		json_kbool(j, "fragment", fragment);
 		json_kbool(j, "consistent", !changes.n);
-		json_kint(j, "undefined", (long long)unknown);
+		json_karray(j, "undefined");
+		for (size_t i = 0; i < c->v.n; i++) {
+			const struct symbol *s = sym_find(a->t, c->v.v[i].name);
+
+			if (!s || (s->flags & SYM_CONST) || !(s->flags & SYM_DEFINED))
+				json_string(j, c->v.v[i].name);
+		}
+		json_end(j);
 		json_karray(j, "changes");
 	}
 	for (size_t i = 0; i < changes.n; i++) {
@@ -125,6 +149,17 @@ static bool verify_sim(struct arch_ctx *a, struct confsim *cs, const char *path,
 	if (fmt == FMT_JSON) {
 		json_end(j);
 		json_end(j);
+	} else if (fragment) {
+		size_t lines = 0;
+
+		for (size_t i = 0; i < c->v.n; i++)
+			lines += config_find(c, c->v.v[i].name) == &c->v.v[i];
+		if (!changes.n)
+			printf("%s: every line survives olddefconfig (fragment, %s)\n", path,
+			       a->arch ? a->arch : "tree");
+		else
+			printf("%s: olddefconfig changes %zu of its %zu line%s (fragment, %s)\n", path,
+			       changes.n, lines, lines == 1 ? "" : "s", a->arch ? a->arch : "tree");
 	} else if (!changes.n) {
 		printf("%s: consistent (%s)\n", path, a->arch ? a->arch : "tree");
 	} else {
@@ -141,7 +176,8 @@ static bool verify_sim(struct arch_ctx *a, struct confsim *cs, const char *path,
 	return ok;
 }
 
-static bool verify_one(struct arch_ctx *a, const char *path, enum out_format fmt, struct json *j, bool *unknown)
+static bool verify_one(struct arch_ctx *a, const char *path, bool fragment, enum out_format fmt,
+		       struct json *j, bool *unknown)
 {
 	struct config c;
 	const struct symbol *s;
@@ -157,7 +193,7 @@ static bool verify_one(struct arch_ctx *a, const char *path, enum out_format fmt
 		struct confsim *cs = confsim_new(a->t);
 
 		if (cs) {
-			bool ok = verify_sim(a, cs, path, &c, fmt, j);
+			bool ok = verify_sim(a, cs, path, &c, fragment, fmt, j);
 
 			confsim_free(cs);
 			config_release(&c);
@@ -268,6 +304,7 @@ int cmd_verify(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		CLI_TREE_OPTIONS,
+		{ "fragment", no_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct tree_opts o;
@@ -276,11 +313,17 @@ int cmd_verify(int argc, char **argv)
 	struct json j;
 	int c, rc = EXIT_OK;
 	char *heading_arch = NULL;
+	bool fragment = false;
 
 	cli_tree_opts_init(&o);
 	optind = 1;
-	if ((c = cli_next_option(&o, argc, argv, "", longopts, usage, &done)) != -1)
-		return cli_usage_error(usage);	/* verify has no options of its own */
+	while ((c = cli_next_option(&o, argc, argv, "", longopts, usage, &done)) != -1) {
+		if (c != 'f') {
+			cli_tree_opts_release(&o);
+			return cli_usage_error(usage);
+		}
+		fragment = true;
+	}
 	if (done >= 0)
 		return done;
 	if (optind == argc) {
@@ -322,7 +365,7 @@ int cmd_verify(int argc, char **argv)
 
 		sat_renew();
 		diag_scope_enter(&scope);
-		ok = verify_one(&a, argv[i], o.format, &j, &unknown);
+		ok = verify_one(&a, argv[i], fragment, o.format, &j, &unknown);
 		diag_scope_leave(&scope);
 		if (!ok)
 			rc = scope.nerrors || rc == EXIT_ERROR ? EXIT_ERROR :

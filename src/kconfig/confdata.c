@@ -35,6 +35,8 @@ static void read_heading(struct config *c, const char *p, struct loc at)
 {
 	const char *arch, *ver, *end;
 
+	if (!strcmp(p, "# Automatically generated file; DO NOT EDIT."))
+		c->generated = true;
 	if (strncmp(p, "# Linux/", 8))
 		return;
 	arch = p + 8;
@@ -43,6 +45,7 @@ static void read_heading(struct config *c, const char *p, struct loc at)
 	end = strchr(ver + 1, ' ');
 	if (!end || end == ver + 1 || strcmp(end, " Kernel Configuration"))
 		return;
+	c->generated = true;
 	c->header_arch = xstrndup(arch, (size_t)(ver - arch));
 	c->header_version = xstrndup(ver + 1, (size_t)(end - ver - 1));
 	c->header = at;
