@@ -181,14 +181,15 @@ int cmd_show(int argc, char **argv)
 		struct show_info info = { 0 };
 		struct strbuf sb = STRBUF_INIT;
 		const struct symbol *s;
-		char val;
+		char val, *str = NULL;
 		int found;
 
 		if (!t) {
 			rc = EXIT_ERROR;
 			break;
 		}
-		found = query_symbol(t, sym, &s, &val, suggest, sizeof(suggest));
+		found = query_symbol(t, sym, &s, &val, &str, suggest, sizeof(suggest));
+		free(str);
 		if (found < 0)
 			rc = EXIT_ERROR;
 		if (found <= 0) {
