@@ -283,7 +283,7 @@ struct why_case {
 	const struct bitness *b;
 	bool reachable;
 	char *value;		/* SYM's value in the configuration found */
-	strvec values;		/* int/hex/string: every value it can take here */
+	strvec values;		/* int/hex/string: every value it can take here (owned) */
 	strvec chain;		/* the lines that set it, from SYM outwards */
 	cstrvec users;		/* the user choices the chain starts from */
 	bool have_min, minimal;	/* minimal_choices() */
@@ -354,7 +354,6 @@ static void why_compute(struct arch_ctx *a, const struct why_query *q, int want,
 				e->value = xstrdup(q->str);
 			}
 		}
-		query_values(a, s, c->b->lit, &c->values);
 	}
 	ev = eval_new_config(a->t, &c->witness);
 	c->value = xstrdup(eval_sym_str(ev, s));
@@ -495,6 +494,7 @@ static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 	char *str;
 	int nb, found, want, rc = EXIT_OK;
 	struct json j;
+	strvec values[2] = { { 0 }, { 0 } };
 
 	if (!arch_ctx_load(&a, &o->load, i))
 		return EXIT_ERROR;
@@ -510,15 +510,19 @@ static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 	sb_adds(result, "defined ");
 	query_want_text(&q.want, q.s, q.val, q.str);
 	arch_ctx_encode(&a);
-	model_encode_all(a.m);
 	want = query_want_lit(a.m, q.s, q.val, q.str);
 	nb = query_bitness(&a, w->a.bits, b);
 	if (nb)
 		sb_adds(result, "bitcase ");
 	else
 		cli_no_case(o, &a, w->a.bits, out, &j);
+	/* the values, while the model holds only their cone: each solve is
+	 * then over a few symbols, not the whole tree the witness needs */
+	for (int k = 0; k < nb && !sym_is_bool_like(q.s); k++)
+		query_values(&a, q.s, b[k].lit, &values[k]);
+	model_encode_all(a.m);
 	for (int k = 0; k < nb; k++) {
-		struct why_case c = { .arch = arch, .b = &b[k] };
+		struct why_case c = { .arch = arch, .b = &b[k], .values = values[k] };
 
 		why_compute(&a, &q, want, &c);
 		if (c.reachable)
