@@ -19,6 +19,9 @@ for b in build build/asan; do
 	run make --no-print-directory fuzz BUILD=$b
 	run make --no-print-directory hostile BUILD=$b
 done
+# the sanitizer build on real kernels too (every arch loaded; sat, why,
+# why-not, verify and lint on x86 and arm)
+run sh tests/hostile/kernel-smoke.sh build/asan/kcsat
 run sh tests/check-docs.sh build/kcsat
 run sh tests/check-layers.sh
 run sh tests/check-alloc.sh

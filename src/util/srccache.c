@@ -392,6 +392,30 @@ void src_names_free(char **names, size_t n)
 	free(names);
 }
 
+/* Was path (a match of glob(3) under root) listed from a directory inside
+ * the tree?  A symlinked directory that leads out would show the names of
+ * the files there (a match that is itself a symlink out stays, and its
+ * read says "outside the tree"). */
+static bool listed_inside(struct srccache *c, const char *root, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = xstrndup(path, slash ? (size_t)(slash - path) : 0), *real, *rr;
+	bool owned, in = false;
+	size_t n;
+
+	real = realpath(*dir ? dir : "/", NULL);
+	rr = root_real(c, root, &owned);
+	if (real && rr) {
+		n = strlen(rr);
+		in = !strncmp(real, rr, n) && (real[n] == '/' || !real[n] || !strcmp(rr, "/"));
+	}
+	free(real);
+	if (owned)
+		free(rr);
+	free(dir);
+	return in;
+}
+
 int srccache_glob(struct srccache *c, const char *root, const char *rel, char ***names, size_t *n)
 {
 	strvec out = { 0 };
@@ -416,6 +440,8 @@ int srccache_glob(struct srccache *c, const char *root, const char *rel, char **
 		return -1;
 	}
 	for (size_t i = 0; !rc && i < g.gl_pathc; i++) {
+		if (!listed_inside(c, root, g.gl_pathv[i]))
+			continue;
 		sb_reset(&k);
 		add_key(&k, g.gl_pathv[i] + skip);
 		vec_push(out, sb_detach(&k));
