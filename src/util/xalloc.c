@@ -6,7 +6,7 @@
 
 static void oom(void)
 {
-	fputs("kcsat: out of memory\n", stderr);
+	fputs("kcsat: error: out of memory\n", stderr);
 	abort();
 }
 
