@@ -21,6 +21,10 @@ struct witness_ref {
 
 struct finding {
 	const char *check;	/* stable name, e.g. "unmet-select" */
+	/* The kind of finding inside its check (stable, for filters: e.g.
+	 * redundant-dependency's "enclosing"), whose precision sets the
+	 * level; NULL for a check with one kind. */
+	char *cls;
 	enum finding_level level;
 	char *file;		/* relative to the tree; NULL: no location */
 	unsigned line;
@@ -50,6 +54,8 @@ void finding_set_message(struct finding *f, const char *fmt, ...)
 void finding_add_evidence(struct finding *f, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void finding_add_arch(struct finding *f, const char *arch);
+/* Its class (copied; NULL or "" for none). */
+void finding_set_class(struct finding *f, const char *cls);
 
 /* Sort by file, line, check, key; compute fingerprints. */
 void findings_finish(struct findings *fs);

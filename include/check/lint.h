@@ -38,10 +38,8 @@ struct strbuf;
  * for each is its entry in kcsat(1), LINT CHECKS.  select-visible is off:
  * the kernel's own tree breaks it thousands of times (kconfig-language.rst
  * only advises against it), so it would bury the findings a gate is for.
- * bitness-only is a note: judged one by one on 6.12, none of its findings
- * was a defect a maintainer would patch (most are arch/CPU entries, and
- * after the seed patch drops PCI_P2PDMA's redundant `depends on 64BIT` it
- * would demand the term back). */
+ * The severity is that of a finding without a class; a check with classes
+ * (LINT_CLASSES below) takes each finding's from its class. */
 #define LINT_CHECKS(X)								\
 	X(BITNESS_ONLY, "bitness-only", true, LEVEL_NOTE,			\
 	  "a symbol reachable with only one value of 64BIT on an arch where both exist, " \
@@ -55,9 +53,11 @@ struct strbuf;
 	  "a select (or imply) that is never active")				\
 	X(DEAD_SYMBOL, "dead-symbol", true, LEVEL_WARNING,			\
 	  "a symbol, or one of its values (y or m), that no configuration reaches") \
+	X(INT_AS_COND, "int-as-condition", true, LEVEL_WARNING,		\
+	  "a condition that reads an int, hex or string symbol as a bool, which is always n") \
 	X(RECURSIVE_DEP, "recursive-dependency", true, LEVEL_WARNING,		\
 	  "a dependency loop, which scripts/kconfig rejects")			\
-	X(REDUNDANT_DEP, "redundant-dependency", true, LEVEL_WARNING,		\
+	X(REDUNDANT_DEP, "redundant-dependency", true, LEVEL_NOTE,		\
 	  "a `depends on` term that the entry's other dependencies already imply") \
 	X(SELECT_NONBOOL, "select-nonbool", true, LEVEL_WARNING,		\
 	  "a select of a symbol that is not bool or tristate, or by one that is not") \
@@ -88,6 +88,64 @@ extern const struct lint_check_info lint_checks[LC_COUNT];
 /* What runs without -W options: a bit per enum lint_check. */
 #define LINT_DEFAULT_CHECKS (0u LINT_CHECKS(LINT_CHECK_BIT))
 #define LINT_ALL_CHECKS ((1u << LC_COUNT) - 1)
+
+/* The classes of findings inside a check: X(name, checks (a bit per enum
+ * lint_check), severity, summary).  A finding names its class after its
+ * check (`[redundant-dependency:enclosing]`, "class" in JSON and SARIF's
+ * properties), so users can filter.  The severities come from judging
+ * the findings of Linux 6.12 one by one (tests/precision/): a class is a
+ * warning only when its findings are defects a maintainer takes a patch
+ * for.  A dead line or symbol that is dead only because it reads a symbol
+ * defined nowhere is no finding at all: undefined-symbol reports it. */
+#define LC_DEAD_PROPS (1u << LC_DEAD_DEFAULT | 1u << LC_DEAD_PROMPT | 1u << LC_DEAD_SELECT)
+#define LINT_CLASSES(X)								\
+	X("and-n", LC_DEAD_PROPS | 1u << LC_DEAD_SYMBOL, LEVEL_NOTE,		\
+	  "its dependencies or condition say n (`depends on n`, `&& n`): off on purpose") \
+	X("arch-guard", 1u << LC_REDUNDANT_DEP, LEVEL_NOTE,			\
+	  "the term names an arch's own symbol, or the entry is one of arch/'s") \
+	X("bitness", 1u << LC_REDUNDANT_DEP, LEVEL_NOTE,			\
+	  "the term states a bitness (64BIT) that the other dependencies imply: documentation") \
+	X("broken", LC_DEAD_PROPS | 1u << LC_DEAD_SYMBOL, LEVEL_NOTE,		\
+	  "it depends on BROKEN (or on a symbol that does), on purpose")	\
+	X("compile-test", 1u << LC_REDUNDANT_DEP, LEVEL_NOTE,			\
+	  "implied through COMPILE_TEST's own dependencies (HAS_IOMEM...)")	\
+	X("dead-dependency", LC_DEAD_PROPS | 1u << LC_DEAD_SYMBOL, LEVEL_NOTE,	\
+	  "it reads (depends on, or its condition reads) a dead symbol that dead-symbol " \
+	  "reports") \
+	X("duplicate", 1u << LC_REDUNDANT_DEP, LEVEL_WARNING,			\
+	  "the entry states the same term twice")				\
+	X("elsewhere", 1u << LC_UNDEFINED_SYM, LEVEL_NOTE,			\
+	  "defined, but only on arches that never read the line")		\
+	X("enclosing", 1u << LC_REDUNDANT_DEP, LEVEL_NOTE,			\
+	  "the term repeats (or is implied by) an enclosing `if`, menu or choice dependency") \
+	X("implied", 1u << LC_REDUNDANT_DEP, LEVEL_NOTE,			\
+	  "implied through a chain of other entries' dependencies: documentation") \
+	X("int-condition", LC_DEAD_PROPS, LEVEL_NOTE,				\
+	  "its condition reads an int, hex or string symbol, which int-as-condition reports") \
+	X("module-only", LC_DEAD_PROPS | 1u << LC_DEAD_SYMBOL, LEVEL_NOTE,	\
+	  "never y by design: `depends on m`, or on a symbol that is never y") \
+	X("never", LC_DEAD_PROPS, LEVEL_WARNING,				\
+	  "its condition never holds while the entry's dependencies do")	\
+	X("never-m", 1u << LC_DEAD_SYMBOL, LEVEL_NOTE,				\
+	  "never m: a tristate helper with no prompt, set by bool symbols only") \
+	X("partial", 1u << LC_REDUNDANT_DEP, LEVEL_NOTE,			\
+	  "implied only on some of the arches that read the line")		\
+	X("shadowed", 1u << LC_DEAD_DEFAULT, LEVEL_WARNING,			\
+	  "an earlier default always applies first")				\
+	X("unreachable", 1u << LC_DEAD_SYMBOL, LEVEL_WARNING,			\
+	  "nothing in the tree can set it (or give it that value), for no stated reason")
+
+struct lint_class_info {
+	const char *name;
+	unsigned checks;		/* a bit per enum lint_check */
+	enum finding_level level;
+	const char *summary;
+};
+extern const struct lint_class_info lint_classes[];
+extern const size_t lint_nclasses;
+/* The severity of a finding of check c in class cls (NULL: none): the
+ * class's, else the check's. */
+enum finding_level lint_class_level(enum lint_check c, const char *cls);
 
 /* -1 if no check has that name. */
 int lint_check_by_name(const char *name);

@@ -816,8 +816,9 @@ static void only_in(const struct findings *a, const struct findings *b, findingv
 
 static void print_finding(FILE *out, const struct finding *f, const char *prefix)
 {
-	fprintf(out, "%s%s:%u: %s: %s [%s]\n", prefix, f->file ? f->file : "", f->line,
-		f->level == LEVEL_WARNING ? "warning" : "note", f->message, f->check);
+	fprintf(out, "%s%s:%u: %s: %s [%s%s%s]\n", prefix, f->file ? f->file : "", f->line,
+		f->level == LEVEL_WARNING ? "warning" : "note", f->message, f->check,
+		f->cls ? ":" : "", f->cls ? f->cls : "");
 	for (size_t e = 0; e < f->evidence.n; e++)
 		fprintf(out, "\t%s\n", f->evidence.v[e]);
 }
@@ -826,6 +827,8 @@ static void json_finding(struct json *j, const struct finding *f)
 {
 	json_object(j);
 	json_kstring(j, "check", f->check);
+	if (f->cls)
+		json_kstring(j, "class", f->cls);
 	json_kstring(j, "level", f->level == LEVEL_WARNING ? "warning" : "note");
 	json_kstring(j, "file", f->file);
 	json_kuint(j, "line", f->line);

@@ -76,6 +76,12 @@ void finding_add_evidence(struct finding *f, const char *fmt, ...)
 	free(text);
 }
 
+void finding_set_class(struct finding *f, const char *cls)
+{
+	free(f->cls);
+	f->cls = cls && *cls ? xstrdup(cls) : NULL;
+}
+
 void finding_add_arch(struct finding *f, const char *arch)
 {
 	for (size_t i = 0; i < f->arches.n; i++)
@@ -134,6 +140,7 @@ void findings_finish(struct findings *fs)
 static void finding_free(struct finding *f)
 {
 	free(f->file);
+	free(f->cls);
 	free(f->symbol);
 	free(f->selector);
 	free(f->message);
@@ -255,7 +262,8 @@ static void print_text(FILE *out, const struct findings *fs)
 
 		if (f->file)
 			fprintf(out, "%s:%u: ", f->file, f->line);
-		fprintf(out, "%s: %s [%s]\n", level_name(f->level), f->message, f->check);
+		fprintf(out, "%s: %s [%s%s%s]\n", level_name(f->level), f->message, f->check,
+			f->cls ? ":" : "", f->cls ? f->cls : "");
 		for (size_t k = 0; k < f->evidence.n; k++)
 			fprintf(out, "\t%s\n", f->evidence.v[k]);
 		for (size_t k = 0; k < f->witnesses.n; k++)
@@ -295,6 +303,8 @@ static void print_json(FILE *out, const struct findings *fs)
 
 		json_object(&j);
 		json_kstring(&j, "check", f->check);
+		if (f->cls)
+			json_kstring(&j, "class", f->cls);
 		json_kstring(&j, "level", level_name(f->level));
 		json_kstring(&j, "file", f->file);
 		json_kuint(&j, "line", f->line);
@@ -416,6 +426,8 @@ static void print_sarif(FILE *out, const struct findings *fs, const struct check
 		json_kstring(&j, "kcsat/v1", f->fingerprint);
 		json_end(&j);
 		json_kobject(&j, "properties");
+		if (f->cls)
+			json_kstring(&j, "class", f->cls);
 		json_key(&j, "arches");
 		json_strings(&j, f->arches.v, f->arches.n);
 		json_end(&j);

@@ -35,14 +35,19 @@ enum lint_fact {
 			 * lines, the $(shell,...) results it needs ("": none;
 			 * else "X is y and Y is n"), probe: 1 if one of them is
 			 * a probe (not only which compiler or linker it is) */
-	LF_DEAD,	/* sym never has value here ("any": never y or m) */
+	LF_DEAD,	/* sym never has value here ("any": never y or m);
+			 * class: why (LINT_CLASSES; "undefined": it depends on
+			 * a symbol this arch does not define) */
 	LF_PROP,	/* a line never in effect here (kind default, prompt,
 			 * select; status dead, shadowed, or void: its entry is);
 			 * sym: the entry's symbol name ("" for a choice), label:
-			 * how findings name the entry (lint_entry_label()) */
+			 * how findings name the entry (lint_entry_label());
+			 * class as for LF_DEAD, why: its evidence lines */
 	LF_REDUND,	/* conjunct conj of a depends-on line adds nothing here
 			 * (status redundant, or void); menu, dep: the line; sym,
-			 * label as for LF_PROP */
+			 * label as for LF_PROP; class: its kind (LINT_CLASSES) */
+	LF_INTCOND,	/* a condition (what: which) of entry label that reads
+			 * target, of type type, as a bool */
 	LF_SELVIS,	/* a select of a symbol with a visible prompt */
 	LF_BITS,	/* sym reachable with 64BIT=only (64 or 32) alone */
 	LF_TIME,	/* CPU ms of a check, or of cover, encode, sample, cones */

@@ -242,12 +242,14 @@ static bool suppressed(const struct merge *M, const char *efile, const char *eli
 	return false;
 }
 
-/* A finding of check c at g's line ("file", "line"), unless the check is
- * off or suppressed in the entry (efile, eline fields; NULL: none). */
-static struct finding *add(struct merge *M, enum lint_check c, enum finding_level level,
+/* A finding of check c in class cls (NULL: none; its severity follows,
+ * LINT_CLASSES) at g's line ("file", "line"), unless the check is off or
+ * suppressed in the entry (efile, eline fields; NULL: none). */
+static struct finding *add(struct merge *M, enum lint_check c, const char *cls,
 			   const struct fact *g, const char *efile, const char *eline,
 			   const char *symbol, const char *key)
 {
+	struct finding *f;
 	uint32_t line;
 
 	if (!lint_on(M->L, c) ||
@@ -257,7 +259,19 @@ static struct finding *add(struct merge *M, enum lint_check c, enum finding_leve
 		M->L->bad++;
 		return NULL;
 	}
-	return finding_add(M->out, lint_checks[c].doc.name, level, F(g, "file"), line, symbol, key);
+	f = finding_add(M->out, lint_checks[c].doc.name, lint_class_level(c, cls), F(g, "file"), line,
+			symbol, key);
+	finding_set_class(f, cls);
+	return f;
+}
+
+/* The class the facts g[0..n) agree on, else the first one's. */
+static const char *class_of(const struct fact *g, size_t n)
+{
+	const char *c = F(g, "class");
+
+	(void)n;
+	return *c ? c : NULL;
 }
 
 static const char *arch_name(const struct merge *M, size_t a)
@@ -305,7 +319,7 @@ static void add_arches(struct finding *f, const struct merge *M, const struct fa
 
 static void g_cycle(struct merge *M, struct fact *g, size_t n)
 {
-	struct finding *f = add(M, LC_RECURSIVE_DEP, lint_checks[LC_RECURSIVE_DEP].level, g, NULL,
+	struct finding *f = add(M, LC_RECURSIVE_DEP, NULL, g, NULL,
 				NULL, NULL, F(g, "text"));
 	char *text, *w;
 
@@ -337,14 +351,13 @@ static void g_undef(struct merge *M, struct fact *g, size_t n)
 			ndef++;
 		}
 	if (!ndef) {
-		f = add(M, LC_UNDEFINED_SYM, lint_checks[LC_UNDEFINED_SYM].level, g, "efile", "eline",
-			sym, sym);
+		f = add(M, LC_UNDEFINED_SYM, NULL, g, "efile", "eline", sym, sym);
 		if (f) {
 			finding_set_message(f, "%s is referenced but defined on no arch", sym);
 			add_arches(f, M, g, n);
 		}
 	} else if (n == readers(M, F(g, "file"))) {
-		f = add(M, LC_UNDEFINED_SYM, LEVEL_NOTE, g, "efile", "eline", sym, sym);
+		f = add(M, LC_UNDEFINED_SYM, "elsewhere", g, "efile", "eline", sym, sym);
 		if (f) {
 			finding_set_message(f, "%s is defined only on %s, which never read%s this line",
 					    sym, sb_str(&sb), ndef > 1 ? "" : "s");
@@ -356,7 +369,7 @@ static void g_undef(struct merge *M, struct fact *g, size_t n)
 
 static void g_nonbool(struct merge *M, struct fact *g, size_t n)
 {
-	struct finding *f = add(M, LC_SELECT_NONBOOL, lint_checks[LC_SELECT_NONBOOL].level, g,
+	struct finding *f = add(M, LC_SELECT_NONBOOL, NULL, g,
 				"efile", "eline", F(g, "sym"), F(g, "target"));
 
 	if (!f)
@@ -370,7 +383,7 @@ static void g_nonbool(struct merge *M, struct fact *g, size_t n)
 static void g_transref(struct merge *M, struct fact *g, size_t n)
 {
 	const char *sym = F(g, "sym"), *target = F(g, "target");
-	struct finding *f = add(M, LC_TRANSITIONAL_REF, lint_checks[LC_TRANSITIONAL_REF].level, g,
+	struct finding *f = add(M, LC_TRANSITIONAL_REF, NULL, g,
 				"efile", "eline", *sym ? sym : NULL, target);
 
 	if (!f)
@@ -395,8 +408,9 @@ static void g_unmet(struct merge *M, struct fact *g, size_t n)
 	for (size_t k = 0; k < n; k++)
 		toolchain += !strcmp(F(&g[k], "probe"), "1");
 	sb_addf(&key, "%s>%s", sym, target);
-	f = add(M, LC_UNMET_SELECT, toolchain == n ? LEVEL_NOTE : lint_checks[LC_UNMET_SELECT].level,
-		g, "efile", "eline", target, sb_str(&key));
+	f = add(M, LC_UNMET_SELECT, NULL, g, "efile", "eline", target, sb_str(&key));
+	if (f && toolchain == n)
+		f->level = LEVEL_NOTE;
 	if (f) {
 		where(&sb, M, g, n, readers(M, F(g, "file")));
 		finding_set_message(f, "%s selects %s while %s's direct dependencies can be unmet%s%s",
@@ -438,7 +452,7 @@ static void g_dead(struct merge *M, struct fact *g, size_t n)
 	const char *sym = F(g, "sym");
 	size_t ndef = 0, nany = 0, ny = 0, nm = 0, unloaded = 0;
 	struct finding *f;
-	const char *val;
+	const char *val, *cls;
 	struct strbuf key = STRBUF_INIT, sb = STRBUF_INIT;
 
 	for (size_t a = 0; a < M->nall; a++)
@@ -461,9 +475,13 @@ static void g_dead(struct merge *M, struct fact *g, size_t n)
 		val = "m";
 	else
 		return;
+	cls = class_of(g, n);
+	if (cls && !strcmp(cls, "undefined"))
+		return;		/* undefined-symbol says it */
 	sb_addf(&key, "%s=%s", sym, val);
-	f = add(M, LC_DEAD_SYMBOL, unloaded ? LEVEL_NOTE : lint_checks[LC_DEAD_SYMBOL].level, g,
-		"file", "line", sym, sb_str(&key));
+	f = add(M, LC_DEAD_SYMBOL, cls, g, "file", "line", sym, sb_str(&key));
+	if (f && unloaded)
+		f->level = LEVEL_NOTE;
 	sb_release(&key);
 	if (!f)
 		return;
@@ -487,10 +505,41 @@ static void g_dead(struct merge *M, struct fact *g, size_t n)
 		lint_request(M->L, g[k].arch, LQ_DEAD, &g[k].r, f);
 }
 
+/* The facts' "why" lines as evidence: once when every arch gives the same,
+ * else a block per distinct text with its arches. */
+static void why_blocks(struct finding *f, const struct merge *M, const struct fact *g, size_t n)
+{
+	bool same = true;
+
+	for (size_t k = 1; k < n; k++)
+		same = same && !strcmp(F(&g[k], "why"), F(g, "why"));
+	for (size_t k = 0; k < n; k++) {
+		const char *why = F(&g[k], "why");
+		struct strbuf archs = STRBUF_INIT;
+		bool first = true;
+
+		if (!*why)
+			continue;
+		if (same) {
+			finding_add_evidence(f, "%s", why);
+			break;
+		}
+		for (size_t j = 0; j < k && first; j++)
+			first = strcmp(F(&g[j], "why"), why) != 0;
+		if (!first)
+			continue;
+		for (size_t j = k; j < n; j++)
+			if (!strcmp(F(&g[j], "why"), why))
+				sb_addf(&archs, "%s%s", archs.len ? ", " : "", arch_name(M, g[j].arch));
+		finding_add_evidence(f, "(%s) %s", sb_str(&archs), why);
+		sb_release(&archs);
+	}
+}
+
 static void g_prop(struct merge *M, struct fact *g, size_t n)
 {
 	const char *kind = F(g, "kind"), *sym = F(g, "label"), *text = F(g, "text");
-	const char *symbol = *F(g, "sym") ? F(g, "sym") : NULL;
+	const char *symbol = *F(g, "sym") ? F(g, "sym") : NULL, *cls;
 	size_t live = 0, shadowed = 0, of = readers(M, F(g, "file"));
 	size_t unloaded = unloaded_readers(M, F(g, "file"));
 	enum lint_check c = !strcmp(kind, "default") ? LC_DEAD_DEFAULT :
@@ -509,9 +558,15 @@ static void g_prop(struct merge *M, struct fact *g, size_t n)
 		}
 	if (!live)
 		return;		/* the entry itself is dead: dead-symbol says it */
+	cls = class_of(eff.v, eff.n);
+	if (cls && !strcmp(cls, "undefined")) {
+		vec_release(eff);
+		return;		/* undefined-symbol says it */
+	}
 	sb_addf(&key, "%s %s", sym, text);
-	f = add(M, c, unloaded ? LEVEL_NOTE : lint_checks[c].level, g, "efile", "eline", symbol,
-		sb_str(&key));
+	f = add(M, c, cls, g, "efile", "eline", symbol, sb_str(&key));
+	if (f && unloaded)
+		f->level = LEVEL_NOTE;
 	sb_release(&key);
 	if (f) {
 		if (unloaded)
@@ -536,6 +591,7 @@ static void g_prop(struct merge *M, struct fact *g, size_t n)
 				}
 			finding_add_evidence(f, "(the whole entry is dead on %s)", sb_str(&sb));
 		}
+		why_blocks(f, M, eff.v, eff.n);
 		add_arches(f, M, eff.v, eff.n);
 	}
 	vec_release(eff);
@@ -560,7 +616,7 @@ static void g_redund(struct merge *M, struct fact *g, size_t n)
 	unloaded = unloaded_readers(M, F(g, "file"));
 	sb_addf(&key, "%s depends on %s", sym, text);
 	if (unloaded && n == of - unloaded) {
-		f = add(M, LC_REDUNDANT_DEP, LEVEL_NOTE, g, "efile", "eline", symbol, sb_str(&key));
+		f = add(M, LC_REDUNDANT_DEP, "partial", g, "efile", "eline", symbol, sb_str(&key));
 		if (f) {
 			loaded_only(&sb, M, red.v, red.n, unloaded, "read");
 			finding_set_message(f, "%s: `depends on %s` is implied by its other dependencies%s",
@@ -568,17 +624,25 @@ static void g_redund(struct merge *M, struct fact *g, size_t n)
 			add_arches(f, M, red.v, red.n);
 		}
 	} else if (n == of) {
-		f = add(M, LC_REDUNDANT_DEP, lint_checks[LC_REDUNDANT_DEP].level, g, "efile", "eline",
-			symbol, sb_str(&key));
+		const char *cls = class_of(red.v, red.n);
+
+		f = add(M, LC_REDUNDANT_DEP, cls, g, "efile", "eline", symbol, sb_str(&key));
 		if (f) {
 			where(&sb, M, red.v, red.n, of);
-			finding_set_message(f, "%s: `depends on %s` is implied by its other dependencies%s",
-					    sym, text, sb_str(&sb));
+			if (cls && !strcmp(cls, "duplicate"))
+				finding_set_message(f, "%s: `depends on %s` repeats a term of its other "
+						    "dependencies%s", sym, text, sb_str(&sb));
+			else
+				finding_set_message(f, "%s: `depends on %s` is implied by its other "
+						    "dependencies%s%s", sym, text, sb_str(&sb),
+						    cls && !strcmp(cls, "bitness") ?
+						    "; it documents a bitness requirement" : "");
 			add_arches(f, M, red.v, red.n);
-			lint_request(M->L, red.v[0].arch, LQ_REDUND, &red.v[0].r, f);
+			for (size_t k = 0; k < red.n; k++)
+				lint_request(M->L, red.v[k].arch, LQ_REDUND, &red.v[k].r, f);
 		}
 	} else {
-		f = add(M, LC_REDUNDANT_DEP, LEVEL_NOTE, g, "efile", "eline", symbol, sb_str(&key));
+		f = add(M, LC_REDUNDANT_DEP, "partial", g, "efile", "eline", symbol, sb_str(&key));
 		if (f) {
 			archs_text(&sb, M, red.v, red.n);
 			if (unloaded)
@@ -594,6 +658,22 @@ static void g_redund(struct merge *M, struct fact *g, size_t n)
 	sb_release(&key);
 }
 
+static void g_intcond(struct merge *M, struct fact *g, size_t n)
+{
+	const char *target = F(g, "target");
+	struct finding *f;
+	struct strbuf key = STRBUF_INIT;
+
+	sb_addf(&key, "%s %s", F(g, "label"), target);
+	f = add(M, LC_INT_AS_COND, NULL, g, "efile", "eline", target, sb_str(&key));
+	if (f) {
+		finding_set_message(f, "%s: %s %s, which is %s: read as a condition it is always n",
+				    F(g, "label"), F(g, "what"), target, F(g, "type"));
+		add_arches(f, M, g, n);
+	}
+	sb_release(&key);
+}
+
 static void g_selvis(struct merge *M, struct fact *g, size_t n)
 {
 	const char *sym = F(g, "sym"), *target = F(g, "target");
@@ -601,7 +681,7 @@ static void g_selvis(struct merge *M, struct fact *g, size_t n)
 	struct strbuf sb = STRBUF_INIT, key = STRBUF_INIT;
 
 	sb_addf(&key, "%s>%s", sym, target);
-	f = add(M, LC_SELECT_VISIBLE, lint_checks[LC_SELECT_VISIBLE].level, g, "efile", "eline",
+	f = add(M, LC_SELECT_VISIBLE, NULL, g, "efile", "eline",
 		target, sb_str(&key));
 	if (f) {
 		where(&sb, M, g, n, readers(M, F(g, "file")));
@@ -625,7 +705,7 @@ static void g_bits(struct merge *M, struct fact *g, size_t n)
 		if (strcmp(F(&g[k], "only"), only))
 			return;		/* 64-only here, 32-only there: not one story */
 	sb_addf(&key, "%s %s", sym, only);
-	f = add(M, LC_BITNESS_ONLY, lint_checks[LC_BITNESS_ONLY].level, g, "file", "line", sym,
+	f = add(M, LC_BITNESS_ONLY, NULL, g, "file", "line", sym,
 		sb_str(&key));
 	sb_release(&key);
 	if (!f)
@@ -674,6 +754,8 @@ void lint_merge(struct lint *L, const struct load_config *c, struct findings *ou
 	static const struct key by_loc_sym_target[] = {
 		{ "file", "line" }, { "sym", NULL }, { "target", NULL } };
 	static const struct key by_sym[] = { { "sym", NULL } };
+	static const struct key by_loc_label_target[] = {
+		{ "file", "line" }, { "label", NULL }, { "target", NULL } };
 	static const struct key by_loc_kind[] = { { "file", "line" }, { "kind", NULL } };
 	static const struct key by_loc_conj[] = { { "file", "line" }, { "conj", NULL } };
 	struct merge M = { .L = L, .c = c, .narch = load_config_count(c), .out = out };
@@ -690,6 +772,7 @@ void lint_merge(struct lint *L, const struct load_config *c, struct findings *ou
 	each_group(&M, LF_PROP, by_loc_kind, 2, g_prop);
 	each_group(&M, LF_REDUND, by_loc_conj, 2, g_redund);
 	each_group(&M, LF_SELVIS, by_loc_sym_target, 3, g_selvis);
+	each_group(&M, LF_INTCOND, by_loc_label_target, 3, g_intcond);
 	each_group(&M, LF_BITS, by_sym, 1, g_bits);
 	each_group(&M, LF_TIME, NULL, 0, g_time);
 	each_group(&M, LF_LOAD, NULL, 0, g_load);

@@ -616,6 +616,14 @@ static void cover_kinds(struct job *J, unsigned kinds, enum lint_check c, enum s
 	vec_release(idx);
 }
 
+/* Is this line in arch/ (an arch, CPU or platform entry)? */
+static bool under_arch(struct loc at)
+{
+	const char *f = at.file ? diag_file_name(at.file) : NULL;
+
+	return f && !strncmp(f, "arch/", 5);
+}
+
 /* Does any symbol in e carry the bitness (64BIT itself, one equivalent to
  * it or its negation, or one reachable with `only` alone)? */
 static bool says_bits(const struct expr *e, const uint8_t *tag, int only)
@@ -651,12 +659,45 @@ static bool entry_says_bits(const struct symbol *s, const uint8_t *tag, int only
 	return false;
 }
 
+/* Does anything of s's entry (its dependencies and enclosing ones, its
+ * properties' values and conditions, what selects or implies it) read a
+ * symbol with tag bit 8? */
+static bool entry_reads_tagged(const struct symbol *s, const uint8_t *tag)
+{
+	return entry_says_bits(s, tag, 8);
+}
+
+/* The symbols derived from 64BIT, tag bit 8: 64BIT, and every symbol whose
+ * entry reads one (PHYS_ADDR_T_64BIT defaults to 64BIT; X86_64 depends on
+ * it; ARCH_HAS_PTE_DEVMAP is selected `if X86_64`...), to a fixpoint.  A
+ * bitness-only finding about a symbol that reads one would demand a term
+ * its chain states already (redundant-dependency calls it removable).
+ * Static, so it holds for the symbols a focus leaves out of the model. */
+static void derive_bits(const struct kctree *t, uint8_t *tag)
+{
+	const struct symbol *s = sym_find(t, "64BIT");
+	bool changed = s != NULL;
+	size_t i;
+
+	if (s)
+		tag[s->id] |= 8;
+	while (changed) {
+		changed = false;
+		tree_for_each_sym(t, s, i)
+			if (!(tag[i] & 8) && s->menus && entry_reads_tagged(s, tag)) {
+				tag[i] |= 8;
+				changed = true;
+			}
+	}
+}
+
 static void bitness(struct job *J)
 {
 	struct kctree *t = J->t;
 	size_t n = t->syms.n, i;
 	unsigned char *live64 = xcalloc(n, 1), *live32 = xcalloc(n, 1);
-	uint8_t *tag = xcalloc(n, 1);	/* 1: carries the bitness; 2: 64 only; 4: 32 only */
+	/* 1: carries the bitness; 2: 64 only; 4: 32 only; 8: derived from 64BIT */
+	uint8_t *tag = xcalloc(n, 1);
 	const struct symbol *s;
 	struct record_writer w;
 
@@ -677,10 +718,13 @@ static void bitness(struct job *J)
 		if (live32[i] && !live64[i])
 			tag[i] |= 4;
 	}
+	derive_bits(t, tag);
 	tree_for_each_sym(t, s, i) {
 		int only = tag[i] & 6;
 
-		if (!only || (tag[i] & 1) || !s->menus || entry_says_bits(s, tag, only))
+		/* arch, CPU and platform entries are the arch's own business */
+		if (!only || (tag[i] & 9) || !s->menus || under_arch(s->menus->loc) ||
+		    entry_says_bits(s, tag, only | 8))
 			continue;
 		rec_begin(&w, J->r, &lint_facts[LF_BITS]);
 		rec_str(&w, "sym", s->name);
@@ -691,6 +735,314 @@ static void bitness(struct job *J)
 	free(live64);
 	free(live32);
 	free(tag);
+}
+
+/* ---- classes (include/check/lint.h, LINT_CLASSES): why a finding is
+ * what it is, read off the entry's text and this arch's answers ---- */
+
+/* A symbol this arch does not define: the kernel reads it n. */
+static bool undefined(const struct symbol *s)
+{
+	return s && s->name && !(s->flags & (SYM_CONST | SYM_SHELL | SYM_DEFINED)) &&
+	       !(s->name[0] == '-' || (s->name[0] >= '0' && s->name[0] <= '9'));
+}
+
+/* Is conjunct e n because it reads symbols this arch does not define? */
+static bool reads_undefined(const struct expr *e)
+{
+	switch (e->type) {
+	case E_SYMBOL:
+		return undefined(e->sym);
+	case E_OR:
+		return reads_undefined(e->left) && reads_undefined(e->right);
+	case E_AND:
+		return reads_undefined(e->left) || reads_undefined(e->right);
+	default:
+		return false;
+	}
+}
+
+static bool not_bool(const struct symbol *s)
+{
+	return (s->flags & SYM_DEFINED) &&
+	       (s->type == S_INT || s->type == S_HEX || s->type == S_STRING);
+}
+
+/* The first int, hex or string symbol e reads as a bool (not compared),
+ * or NULL. */
+static const struct symbol *reads_int(const struct expr *e)
+{
+	const struct symbol *s;
+
+	if (!e)
+		return NULL;
+	switch (e->type) {
+	case E_SYMBOL:
+		return not_bool(e->sym) ? e->sym : NULL;
+	case E_NOT:
+		return reads_int(e->left);
+	case E_AND:
+	case E_OR:
+		return (s = reads_int(e->left)) ? s : reads_int(e->right);
+	default:
+		return NULL;
+	}
+}
+
+static bool mentions(const struct expr *e, const struct symbol *s)
+{
+	if (!e || !s)
+		return false;
+	switch (e->type) {
+	case E_NOT:
+		return mentions(e->left, s);
+	case E_AND:
+	case E_OR:
+		return mentions(e->left, s) || mentions(e->right, s);
+	default:
+		return e->sym == s || (e->type != E_SYMBOL && e->rsym == s);
+	}
+}
+
+/* Does e hold whenever c does, as written: c itself, or an || with c in it? */
+static bool weaker_than(const struct expr *e, const struct expr *c)
+{
+	return e == c || (e->type == E_OR && (weaker_than(e->left, c) || weaker_than(e->right, c)));
+}
+
+static bool dead_any(const struct job *J, const struct symbol *s)
+{
+	return J->sym_m[s->id] && !J->live[J->sym_m[s->id] - 1];
+}
+
+static bool dead_y(const struct job *J, const struct symbol *s)
+{
+	return J->sym_y[s->id] && !J->live[J->sym_y[s->id] - 1];
+}
+
+static bool has_prompt(const struct symbol *s)
+{
+	for (const struct property *p = s->props; p; p = p->sym_next)
+		if (p->type == P_PROMPT)
+			return true;
+	return false;
+}
+
+struct classes {
+	const char **any, **y;	/* by symbol id: dead_class() so far */
+};
+
+static const char in_progress[] = "";
+
+static const char *dead_class(const struct job *J, struct classes *K, const struct symbol *s,
+			      bool y);
+
+/* The class conjunct c gives an entry that is dead (never y, if y) because
+ * of it, or NULL. */
+static const char *conjunct_class(const struct job *J, struct classes *K, const struct expr *c,
+				  bool y)
+{
+	const struct symbol *t = c->type == E_SYMBOL ? c->sym : NULL;
+
+	if (reads_undefined(c))
+		return "undefined";
+	if (!t)
+		return NULL;
+	if (t == &J->t->sym_n)
+		return "and-n";
+	if (t == &J->t->sym_m && y)
+		return "module-only";
+	if (t->flags & SYM_CONST)
+		return NULL;
+	if (dead_any(J, t))
+		return dead_class(J, K, t, false);
+	if (y && dead_y(J, t))
+		return dead_class(J, K, t, true);
+	return NULL;
+}
+
+/* Why s is never set (never y, if y) on this arch. */
+static const char *dead_class(const struct job *J, struct classes *K, const struct symbol *s,
+			      bool y)
+{
+	const char **memo = &(y ? K->y : K->any)[s->id];
+	const char *best = NULL;
+
+	if (*memo)
+		return *memo == in_progress ? NULL : *memo;
+	*memo = in_progress;
+	if (s->name && !strcmp(s->name, "BROKEN"))
+		best = "broken";
+	for (const struct menu *mn = s->menus; mn && !best; mn = mn->sym_next)
+		for (const struct menu *a = mn; a && a->kind != M_ROOT && !best; a = a->parent)
+			for (const struct dep_item *d = a->deps; d && !best; d = d->next) {
+				exprvec cs = { 0 };
+
+				expr_conjuncts(d->expr, &cs);
+				for (size_t k = 0; k < cs.n && !best; k++) {
+					const char *c = conjunct_class(J, K, cs.v[k], y);
+
+					/* a dead dependency that is itself a
+					 * finding: this one only repeats it */
+					if (c && !strcmp(c, "unreachable"))
+						c = "dead-dependency";
+					best = c;
+				}
+				vec_release(cs);
+			}
+	*memo = best ? best : "unreachable";
+	return *memo;
+}
+
+/* Why m is never reached. */
+static const char *dead_m_class(const struct symbol *s)
+{
+	return has_prompt(s) ? "unreachable" : "never-m";
+}
+
+/* Why p never takes effect, and its evidence lines into why. */
+static const char *prop_class(const struct job *J, struct classes *K, const struct property *p,
+			      const char *status, struct strbuf *why)
+{
+	const struct symbol *s = p->menu->sym;
+	const char *cls = NULL;
+	char l[300];
+	exprvec cs = { 0 };
+
+	if (!strcmp(status, "shadowed")) {
+		const struct property *first = NULL;
+
+		for (const struct property *q = s->props; q && q != p; q = q->sym_next)
+			if (q->type == P_DEFAULT && !q->cond) {
+				first = q;
+				break;
+			}
+		if (first) {
+			sb_addf(why, "the earlier `default ");
+			expr_print(why, first->expr);
+			sb_addf(why, "` (%s) always applies first", loc_str(first->loc, l, sizeof(l)));
+		} else {
+			sb_adds(why, "the earlier defaults apply first wherever its condition holds:");
+			for (const struct property *q = s->props; q && q != p; q = q->sym_next)
+				if (q->type == P_DEFAULT) {
+					sb_adds(why, "\n  default ");
+					expr_print(why, q->expr);
+					if (q->cond) {
+						sb_adds(why, " if ");
+						expr_print(why, q->cond);
+					}
+					sb_addf(why, "  (%s)", loc_str(q->loc, l, sizeof(l)));
+				}
+		}
+		return "shadowed";
+	}
+	if (p->cond)
+		expr_conjuncts(p->cond, &cs);
+	for (size_t k = 0; k < cs.n && !cls; k++) {
+		const struct symbol *t = cs.v[k]->type == E_SYMBOL ? cs.v[k]->sym : NULL;
+		const struct symbol *n = reads_int(cs.v[k]);
+
+		if (n) {
+			cls = "int-condition";
+			sb_addf(why, "its condition reads %s, which is %s: as a condition it is always n",
+				n->name, sym_type_name(n->type));
+		} else if ((cls = conjunct_class(J, K, cs.v[k], false))) {
+			if (!strcmp(cls, "unreachable"))
+				cls = "dead-dependency";
+			if (t && t->menus)
+				sb_addf(why, "its condition needs %s, which can never be set (%s)", t->name,
+					loc_str(t->menus->loc, l, sizeof(l)));
+			else if (t)
+				sb_addf(why, "its condition needs %s, which is never set", t->name);
+		}
+	}
+	vec_release(cs);
+	if (cls)
+		return cls;
+	/* the condition and the entry's dependencies exclude each other */
+	if (p->cond) {
+		sb_adds(why, "`");
+		expr_print(why, p->cond);
+		sb_addf(why, "` (%s) never holds while ", loc_str(p->loc, l, sizeof(l)));
+	} else {
+		sb_addf(why, "it (%s) never holds while ", loc_str(p->loc, l, sizeof(l)));
+	}
+	if (p->type == P_SELECT || p->type == P_IMPLY)
+		sb_addf(why, "%s is set", s->name ? s->name : "the entry");
+	else
+		sb_adds(why, "the entry's dependencies hold");
+	for (const struct menu *a = p->menu; a && a->kind != M_ROOT; a = a->parent)
+		for (const struct dep_item *d = a->deps; d; d = d->next) {
+			sb_addf(why, "\n  %s ", d->kind == DEP_IF ? "if" : "depends on");
+			expr_print(why, d->expr);
+			sb_addf(why, "  (%s)", loc_str(d->loc, l, sizeof(l)));
+		}
+	for (const struct menu *a = p->menu; a && a->kind != M_ROOT; a = a->parent)
+		for (const struct dep_item *d = a->visibility; d; d = d->next) {
+			sb_adds(why, "\n  visible if ");
+			expr_print(why, d->expr);
+			sb_addf(why, "  (%s)", loc_str(d->loc, l, sizeof(l)));
+		}
+	return "never";
+}
+
+/* What kind of redundant term rd is. */
+static const char *redund_class(const struct job *J, const struct redund *rd)
+{
+	const struct symbol *b64 = sym_find(J->t, "64BIT");
+	const struct symbol *ct = sym_find(J->t, "COMPILE_TEST");
+	struct expr *c = rd->conj;
+	bool own = false, arch = true;
+	uint32_t dep = 0;
+
+	for (const struct dep_item *d = rd->m->deps; d; d = d->next, dep++) {
+		exprvec cs = { 0 };
+
+		expr_conjuncts(d->expr, &cs);
+		for (size_t k = 0; k < cs.n; k++)
+			if (cs.v[k] == c && (dep != rd->dep || (int)k != rd->k))
+				own = true;
+		vec_release(cs);
+	}
+	if (own)
+		return "duplicate";
+	for (const struct menu *a = rd->m->parent; a && a->kind != M_ROOT; a = a->parent)
+		for (const struct dep_item *d = a->deps; d; d = d->next) {
+			exprvec cs = { 0 };
+			bool hit = false;
+
+			expr_conjuncts(d->expr, &cs);
+			for (size_t k = 0; k < cs.n && !hit; k++)
+				hit = weaker_than(c, cs.v[k]);
+			vec_release(cs);
+			if (hit)
+				return "enclosing";
+		}
+	if (mentions(c, b64))
+		return "bitness";
+	/* every symbol the term reads is an arch's own (defined in arch/) */
+	{
+		exprvec stack = { 0 };
+
+		vec_push(stack, c);
+		while (stack.n && arch) {
+			struct expr *e = stack.v[--stack.n];
+
+			if (e->type == E_NOT || e->type == E_AND || e->type == E_OR) {
+				vec_push(stack, e->left);
+				if (e->right)
+					vec_push(stack, e->right);
+				continue;
+			}
+			arch = e->sym->menus && under_arch(e->sym->menus->loc);
+		}
+		vec_release(stack);
+	}
+	if (arch || under_arch(rd->m->loc))
+		return "arch-guard";
+	if (mentions(rd->rest, ct))
+		return "compile-test";
+	return "implied";
 }
 
 static void prop_text(struct strbuf *sb, const struct property *p)
@@ -720,6 +1072,7 @@ static void verdict_facts(struct job *J)
 	struct record_writer w;
 	bool modules = J->modules && J->live[J->modules - 1];
 	struct strbuf label = STRBUF_INIT;
+	struct classes K = { xcalloc(t->syms.n, sizeof(char *)), xcalloc(t->syms.n, sizeof(char *)) };
 
 	if (lint_on(J->L, LC_DEAD_SYMBOL))
 		tree_for_each_sym(t, s, i) {
@@ -739,12 +1092,14 @@ static void verdict_facts(struct job *J)
 			rec_str(&w, "sym", s->name);
 			rec_str(&w, "value", what);
 			lint_put_loc(&w, "file", "line", s->menus->loc);
+			rec_str(&w, "class", what[0] == 'm' ? dead_m_class(s)
+							    : dead_class(J, &K, s, what[0] == 'y'));
 			rec_end(&w);
 		}
 	for (size_t k = 0; k < J->lits.n; k++) {
 		const struct property *p = J->what.v[k];
-		const char *status;
-		struct strbuf tx = STRBUF_INIT;
+		const char *status, *cls = "";
+		struct strbuf tx = STRBUF_INIT, why = STRBUF_INIT;
 
 		if (J->kind.v[k] != T_PROP || J->live[k])
 			continue;
@@ -758,6 +1113,8 @@ static void verdict_facts(struct job *J)
 			status = "dead";
 		prop_text(&tx, p);
 		lint_entry_label(&label, p->menu);
+		if (strcmp(status, "void"))
+			cls = prop_class(J, &K, p, status, &why);
 		rec_begin(&w, J->r, &lint_facts[LF_PROP]);
 		lint_put_loc(&w, "file", "line", p->loc);
 		rec_str(&w, "kind", p->type == P_DEFAULT ? "default" : p->type == P_PROMPT ? "prompt" : "select");
@@ -766,8 +1123,11 @@ static void verdict_facts(struct job *J)
 		rec_str(&w, "label", sb_str(&label));
 		lint_put_loc(&w, "efile", "eline", p->menu->loc);
 		rec_str(&w, "text", sb_str(&tx));
+		rec_str(&w, "class", cls);
+		rec_str(&w, "why", sb_str(&why));
 		rec_end(&w);
 		sb_release(&tx);
+		sb_release(&why);
 		sb_reset(&label);
 	}
 	for (size_t k = 0; k < J->red.n; k++) {
@@ -788,6 +1148,7 @@ static void verdict_facts(struct job *J)
 		rec_str(&w, "text", sb_str(&tx));
 		rec_uint(&w, "menu", rd->m->id);
 		rec_uint(&w, "dep", rd->dep);
+		rec_str(&w, "class", redund_class(J, rd));
 		rec_end(&w);
 		sb_release(&tx);
 		sb_reset(&label);
@@ -812,6 +1173,8 @@ static void verdict_facts(struct job *J)
 		rec_end(&w);
 	}
 	sb_release(&label);
+	free(K.any);
+	free(K.y);
 }
 
 static void round1(struct job *J)
@@ -885,7 +1248,7 @@ static void job_release(struct job *J)
 
 /* The checks that lint-static.c answers from the tree alone. */
 #define STATIC_CHECKS (1u << LC_RECURSIVE_DEP | 1u << LC_UNDEFINED_SYM | \
-		       1u << LC_SELECT_NONBOOL | 1u << LC_TRANSITIONAL_REF)
+		       1u << LC_SELECT_NONBOOL | 1u << LC_TRANSITIONAL_REF | 1u << LC_INT_AS_COND)
 
 bool lint_round1(const struct lint *L, struct kctree *t, const char *arch, struct strbuf *out)
 {

@@ -308,6 +308,72 @@ static void transref_facts(const struct kctree *t, const struct menu *m, struct 
 	vec_release(tr.seen);
 }
 
+/* ---- int-as-condition ---- */
+
+/* Each int, hex or string symbol that e reads as a bool (not compared):
+ * the kernel gives such a symbol the tristate n (symbol.c,
+ * sym_calc_value()), so the condition is always n.  One fact per line and
+ * symbol. */
+static void intcond_expr(const struct menu *m, const struct expr *e, const char *what,
+			 struct loc at, symvec *seen, struct strbuf *out)
+{
+	struct record_writer w;
+	struct strbuf label = STRBUF_INIT;
+
+	if (!e)
+		return;
+	switch (e->type) {
+	case E_NOT:
+		intcond_expr(m, e->left, what, at, seen, out);
+		return;
+	case E_AND:
+	case E_OR:
+		intcond_expr(m, e->left, what, at, seen, out);
+		intcond_expr(m, e->right, what, at, seen, out);
+		return;
+	case E_SYMBOL:
+		break;
+	default:
+		return;
+	}
+	if (!(e->sym->flags & SYM_DEFINED) || (e->sym->flags & SYM_CONST) ||
+	    (e->sym->type != S_INT && e->sym->type != S_HEX && e->sym->type != S_STRING))
+		return;
+	for (size_t i = 0; i < seen->n; i++)
+		if (seen->v[i] == e->sym)
+			return;
+	vec_push(*seen, e->sym);
+	lint_entry_label(&label, m);
+	rec_begin(&w, out, &lint_facts[LF_INTCOND]);
+	lint_put_loc(&w, "file", "line", at);
+	rec_str(&w, "label", sb_str(&label));
+	rec_str(&w, "target", e->sym->name);
+	rec_str(&w, "type", sym_type_name(e->sym->type));
+	lint_put_loc(&w, "efile", "eline", m->loc);
+	rec_str(&w, "what", what);
+	rec_end(&w);
+	sb_release(&label);
+}
+
+/* Every condition of m: its dependencies, `visible if`, the `if` of each
+ * property, and the value of a default of a bool or tristate symbol. */
+static void intcond_facts(const struct menu *m, struct strbuf *out)
+{
+	symvec seen = { 0 };
+
+	for (const struct dep_item *d = m->deps; d; d = d->next, seen.n = 0)
+		intcond_expr(m, d->expr, dep_kind_word(d->kind), d->loc, &seen, out);
+	for (const struct dep_item *d = m->visibility; d; d = d->next, seen.n = 0)
+		intcond_expr(m, d->expr, dep_kind_word(d->kind), d->loc, &seen, out);
+	for (const struct property *p = m->props; p; p = p->menu_next, seen.n = 0) {
+		intcond_expr(m, p->cond, p->type == P_DEFAULT ? "the condition of `default` reads"
+							   : prop_word(p->type), p->loc, &seen, out);
+		if (p->type == P_DEFAULT && m->sym && sym_is_bool_like(m->sym))
+			intcond_expr(m, p->expr, "the `default` of a bool reads", p->loc, &seen, out);
+	}
+	vec_release(seen);
+}
+
 void lint_static_facts(const struct lint *L, struct kctree *t, struct strbuf *out)
 {
 	struct menu *m;
@@ -323,6 +389,8 @@ void lint_static_facts(const struct lint *L, struct kctree *t, struct strbuf *ou
 			undef_facts(m, out);
 		if (lint_on(L, LC_TRANSITIONAL_REF))
 			transref_facts(t, m, out);
+		if (lint_on(L, LC_INT_AS_COND))
+			intcond_facts(m, out);
 		if (!lint_on(L, LC_SELECT_NONBOOL) || !m->sym)
 			continue;
 		for (const struct property *p = m->props; p; p = p->menu_next)

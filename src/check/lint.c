@@ -18,6 +18,19 @@
 const struct lint_check_info lint_checks[LC_COUNT] = { LINT_CHECKS(LINT_CHECK_INFO) };
 #undef LINT_CHECK_INFO
 
+#define LINT_CLASS_INFO(name, checks, level, summary) { name, checks, level, summary },
+const struct lint_class_info lint_classes[] = { LINT_CLASSES(LINT_CLASS_INFO) };
+#undef LINT_CLASS_INFO
+const size_t lint_nclasses = sizeof(lint_classes) / sizeof(lint_classes[0]);
+
+enum finding_level lint_class_level(enum lint_check c, const char *cls)
+{
+	for (size_t i = 0; cls && i < lint_nclasses; i++)
+		if ((lint_classes[i].checks & (1u << c)) && !strcmp(lint_classes[i].name, cls))
+			return lint_classes[i].level;
+	return lint_checks[c].level;
+}
+
 const struct record_kind lint_facts[LF_COUNT] = {
 	[LF_FILES] = { "files", { "names", NULL } },
 	[LF_DEFS] = { "defs", { "names", NULL } },
@@ -30,11 +43,13 @@ const struct record_kind lint_facts[LF_COUNT] = {
 					"value", NULL } },
 	[LF_UNMET] = { "unmet", { "file", "line", "sym", "target", "efile", "eline", "bits",
 				  "witness", "fragment", "evidence", "shell", "probe", NULL } },
-	[LF_DEAD] = { "dead", { "sym", "value", "file", "line", NULL } },
+	[LF_DEAD] = { "dead", { "sym", "value", "file", "line", "class", NULL } },
 	[LF_PROP] = { "prop", { "file", "line", "kind", "status", "sym", "label", "efile", "eline",
-				"text", NULL } },
+				"text", "class", "why", NULL } },
 	[LF_REDUND] = { "redund", { "file", "line", "conj", "status", "sym", "label", "efile",
-				    "eline", "text", "menu", "dep", NULL } },
+				    "eline", "text", "menu", "dep", "class", NULL } },
+	[LF_INTCOND] = { "intcond", { "file", "line", "label", "target", "type", "efile", "eline",
+				      "what", NULL } },
 	[LF_SELVIS] = { "selvis", { "file", "line", "sym", "target", "efile", "eline", "prompt",
 				    NULL } },
 	[LF_BITS] = { "bits", { "sym", "only", "file", "line", NULL } },
