@@ -118,6 +118,9 @@ extern const struct lint_check_info lint_checks[LC_COUNT];
 	  "defined, but only on arches that never read the line")		\
 	X("enclosing", 1u << LC_REDUNDANT_DEP, LEVEL_NOTE,			\
 	  "the term repeats (or is implied by) an enclosing `if`, menu or choice dependency") \
+	X("fallback", 1u << LC_DEAD_DEFAULT, LEVEL_NOTE,			\
+	  "an unconditional last default after conditional ones that cover every case, " \
+	  "or a `default n`, which changes nothing") \
 	X("implied", 1u << LC_REDUNDANT_DEP, LEVEL_NOTE,			\
 	  "implied through a chain of other entries' dependencies: documentation") \
 	X("int-condition", LC_DEAD_PROPS, LEVEL_NOTE,				\

@@ -45,7 +45,8 @@ enum lint_fact {
 			 * class as for LF_DEAD, why: its evidence lines */
 	LF_REDUND,	/* conjunct conj of a depends-on line adds nothing here
 			 * (status redundant, or void); menu, dep: the line; sym,
-			 * label as for LF_PROP; class: its kind (LINT_CLASSES) */
+			 * label as for LF_PROP; class: its kind (LINT_CLASSES);
+			 * via: for a repeat, the line it repeats ("": ask round 2) */
 	LF_INTCOND,	/* a condition (what: which) of entry label that reads
 			 * target, of type type, as a bool */
 	LF_SELVIS,	/* a select of a symbol with a visible prompt */

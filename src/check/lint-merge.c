@@ -632,14 +632,29 @@ static void g_redund(struct merge *M, struct fact *g, size_t n)
 			if (cls && !strcmp(cls, "duplicate"))
 				finding_set_message(f, "%s: `depends on %s` repeats a term of its other "
 						    "dependencies%s", sym, text, sb_str(&sb));
+			else if (cls && !strcmp(cls, "enclosing"))
+				finding_set_message(f, "%s: `depends on %s` is implied by an enclosing "
+						    "dependency%s", sym, text, sb_str(&sb));
 			else
 				finding_set_message(f, "%s: `depends on %s` is implied by its other "
 						    "dependencies%s%s", sym, text, sb_str(&sb),
 						    cls && !strcmp(cls, "bitness") ?
 						    "; it documents a bitness requirement" : "");
 			add_arches(f, M, red.v, red.n);
-			for (size_t k = 0; k < red.n; k++)
-				lint_request(M->L, red.v[k].arch, LQ_REDUND, &red.v[k].r, f);
+			if (*F(red.v, "via")) {
+				/* a repeat: the line it repeats holds on every arch */
+				finding_add_evidence(f, "repeats:");
+				finding_add_evidence(f, "  %s", F(red.v, "via"));
+			} else if (cls && !strcmp(cls, "bitness")) {
+				/* a chain per arch (arches with the same chain share a
+				 * block), none resting on one arch's 64BIT constant */
+				for (size_t k = 0; k < red.n; k++)
+					lint_request(M->L, red.v[k].arch, LQ_REDUND, &red.v[k].r, f);
+			} else {
+				/* one arch's chain: a chain per arch for every class
+				 * costs round 2 minutes of CPU on 6.12 */
+				lint_request(M->L, red.v[0].arch, LQ_REDUND, &red.v[0].r, f);
+			}
 		}
 	} else {
 		f = add(M, LC_REDUNDANT_DEP, "partial", g, "efile", "eline", symbol, sb_str(&key));

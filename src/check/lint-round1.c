@@ -917,6 +917,23 @@ static const char *prop_class(const struct job *J, struct classes *K, const stru
 				first = q;
 				break;
 			}
+		if (!p->cond && p->expr && p->expr->type == E_SYMBOL && p->expr->sym == &J->t->sym_n) {
+			sb_adds(why, "`default n` is what the symbol has without any default");
+			return "fallback";
+		}
+		if (!first && !p->cond) {
+			/* a catch-all after defaults that cover every case */
+			sb_adds(why, "a catch-all: the earlier defaults cover every case:");
+			for (const struct property *q = s->props; q && q != p; q = q->sym_next)
+				if (q->type == P_DEFAULT && q->cond) {
+					sb_adds(why, "\n  default ");
+					expr_print(why, q->expr);
+					sb_adds(why, " if ");
+					expr_print(why, q->cond);
+					sb_addf(why, "  (%s)", loc_str(q->loc, l, sizeof(l)));
+				}
+			return "fallback";
+		}
 		if (first) {
 			sb_addf(why, "the earlier `default ");
 			expr_print(why, first->expr);
@@ -986,9 +1003,11 @@ static const char *prop_class(const struct job *J, struct classes *K, const stru
 	return "never";
 }
 
-/* What kind of redundant term rd is. */
-static const char *redund_class(const struct job *J, const struct redund *rd)
+/* What kind of redundant term rd is; for a repeat (duplicate, enclosing),
+ * the line it repeats into via, as evidence that needs no solver. */
+static const char *redund_class(const struct job *J, const struct redund *rd, struct strbuf *via)
 {
+	char l[300];
 	const struct symbol *b64 = sym_find(J->t, "64BIT");
 	const struct symbol *ct = sym_find(J->t, "COMPILE_TEST");
 	struct expr *c = rd->conj;
@@ -999,9 +1018,14 @@ static const char *redund_class(const struct job *J, const struct redund *rd)
 		exprvec cs = { 0 };
 
 		expr_conjuncts(d->expr, &cs);
-		for (size_t k = 0; k < cs.n; k++)
-			if (cs.v[k] == c && (dep != rd->dep || (int)k != rd->k))
+		for (size_t k = 0; k < cs.n && !own; k++)
+			if (cs.v[k] == c && (dep != rd->dep || (int)k != rd->k)) {
 				own = true;
+				lint_entry_label(via, rd->m);
+				sb_adds(via, ": depends on ");
+				expr_print(via, d->expr);
+				sb_addf(via, "  (%s)", loc_str(d->loc, l, sizeof(l)));
+			}
 		vec_release(cs);
 	}
 	if (own)
@@ -1015,8 +1039,16 @@ static const char *redund_class(const struct job *J, const struct redund *rd)
 			for (size_t k = 0; k < cs.n && !hit; k++)
 				hit = weaker_than(c, cs.v[k]);
 			vec_release(cs);
-			if (hit)
+			if (hit) {
+				if (a->kind != M_IF) {
+					lint_entry_label(via, a);
+					sb_adds(via, ": ");
+				}
+				sb_addf(via, "%s ", d->kind == DEP_IF ? "if" : "depends on");
+				expr_print(via, d->expr);
+				sb_addf(via, "  (%s)", loc_str(d->loc, l, sizeof(l)));
 				return "enclosing";
+			}
 		}
 	if (mentions(c, b64))
 		return "bitness";
@@ -1132,10 +1164,12 @@ static void verdict_facts(struct job *J)
 	}
 	for (size_t k = 0; k < J->red.n; k++) {
 		const struct redund *rd = &J->red.v[k];
-		struct strbuf tx = STRBUF_INIT;
+		struct strbuf tx = STRBUF_INIT, via = STRBUF_INIT;
+		const char *cls;
 
 		if (J->live[rd->viol - 1])
 			continue;
+		cls = redund_class(J, rd, &via);
 		expr_print(&tx, rd->conj);
 		lint_entry_label(&label, rd->m);
 		rec_begin(&w, J->r, &lint_facts[LF_REDUND]);
@@ -1148,9 +1182,11 @@ static void verdict_facts(struct job *J)
 		rec_str(&w, "text", sb_str(&tx));
 		rec_uint(&w, "menu", rd->m->id);
 		rec_uint(&w, "dep", rd->dep);
-		rec_str(&w, "class", redund_class(J, rd));
+		rec_str(&w, "class", cls);
+		rec_str(&w, "via", sb_str(&via));
 		rec_end(&w);
 		sb_release(&tx);
+		sb_release(&via);
 		sb_reset(&label);
 	}
 	for (size_t k = 0; k < J->lits.n; k++) {

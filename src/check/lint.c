@@ -47,7 +47,7 @@ const struct record_kind lint_facts[LF_COUNT] = {
 	[LF_PROP] = { "prop", { "file", "line", "kind", "status", "sym", "label", "efile", "eline",
 				"text", "class", "why", NULL } },
 	[LF_REDUND] = { "redund", { "file", "line", "conj", "status", "sym", "label", "efile",
-				    "eline", "text", "menu", "dep", "class", NULL } },
+				    "eline", "text", "menu", "dep", "class", "via", NULL } },
 	[LF_INTCOND] = { "intcond", { "file", "line", "label", "target", "type", "efile", "eline",
 				      "what", NULL } },
 	[LF_SELVIS] = { "selvis", { "file", "line", "sym", "target", "efile", "eline", "prompt",
