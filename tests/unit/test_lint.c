@@ -303,11 +303,16 @@ static void test_merge_dead_means_every_arch(void **state)
 	const struct finding *f;
 
 	lint_two(m, 1u << LC_DEAD_SYMBOL);
+	/* dead only because NEVER_SET is, which is the warning */
 	f = must_find(&m->fs, "dead-symbol", "DEAD_EVERYWHERE can never be set (n on every arch");
-	assert_int_equal(f->level, LEVEL_WARNING);
+	assert_int_equal(f->level, LEVEL_NOTE);
+	assert_string_equal(f->cls, "dead-dependency");
 	assert_string_equal(f->file, "common/Kconfig");
 	assert_int_equal(f->line, 14);
 	assert_int_equal(f->arches.n, 2);
+	f = must_find(&m->fs, "dead-symbol", "NEVER_SET can never be set (n on every arch");
+	assert_int_equal(f->level, LEVEL_WARNING);
+	assert_string_equal(f->cls, "unreachable");
 	assert_null(find(&m->fs, "dead-symbol", "DEAD_ON_A"));	/* reachable on b */
 	assert_null(find(&m->fs, "dead-symbol", "SILENCED"));	/* the comment */
 	assert_null(find(&m->fs, "dead-symbol", "BASE"));
@@ -338,7 +343,8 @@ static void test_merge_redundant_warning_or_note(void **state)
 	lint_two(m, 1u << LC_REDUNDANT_DEP);
 	f = must_find(&m->fs, "redundant-dependency",
 		      "RED: `depends on BASE` is implied by its other dependencies, on all 2 arches");
-	assert_int_equal(f->level, LEVEL_WARNING);
+	assert_int_equal(f->level, LEVEL_NOTE);	/* documentation: class implied */
+	assert_string_equal(f->cls, "implied");
 	f = must_find(&m->fs, "redundant-dependency",
 		      "RED2: `depends on BASE` is implied by its other dependencies only on a");
 	assert_int_equal(f->level, LEVEL_NOTE);
