@@ -268,10 +268,12 @@ static struct finding *add(struct merge *M, enum lint_check c, const char *cls,
 /* The class the facts g[0..n) agree on, else the first one's. */
 static const char *class_of(const struct fact *g, size_t n)
 {
-	const char *c = F(g, "class");
-
-	(void)n;
-	return *c ? c : NULL;
+	/* "undefined" only when every arch says so: where the symbol is
+	 * defined, the entry is dead for another reason */
+	for (size_t k = 0; k < n; k++)
+		if (strcmp(F(&g[k], "class"), "undefined"))
+			return *F(&g[k], "class") ? F(&g[k], "class") : NULL;
+	return n ? "undefined" : NULL;
 }
 
 static const char *arch_name(const struct merge *M, size_t a)
@@ -476,8 +478,11 @@ static void g_dead(struct merge *M, struct fact *g, size_t n)
 	else
 		return;
 	cls = class_of(g, n);
-	if (cls && !strcmp(cls, "undefined"))
-		return;		/* undefined-symbol says it */
+	if (cls && !strcmp(cls, "undefined")) {
+		if (!unloaded)
+			return;		/* undefined-symbol says it */
+		cls = NULL;	/* it may be defined where it was not loaded */
+	}
 	sb_addf(&key, "%s=%s", sym, val);
 	f = add(M, LC_DEAD_SYMBOL, cls, g, "file", "line", sym, sb_str(&key));
 	if (f && unloaded)
@@ -559,6 +564,8 @@ static void g_prop(struct merge *M, struct fact *g, size_t n)
 	if (!live)
 		return;		/* the entry itself is dead: dead-symbol says it */
 	cls = class_of(eff.v, eff.n);
+	if (cls && !strcmp(cls, "undefined") && unloaded)
+		cls = NULL;	/* it may be defined where it was not loaded */
 	if (cls && !strcmp(cls, "undefined")) {
 		vec_release(eff);
 		return;		/* undefined-symbol says it */
