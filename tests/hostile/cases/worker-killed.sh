@@ -1,7 +1,9 @@
 # A --jobs worker that was killed gave exit 2 with nothing on stderr (sat:
 # the other arches printed, the dead one just missing).  It is named now.
-# Two arches, each a pigeonhole the budget stops after a few seconds; the
-# first worker is killed while it solves (whichever arch it took).
+# Two arches, each a pigeonhole the budget stops after a few seconds (10M
+# clause visits: 3-5 s on an idle machine, so the kill cannot come after the
+# solve has ended, as it did with 3M); the first worker is killed while it
+# solves (whichever arch it took).
 gen() {
 	mkdir -p arch/a arch/b
 	awk -v P=10 -v H=9 -f "$here/pigeonhole.awk" > pig
@@ -9,12 +11,12 @@ gen() {
 	printf 'config A\n\tdef_bool y\n' > arch/a/Kconfig
 	cp arch/a/Kconfig arch/b/Kconfig
 }
-run='"$KCSAT" sat ALL --tree . --arch a,b --jobs 2 --sat-budget 3000000 & p=$!
-for i in 1 2 3 4 5 6 7 8 9 10; do
-	sleep 0.5
+run='"$KCSAT" sat ALL --tree . --arch a,b --jobs 2 --sat-budget 10000000 & p=$!
+for i in $(seq 50); do
+	sleep 0.1
 	[ "$(ps -o pid= --ppid $p | wc -l)" = 2 ] && break
 done
-sleep 0.5
+sleep 0.3
 w=$(ps -o pid= --ppid $p | head -n 1)
 [ -n "$w" ] && kill -KILL $w
 wait $p'
