@@ -439,7 +439,7 @@ static bool exists(const char *p)
 static void wait_drawing(const struct job_spec *js, int *status)
 {
 	struct strbuf head = STRBUF_INIT, list = STRBUF_INIT;
-	const struct timespec pause = { 0, 200000000 };
+	const struct timespec pause = { 0, 100000000 };	/* 10 redraws a second */
 	double start = now();
 	unsigned tick = 0;
 	int left = run.nprocs;

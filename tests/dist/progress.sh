@@ -34,12 +34,14 @@ answers() {
 	tr -d '\r' <"$tmp/tty" | sed 's/\x1b\[K\(kcsat: [^\x1b]*\)\{0,1\}//g' | grep -v '^$'
 }
 
-q="'PCI_P2PDMA && !64BIT'"
-"$kcsat" sat 'PCI_P2PDMA && !64BIT' --tree "$tree" --arch all --jobs 2 >"$tmp/plain" 2>"$tmp/plain.err"
+# why encodes each arch's whole model (about 0.5 s an arch on an idle
+# machine), so every arch, x86 too, runs across several redraws; a sat
+# query ends an arch between two redraws there
+"$kcsat" why PCI_P2PDMA --tree "$tree" --arch all --jobs 2 >"$tmp/plain" 2>"$tmp/plain.err"
 [ ! -s "$tmp/plain.err" ] && ok "not a terminal: nothing on stderr" || bad "stderr without a tty: $(head -c 300 "$tmp/plain.err" | cat -v)"
 
 # workers
-ontty "'$kcsat' sat $q --tree '$tree' --arch all --jobs 2"
+ontty "'$kcsat' why PCI_P2PDMA --tree '$tree' --arch all --jobs 2"
 status_lines >"$tmp/lines"
 n=$(sort -u "$tmp/lines" | wc -l)
 [ "$n" -ge 3 ] && ok "--jobs 2: $n different status lines, e.g. '$(sed -n '5p' "$tmp/lines")'" ||
@@ -60,7 +62,7 @@ spins=$(sed 's/ [-|/\\]$//' "$tmp/lines" | uniq -c | awk '$1 > 1' | wc -l)
 answers >"$tmp/ans"
 cmp -s "$tmp/ans" "$tmp/plain" && ok "--jobs 2: the answers on the terminal are the plain ones" ||
 	bad "--jobs 2: answers differ: $(diff "$tmp/plain" "$tmp/ans" | head -5 | cat -v)"
-tr -d '\r' <"$tmp/tty" | grep -a -q "$(printf '\033\\[K')alpha 64-bit: UNSAT" &&
+tr -d '\r' <"$tmp/tty" | grep -a -q "$(printf '\033\\[K')alpha 64-bit: " &&
 	ok "--jobs 2: the line is cleared before the answers" || bad "--jobs 2: answers not after a cleared line: $(cat -v "$tmp/tty" | tail -c 300)"
 
 # one process: the line names the arch being run and ticks from a timer
@@ -77,9 +79,9 @@ cmp -s "$tmp/ans" "$tmp/plain" && ok "--jobs 1: the answers on the terminal are 
 	bad "--jobs 1: answers differ: $(diff "$tmp/plain" "$tmp/ans" | head -5 | cat -v)"
 
 # stdout a terminal, stderr not: no progress
-ontty "'$kcsat' sat $q --tree '$tree' --arch x86,arm64 --jobs 2 2>'$tmp/err'"
+ontty "'$kcsat' sat PCI_P2PDMA --tree '$tree' --arch x86,arm64 --jobs 2 2>'$tmp/err'"
 [ ! -s "$tmp/err" ] && [ -z "$(status_lines)" ] && ok "stderr not a terminal: no status line" ||
 	bad "stderr redirected: $(cat -v "$tmp/err" | head -c 200)"
-ontty "TERM=dumb '$kcsat' sat $q --tree '$tree' --arch x86,arm64 --jobs 2"
+ontty "TERM=dumb '$kcsat' sat PCI_P2PDMA --tree '$tree' --arch x86,arm64 --jobs 2"
 [ -z "$(status_lines)" ] && ok "TERM=dumb: no status line" || bad "TERM=dumb: $(status_lines | head -2)"
 done_tests progress
