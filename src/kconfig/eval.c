@@ -475,6 +475,15 @@ static const struct symbol *choice_pick(struct eval *ev, const struct menu *c)
 	size_t n;
 
 	members(ev, c, &m, &n);
+	/* a member pinned at y (its visibility reads an unexecuted $(shell):
+	 * the file's value stands) is the pick, so no other member is y beside
+	 * it (DEBUG_INFO_COMPRESSED_ZSTD's $(cc-option,-gz=zstd)) */
+	for (size_t i = 0; i < n && !res && ev->src.pin; i++) {
+		const char *pinned = ev->src.pin(ev->src.ctx, m[i].sym);
+
+		if (pinned && tri_value(pinned) == yes)
+			res = m[i].sym;
+	}
 	/* the first visible member the user set to y, in priority order */
 	for (size_t i = 0; i < n && !res; i++)
 		if (eval_visibility(ev, m[i].sym) && user_tri(ev, m[i].sym) == yes)

@@ -119,6 +119,28 @@ static void add(struct config *c, const char *name, const char *value, bool is_s
 
 /* conf_read(): what it takes from a .config, and the configuration conf
  * --olddefconfig then writes. */
+/* A choice member whose dependency is an unexecuted $(shell) is pinned at
+ * the file's value (verify, --shell=off); pinned at y it is the choice's
+ * pick, so the member the choice would fall back to is not y beside it. */
+static void test_pinned_choice_member(void **state)
+{
+	struct kctree *t = load("choice\n\tprompt \"compress\"\n"
+				"config NONE\n\tbool \"none\"\n"
+				"config ZSTD\n\tbool \"zstd\"\n\tdepends on $(shell,probe)\n"
+				"endchoice\n");
+	struct confsim *cs;
+
+	(void)state;
+	assert_non_null(t);
+	cs = confsim_new(t);
+	confsim_user(cs, sym_find(t, "NONE"), "n");
+	confsim_pin(cs, sym_find(t, "ZSTD"), "y");
+	assert_int_equal(confsim_tri(cs, sym_find(t, "ZSTD")), 2);
+	assert_int_equal(confsim_tri(cs, sym_find(t, "NONE")), 0);
+	confsim_free(cs);
+	kctree_free(t);
+}
+
 static void test_load_and_result(void **state)
 {
 	struct kctree *t = load("config MODULES\n\tbool \"modules\"\n\tmodules\n"
@@ -173,6 +195,7 @@ int main(void)
 		cmocka_unit_test(test_choice_default_and_user_pick),
 		cmocka_unit_test(test_old_kernels_not_simulated),
 		cmocka_unit_test(test_load_and_result),
+		cmocka_unit_test(test_pinned_choice_member),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
