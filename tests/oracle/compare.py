@@ -502,8 +502,8 @@ def tree_version(tree):
     return "%s.%s" % (vals.get("VERSION", "?"), vals.get("PATCHLEVEL", "?"))
 
 
-def run_json(cmd):
-    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+def run_json(cmd, env=None):
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     if p.returncode != 0:
         sys.stderr.write(p.stderr.decode(errors="replace"))
         raise SystemExit("compare.py: command failed (%d): %s" % (p.returncode, " ".join(cmd)))
@@ -534,7 +534,13 @@ def main():
         with open(a.kcsat_json) as f:
             kdoc = json.load(f)
     elif a.kcsat:
-        kdoc = run_json([a.kcsat, "dump", "--tree", a.tree, "--arch", a.arch, "--format", "json"])
+        # The oracle reads the environment as kbuild does (kconfiglib falls
+        # back to os.environ, which kconfiglib_dump.py reduces to kcsat's
+        # own kbuild variables), where kcsat leaves any other $(NAME) an
+        # unknown: --env=all and that same empty environment make the
+        # inputs equal ($(USERCFLAGS), $(CROSS_COMPILE_COMPAT) read "").
+        kdoc = run_json([a.kcsat, "dump", "--tree", a.tree, "--arch", a.arch, "--format", "json",
+                         "--env=all"], env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")})
     else:
         ap.error("need --kcsat or --kcsat-json")
     if a.oracle_json:
