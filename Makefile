@@ -46,6 +46,7 @@ LIB_OBJS += kconfig/confsim.o
 LIB_OBJS += kconfig/dialect.o
 LIB_OBJS += kconfig/eval.o
 LIB_OBJS += kconfig/explain.o
+LIB_OBJS += kconfig/kbuild.o
 LIB_OBJS += kconfig/show.o
 LIB_OBJS += kconfig/expr.o
 LIB_OBJS += kconfig/lex.o
