@@ -115,7 +115,7 @@ Q = @
 msg = @printf '  %-7s %s\n' $(1) $(2)
 endif
 
-.PHONY: all asan deps test-deps check demo clean unit cli fuzz hostile integration bench analyze \
+.PHONY: all asan deps test-deps check demo clean unit cli fuzz hostile integration integration-full bench analyze \
 	install uninstall deb lint-deb
 all: $(B)/kcsat
 
@@ -205,6 +205,12 @@ analyze:
 
 integration: $(BUILD)/kcsat $(BUILD)/olddefconfig-sim
 	@tests/integration/run.sh $(BUILD)/kcsat
+
+# The same suites with their full samples (conf-fidelity: every case, 50
+# randconfigs and 100 witnesses each): longer than make check allows, for a
+# nightly job or before a release.
+integration-full: $(BUILD)/kcsat $(BUILD)/olddefconfig-sim
+	@KCSAT_FULL=1 tests/integration/run.sh $(BUILD)/kcsat
 
 check: test-deps
 	@$(MAKE) --no-print-directory all asan $(addprefix $(B)/,$(FUZZ_REPLAY)) \
