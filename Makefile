@@ -41,6 +41,7 @@ LIB_OBJS += util/vec.o
 LIB_OBJS += util/xalloc.o
 # kconfig/: the front-end (lexer to menu tree) and concrete Kconfig semantics
 LIB_OBJS += kconfig/arch.o
+LIB_OBJS += kconfig/because.o
 LIB_OBJS += kconfig/confdata.o
 LIB_OBJS += kconfig/confsim.o
 LIB_OBJS += kconfig/dialect.o
@@ -59,6 +60,7 @@ LIB_OBJS += kconfig/tree.o
 LIB_OBJS += kconfig/value.o
 # sat/: the model, its CNF, the solver, queries and witnesses
 LIB_OBJS += sat/cnf.o
+LIB_OBJS += sat/fix.o
 LIB_OBJS += sat/implied.o
 LIB_OBJS += sat/model.o
 LIB_OBJS += sat/query.o
