@@ -39,7 +39,7 @@ struct fix_result {
 	unsigned checks;	/* olddefconfig simulations run */
 };
 
-/* a: loaded and encoded (model_encode_all() is called here).  want_lit:
+/* a: loaded and encoded (lazily: only the cone of want_lit is used).  want_lit:
  * query_want_lit() of s and (val, str) as query_symbol() gives them; the
  * file c read with config_read(). */
 void fix_find(struct arch_ctx *a, const struct config *c, const struct symbol *s, int want_lit,

@@ -280,7 +280,11 @@ const char *cli_build_config(struct tree_opts *o)
 
 	if (o->build_config)
 		return o->build_config;
-	sb_addf(&p, "%s/.config", o->builddir ? o->builddir : o->load.srctree ? o->load.srctree : ".");
+	{
+		const char *d = o->builddir ? o->builddir : o->load.srctree ? o->load.srctree : ".";
+
+		sb_addf(&p, strcmp(d, ".") ? "%s/.config" : ".config", d);
+	}
 	if (!stat(sb_str(&p), &st) && S_ISREG(st.st_mode)) {
 		o->build_config = sb_detach(&p);
 		return o->build_config;

@@ -28,7 +28,7 @@
 
 static const char usage[] =
 	"usage: kcsat why SYM[=y|m] [--tree DIR] [--arch A|all] [--bits 32|64]\n"
-	"                 [--witness FILE] [--config FILE|--no-config]\n"
+	"                 [--witness FILE] [--config FILE] [--no-config]\n"
 	"                 [--format text|json] [--shell=off|run]\n"
 	"\n"
 	"For each arch and bitness where SYM can have the value (y, m, n; for an\n"
@@ -672,9 +672,11 @@ int cmd_why(int argc, char **argv)
 		return done;
 	if (!(w.a.arg = cli_one_sym(argc, argv, "why")) || !cli_resolve_arches(&o))
 		return EXIT_ERROR;
+	if (o.config_found && w.witness)
+		o.config = NULL;	/* a witness answers for the whole space */
 	if (o.config && w.witness) {
-		diag_fatal("--witness writes a configuration from scratch: not with --config %s%s",
-			   o.config, o.config_found ? " (the build directory's; --no-config)" : "");
+		diag_fatal("--witness writes a configuration from scratch: not with --config %s",
+			   o.config);
 		cli_tree_opts_release(&o);
 		return EXIT_ERROR;
 	}

@@ -25,7 +25,7 @@
 
 static const char usage[] =
 	"usage: kcsat why-not SYM[=y|m] [--tree DIR] [--arch A|all] [--bits 32|64]\n"
-	"                     [--config FILE|--no-config] [--format text|json]\n"
+	"                     [--config FILE] [--no-config] [--format text|json]\n"
 	"                     [--shell=off|run]\n"
 	"\n"
 	"For each arch and bitness where SYM cannot have the value (y, m or n;\n"

@@ -385,7 +385,11 @@ static bool step_val(struct walk *w, const struct symbol *s, struct strbuf *t, s
 		sb_adds(t, "; ");
 		leaf = computed(w, s, t, brief->len ? NULL : brief, next) && !next->n;
 	} else if (e && valid) {
-		sb_addf(t, "set by you  (%s)", loc_str(e->loc, l, sizeof(l)));
+		loc_str(e->loc, l, sizeof(l));
+		if (r && strcmp(e->value, v))
+			sb_addf(t, "set to %s by you  (%s), clamped by ", e->value, l);
+		else
+			sb_addf(t, "set by you  (%s)", l);
 		sb_addf(brief, "%s, set by you", l);
 		leaf = true;
 	} else {
@@ -396,7 +400,7 @@ static bool step_val(struct walk *w, const struct symbol *s, struct strbuf *t, s
 		leaf = computed(w, s, t, brief, next);
 	}
 	if (r && (!e || !valid || strcmp(e->value, v))) {
-		sb_addf(t, ", within range ");
+		sb_adds(t, e && valid && eval_visibility(w->ev, s) ? "range " : ", within range ");
 		expr_print_sym(t, r->lo);
 		sb_addc(t, ' ');
 		expr_print_sym(t, r->hi);

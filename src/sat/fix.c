@@ -27,6 +27,7 @@ struct cand {
 
 struct search {
 	struct kctree *t;
+	struct confsim *cs;	/* the file's pins; user values loaded per check */
 	const struct config *c;
 	const struct symbol *s;
 	char val;
@@ -83,12 +84,13 @@ static void view_release(struct config *v)
 	free(v->hash);
 }
 
-static bool holds_in(struct search *q, const struct config *v, struct confsim **keep)
+static bool holds_in(struct search *q, const struct config *v)
 {
-	struct confsim *cs = confsim_new(q->t);
+	struct confsim *cs = q->cs;
+	unsigned long long w0 = confsim_work(cs);
 	bool ok;
 
-	confsim_pin_shell(cs, q->c);
+	confsim_clear(cs);
 	confsim_load(cs, v);
 	if (!sym_is_bool_like(q->s))
 		ok = q->str ? !strcmp(confsim_str(cs, q->s), q->str) : confsim_written(cs, q->s);
@@ -97,11 +99,7 @@ static bool holds_in(struct search *q, const struct config *v, struct confsim **
 	else
 		ok = confsim_tri(cs, q->s) != no;
 	q->checks++;
-	q->work += confsim_work(cs);
-	if (keep)
-		*keep = cs;
-	else
-		confsim_free(cs);
+	q->work += confsim_work(cs) - w0;
 	return ok;
 }
 
@@ -111,20 +109,16 @@ static bool holds_in(struct search *q, const struct config *v, struct confsim **
 static bool holds(struct search *q, unsigned char *read)
 {
 	struct config v;
-	struct confsim *cs = NULL;
 	bool ok;
 
 	view_make(q, true, &v);
-	ok = holds_in(q, &v, read ? &cs : NULL);
-	if (cs) {
-		for (size_t k = 0; k < q->cands.n; k++)
-			read[k] = confsim_read(cs, q->cands.v[k].sym);
-		confsim_free(cs);
-	}
+	ok = holds_in(q, &v);
+	for (size_t k = 0; read && k < q->cands.n; k++)
+		read[k] = confsim_read(q->cs, q->cands.v[k].sym);
 	view_release(&v);
 	if (ok && q->any_choice) {
 		view_make(q, false, &v);
-		ok = holds_in(q, &v, NULL);
+		ok = holds_in(q, &v);
 		view_release(&v);
 	}
 	return ok;
@@ -162,7 +156,7 @@ static void collect(struct search *q, struct arch_ctx *a, char **before, bool ag
 		char tv[2] = { 0, 0 };
 		const struct config_entry *e;
 
-		if (!before[x->id] || !has_prompt(x) || !model_has_value(a->m, x))
+		if (!before[x->id] || !has_prompt(x))
 			continue;
 		if (sym_is_bool_like(x)) {
 			tv[0] = model_tri_value(a->m, a->s, x);
@@ -188,7 +182,6 @@ void fix_find(struct arch_ctx *a, const struct config *c, const struct symbol *s
 	      char val, const char *str, struct fix_result *out)
 {
 	struct search q = { .t = a->t, .c = c, .s = s, .val = val, .str = str };
-	struct confsim *cs = confsim_new(a->t);
 	char **before;
 	const struct symbol *x;
 	size_t i;
@@ -197,26 +190,26 @@ void fix_find(struct arch_ctx *a, const struct config *c, const struct symbol *s
 
 	memset(out, 0, sizeof(*out));
 	out->status = FIX_NO_SIM;
-	if (!cs)
+	if (!(q.cs = confsim_new(a->t)))
 		return;
-	/* the file's olddefconfig values, which the solution should keep */
-	confsim_pin_shell(cs, c);
-	confsim_load(cs, c);
+	confsim_pin_shell(q.cs, c);
 	before = xcalloc(a->t->syms.n ? a->t->syms.n : 1, sizeof(*before));
-	tree_for_each_sym(a->t, x, i)
-		if (x->name && (x->flags & SYM_DEFINED) && !(x->flags & SYM_CONST) && !sym_is_choice(x))
-			before[x->id] = xstrdup(confsim_str(cs, x));
-	confsim_free(cs);
-	if (holds_in(&q, c, NULL)) {
+	if (holds_in(&q, c)) {
 		out->status = FIX_FOUND;
 		out->minimal = true;
 		goto done;
 	}
-	model_encode_all(a->m);
+	/* the file's olddefconfig values in the cone of what is asked (the
+	 * model encodes no more: nothing outside it can change s), which the
+	 * solution should keep */
+	tree_for_each_sym(a->t, x, i)
+		if (x->name && (x->flags & SYM_DEFINED) && !(x->flags & SYM_CONST) &&
+		    !sym_is_choice(x) && model_encoded(a->m, x) && model_has_value(a->m, x))
+			before[x->id] = xstrdup(confsim_str(q.cs, x));
 	tree_for_each_sym(a->t, x, i) {
 		int lit;
 
-		if (!before[x->id] || !model_has_value(a->m, x))
+		if (!before[x->id])
 			continue;
 		lit = sym_is_bool_like(x) ? model_sym_is(a->m, x, before[x->id][0]) :
 		      model_str_is(a->m, x, before[x->id]);
@@ -276,6 +269,7 @@ done:
 	out->checks = q.checks;
 	cands_clear(&q);
 	vec_release(q.cands);
+	confsim_free(q.cs);
 	tree_for_each_sym(a->t, x, i)
 		free(before[x->id]);
 	free(before);
