@@ -135,6 +135,9 @@ extern const struct lint_check_info lint_checks[LC_COUNT];
 	  "implied only on some of the arches that read the line")		\
 	X("shadowed", 1u << LC_DEAD_DEFAULT, LEVEL_WARNING,			\
 	  "an earlier default always applies first")				\
+	X("toolchain-dependent", 1u << LC_UNMET_SELECT, LEVEL_NOTE,		\
+	  "it holds only if $(shell,...) probes give answers (a flag accepted, another " \
+	  "refused) that no real toolchain may give together") \
 	X("unreachable", 1u << LC_DEAD_SYMBOL, LEVEL_WARNING,			\
 	  "nothing in the tree can set it (or give it that value), for no stated reason")
 

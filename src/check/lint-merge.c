@@ -410,14 +410,12 @@ static void g_unmet(struct merge *M, struct fact *g, size_t n)
 	for (size_t k = 0; k < n; k++)
 		toolchain += !strcmp(F(&g[k], "probe"), "1");
 	sb_addf(&key, "%s>%s", sym, target);
-	f = add(M, LC_UNMET_SELECT, NULL, g, "efile", "eline", target, sb_str(&key));
-	if (f && toolchain == n)
-		f->level = LEVEL_NOTE;
+	f = add(M, LC_UNMET_SELECT, toolchain == n ? "toolchain-dependent" : NULL, g, "efile",
+		"eline", target, sb_str(&key));
 	if (f) {
 		where(&sb, M, g, n, readers(M, F(g, "file")));
-		finding_set_message(f, "%s selects %s while %s's direct dependencies can be unmet%s%s",
-				    sym, target, target, sb_str(&sb),
-				    toolchain == n ? ", toolchain-dependent" : "");
+		finding_set_message(f, "%s selects %s while %s's direct dependencies can be unmet%s",
+				    sym, target, target, sb_str(&sb));
 		f->selector = xstrdup(sym);
 		for (size_t k = 0; k < n; k++) {
 			const char *ev = F(&g[k], "evidence"), *nl = strchr(ev, '\n');

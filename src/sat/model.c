@@ -43,11 +43,26 @@ struct domain {
 
 enum sym_kind { SK_NONE, SK_TRI, SK_VAL, SK_SHELLTRI };
 
+static int dom_class(const struct domain *d, const char *v, enum sym_type type);
+
 /* `test "$(X)" = W` on one command X: an equality atom on X's one output. */
 struct eq_atom {
 	const char *x, *w;
 	size_t xlen, wlen;
 	int var;
+};
+
+/* The toolchain scripts scripts/Kconfig.include runs: each prints one
+ * "NAME VERSION" line, and Kconfig stops ($(error-if,...)) when it prints
+ * nothing, so in every configuration conf writes NAME is one of these two
+ * and VERSION is a number.  `cc-name := $(shell,set -- $(cc-info) && echo
+ * $1)` is field 1 of it, `cc-version` field 2. */
+enum tool { TOOL_CC, TOOL_AS, TOOL_LD, TOOL_COUNT };
+
+struct tool_state {
+	const char *info;	/* the $(shell,.../cc-version.sh ...) command */
+	size_t infolen;
+	int name[2];		/* "NAME is tool_names[t][i]", made on first use */
 };
 
 struct model {
@@ -77,6 +92,8 @@ struct model {
 	int *valbase;		/* by symbol id: first one-hot var */
 	VEC(struct domain *) domains;
 	VEC(struct eq_atom) eq;		/* the equality tests read so far */
+	struct tool_state tool[TOOL_COUNT];
+	bool tools_made;
 	double encode_ms;
 };
 
@@ -241,11 +258,173 @@ static bool shell_eq_test(const char *name, struct eq_atom *a)
 	return !strcmp(p, "\"y\" || echo \"n\")") || !strcmp(p, "y || echo n)");
 }
 
+/* What a real toolchain gives, from the kernel's scripts and
+ * Documentation/kbuild/llvm.rst (kcsat(1), MODEL):
+ * - scripts/cc-version.sh prints "GCC V" or "Clang V" (anything else is
+ *   "unknown C compiler", no output): one compiler, V > 0;
+ * - scripts/as-version.sh prints "LLVM 0" when CLANG_FLAGS has
+ *   -fintegrated-as (scripts/Makefile.clang adds it for clang unless
+ *   LLVM_IAS=0), else "GNU V" for the GNU assembler; with gcc CLANG_FLAGS is
+ *   empty, so gcc always has GNU as, clang either;
+ * - scripts/ld-version.sh prints "BFD V" (GNU ld) or "LLD V": LD is its own
+ *   make variable, either linker with either compiler, V > 0. */
+static const char *const tool_script[TOOL_COUNT] = {
+	[TOOL_CC] = "cc-version.sh", [TOOL_AS] = "as-version.sh", [TOOL_LD] = "ld-version.sh",
+};
+static const char *const tool_names[TOOL_COUNT][2] = {
+	[TOOL_CC] = { "GCC", "Clang" }, [TOOL_AS] = { "GNU", "LLVM" }, [TOOL_LD] = { "BFD", "LLD" },
+};
+
+/* Is s[0..len) `$(shell,set -- INFO && echo $N)` with INFO a $(shell,...)
+ * running one of tool_script?  Then the tool, N and INFO; else -1. */
+static int tool_field(const char *s, size_t len, int *field, const char **info, size_t *infolen)
+{
+	static const char head[] = "$(shell,set -- $(shell,", tail[] = " && echo $";
+	const char *end = s + len, *p, *cmd, *w;
+	int nest = 1;
+
+	if (len < sizeof(head) || strncmp(s, head, sizeof(head) - 1))
+		return -1;
+	cmd = s + sizeof(head) - 1;
+	for (p = cmd; p < end && nest; p++)
+		nest += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+	if (nest || (size_t)(end - p) != sizeof(tail) - 1 + 2 ||
+	    strncmp(p, tail, sizeof(tail) - 1) || p[sizeof(tail)] != ')')
+		return -1;
+	*field = p[sizeof(tail) - 1] - '0';
+	*info = cmd - 8;
+	*infolen = (size_t)(p - *info);
+	/* the command's first word, by its base name */
+	for (w = cmd; w < p - 1 && *w != ' '; w++)
+		;
+	for (int t = 0; t < TOOL_COUNT; t++) {
+		size_t n = strlen(tool_script[t]);
+
+		if ((size_t)(w - cmd) >= n && !strncmp(w - n, tool_script[t], n) &&
+		    (w - n == cmd || (w - n)[-1] == '/'))
+			return t;
+	}
+	return -1;
+}
+
+/* The name atoms of every tool the tree runs, made together on first use:
+ * exactly one name per tool, and the integrated assembler only with clang. */
+static void tools_make(struct model *M)
+{
+	struct tool_state *cc = &M->tool[TOOL_CC], *as = &M->tool[TOOL_AS];
+
+	if (M->tools_made)
+		return;
+	M->tools_made = true;
+	for (size_t i = 0; i < M->nsyms; i++) {
+		const struct symbol *s = M->t->syms.v[i];
+		const char *info = NULL;
+		size_t len = 0;
+		struct eq_atom a;
+		int t, field;
+
+		if (!(s->flags & SYM_SHELL))
+			continue;
+		if (shell_eq_test(s->name, &a))		/* CC_IS_GCC: its $(cc-name) */
+			t = tool_field(a.x, a.xlen, &field, &info, &len);
+		else					/* GCC_VERSION's $(cc-version) */
+			t = tool_field(s->name, strlen(s->name), &field, &info, &len);
+		if (t >= 0 && !M->tool[t].info) {
+			M->tool[t].info = info;
+			M->tool[t].infolen = len;
+		}
+	}
+	for (int t = 0; t < TOOL_COUNT; t++) {
+		struct tool_state *ts = &M->tool[t];
+
+		if (!ts->info)
+			continue;
+		ts->name[0] = cnf_new_var(M->cnf);
+		ts->name[1] = cnf_new_var(M->cnf);
+		cnf_clause2(M->cnf, ts->name[0], ts->name[1]);
+		cnf_clause2(M->cnf, -ts->name[0], -ts->name[1]);
+	}
+	/* LLVM as is clang's integrated assembler: gcc has GNU as */
+	if (cc->info && as->info)
+		cnf_clause2(M->cnf, -as->name[1], cc->name[1]);
+}
+
+/* The tool state of INFO if it is the tree's command for tool t. */
+static struct tool_state *tool_state(struct model *M, int t, const char *info, size_t len)
+{
+	struct tool_state *ts;
+
+	if (t < 0)
+		return NULL;
+	tools_make(M);
+	ts = &M->tool[t];
+	return ts->info && ts->infolen == len && !memcmp(ts->info, info, len) ? ts : NULL;
+}
+
+/* Can the value class k of d hold a number above 0?  A gap's class that
+ * holds numbers on both sides of 0 holds 1. */
+static bool dom_positive(const struct domain *d, size_t k)
+{
+	const char *v = d->vals.v[k];
+	char *end;
+	long long n;
+
+	errno = 0;
+	n = strtoll(v, &end, d->type == S_HEX ? 16 : 10);
+	if (*v && !*end && !errno && n > 0)
+		return true;
+	return k >= d->nconst && dom_class(d, "1", d->type) == (int)k;
+}
+
+/* A version a tool script prints ($(cc-version), $(as-version),
+ * $(ld-version)): a number above 0, but LLVM as prints 0 (AS_VERSION then
+ * takes CLANG_VERSION). */
+static void encode_tool_version(struct model *M, const struct symbol *s)
+{
+	const struct domain *d = M->dom[s->id];
+	struct tool_state *ts;
+	const char *info = NULL;
+	size_t len = 0;
+	int t, field, zero;
+
+	t = tool_field(s->name, strlen(s->name), &field, &info, &len);
+	if (!d || field != 2 || !(ts = tool_state(M, t, info, len)))
+		return;		/* another command: free */
+	zero = dom_class(d, "0", d->type);
+	for (size_t k = 0; k < d->vals.n; k++) {
+		int x = val_base(M, s) + (int)k;
+
+		if (t != TOOL_AS) {
+			if (!dom_positive(d, k))
+				cnf_clause(M->cnf, (int[]){ -x }, 1);
+			continue;
+		}
+		if (!dom_positive(d, k))
+			cnf_clause2(M->cnf, -x, -ts->name[0]);
+		if ((int)k != zero)
+			cnf_clause2(M->cnf, -x, -ts->name[1]);
+	}
+}
+
 /* An equality test's truth: one variable per (X, W), at most one true per
  * X (X prints one string: the compiler is gcc or clang, never both). */
 static struct tri eq_tri(struct model *M, const struct eq_atom *a)
 {
-	int v = 0;
+	int v = 0, t, field;
+	const char *info = NULL;
+	size_t len = 0;
+	struct tool_state *ts;
+
+	/* the name a toolchain script prints: one of its two, never another */
+	t = tool_field(a->x, a->xlen, &field, &info, &len);
+	ts = tool_state(M, t, info, len);
+	if (ts && field == 1) {
+		for (int i = 0; i < 2; i++)
+			if (strlen(tool_names[ts - M->tool][i]) == a->wlen &&
+			    !memcmp(tool_names[ts - M->tool][i], a->w, a->wlen))
+				return (struct tri){ ts->name[i], ts->name[i] };
+		return TRI_N;
+	}
 
 	for (size_t i = 0; i < M->eq.n; i++) {
 		const struct eq_atom *b = &M->eq.v[i];
@@ -348,8 +527,6 @@ static void sym_alts(struct model *M, const struct symbol *s, alts *out)
 	/* constants and undefined symbols read as their name */
 	vec_push(*out, ((struct alt){ CNF_TRUE, s->name ? s->name : "", s->type, false }));
 }
-
-static int dom_class(const struct domain *d, const char *v, enum sym_type type);
 
 /* Is v (a constant the domain of s was not built with: a query's) inside
  * the gap that the domain value val stands for?  Then comparing val with v
@@ -1107,6 +1284,8 @@ static void model_close(struct model *M)
 		if (M->kind[s->id] == SK_VAL) {
 			if (!(s->flags & SYM_SHELL))
 				encode_val(M, s);
+			else
+				encode_tool_version(M, s);
 			continue;
 		}
 		if (sym_is_choice(s)) {
@@ -1364,11 +1543,6 @@ void model_encode_all(struct model *M)
 		if (M->kind[i] == SK_TRI || M->kind[i] == SK_VAL)
 			need(M, M->t->syms.v[i]);
 	model_close(M);
-}
-
-bool model_encoded(const struct model *M, const struct symbol *s)
-{
-	return s->id < M->nsyms && M->encoded[s->id];
 }
 
 void model_name_vars(struct model *M)
