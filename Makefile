@@ -41,6 +41,7 @@ LIB_OBJS += util/vec.o
 LIB_OBJS += util/xalloc.o
 # kconfig/: the front-end (lexer to menu tree) and concrete Kconfig semantics
 LIB_OBJS += kconfig/arch.o
+LIB_OBJS += kconfig/because.o
 LIB_OBJS += kconfig/confdata.o
 LIB_OBJS += kconfig/confsim.o
 LIB_OBJS += kconfig/dialect.o
@@ -59,6 +60,7 @@ LIB_OBJS += kconfig/tree.o
 LIB_OBJS += kconfig/value.o
 # sat/: the model, its CNF, the solver, queries and witnesses
 LIB_OBJS += sat/cnf.o
+LIB_OBJS += sat/fix.o
 LIB_OBJS += sat/implied.o
 LIB_OBJS += sat/model.o
 LIB_OBJS += sat/query.o
@@ -115,7 +117,7 @@ Q = @
 msg = @printf '  %-7s %s\n' $(1) $(2)
 endif
 
-.PHONY: all asan deps test-deps check demo clean unit cli fuzz hostile integration bench analyze \
+.PHONY: all asan deps test-deps check demo clean unit cli fuzz hostile integration integration-full bench analyze \
 	install uninstall deb lint-deb
 all: $(B)/kcsat
 
@@ -205,6 +207,12 @@ analyze:
 
 integration: $(BUILD)/kcsat $(BUILD)/olddefconfig-sim
 	@tests/integration/run.sh $(BUILD)/kcsat
+
+# The same suites with their full samples (conf-fidelity: every case, 50
+# randconfigs and 100 witnesses each): longer than make check allows, for a
+# nightly job or before a release.
+integration-full: $(BUILD)/kcsat $(BUILD)/olddefconfig-sim
+	@KCSAT_FULL=1 tests/integration/run.sh $(BUILD)/kcsat
 
 check: test-deps
 	@$(MAKE) --no-print-directory all asan $(addprefix $(B)/,$(FUZZ_REPLAY)) \

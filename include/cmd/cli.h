@@ -31,6 +31,14 @@ struct tree_opts {
 	/* no --arch on a tree with arch/ means this one (a .config's heading),
 	 * not x86 */
 	const char *default_arch;
+	/* The configuration a query answers for (--config FILE, or found by
+	 * cli_resolve_arches() when the command wants one: the O= build
+	 * directory's .config); NULL: the whole Kconfig space. */
+	const char *config;
+	bool config_wanted;	/* the command takes --config */
+	bool config_off;	/* --no-config: not even the build directory's */
+	bool config_found;	/* config is the build directory's, not given */
+	char *config_arch;	/* config's heading arch (owned) */
 };
 
 /* getopt_long entries for the shared options; a subcommand appends its
@@ -60,6 +68,15 @@ int cli_tree_option(struct tree_opts *o, int c, const char *arg);
  * status the command returns at once (usage printed). */
 int cli_next_option(struct tree_opts *o, int argc, char **argv, const char *shortopts,
 		    const struct option *longopts, const char *usage, int *done);
+/* getopt_long entries of a command that answers for a configuration
+ * (why, why-not, implies, show); cli_config_option() handles them. */
+enum { OPT_CONFIG = 0x180, OPT_NO_CONFIG };
+#define CLI_CONFIG_OPTIONS						\
+	{ "config", required_argument, NULL, OPT_CONFIG },		\
+	{ "no-config", no_argument, NULL, OPT_NO_CONFIG }
+/* Handle --config FILE or --no-config (and set o->config_wanted); returns
+ * 1 if c is one of them, else 0. */
+int cli_config_option(struct tree_opts *o, int c, const char *arg);
 /* A command's own option was bad: usage on stderr; returns EXIT_ERROR. */
 int cli_usage_error(const char *usage);
 /* The one SYM operand left after the options, or NULL after a diagnostic
@@ -73,7 +90,11 @@ bool cli_no_operands(int argc, char **argv, const char *cmd);
  * the tree is found as git finds its repository: the working directory or
  * the nearest directory above it that is a kernel tree (Kconfig with arch/
  * or scripts/kconfig/ beside it), or the source tree that the Makefile of
- * an O= build directory includes.  Returns false after a diagnostic. */
+ * an O= build directory includes.  A command that wants a configuration
+ * and was given none gets the O= build directory's .config (unless
+ * --no-config); a configuration's heading names the arch when --arch is
+ * not given, and a configuration answers for one arch only.  Returns false
+ * after a diagnostic. */
 bool cli_resolve_arches(struct tree_opts *o);
 void cli_tree_opts_release(struct tree_opts *o);
 /* The .config of the build the command runs in: BUILDDIR/.config in an O=
@@ -114,6 +135,14 @@ struct sym_answer;
  * other answer if not.  Releases o. */
 int cli_sym_answer_status(struct tree_opts *o, int rc, const struct sym_answer *a,
 			  int if_reachable);
+struct because;
+struct becausevec;
+/* Why SYM has its value in the configuration (kconfig/because.h), one
+ * step a line, each "SYM=V  what sets it" indented by its depth under
+ * lead, and as a JSON array of {"symbol", "value", "depth", "text"}. */
+void cli_because_text(FILE *out, const struct becausevec *v, const char *lead);
+void cli_because_json(struct json *j, const struct becausevec *v);
+
 /* The error for a --bits that selected no case on any arch asked for;
  * returns EXIT_ERROR. */
 int cli_no_case_error(int bits);

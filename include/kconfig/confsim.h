@@ -19,6 +19,9 @@ void confsim_free(struct confsim *cs);
 /* Set (v non-NULL, kept by reference) or clear the user value of s;
  * forgets computed values (O(1)). */
 void confsim_user(struct confsim *cs, const struct symbol *s, const char *v);
+/* Forget every user value and choice priority (pins stay), to load
+ * another version of a file into the same simulator. */
+void confsim_clear(struct confsim *cs);
 /* s's value (n for anything but a bool or tristate). */
 enum tristate confsim_tri(struct confsim *cs, const struct symbol *s);
 /* Symbol computations run so far (eval_work()). */

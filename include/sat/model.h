@@ -46,6 +46,8 @@ struct model *model_build(struct kctree *t, bool selectors, bool lazy);
 void model_name_vars(struct model *m);
 /* Encode every symbol: needed before reading a whole solution (witness). */
 void model_encode_all(struct model *m);
+/* Is s encoded so far (in the cone of what was asked, for a lazy model)? */
+bool model_encoded(const struct model *m, const struct symbol *s);
 void model_free(struct model *m);
 struct cnf *model_cnf(struct model *m);
 struct kctree *model_tree(struct model *m);

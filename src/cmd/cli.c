@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "kconfig/because.h"
+#include "kconfig/confdata.h"
 #include "kconfig/dialect.h"
 #include "sat/query.h"
 #include "sat/sat.h"
@@ -37,7 +39,8 @@ void cli_tree_opts_release(struct tree_opts *o)
 	free(o->found_tree);
 	free(o->builddir);
 	free(o->build_config);
-	o->found_tree = o->builddir = o->build_config = NULL;
+	free(o->config_arch);
+	o->found_tree = o->builddir = o->build_config = o->config_arch = NULL;
 }
 
 int cli_tree_option(struct tree_opts *o, int c, const char *arg)
@@ -277,7 +280,11 @@ const char *cli_build_config(struct tree_opts *o)
 
 	if (o->build_config)
 		return o->build_config;
-	sb_addf(&p, "%s/.config", o->builddir ? o->builddir : o->load.srctree ? o->load.srctree : ".");
+	{
+		const char *d = o->builddir ? o->builddir : o->load.srctree ? o->load.srctree : ".";
+
+		sb_addf(&p, strcmp(d, ".") ? "%s/.config" : ".config", d);
+	}
 	if (!stat(sb_str(&p), &st) && S_ISREG(st.st_mode)) {
 		o->build_config = sb_detach(&p);
 		return o->build_config;
@@ -303,6 +310,17 @@ static bool resolve_arches(struct tree_opts *o)
 	}
 	if (!c->srctree)
 		c->srctree = ".";
+	if (o->config_wanted && !o->config && !o->config_off && o->builddir &&
+	    (o->config = cli_build_config(o)))
+		o->config_found = true;
+	if (o->config && !o->arch_arg && !o->default_arch) {
+		char *ver = NULL;
+
+		/* the arch the file was written for, as its heading names it */
+		config_heading(o->config, &o->config_arch, &ver);
+		free(ver);
+		o->default_arch = o->config_arch;
+	}
 	if (!is_file(c->srctree, "Kconfig")) {
 		diag_fatal("no Kconfig file in '%s' (run from a kernel tree or pass --tree DIR)", c->srctree);
 		return false;
@@ -323,7 +341,15 @@ static bool resolve_arches(struct tree_opts *o)
 		 * whole-tree commands (lint) check every arch. */
 		o->arch_arg = o->all_arches ? "all" : o->default_arch ? o->default_arch : "x86";
 	}
-	return arch_select(c->srctree, o->arch_arg, &c->arches);
+	if (!arch_select(c->srctree, o->arch_arg, &c->arches))
+		return false;
+	if (o->config && c->arches.n > 1) {
+		diag_fatal("--config answers for one arch (--arch NAME; %s's heading names none)",
+			   o->config);
+		strvec_free_all(&c->arches);
+		return false;
+	}
+	return true;
 }
 
 bool cli_resolve_arches(struct tree_opts *o)
@@ -338,6 +364,48 @@ bool cli_resolve_arches(struct tree_opts *o)
 	if (!o->load.cache)	/* only now: the error paths above need no release */
 		o->load.cache = srccache_new();
 	return true;
+}
+
+int cli_config_option(struct tree_opts *o, int c, const char *arg)
+{
+	o->config_wanted = true;
+	if (c == OPT_CONFIG) {
+		o->config = arg;
+		o->config_off = false;
+		return 1;
+	}
+	if (c == OPT_NO_CONFIG) {
+		o->config = NULL;
+		o->config_off = true;
+		return 1;
+	}
+	return 0;
+}
+
+void cli_because_text(FILE *out, const struct becausevec *v, const char *lead)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		const struct because *b = &v->v[i];
+		const char *q = b->sym->type == S_STRING ? "\"" : "";
+
+		fprintf(out, "%s%*s%s=%s%s%s  %s\n", lead, (int)(2 * b->depth), "", b->sym->name, q,
+			b->value, q, b->text);
+	}
+}
+
+void cli_because_json(struct json *j, const struct becausevec *v)
+{
+	json_array(j);
+	for (size_t i = 0; i < v->n; i++) {
+		json_object(j);
+		json_kstring(j, "symbol", v->v[i].sym->name);
+		json_kstring(j, "value", v->v[i].value);
+		json_kint(j, "depth", v->v[i].depth);
+		json_kstring(j, "text", v->v[i].text);
+		json_kbool(j, "leaf", v->v[i].leaf);
+		json_end(j);
+	}
+	json_end(j);
 }
 
 /* arch_for_each()'s ctx: the command's job and merge, with its options. */
@@ -448,14 +516,18 @@ int cli_sym_command(struct tree_opts *o, int argc, char **argv, const char *usag
 {
 	static const struct option longopts[] = {
 		CLI_TREE_OPTIONS,
+		CLI_CONFIG_OPTIONS,
 		{ "bits", required_argument, NULL, 'b' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, done;
 
 	cli_tree_opts_init(o);
+	o->config_wanted = true;
 	optind = 1;
 	while ((c = cli_next_option(o, argc, argv, "", longopts, usage, &done)) != -1) {
+		if (cli_config_option(o, c, optarg))
+			continue;
 		if (c != 'b')
 			return cli_usage_error(usage);
 		if (!cli_bits_option(optarg, bits))

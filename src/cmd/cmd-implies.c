@@ -451,6 +451,13 @@ int cmd_implies(int argc, char **argv)
 
 	if (rc >= 0)
 		return rc;
+	if (o.config && !o.config_found) {
+		diag_fatal("implies answers for the whole Kconfig space, not --config %s (see why-not "
+			   "--config)", o.config);
+		cli_tree_opts_release(&o);
+		return EXIT_ERROR;
+	}
+	o.config = NULL;	/* an O= build directory's: not read */
 	if (o.format == FMT_JSON) {
 		json_init(&j, stdout);
 		json_object(&j);

@@ -23,7 +23,7 @@
 #include "util/xalloc.h"
 
 static const char usage[] =
-	"usage: kcsat show SYM [--config FILE] [--tree DIR] [--arch A|all]\n"
+	"usage: kcsat show SYM [--config FILE] [--no-config] [--tree DIR] [--arch A|all]\n"
 	"                  [--format text|json] [--shell=off|run]\n"
 	"\n"
 	"Prints what menuconfig's help screen gives for SYM: type, prompts,\n"
@@ -31,7 +31,8 @@ static const char usage[] =
 	"select, imply, default and range lines and those that select or imply\n"
 	"it, each at its file:line, and its help text.  With --config FILE, every\n"
 	"symbol carries its value there ([=y]), as olddefconfig computes it from\n"
-	"the file.  Arches that give the same answer are printed once.\n"
+	"the file (default: in an O= build directory, its .config; --no-config:\n"
+	"none).  Arches that give the same answer are printed once.\n"
 	"Exit status: 0 if SYM is defined on an arch asked for, 2 if not.\n";
 
 static void text_items(struct strbuf *sb, const char *label, const show_itemvec *v)
@@ -128,14 +129,13 @@ int cmd_show(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		CLI_TREE_OPTIONS,
-		{ "config", required_argument, NULL, 'c' },
+		CLI_CONFIG_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
 	struct tree_opts o;
-	const char *sym, *config = NULL;
+	const char *sym, *config;
 	int c, done, rc = EXIT_OK;
 	char suggest[128] = "";
-	char *heading_arch = NULL;
 	struct config cf = { 0 };
 	VEC(struct answer) answers = { 0 };
 	strvec undefined = { 0 };
@@ -143,13 +143,13 @@ int cmd_show(int argc, char **argv)
 	bool any = false;
 
 	cli_tree_opts_init(&o);
+	o.config_wanted = true;
 	optind = 1;
 	while ((c = cli_next_option(&o, argc, argv, "", longopts, usage, &done)) != -1) {
-		if (c != 'c') {
+		if (!cli_config_option(&o, c, optarg)) {
 			cli_tree_opts_release(&o);
 			return cli_usage_error(usage);
 		}
-		config = optarg;
 	}
 	if (done >= 0)
 		return done;
@@ -157,16 +157,8 @@ int cmd_show(int argc, char **argv)
 		cli_tree_opts_release(&o);
 		return EXIT_ERROR;
 	}
-	if (config && !o.arch_arg) {
-		char *ver;
-
-		config_heading(config, &heading_arch, &ver);
-		free(ver);
-		o.default_arch = heading_arch;
-	}
-	if (!cli_resolve_arches(&o) || (config && !config_read(config, &cf))) {
+	if (!cli_resolve_arches(&o) || ((config = o.config) && !config_read(config, &cf))) {
 		cli_tree_opts_release(&o);
-		free(heading_arch);
 		return EXIT_ERROR;
 	}
 	json_init(&j, stdout);
@@ -258,6 +250,5 @@ int cmd_show(int argc, char **argv)
 	strvec_free_all(&undefined);
 	config_release(&cf);
 	cli_tree_opts_release(&o);
-	free(heading_arch);
 	return rc;
 }

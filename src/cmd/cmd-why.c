@@ -10,6 +10,8 @@
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
 #include "sat/witness.h"
+#include "kconfig/because.h"
+#include "kconfig/confdata.h"
 #include "kconfig/confsim.h"
 #include "kconfig/dialect.h"
 #include "util/diag.h"
@@ -26,7 +28,8 @@
 
 static const char usage[] =
 	"usage: kcsat why SYM[=y|m] [--tree DIR] [--arch A|all] [--bits 32|64]\n"
-	"                 [--witness FILE] [--format text|json] [--shell=off|run]\n"
+	"                 [--witness FILE] [--config FILE] [--no-config]\n"
+	"                 [--format text|json] [--shell=off|run]\n"
 	"\n"
 	"For each arch and bitness where SYM can have the value (y, m, n; for an\n"
 	"int, hex or string symbol its value, e.g. NR_CPUS=64, and the values it\n"
@@ -36,11 +39,18 @@ static const char usage[] =
 	"`minimal:` lists the user choices that matter; --witness FILE writes them\n"
 	"as a .config on which make olddefconfig gives SYM the value (the whole\n"
 	"configuration for a 6.10 or older tree); FILE.ARCH-BITS when several.\n"
-	"Exit status: 0 if SYM can have the value somewhere, 1 if nowhere.\n";
+	"With --config FILE (default: in an O= build directory, its .config;\n"
+	"--no-config: none), answers for that configuration: SYM's value there\n"
+	"as olddefconfig computes it from FILE, and the lines that set it: the\n"
+	"user's line in FILE, the default, select or choice of Kconfig, file:line\n"
+	"each, and what sets those in turn.\n"
+	"Exit status: 0 if SYM can have the value somewhere (with --config: has\n"
+	"it in FILE), 1 if nowhere (has not).\n";
 
 struct why {
 	struct sym_answer a;	/* first: query_merge_answer() reads it */
 	const char *witness;
+	struct config cf;	/* --config */
 };
 
 static const char tri_ch[] = "nmy";
@@ -484,6 +494,90 @@ static bool write_witness(const struct why *w, const struct tree_opts *o, const 
 	return outfile_commit(&of);
 }
 
+/* why SYM --config FILE on one arch: SYM's value in FILE and what sets it. */
+static int why_config(const struct tree_opts *o, size_t i, struct why *w, FILE *out,
+		      struct strbuf *result)
+{
+	const char *arch = o->load.arches.n ? o->load.arches.v[i] : "tree";
+	struct kctree *t = kctree_load_arch(&o->load, i);
+	const struct symbol *s, *s64;
+	struct confsim *cs;
+	becausevec bv = { 0 };
+	const struct because *root;
+	struct strbuf want = STRBUF_INIT;
+	const char *label = "", *q;
+	char val, *str;
+	int found;
+	bool has;
+
+	if (!t)
+		return EXIT_ERROR;
+	found = query_symbol(t, w->a.arg, &s, &val, &str, w->a.suggest, sizeof(w->a.suggest));
+	if (found <= 0) {
+		if (!found)
+			sb_addf(result, "undefined %s", w->a.suggest);
+		kctree_free(t);
+		return found < 0 ? EXIT_ERROR : EXIT_OK;
+	}
+	if (!(cs = confsim_new(t))) {
+		diag_fatal("--config needs a Linux 6.11 or newer tree (olddefconfig simulation)");
+		free(str);
+		kctree_free(t);
+		return EXIT_ERROR;
+	}
+	sb_adds(result, "defined bitcase ");
+	confsim_pin_shell(cs, &w->cf);
+	confsim_load(cs, &w->cf);
+	if ((s64 = sym_find(t, "64BIT")) && (s64->flags & SYM_DEFINED))
+		label = confsim_tri(cs, s64) == yes ? " 64-bit" : " 32-bit";
+	because_value(cs, &w->cf, s, &bv);
+	root = because_root(&bv);
+	query_want_text(&want, s, val, str);
+	if (!sym_is_bool_like(s))
+		has = str ? !strcmp(confsim_str(cs, s), str) : confsim_written(cs, s);
+	else
+		has = val ? tri_char(confsim_tri(cs, s)) == val : confsim_tri(cs, s) != no;
+	if (has)
+		sb_adds(result, "reachable ");
+	q = s->type == S_STRING ? "\"" : "";
+	if (o->format == FMT_JSON) {
+		struct json j;
+
+		json_init_seq(&j, out);
+		json_object(&j);
+		json_kstring(&j, "arch", arch);
+		json_kstring(&j, "config", o->config);
+		json_kstring(&j, "symbol", s->name);
+		json_kstring(&j, "want", sb_str(&want));
+		json_kstring(&j, "value", bv.v[0].value);
+		json_kbool(&j, "has", has);
+		json_kstring(&j, "because", root->brief);
+		json_key(&j, "chain");
+		cli_because_json(&j, &bv);
+		json_end(&j);
+		json_finish(&j);
+	} else {
+		fprintf(out, "%s%s: %s is %s%s%s in %s", arch, label, s->name, q, bv.v[0].value, q,
+			o->config);
+		if (root != &bv.v[0])
+			fprintf(out, " because %s is %s%s%s (%s)\n", root->sym->name,
+				root->sym->type == S_STRING ? "\"" : "", root->value,
+				root->sym->type == S_STRING ? "\"" : "", root->brief);
+		else
+			fprintf(out, " (%s)\n", root->brief);
+		cli_because_text(out, &bv, "\t");
+		if (!has)
+			fprintf(out, "  not %s: see kcsat why-not %s --config %s\n", sb_str(&want),
+				w->a.arg, o->config);
+	}
+	because_release(&bv);
+	confsim_free(cs);
+	sb_release(&want);
+	free(str);
+	kctree_free(t);
+	return EXIT_OK;
+}
+
 static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, struct strbuf *result)
 {
 	struct why *w = ctx;
@@ -496,6 +590,8 @@ static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 	struct json j;
 	strvec values[2] = { { 0 }, { 0 } };
 
+	if (o->config)
+		return why_config(o, i, w, out, result);
 	if (!arch_ctx_load(&a, &o->load, i))
 		return EXIT_ERROR;
 	json_init_seq(&j, out);
@@ -546,6 +642,7 @@ int cmd_why(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		CLI_TREE_OPTIONS,
+		CLI_CONFIG_OPTIONS,
 		{ "bits", required_argument, NULL, 'b' },
 		{ "witness", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 },
@@ -555,8 +652,11 @@ int cmd_why(int argc, char **argv)
 	int c, done, rc;
 
 	cli_tree_opts_init(&o);
+	o.config_wanted = true;
 	optind = 1;
 	while ((c = cli_next_option(&o, argc, argv, "", longopts, usage, &done)) != -1) {
+		if (cli_config_option(&o, c, optarg))
+			continue;
 		if (c == 'w') {
 			w.witness = optarg;
 			continue;
@@ -572,6 +672,19 @@ int cmd_why(int argc, char **argv)
 		return done;
 	if (!(w.a.arg = cli_one_sym(argc, argv, "why")) || !cli_resolve_arches(&o))
 		return EXIT_ERROR;
+	if (o.config_found && w.witness)
+		o.config = NULL;	/* a witness answers for the whole space */
+	if (o.config && w.witness) {
+		diag_fatal("--witness writes a configuration from scratch: not with --config %s",
+			   o.config);
+		cli_tree_opts_release(&o);
+		return EXIT_ERROR;
+	}
+	if (o.config && !config_read(o.config, &w.cf)) {
+		cli_tree_opts_release(&o);
+		return EXIT_ERROR;
+	}
 	rc = cli_run_query(&o, why_arch, query_merge_answer, &w);
+	config_release(&w.cf);
 	return cli_sym_answer_status(&o, rc, &w.a, EXIT_OK);
 }

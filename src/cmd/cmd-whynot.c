@@ -8,7 +8,11 @@
 
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
+#include "kconfig/because.h"
+#include "kconfig/confdata.h"
+#include "kconfig/confsim.h"
 #include "sat/cnf.h"
+#include "sat/fix.h"
 #include "util/diag.h"
 #include "util/json.h"
 #include "kconfig/kconfig.h"
@@ -17,10 +21,12 @@
 #include "sat/sat.h"
 #include "util/strbuf.h"
 #include "util/vec.h"
+#include "util/xalloc.h"
 
 static const char usage[] =
 	"usage: kcsat why-not SYM[=y|m] [--tree DIR] [--arch A|all] [--bits 32|64]\n"
-	"                     [--format text|json] [--shell=off|run]\n"
+	"                     [--config FILE] [--no-config] [--format text|json]\n"
+	"                     [--shell=off|run]\n"
 	"\n"
 	"For each arch and bitness where SYM cannot have the value (y, m or n;\n"
 	"for an int, hex or string symbol its value, e.g. NR_CPUS=10000; default:\n"
@@ -29,8 +35,16 @@ static const char usage[] =
 	"the others no longer block it), then any block independent of it.  With\n"
 	"one block, taking out any line makes SYM reachable.  Where SYM can have\n"
 	"the value, says so (see kcsat sat).\n"
-	"Exit status: 0 if SYM is blocked in every case, 1 if it is reachable\n"
-	"somewhere, 2 on error.\n";
+	"With --config FILE (default: in an O= build directory, its .config;\n"
+	"--no-config: none), answers for that configuration: why SYM has its\n"
+	"value there (the line of FILE, or the default, select or dependency of\n"
+	"Kconfig that decides, file:line each, down to what decides those), and\n"
+	"the smallest set of changes to FILE that gives SYM the value, as\n"
+	"scripts/config commands and as a fragment: olddefconfig of FILE with\n"
+	"them (simulated) gives it, without any one of them it does not.\n"
+	"Exit status: 0 if SYM is blocked in every case (with --config: does not\n"
+	"have the value in FILE), 1 if it is reachable somewhere (has it), 2 on\n"
+	"error.\n";
 
 static bool in_chain(const struct selvec *chain, int var)
 {
@@ -204,12 +218,218 @@ static void whynot_print_json(struct json *j, const struct whynot_case *c,
 	json_end(j);
 }
 
+struct whynot {
+	struct sym_answer a;	/* first: query_merge_answer() reads it */
+	struct config cf;	/* --config */
+};
+
+/* "--enable A", "--set-val N 64", "--set-str S 'a b'" */
+static void config_command(struct strbuf *sb, const struct fix_change *ch)
+{
+	const struct symbol *s = ch->sym;
+
+	if (sym_is_bool_like(s)) {
+		sb_addf(sb, " --%s %s", ch->value[0] == 'y' ? "enable" : ch->value[0] == 'm' ?
+			"module" : "disable", s->name);
+		return;
+	}
+	if (s->type != S_STRING) {
+		sb_addf(sb, " --set-val %s %s", s->name, ch->value);
+		return;
+	}
+	sb_addf(sb, " --set-str %s '", s->name);
+	for (const char *p = ch->value; *p; p++)
+		if (*p == '\'')
+			sb_adds(sb, "'\\''");
+		else
+			sb_addc(sb, *p);
+	sb_addc(sb, '\'');
+}
+
+/* The fix as a fragment, the lines conf reads. */
+static void fragment_text(struct strbuf *sb, const struct fix_result *fx)
+{
+	struct config c = { 0 };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	for (size_t k = 0; k < fx->changes.n; k++) {
+		struct config_entry e = { 0 };
+
+		e.name = xstrdup(fx->changes.v[k].sym->name);
+		e.value = xstrdup(fx->changes.v[k].value);
+		e.is_string = fx->changes.v[k].sym->type == S_STRING;
+		vec_push(c.v, e);
+	}
+	if (f) {
+		config_write_file(f, &c, NULL);
+		fclose(f);
+		sb_adds(sb, buf ? buf : "");
+	}
+	free(buf);
+	config_release(&c);
+}
+
+static const char *fix_status_text(enum fix_status st)
+{
+	switch (st) {
+	case FIX_FOUND:
+		return "found";
+	case FIX_IMPOSSIBLE:
+		return "impossible";
+	case FIX_BUDGET:
+		return "unknown";
+	case FIX_NO_SIM:
+		break;
+	}
+	return "no-simulation";
+}
+
+/* why-not SYM --config FILE on one arch: why SYM has its value in FILE, and
+ * the changes that give it the one asked for. */
+static int whynot_config(const struct tree_opts *o, size_t i, struct whynot *w, FILE *out,
+			 struct strbuf *result)
+{
+	const char *arch = o->load.arches.n ? o->load.arches.v[i] : "tree";
+	struct arch_ctx a;
+	const struct symbol *s, *s64;
+	struct confsim *cs;
+	becausevec bv = { 0 };
+	const struct because *root;
+	struct fix_result fx;
+	struct strbuf want = STRBUF_INIT, cmd = STRBUF_INIT, frag = STRBUF_INIT;
+	const char *label = "", *q;
+	char val, *str;
+	int found;
+	bool has;
+	struct json j;
+
+	if (!arch_ctx_load(&a, &o->load, i))
+		return EXIT_ERROR;
+	found = query_symbol(a.t, w->a.arg, &s, &val, &str, w->a.suggest, sizeof(w->a.suggest));
+	if (found <= 0) {
+		if (!found)
+			sb_addf(result, "undefined %s", w->a.suggest);
+		arch_ctx_close(&a);
+		return found < 0 ? EXIT_ERROR : EXIT_OK;
+	}
+	if (!(cs = confsim_new(a.t))) {
+		diag_fatal("--config needs a Linux 6.11 or newer tree (olddefconfig simulation)");
+		free(str);
+		arch_ctx_close(&a);
+		return EXIT_ERROR;
+	}
+	sb_adds(result, "defined bitcase ");
+	if (!val && sym_is_bool_like(s))
+		val = 'y';	/* what a developer asking about a .config wants */
+	confsim_pin_shell(cs, &w->cf);
+	confsim_load(cs, &w->cf);
+	if ((s64 = sym_find(a.t, "64BIT")) && (s64->flags & SYM_DEFINED))
+		label = confsim_tri(cs, s64) == yes ? " 64-bit" : " 32-bit";
+	because_value(cs, &w->cf, s, &bv);
+	root = because_root(&bv);
+	query_want_text(&want, s, val, str);
+	arch_ctx_encode(&a);
+	fix_find(&a, &w->cf, s, query_want_lit(a.m, s, val, str), val, str, &fx);
+	has = fx.status == FIX_FOUND && !fx.changes.n;
+	if (has)
+		sb_adds(result, "reachable ");
+	sb_addf(&cmd, "scripts/config --file %s", o->config);
+	for (size_t k = 0; k < fx.changes.n; k++)
+		config_command(&cmd, &fx.changes.v[k]);
+	fragment_text(&frag, &fx);
+	q = s->type == S_STRING ? "\"" : "";
+	if (o->format == FMT_JSON) {
+		json_init_seq(&j, out);
+		json_object(&j);
+		json_kstring(&j, "arch", arch);
+		json_kstring(&j, "config", o->config);
+		json_kstring(&j, "symbol", s->name);
+		json_kstring(&j, "want", sb_str(&want));
+		json_kstring(&j, "value", bv.v[0].value);
+		json_kbool(&j, "has", has);
+		json_kstring(&j, "because", root->brief);
+		json_key(&j, "chain");
+		cli_because_json(&j, &bv);
+		json_kstring(&j, "status", fix_status_text(fx.status));
+		json_kbool(&j, "minimal", fx.minimal);
+		json_karray(&j, "changes");
+		for (size_t k = 0; k < fx.changes.n; k++) {
+			json_object(&j);
+			json_kstring(&j, "symbol", fx.changes.v[k].sym->name);
+			json_kstring(&j, "from", fx.changes.v[k].before);
+			json_kstring(&j, "to", fx.changes.v[k].value);
+			json_end(&j);
+		}
+		json_end(&j);
+		json_kstring(&j, "scripts_config", fx.changes.n ? sb_str(&cmd) : NULL);
+		json_kstring(&j, "fragment", fx.changes.n ? sb_str(&frag) : NULL);
+		json_end(&j);
+		json_finish(&j);
+	} else {
+		fprintf(out, "%s%s: %s is %s%s%s in %s", arch, label, s->name, q, bv.v[0].value, q,
+			o->config);
+		if (root != &bv.v[0])
+			fprintf(out, " because %s is %s%s%s (%s)\n", root->sym->name,
+				root->sym->type == S_STRING ? "\"" : "", root->value,
+				root->sym->type == S_STRING ? "\"" : "", root->brief);
+		else
+			fprintf(out, " (%s)\n", root->brief);
+		cli_because_text(out, &bv, "\t");
+		switch (fx.status) {
+		case FIX_FOUND:
+			if (has) {
+				fprintf(out, "  %s holds already: nothing to change\n", sb_str(&want));
+				break;
+			}
+			fprintf(out, "  to make %s, change (olddefconfig simulated from %s: %s):\n",
+				sb_str(&want), o->config, fx.minimal ? "none of these can be dropped" :
+				"work budget spent, not minimized");
+			for (size_t k = 0; k < fx.changes.n; k++)
+				fprintf(out, "\t%s: %s -> %s\n", fx.changes.v[k].sym->name,
+					fx.changes.v[k].before, fx.changes.v[k].value);
+			fprintf(out, "  with scripts/config, then make olddefconfig:\n\t%s\n", sb_str(&cmd));
+			fprintf(out, "  or as a fragment (scripts/kconfig/merge_config.sh -m %s FRAGMENT,"
+				" then make olddefconfig):\n", o->config);
+			for (const char *p = sb_str(&frag); *p;) {
+				size_t n = strcspn(p, "\n");
+
+				fprintf(out, "\t%.*s\n", (int)n, p);
+				p += n + (p[n] == '\n');
+			}
+			break;
+		case FIX_IMPOSSIBLE:
+			fprintf(out, "  no configuration%s%s has %s: see kcsat why-not %s --no-config\n",
+				o->load.arches.n ? " of " : "", o->load.arches.n ? arch : "",
+				sb_str(&want), w->a.arg);
+			break;
+		case FIX_BUDGET:
+			fprintf(out, "  changes: unknown: solver budget exhausted (see --sat-budget)\n");
+			break;
+		case FIX_NO_SIM:
+			fprintf(out, "  changes: none found: olddefconfig (simulated) from %s with a"
+				" configuration's values does not give %s\n", o->config, sb_str(&want));
+			break;
+		}
+	}
+	because_release(&bv);
+	fix_release(&fx);
+	confsim_free(cs);
+	sb_release(&want);
+	sb_release(&cmd);
+	sb_release(&frag);
+	free(str);
+	arch_ctx_close(&a);
+	return EXIT_OK;
+}
+
 static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, struct strbuf *result)
 {
 	struct sym_answer *w = ctx;
 	const char *arch = o->load.arches.n ? o->load.arches.v[i] : "tree";
 	struct whynot_query q = { 0 };
-	struct kctree *t = kctree_load_arch(&o->load, i);
+	struct kctree *t;
 	struct model *m;
 	struct sat *S;
 	struct bitness b[2];
@@ -217,7 +437,9 @@ static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 	int nb, found, want;
 	struct json j;
 
-	if (!t)
+	if (o->config)
+		return whynot_config(o, i, ctx, out, result);
+	if (!(t = kctree_load_arch(&o->load, i)))
 		return EXIT_ERROR;
 	json_init_seq(&j, out);
 	found = query_symbol(t, w->arg, &q.s, &q.val, &str, w->suggest, sizeof(w->suggest));
@@ -281,11 +503,16 @@ static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 int cmd_whynot(int argc, char **argv)
 {
 	struct tree_opts o;
-	struct sym_answer w = { 0 };
-	int rc = cli_sym_command(&o, argc, argv, usage, "why-not", &w.bits, &w.arg);
+	struct whynot w = { 0 };
+	int rc = cli_sym_command(&o, argc, argv, usage, "why-not", &w.a.bits, &w.a.arg);
 
 	if (rc >= 0)
 		return rc;
+	if (o.config && !config_read(o.config, &w.cf)) {
+		cli_tree_opts_release(&o);
+		return EXIT_ERROR;
+	}
 	rc = cli_run_query(&o, whynot_arch, query_merge_answer, &w);
-	return cli_sym_answer_status(&o, rc, &w, EXIT_NO);
+	config_release(&w.cf);
+	return cli_sym_answer_status(&o, rc, &w.a, EXIT_NO);
 }

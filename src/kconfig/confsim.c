@@ -86,6 +86,19 @@ void confsim_user(struct confsim *cs, const struct symbol *s, const char *v)
 	}
 }
 
+void confsim_clear(struct confsim *cs)
+{
+	size_t n = cs->t->syms.n;
+
+	memset(cs->user, 0, n * sizeof(*cs->user));
+	memset(cs->rank, 0, n * sizeof(*cs->rank));
+	eval_forget(cs->ev);
+	if (++cs->gen == 0) {
+		memset(cs->read, 0, n * sizeof(*cs->read));
+		cs->gen = 1;
+	}
+}
+
 void confsim_pin(struct confsim *cs, const struct symbol *s, const char *v)
 {
 	cs->pin[s->id] = v;

@@ -1545,6 +1545,11 @@ void model_encode_all(struct model *M)
 	model_close(M);
 }
 
+bool model_encoded(const struct model *M, const struct symbol *s)
+{
+	return s->id < M->nsyms && M->encoded[s->id];
+}
+
 void model_name_vars(struct model *M)
 {
 	for (size_t i = 0; i < M->nsyms; i++) {

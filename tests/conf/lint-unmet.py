@@ -19,9 +19,11 @@ Parts, each printing "PASS|FAIL PART name: details" lines:
      right under S's `config S` line.  conf --allnoconfig with
      KCONFIG_ALLCONFIG holding CONFIG_S=y must print "WARNING: unmet direct
      dependencies detected for X", or the pair is discarded and the next one
-     tried.  On a confirmed case `kcsat lint --tree COPY --arch A --shell=run
-     -Wno-all -W unmet-select --format json --witness-dir W` must report
-     unmet-select at the injected file:line, symbol X, selector S.
+     tried.  The confirmed cases of an arch in distinct files then share one
+     copy holding all their lines (unmet_groups), and one `kcsat lint --tree
+     COPY --arch A --shell=run -Wno-all -W unmet-select --format json
+     --witness-dir W` must report unmet-select at each injected file:line,
+     symbol X, selector S.
   B  precision: every unmet-select finding of those runs (and of part D's)
      needs witnesses; each goes through conf --olddefconfig (conf-server, in
      the tree lint read) and conf must warn of unmet direct dependencies for
@@ -341,7 +343,7 @@ def gen_unmet_cases(args, arch):
         rc, out = run_conf(conf, copy, arch, "allnoconfig", cfg, {"KCONFIG_ALLCONFIG": partial})
         warned = unmet_warnings(out)
         if rc == 0 and sname in warned.get(xname, ()):
-            cases.append({"arch": arch, "copy": copy, "file": rel, "line": line,
+            cases.append({"arch": arch, "copy": copy, "file": rel, "line": line, "after": ln,
                           "symbol": xname, "selector": sname, "partial": partial,
                           "dep": syms[xname]["direct_dep"], "conf": out})
             log(f"    A {arch} case {n}: {rel}:{line} `select {xname}` in {sname} "
@@ -435,44 +437,72 @@ def check_witnesses(name, tree, arch, server, findings, wdir, results):
     return ok, len(meta) + nfrag, bad
 
 
-def run_unmet_case(args, case, results):
-    arch = case["arch"]
-    name = f"{arch} {case['file']}:{case['line']} {case['selector']} selects {case['symbol']}"
-    wdir = case["copy"] + ".witness"
-    r, secs, findings = lint_json(case["copy"], arch, "unmet-select", wdir)
-    case["lint_s"] = secs
+def unmet_groups(cases):
+    """Cases that can share one lint run: one tree copy holding all their
+    injected lines, no two in one file (so each keeps its line number).
+    Extra selects only narrow the configurations where a selector is y, so
+    every injected select stays unmet in the shared copy."""
+    groups = []
+    for c in cases:
+        for g in groups:
+            if all(o["file"] != c["file"] for o in g):
+                g.append(c)
+                break
+        else:
+            groups.append([c])
+    return groups
+
+
+def run_unmet_group(args, group, results):
+    """Part A (and B) for cases of one arch: the first case's copy gets the
+    others' lines too, then one lint run must find every injected select."""
+    arch = group[0]["arch"]
+    copy = group[0]["copy"]
+    tree = os.environ["TREE612"]
+    for c in group[1:]:
+        line = inject(tree, copy, c["file"], c["after"], f"\tselect {c['symbol']}")
+        assert line == c["line"], (c, line)
+    wdir = copy + ".witness"
+    r, secs, findings = lint_json(copy, arch, "unmet-select", wdir)
+    names = [f"{arch} {c['file']}:{c['line']} {c['selector']} selects {c['symbol']}"
+             for c in group]
     if findings is None or r.returncode not in (0, 1):
-        results["A"].append((name, False))
-        log(f"FAIL A {name}: kcsat lint exited {r.returncode}, no findings JSON "
+        for c, name in zip(group, names):
+            results["A"].append((name, False))
+            keep(c)
+        log(f"FAIL A {'; '.join(names)}: kcsat lint exited {r.returncode}, no findings JSON "
             f"({secs:.1f} s)\n    stderr: {r.stderr.strip()[-1500:]}")
-        keep(case)
         return
-    hit = [f for f in findings if f.get("check") == "unmet-select"
-           and f.get("file") == case["file"] and f.get("line") == case["line"]
-           and f.get("symbol") == case["symbol"] and f.get("selector") == case["selector"]
-           and ("arches" not in f or arch in f["arches"])]
-    ok = bool(hit) and r.returncode == 1
-    results["A"].append((name, ok))
     nun = sum(1 for f in findings if f.get("check") == "unmet-select")
-    if ok:
-        log(f"PASS A {name}: found by lint ({nun} unmet-select findings, {secs:.1f} s)")
-    else:
-        log(f"FAIL A {name}: lint exit {r.returncode}, no matching finding among {nun} "
-            f"({secs:.1f} s)")
-        describe_case(case)
-        log("    lint findings: " + json.dumps(findings)[:3000])
-        keep(case)
-    good, total, bad = check_witnesses(f"A {arch} case {case['file']}:{case['line']}",
-                                       case["copy"], arch, os.environ["SERVER612"],
+    for c, name in zip(group, names):
+        c["lint_s"] = secs
+        hit = [f for f in findings if f.get("check") == "unmet-select"
+               and f.get("file") == c["file"] and f.get("line") == c["line"]
+               and f.get("symbol") == c["symbol"] and f.get("selector") == c["selector"]
+               and ("arches" not in f or arch in f["arches"])]
+        ok = bool(hit) and r.returncode == 1
+        results["A"].append((name, ok))
+        if ok:
+            log(f"PASS A {name}: found by lint ({nun} unmet-select findings in a run over "
+                f"{len(group)} injected lines, {secs:.1f} s)")
+        else:
+            log(f"FAIL A {name}: lint exit {r.returncode}, no matching finding among {nun} "
+                f"({secs:.1f} s)")
+            describe_case(c)
+            log("    lint findings: " + json.dumps(findings)[:3000])
+            keep(c)
+    label = f"A {arch} " + ", ".join(f"{c['file']}:{c['line']}" for c in group)
+    good, total, bad = check_witnesses(label, copy, arch, os.environ["SERVER612"],
                                        findings, wdir, results)
     if bad:
-        keep(case)
-        log(f"FAIL B {name}: {good} of {total} witnesses confirmed by conf "
+        for c in group:
+            keep(c)
+        log(f"FAIL B {label}: {good} of {total} witnesses confirmed by conf "
             f"--olddefconfig, {len(bad)} problem(s):")
         for b in bad:
             log("    " + b)
     else:
-        log(f"PASS B {name}: {good} of {total} witnesses of {nun} findings confirmed "
+        log(f"PASS B {label}: {good} of {total} witnesses of {nun} findings confirmed "
             f"by conf --olddefconfig")
 
 
@@ -646,8 +676,9 @@ def main():
     def gen_and_run(arch):
         cases = gen_unmet_cases(args, arch)
         if not args.no_lint:
+            for g in unmet_groups(cases):
+                run_unmet_group(args, g, results)
             for c in cases:
-                run_unmet_case(args, c, results)
                 if not c.get("keep"):
                     shutil.rmtree(c["copy"], ignore_errors=True)
         return cases

@@ -1,0 +1,285 @@
+#include "sat/fix.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kconfig/confdata.h"
+#include "kconfig/confsim.h"
+#include "kconfig/kconfig.h"
+#include "sat/cnf.h"
+#include "sat/model.h"
+#include "sat/query.h"
+#include "sat/sat.h"
+#include "util/strbuf.h"
+#include "util/vec.h"
+#include "util/xalloc.h"
+
+/* Symbol computations the drop loop may spend (each try simulates
+ * olddefconfig of the symbol's cone again); past it the changes not tried
+ * yet are kept and the set is not said to be minimal. */
+#define FIX_WORK 40000000ull
+
+struct cand {
+	const struct symbol *sym;
+	char *name, *value;	/* the line it becomes (owned) */
+	bool on;		/* part of the change set */
+};
+
+struct search {
+	struct kctree *t;
+	struct confsim *cs;	/* the file's pins; user values loaded per check */
+	const struct config *c;
+	const struct symbol *s;
+	char val;
+	const char *str;
+	VEC(struct cand) cands;
+	unsigned checks;
+	unsigned long long work;
+	bool any_choice;	/* a candidate is a choice member: the order of lines matters */
+};
+
+/* The file with the changes that are on: in place (each line of a changed
+ * symbol edited, a symbol without one appended) or appended after it.
+ * The entries borrow their strings: view_release() frees only the arrays. */
+static void view_make(const struct search *q, bool in_place, struct config *out)
+{
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < q->c->v.n; i++) {
+		struct config_entry e = q->c->v.v[i];
+
+		for (size_t k = 0; in_place && k < q->cands.n; k++)
+			if (q->cands.v[k].on && !strcmp(q->cands.v[k].name, e.name)) {
+				e.value = NULL;	/* edited below */
+				break;
+			}
+		vec_push(out->v, e);
+	}
+	for (size_t k = 0; k < q->cands.n; k++) {
+		const struct cand *cd = &q->cands.v[k];
+		struct config_entry e = { 0 };
+		bool edited = false;
+
+		if (!cd->on)
+			continue;
+		for (size_t i = 0; in_place && i < out->v.n; i++)
+			if (!out->v.v[i].value && !strcmp(out->v.v[i].name, cd->name)) {
+				out->v.v[i].value = cd->value;
+				out->v.v[i].is_string = cd->sym->type == S_STRING;
+				edited = true;
+			}
+		if (edited)
+			continue;
+		e.name = cd->name;
+		e.value = cd->value;
+		e.is_string = cd->sym->type == S_STRING;
+		e.loc = q->c->v.n ? q->c->v.v[q->c->v.n - 1].loc : e.loc;
+		vec_push(out->v, e);
+	}
+	config_index(out);
+}
+
+static void view_release(struct config *v)
+{
+	vec_release(v->v);
+	free(v->hash);
+}
+
+static bool holds_in(struct search *q, const struct config *v)
+{
+	struct confsim *cs = q->cs;
+	unsigned long long w0 = confsim_work(cs);
+	bool ok;
+
+	confsim_clear(cs);
+	confsim_load(cs, v);
+	if (!sym_is_bool_like(q->s))
+		ok = q->str ? !strcmp(confsim_str(cs, q->s), q->str) : confsim_written(cs, q->s);
+	else if (q->val)
+		ok = tri_char(confsim_tri(cs, q->s)) == q->val;
+	else
+		ok = confsim_tri(cs, q->s) != no;
+	q->checks++;
+	q->work += confsim_work(cs) - w0;
+	return ok;
+}
+
+/* Does olddefconfig of the file with the changes that are on give s the
+ * value, both ways the changes can be made?  With read, the candidates
+ * whose user value the simulation did not consult are marked there. */
+static bool holds(struct search *q, unsigned char *read)
+{
+	struct config v;
+	bool ok;
+
+	view_make(q, true, &v);
+	ok = holds_in(q, &v);
+	for (size_t k = 0; read && k < q->cands.n; k++)
+		read[k] = confsim_read(q->cs, q->cands.v[k].sym);
+	view_release(&v);
+	if (ok && q->any_choice) {
+		view_make(q, false, &v);
+		ok = holds_in(q, &v);
+		view_release(&v);
+	}
+	return ok;
+}
+
+static bool has_prompt(const struct symbol *s)
+{
+	for (const struct property *p = s->props; p; p = p->sym_next)
+		if (p->type == P_PROMPT)
+			return true;
+	return false;
+}
+
+/* The candidates: every symbol a user can set whose value in the solution
+ * differs from before[] (its olddefconfig value) or, with against_file,
+ * from the file's line. */
+static void cands_clear(struct search *q)
+{
+	for (size_t k = 0; k < q->cands.n; k++) {
+		free(q->cands.v[k].name);
+		free(q->cands.v[k].value);
+	}
+	q->cands.n = 0;
+}
+
+static void collect(struct search *q, struct arch_ctx *a, char **before, bool against_file)
+{
+	const struct symbol *x;
+	size_t i;
+
+	cands_clear(q);
+	q->any_choice = false;
+	tree_for_each_sym(q->t, x, i) {
+		const char *v;
+		char tv[2] = { 0, 0 };
+		const struct config_entry *e;
+
+		if (!before[x->id] || !has_prompt(x))
+			continue;
+		if (sym_is_bool_like(x)) {
+			tv[0] = model_tri_value(a->m, a->s, x);
+			v = tv;
+		} else if (!(v = model_str_value(a->m, a->s, x))) {
+			continue;
+		}
+		if (x == q->s && q->str)
+			v = q->str;	/* the value asked for, not its gap's representative */
+		e = config_find(q->c, x->name);
+		if (!strcmp(v, before[x->id]) && (!against_file || (e && !strcmp(e->value, v))))
+			continue;
+		{
+			struct cand cd = { x, xstrdup(x->name), xstrdup(v), true };
+
+			vec_push(q->cands, cd);
+			q->any_choice |= x->choice != NULL;
+		}
+	}
+}
+
+void fix_find(struct arch_ctx *a, const struct config *c, const struct symbol *s, int want_lit,
+	      char val, const char *str, struct fix_result *out)
+{
+	struct search q = { .t = a->t, .c = c, .s = s, .val = val, .str = str };
+	char **before;
+	const struct symbol *x;
+	size_t i;
+	unsigned char *read;
+	enum sat_result r;
+
+	memset(out, 0, sizeof(*out));
+	out->status = FIX_NO_SIM;
+	if (!(q.cs = confsim_new(a->t)))
+		return;
+	confsim_pin_shell(q.cs, c);
+	before = xcalloc(a->t->syms.n ? a->t->syms.n : 1, sizeof(*before));
+	if (holds_in(&q, c)) {
+		out->status = FIX_FOUND;
+		out->minimal = true;
+		goto done;
+	}
+	/* the file's olddefconfig values in the cone of what is asked (the
+	 * model encodes no more: nothing outside it can change s), which the
+	 * solution should keep */
+	tree_for_each_sym(a->t, x, i)
+		if (x->name && (x->flags & SYM_DEFINED) && !(x->flags & SYM_CONST) &&
+		    !sym_is_choice(x) && model_encoded(a->m, x) && model_has_value(a->m, x))
+			before[x->id] = xstrdup(confsim_str(q.cs, x));
+	tree_for_each_sym(a->t, x, i) {
+		int lit;
+
+		if (!before[x->id])
+			continue;
+		lit = sym_is_bool_like(x) ? model_sym_is(a->m, x, before[x->id][0]) :
+		      model_str_is(a->m, x, before[x->id]);
+		if (lit != CNF_TRUE && lit != CNF_FALSE && lit)
+			sat_prefer(a->s, lit);
+	}
+	sat_assume(a->s, want_lit);
+	r = sat_solve(a->s);
+	if (r != SAT_SAT) {
+		out->status = r == SAT_UNSAT ? FIX_IMPOSSIBLE : FIX_BUDGET;
+		goto done;
+	}
+	/* what the solution changes; failing that, every line of it pinned */
+	collect(&q, a, before, false);
+	if (!holds(&q, NULL)) {
+		collect(&q, a, before, true);
+		if (!holds(&q, NULL))
+			goto done;
+	}
+	out->status = FIX_FOUND;
+	out->minimal = true;
+	/* what the simulation did not read does not matter */
+	read = xcalloc(q.cands.n ? q.cands.n : 1, 1);
+	holds(&q, read);
+	for (size_t k = 0; k < q.cands.n; k++)
+		q.cands.v[k].on = read[k];
+	if (!holds(&q, NULL))
+		for (size_t k = 0; k < q.cands.n; k++)
+			q.cands.v[k].on = true;
+	free(read);
+	/* then each change on its own, until none can be dropped: dropping one
+	 * may make an earlier one unneeded */
+	for (bool dropped = true; dropped && out->minimal;) {
+		dropped = false;
+		for (size_t k = 0; k < q.cands.n; k++) {
+			if (!q.cands.v[k].on)
+				continue;
+			if (q.work > FIX_WORK) {
+				out->minimal = false;
+				break;
+			}
+			q.cands.v[k].on = false;
+			if (holds(&q, NULL))
+				dropped = true;
+			else
+				q.cands.v[k].on = true;
+		}
+	}
+	for (size_t k = 0; k < q.cands.n; k++)
+		if (q.cands.v[k].on) {
+			struct fix_change ch = { q.cands.v[k].sym, xstrdup(q.cands.v[k].value),
+						 xstrdup(before[q.cands.v[k].sym->id]) };
+
+			vec_push(out->changes, ch);
+		}
+done:
+	out->checks = q.checks;
+	cands_clear(&q);
+	vec_release(q.cands);
+	confsim_free(q.cs);
+	tree_for_each_sym(a->t, x, i)
+		free(before[x->id]);
+	free(before);
+}
+
+void fix_release(struct fix_result *r)
+{
+	for (size_t k = 0; k < r->changes.n; k++) {
+		free(r->changes.v[k].value);
+		free(r->changes.v[k].before);
+	}
+	vec_release(r->changes);
+}
