@@ -24,11 +24,15 @@ struct strbuf;
 #define PP_UNK_CLOSE '\002'
 
 /* Bounds on one statement's expansion (a hostile tree doubles a variable 40
- * times in 40 lines): no string grows past PP_MAX_LEN bytes and no statement
- * evaluates more than PP_MAX_STEPS references; either is a file:line error.
- * The largest in Linux 6.1/6.12 are far below (see tests/hostile/). */
+ * times in 40 lines): no string grows past PP_MAX_LEN bytes, no statement
+ * evaluates more than PP_MAX_STEPS references, and none copies more than
+ * PP_MAX_WORK bytes of expansion results in all (a function that recurses
+ * with growing arguments stays under the first two for seconds); each is a
+ * file:line error.  The largest in Linux 6.1/6.12 are far below (see
+ * tests/hostile/). */
 #define PP_MAX_LEN (1u << 20)
 #define PP_MAX_STEPS 1000000u
+#define PP_MAX_WORK (64ul << 20)
 
 enum var_flavor { VAR_SIMPLE, VAR_RECURSIVE, VAR_APPEND };
 
@@ -60,14 +64,7 @@ char *pp_expand_token(struct pp *pp, const char **p);
 char *pp_expand_dollar(struct pp *pp, const char **p);
 /* name OP value; returns false after an error. */
 bool pp_assign(struct pp *pp, const char *name, const char *value,
-	       /* Bounds on one statement's expansion (a hostile tree doubles a variable 40
- * times in 40 lines): no string grows past PP_MAX_LEN bytes and no statement
- * evaluates more than PP_MAX_STEPS references; either is a file:line error.
- * The largest in Linux 6.1/6.12 are far below (see tests/hostile/). */
-#define PP_MAX_LEN (1u << 20)
-#define PP_MAX_STEPS 1000000u
-
-enum var_flavor flavor);
+	       enum var_flavor flavor);
 
 bool pp_has_unknown(const char *s);
 /* Replace each unknown marker with the reference it stands for,

@@ -39,6 +39,7 @@ struct pp {
 	unsigned nshell;
 	int depth;
 	unsigned long steps;	/* $(...) evaluations in this statement */
+	unsigned long work;	/* bytes of results copied in this statement */
 };
 
 struct pp *pp_new(enum shell_mode shell)
@@ -518,6 +519,7 @@ bool pp_assign(struct pp *pp, const char *name, const char *value, enum var_flav
 
 	pp->failed = false;
 	pp->steps = 0;
+	pp->work = 0;
 	if (v) {
 		if (flavor == VAR_APPEND) {
 			flavor = v->flavor;	/* += inherits the flavor */
@@ -686,10 +688,14 @@ static char *expand_until(struct pp *pp, const char **str, bool (*is_end)(char c
 			p++;
 			e = expand_dollar_with_args(pp, &p, argc, argv);
 			sb_adds(&out, e);
+			pp->work += strlen(e);
 			free(e);
 			in = p;
 			if (out.len > PP_MAX_LEN)
 				pp_error(pp, "macro expansion exceeds %u bytes", PP_MAX_LEN);
+			else if (pp->work > PP_MAX_WORK && !pp->failed)
+				pp_error(pp, "macro expansion copies more than %lu MiB",
+					 PP_MAX_WORK >> 20);
 			if (pp->failed)
 				break;
 			continue;
@@ -724,6 +730,7 @@ char *pp_expand_token(struct pp *pp, const char **p)
 
 	pp->failed = false;
 	pp->steps = 0;
+	pp->work = 0;
 	res = expand_until(pp, p, is_end_of_token, 0, NULL);
 	if (pp->failed) {
 		free(res);
@@ -738,6 +745,7 @@ char *pp_expand_dollar(struct pp *pp, const char **p)
 
 	pp->failed = false;
 	pp->steps = 0;
+	pp->work = 0;
 	res = expand_dollar_with_args(pp, p, 0, NULL);
 	if (pp->failed) {
 		free(res);
