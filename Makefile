@@ -44,6 +44,7 @@ LIB_OBJS += kconfig/arch.o
 LIB_OBJS += kconfig/because.o
 LIB_OBJS += kconfig/confdata.o
 LIB_OBJS += kconfig/confsim.o
+LIB_OBJS += kconfig/cppcond.o
 LIB_OBJS += kconfig/dialect.o
 LIB_OBJS += kconfig/eval.o
 LIB_OBJS += kconfig/explain.o
