@@ -105,7 +105,7 @@ CMD_OBJS += cmd/main.o
 # in tests/fuzz/corpus-NAME/, or corpus/ and the error cases of tests/cli/
 # for the front-end): the Kconfig
 # front-end, the patch reader, the .config reader and the YAML rules loader.
-FUZZ_TARGETS = parse patch config rules
+FUZZ_TARGETS = parse patch config rules kbuild
 FUZZ_REPLAY = $(addsuffix _replay,$(addprefix fuzz_,$(FUZZ_TARGETS)))
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
