@@ -68,6 +68,7 @@ LIB_OBJS += sat/query.o
 LIB_OBJS += sat/sat.o
 LIB_OBJS += sat/witness.o
 # check/: lint, rules, findings, patch and delta
+LIB_OBJS += check/cover.o
 LIB_OBJS += check/delta.o
 LIB_OBJS += check/findings.o
 LIB_OBJS += check/lint-evidence.o
@@ -85,6 +86,7 @@ LIB_OBJS += check/rules.o
 CMD_OBJS += cmd/cli.o
 CMD_OBJS += cmd/cmd-check.o
 CMD_OBJS += cmd/cmd-cnf.o
+CMD_OBJS += cmd/cmd-cover.o
 CMD_OBJS += cmd/cmd-complete.o
 CMD_OBJS += cmd/cmd-diff.o
 CMD_OBJS += cmd/cmd-dump.o

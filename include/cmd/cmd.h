@@ -18,6 +18,7 @@ struct command {
 	const char *summary;
 };
 
+#include <stdbool.h>
 #include <stdio.h>
 
 extern const struct command commands[];
@@ -26,6 +27,7 @@ extern const unsigned ncommands;
 int cmd_check(int argc, char **argv);
 int cmd_cnf(int argc, char **argv);
 int cmd_complete(int argc, char **argv);
+int cmd_cover(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_dump(int argc, char **argv);
 int cmd_help(int argc, char **argv);
@@ -42,5 +44,9 @@ int cmd_verify(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_why(int argc, char **argv);
 int cmd_whynot(int argc, char **argv);
+/* why and why-not of a FILE:LINE operand (cmd-cover.c): is the line
+ * compiled, per arch and bitness. */
+bool cmd_is_file_line(const char *arg);
+int cmd_cover_line(int argc, char **argv, bool why_not);
 
 #endif

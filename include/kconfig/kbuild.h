@@ -108,6 +108,11 @@ const struct kbuild_obj *kbuild_find_source(const struct kbuild *kb, const char 
 /* The condition under which the object is compiled at all (y || m). */
 struct expr *kbuild_obj_cond(struct kctree *t, const struct kbuild_obj *o);
 
+/* A file of c's tree as the reader reads it (through c->vfs or c->cache,
+ * contained, at most KBUILD_MAX_FILE bytes): a malloc'ed copy, or NULL
+ * with *err 0 when it does not exist, else the reason (src_strerror()). */
+char *kbuild_read_file(const struct load_config *c, const char *rel, size_t *len, int *err);
+
 /* Is s one of the reader's unknown atoms? */
 bool kbuild_is_unknown(const struct expr *e);
 

@@ -44,6 +44,8 @@ static const char usage[] =
 	"as olddefconfig computes it from FILE, and the lines that set it: the\n"
 	"user's line in FILE, the default, select or choice of Kconfig, file:line\n"
 	"each, and what sets those in turn.\n"
+	"With FILE:LINE instead of SYM: whether that line of the tree is compiled\n"
+	"(kcsat why FILE:LINE --help says more; see kcsat cover).\n"
 	"Exit status: 0 if SYM can have the value somewhere (with --config: has\n"
 	"it in FILE), 1 if nowhere (has not).\n";
 
@@ -651,6 +653,9 @@ int cmd_why(int argc, char **argv)
 	struct why w = { 0 };
 	int c, done, rc;
 
+	for (int a = 1; a < argc; a++)
+		if (argv[a][0] != '-' && cmd_is_file_line(argv[a]))
+			return cmd_cover_line(argc, argv, false);
 	cli_tree_opts_init(&o);
 	o.config_wanted = true;
 	optind = 1;

@@ -42,6 +42,8 @@ static const char usage[] =
 	"the smallest set of changes to FILE that gives SYM the value, as\n"
 	"scripts/config commands and as a fragment: olddefconfig of FILE with\n"
 	"them (simulated) gives it, without any one of them it does not.\n"
+	"With FILE:LINE instead of SYM: whether that line of the tree is compiled\n"
+	"(kcsat why-not FILE:LINE --help says more; see kcsat cover).\n"
 	"Exit status: 0 if SYM is blocked in every case (with --config: does not\n"
 	"have the value in FILE), 1 if it is reachable somewhere (has it), 2 on\n"
 	"error.\n";
@@ -504,8 +506,12 @@ int cmd_whynot(int argc, char **argv)
 {
 	struct tree_opts o;
 	struct whynot w = { 0 };
-	int rc = cli_sym_command(&o, argc, argv, usage, "why-not", &w.a.bits, &w.a.arg);
+	int rc;
 
+	for (int a = 1; a < argc; a++)
+		if (argv[a][0] != '-' && cmd_is_file_line(argv[a]))
+			return cmd_cover_line(argc, argv, true);
+	rc = cli_sym_command(&o, argc, argv, usage, "why-not", &w.a.bits, &w.a.arg);
 	if (rc >= 0)
 		return rc;
 	if (o.config && !config_read(o.config, &w.cf)) {

@@ -18,6 +18,7 @@ const struct command commands[] = {
 	{ "check", cmd_check, "CI gate: lint and YAML rules, with a baseline; exit 1 on new findings" },
 	{ "cnf", cmd_cnf, "write an arch's model as DIMACS CNF with a symbol map" },
 	{ "complete", cmd_complete, "shell completion: the candidates for a command line's last word" },
+	{ "cover", cmd_cover, "which configurations compile each hunk of a patch, per arch and bitness" },
 	{ "diff", cmd_diff, "what changed between two trees, per arch and bitness" },
 	{ "dump", cmd_dump, "print every symbol of a tree with its dependencies" },
 	{ "help", cmd_help, "show usage, or a command's usage" },

@@ -447,8 +447,11 @@ static void expand_text(struct expand *X, const char *s, size_t n, struct expr *
 			sb_adds(&p, sb_str(prefix));
 			sb_add(&p, s, i);
 			sb_adds(&p, vals.v[k].word);
+			/* a whole word that is one variable: cite its words' lines */
+			bool whole = !i && !*sb_str(prefix) && i + len == n;
+
 			expand_text(X, s + i + len, n - i - len, vals.v[k].cond,
-				    vals.v[k].at.file ? vals.v[k].at : from, &p, out, depth);
+				    whole && vals.v[k].at.file ? vals.v[k].at : from, &p, out, depth);
 			sb_release(&p);
 		}
 		vec_release(vals);
@@ -622,7 +625,8 @@ static struct expr *if_cond(struct reader *R, const struct vars *V, struct loc a
 
 		if (q) {
 			r = skip_ws(q + 1);
-			if ((*r == '"' || *r == '\'') && (size_t)(r - p) < n && p[n - 1] == *r) {
+			/* the second string closes at the end and is not r itself */
+			if ((*r == '"' || *r == '\'') && (size_t)(r - p) + 2 <= n && p[n - 1] == *r) {
 				c = sides_equal(R, V, at, p + 1, (size_t)(q - p - 1), r + 1,
 						n - (size_t)(r - p) - 2, &unknown);
 				if (unknown)
@@ -955,8 +959,7 @@ static bool parse_makefile(struct reader *R, struct vars *V, const char *file, c
 
 /* ---- files ---- */
 
-/* The text of rel (NULL: missing, *err 0; or refused, *err the reason). */
-static char *read_rel(const struct load_config *c, const char *rel, size_t *len, int *err)
+char *kbuild_read_file(const struct load_config *c, const char *rel, size_t *len, int *err)
 {
 	const char *text;
 	char *copy;
@@ -1016,7 +1019,7 @@ static bool read_dir(struct reader *R, const char *dir, struct loc at, struct va
 		bool ok;
 
 		sb_addf(&rel, "%s%s", dir, names[k]);
-		text = read_rel(R->c, sb_str(&rel), &len, &err);
+		text = kbuild_read_file(R->c, sb_str(&rel), &len, &err);
 		if (!text && err) {
 			refused(at, sb_str(&rel), err);
 			sb_release(&rel);
@@ -1347,7 +1350,7 @@ static struct loc top_libs_loc(struct reader *R)
 {
 	size_t len;
 	int err;
-	char *text = read_rel(R->c, "Makefile", &len, &err);
+	char *text = kbuild_read_file(R->c, "Makefile", &len, &err);
 	struct loc at = { 0, 0 };
 	uint32_t line = 1;
 
@@ -1386,7 +1389,7 @@ static bool read_arch(struct reader *R, struct vars *global, struct vars *root)
 			vec_push(l->e, e);
 	}
 	sb_addf(&rel, "arch/%s/Makefile", R->kb->srcarch);
-	text = read_rel(R->c, sb_str(&rel), &len, &err);
+	text = kbuild_read_file(R->c, sb_str(&rel), &len, &err);
 	if (!text && err) {
 		refused((struct loc){ 0, 0 }, sb_str(&rel), err);
 		ok = false;

@@ -1,0 +1,642 @@
+/* kcsat cover PATCH: for each changed hunk of a .c, .S, .h, Makefile or
+ * Kbuild file, per arch and bitness, whether some configuration compiles
+ * it, through which Makefile lines, #if lines and Kconfig lines; and
+ * kcsat why / why-not FILE:LINE, the same for one line. */
+#include <ctype.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check/cover.h"
+#include "check/patch.h"
+#include "cmd/cli.h"
+#include "cmd/cmd.h"
+#include "kconfig/kbuild.h"
+#include "kconfig/kconfig.h"
+#include "sat/cnf.h"
+#include "sat/model.h"
+#include "sat/query.h"
+#include "sat/sat.h"
+#include "util/diag.h"
+#include "util/json.h"
+#include "util/srccache.h"
+#include "util/strbuf.h"
+#include "util/vec.h"
+#include "util/xalloc.h"
+
+static const char usage[] =
+	"usage: kcsat cover PATCH [-p N] [--tree DIR] [--arch A|all] [--bits 32|64]\n"
+	"                   [--format text|json] [--shell=off|run]\n"
+	"\n"
+	"For each hunk of PATCH (applied in memory) that changes a .c, .S, .h,\n"
+	"Makefile or Kbuild file, per architecture and bitness: whether some\n"
+	"configuration compiles a changed line, with the Makefile lines that\n"
+	"build the file (file:line, up to the top-level Kbuild), the #if lines\n"
+	"around it and, where no configuration does, the Kconfig lines that\n"
+	"prevent it.  A header's includers are not traced: its #if lines alone\n"
+	"decide.  Ends with a summary per hunk; a hunk no arch compiles is dead\n"
+	"code in the patch.  -p N strips N leading path components (default 1).\n"
+	"Exit status: 0 if every hunk is compiled somewhere, 1 if one is dead\n"
+	"code, 2 on error, 3 if a solve ran out of its budget.\n";
+
+static const char line_usage[] =
+	"usage: kcsat why|why-not FILE:LINE [--tree DIR] [--arch A|all] [--bits 32|64]\n"
+	"                         [--format text|json] [--shell=off|run]\n"
+	"\n"
+	"Whether LINE of FILE (a .c, .S, .h, Makefile or Kbuild file of the tree)\n"
+	"is compiled, per architecture (default: all) and bitness: the Makefile\n"
+	"lines that build the file, the #if lines around LINE and, where it can\n"
+	"be compiled, the values that do it (why), or the Kconfig lines that\n"
+	"prevent it (why-not).\n"
+	"Exit status: why 0 if the line is compiled somewhere, 1 if nowhere;\n"
+	"why-not 0 if it is compiled nowhere, 1 if somewhere; 2 on error.\n";
+
+enum cover_mode { MODE_COVER, MODE_WHY, MODE_WHYNOT };
+
+/* What the arches said about one target. */
+struct target_sum {
+	strvec yes, no;			/* "x86 64-bit" */
+	bool unknown;			/* a solve ran out of its budget */
+};
+
+struct coverq {
+	const struct tree_opts *o;
+	enum cover_mode mode;
+	int bits;
+	const struct cover_target *tg;
+	const char *const *labels;
+	size_t n;
+	struct target_sum *sum;
+	bool any_case;
+};
+
+/* The symbols an expression names (not constants), each once. */
+static void expr_syms(const struct expr *e, symvec *out)
+{
+	const struct symbol *s[2];
+
+	if (!e)
+		return;
+	if (e->type == E_NOT || e->type == E_AND || e->type == E_OR) {
+		expr_syms(e->left, out);
+		expr_syms(e->right, out);
+		return;
+	}
+	s[0] = e->sym;
+	s[1] = e->rsym;
+	for (int k = 0; k < 2; k++) {
+		bool dup = false;
+
+		if (!s[k] || ((s[k]->flags & SYM_CONST) && !(s[k]->flags & SYM_SHELL)))
+			continue;
+		for (size_t i = 0; i < out->n && !dup; i++)
+			dup = out->v[i] == s[k];
+		if (!dup)
+			vec_push(*out, s[k]);
+	}
+}
+
+/* "PCI_P2PDMA=y, FOO=m" from the model's answer, for the symbols of e. */
+static void witness_text(struct model *m, struct sat *S, const struct expr *e, struct strbuf *sb)
+{
+	symvec syms = { 0 };
+	size_t shown = 0;
+
+	expr_syms(e, &syms);
+	for (size_t i = 0; i < syms.n && shown < 12; i++) {
+		const struct symbol *s = syms.v[i];
+
+		if (s->flags & SYM_SHELL) {
+			char v = model_tri_value(m, S, s);
+
+			sb_addf(sb, "%s%s=%c", shown ? ", " : "",
+				s->shell_display ? s->shell_display : s->name, v);
+		} else if (sym_is_bool_like(s) || !(s->flags & SYM_DEFINED)) {
+			sb_addf(sb, "%s%s=%c", shown ? ", " : "", s->name,
+				(s->flags & SYM_DEFINED) ? model_tri_value(m, S, s) : 'n');
+		} else {
+			const char *v = model_str_value(m, S, s);
+
+			sb_addf(sb, "%s%s=%s", shown ? ", " : "", s->name, v ? v : "(unset)");
+		}
+		shown++;
+	}
+	if (syms.n > shown)
+		sb_addf(sb, ", ... (%zu more)", syms.n - shown);
+	if (!syms.n)
+		sb_adds(sb, "any configuration");
+	vec_release(syms);
+}
+
+/* After an UNSAT solve: the lines of a minimal core, as a chain from the
+ * condition's symbols; *bits_used when the bitness is part of it. */
+static void core_chain(struct model *m, struct sat *S, const struct expr *cond, int case_lit,
+		       struct selvec *chain, bool *bits_used)
+{
+	struct selvec core = { 0 };
+	symvec roots = { 0 };
+
+	*bits_used = false;
+	for (const int *l = sat_core(S, true); *l; l++) {
+		const struct selector *sel = cnf_selector_of(model_cnf(m), *l);
+
+		if (sel)
+			vec_push(core, sel);
+		else if (*l == case_lit && case_lit != CNF_TRUE)
+			*bits_used = true;
+	}
+	expr_syms(cond, &roots);
+	query_order_chain_from(roots.v, roots.n, &core, chain);
+	vec_release(core);
+	vec_release(roots);
+}
+
+/* An UNSAT case with no Kconfig line in its core: the condition names
+ * symbols this arch does not define, or contradicts itself. */
+static void print_undefined(FILE *out, const struct expr *cond, const char *arch)
+{
+	symvec syms = { 0 };
+	size_t n = 0;
+
+	expr_syms(cond, &syms);
+	for (size_t i = 0; i < syms.n; i++)
+		if (!(syms.v[i]->flags & (SYM_DEFINED | SYM_SHELL))) {
+			fprintf(out, "\t\t%s: not defined on %s (CONFIG_%s is never set)\n",
+				syms.v[i]->name, arch, syms.v[i]->name);
+			n++;
+		}
+	if (!n)
+		fprintf(out, "\t\t(no Kconfig line to blame: the symbols of the Makefile and #if "
+			     "conditions never take these values together)\n");
+	vec_release(syms);
+}
+
+static void print_lines(FILE *out, struct json *j, bool json, const char *key, const char *head,
+			const strvec *v)
+{
+	if (json) {
+		json_karray(j, key);
+		for (size_t i = 0; i < v->n; i++)
+			json_string(j, v->v[i]);
+		json_end(j);
+		return;
+	}
+	for (size_t i = 0; i < v->n; i++)
+		fprintf(out, "\t%s %s\n", i ? "         " : head, v->v[i]);
+}
+
+static int cover_arch_job(const struct tree_opts *o, size_t ai, void *ctx, FILE *out,
+			  struct strbuf *result)
+{
+	struct coverq *q = ctx;
+	struct arch_ctx a;
+	struct cover_arch ca;
+	struct bitness b[2];
+	struct json j;
+	bool json = o->format == FMT_JSON;
+	int nb, rc = EXIT_OK;
+	intvec lits = { 0 };
+
+	if (!arch_ctx_load(&a, &o->load, ai))
+		return EXIT_ERROR;
+	if (!cover_prepare(&ca, a.t, &o->load, q->tg, q->n)) {
+		cover_release(&ca);
+		arch_ctx_close(&a);
+		return EXIT_ERROR;
+	}
+	/* selectors assumed: a core names the Kconfig lines */
+	a.m = model_build(a.t, true, true);
+	a.s = sat_new(model_cnf(a.m), true);
+	json_init_seq(&j, out);
+	nb = query_bitness(&a, q->bits, b);
+	if (!nb)
+		cli_no_case(o, &a, q->bits, out, &j);
+	else
+		sb_adds(result, "+");
+	for (size_t t = 0; t < q->n; t++) {
+		const struct cover_item *it = &ca.items.v[t];
+		strvec mk = { 0 }, ifs = { 0 };
+
+		vec_push(lits, model_expr_lit(a.m, it->cond, false));
+		cover_makefile_chain(&ca, it, &o->load, &mk);
+		cover_if_chain(it, &ifs);
+		if (!json) {
+			fprintf(out, "%s: %s\n", a.arch ? a.arch : "tree", q->labels[t]);
+			if (it->why_not)
+				fprintf(out, "\tnot compiled: %s\n", cover_why_not_text(it->why_not));
+			if (it->kind == CK_HEADER)
+				fprintf(out, "\ta header: its includers are not traced, its #if lines "
+					     "alone decide\n");
+		}
+		sb_addc(result, t ? ';' : ' ');
+		for (int k = 0; k < nb; k++) {
+			enum sat_result r;
+			struct strbuf w = STRBUF_INIT;
+			struct selvec chain = { 0 };
+			bool bits_used = false, builtin = false;
+			const char *arch = a.arch ? a.arch : "tree";
+			const char *lab = b[k].label;
+
+			sat_assume(a.s, b[k].lit);
+			sat_assume(a.s, lits.v[t]);
+			r = sat_solve(a.s);
+			if (r == SAT_SAT) {
+				witness_text(a.m, a.s, it->cond, &w);
+				if (it->kind == CK_SOURCE && it->obj)
+					builtin = sat_value(a.s, model_expr_lit(a.m, it->cond_y, false)) > 0;
+			} else if (r == SAT_UNSAT && !it->why_not) {
+				core_chain(a.m, a.s, it->cond, b[k].lit, &chain, &bits_used);
+			}
+			if (r == SAT_UNKNOWN)
+				rc = EXIT_UNKNOWN;
+			sb_addf(result, "%s%d=%c", k ? "," : "", b[k].bits,
+				r == SAT_SAT ? '1' : r == SAT_UNSAT ? '0' : '?');
+			if (json) {
+				json_object(&j);
+				json_kstring(&j, "arch", arch);
+				json_kint(&j, "bits", b[k].bits);
+				json_kstring(&j, "file", q->tg[t].path);
+				json_kint(&j, "first", q->tg[t].first);
+				json_kint(&j, "last", q->tg[t].last);
+				json_kstring(&j, "compiled", r == SAT_SAT ? "yes" : r == SAT_UNSAT ? "no" :
+							     "unknown");
+				if (it->why_not)
+					json_kstring(&j, "reason", cover_why_not_text(it->why_not));
+				json_kbool(&j, "header", it->kind == CK_HEADER);
+				print_lines(out, &j, true, "makefile", "", &mk);
+				print_lines(out, &j, true, "if", "", &ifs);
+				if (r == SAT_SAT) {
+					json_kstring(&j, "with", sb_str(&w));
+					if (it->kind == CK_SOURCE && it->obj)
+						json_kstring(&j, "as", builtin ? "built-in" : "module");
+				}
+				json_karray(&j, "chain");
+				for (size_t ci = 0; ci < chain.n; ci++) {
+					json_object(&j);
+					query_chain_item_json(&j, chain.v[ci]);
+					json_end(&j);
+				}
+				json_end(&j);
+				if (bits_used)
+					json_kstring(&j, "assumes", b[k].bits == 64 ? "64BIT=y" : "64BIT=n");
+				json_end(&j);
+			} else {
+				if (!k) {
+					print_lines(out, NULL, false, NULL, "built by:", &mk);
+					print_lines(out, NULL, false, NULL, "inside:  ", &ifs);
+				}
+				fprintf(out, "\t%s%s", lab, *lab ? ": " : "");
+				if (r == SAT_SAT && q->mode == MODE_WHYNOT)
+					fprintf(out, "compiled (see kcsat why)\n");
+				else if (r == SAT_SAT)
+					fprintf(out, "%s%s, with %s\n",
+						it->kind == CK_MAKEFILE ? "read by kbuild" : "compiled",
+						it->kind == CK_SOURCE && it->obj ?
+							(builtin ? " built-in" : " as a module") : "",
+						sb_str(&w));
+				else if (r == SAT_UNKNOWN)
+					fprintf(out, "unknown: solver budget exhausted\n");
+				else if (q->mode == MODE_WHY)
+					fprintf(out, "never compiled (see kcsat why-not)\n");
+				else if (it->why_not)
+					fprintf(out, "never compiled\n");
+				else {
+					fprintf(out, "never compiled, blocked by:\n");
+					for (size_t ci = 0; ci < chain.n; ci++) {
+						struct strbuf l = STRBUF_INIT;
+
+						query_chain_item_text(&l, chain.v[ci]);
+						fprintf(out, "\t\t%s\n", sb_str(&l));
+						sb_release(&l);
+					}
+					if (bits_used)
+						fprintf(out, "\t\twith 64BIT=%c\n", b[k].bits == 64 ? 'y' : 'n');
+					if (!chain.n && !bits_used)
+						print_undefined(out, it->cond, arch);
+				}
+			}
+			vec_release(chain);
+			sb_release(&w);
+		}
+		strvec_free_all(&mk);
+		strvec_free_all(&ifs);
+	}
+	json_finish(&j);
+	vec_release(lits);
+	cover_release(&ca);
+	arch_ctx_close(&a);
+	return rc;
+}
+
+/* "+ 64=1,32=0;64=1" per arch: '+' when --bits selected a case, then per
+ * target its cases. */
+static void cover_merge(void *ctx, size_t i, const char *result)
+{
+	struct coverq *q = ctx;
+	const char *arch = load_config_arch(&q->o->load, i);
+	const char *p = result;
+	size_t t = 0;
+
+	if (*p == '+') {
+		q->any_case = true;
+		p++;
+	}
+	while (*p && t < q->n) {
+		int bits;
+		char r;
+		int used;
+
+		if (*p == ' ' || *p == ';' || *p == ',') {
+			if (*p == ';')
+				t++;
+			p++;
+			continue;
+		}
+		if (sscanf(p, "%d=%c%n", &bits, &r, &used) != 2)
+			break;
+		{
+			struct strbuf sb = STRBUF_INIT;
+
+			sb_addf(&sb, "%s%s", arch ? arch : "tree",
+				bits ? (bits == 64 ? " 64-bit" : " 32-bit") : "");
+			if (r == '1')
+				vec_push(q->sum[t].yes, sb_detach(&sb));
+			else if (r == '0')
+				vec_push(q->sum[t].no, sb_detach(&sb));
+			else
+				q->sum[t].unknown = true;
+			sb_release(&sb);
+		}
+		p += used;
+	}
+}
+
+static void print_summary(const struct coverq *q)
+{
+	size_t dead = 0;
+
+	printf("summary:\n");
+	for (size_t t = 0; t < q->n; t++) {
+		const struct target_sum *s = &q->sum[t];
+
+		printf("  %s: ", q->labels[t]);
+		if (!s->yes.n) {
+			printf("%s\n", s->unknown ? "unknown (solver budget)" : "compiled on no arch");
+			dead += !s->unknown;
+			continue;
+		}
+		printf("compiled on");
+		for (size_t k = 0; k < s->yes.n; k++)
+			printf("%s %s", k ? "," : "", s->yes.v[k]);
+		if (s->no.n) {
+			printf("; not on");
+			for (size_t k = 0; k < s->no.n; k++)
+				printf("%s %s", k ? "," : "", s->no.v[k]);
+		}
+		printf("\n");
+	}
+	if (dead) {
+		printf("dead code in the patch:");
+		for (size_t t = 0; t < q->n; t++)
+			if (!q->sum[t].yes.n && !q->sum[t].unknown)
+				printf(" %s", q->labels[t]);
+		printf("\n");
+	} else if (q->n) {
+		printf("every hunk is compiled on some arch\n");
+	}
+}
+
+static int run(struct tree_opts *o, struct coverq *q)
+{
+	int rc;
+	bool dead = false, reached = false;
+
+	q->o = o;
+	q->sum = xcalloc(q->n ? q->n : 1, sizeof(*q->sum));
+	if (!o->load.cache)
+		o->load.cache = srccache_new();
+	rc = cli_run_query(o, cover_arch_job, cover_merge, q);
+	if (rc != EXIT_ERROR && !q->any_case)
+		rc = cli_no_case_error(q->bits);
+	if (rc != EXIT_ERROR && q->mode == MODE_COVER && o->format == FMT_TEXT)
+		print_summary(q);
+	for (size_t t = 0; t < q->n; t++) {
+		dead |= !q->sum[t].yes.n && !q->sum[t].unknown;
+		reached |= q->sum[t].yes.n > 0;
+		strvec_free_all(&q->sum[t].yes);
+		strvec_free_all(&q->sum[t].no);
+	}
+	free(q->sum);
+	if (rc == EXIT_ERROR || rc == EXIT_UNKNOWN)
+		return rc;
+	if (q->mode == MODE_COVER)
+		return dead ? EXIT_NO : EXIT_OK;
+	if (q->mode == MODE_WHY)
+		return reached ? EXIT_OK : EXIT_NO;
+	return reached ? EXIT_NO : EXIT_OK;
+}
+
+static bool is_cover_kind(const char *path)
+{
+	const char *b = strrchr(path, '/');
+	size_t n;
+
+	b = b ? b + 1 : path;
+	n = strlen(b);
+	return !strcmp(b, "Makefile") || !strcmp(b, "Kbuild") ||
+	       (n > 2 && b[n - 2] == '.' && (b[n - 1] == 'c' || b[n - 1] == 'S' || b[n - 1] == 'h'));
+}
+
+int cmd_cover(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		CLI_TREE_OPTIONS,
+		{ "bits", required_argument, NULL, 'b' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct tree_opts o;
+	struct coverq q = { 0 };
+	struct patch *p = NULL;
+	struct patch_stats st = { 0 };
+	VEC(struct cover_target) tg = { 0 };
+	strvec labels = { 0 };
+	int c, done, rc = EXIT_ERROR, strip = 1;
+	char *text = NULL;
+	size_t len;
+
+	cli_tree_opts_init(&o);
+	o.all_arches = true;
+	optind = 1;
+	while ((c = cli_next_option(&o, argc, argv, "p:", longopts, usage, &done)) != -1) {
+		if (c == 'p') {
+			char *end;
+			long v;
+
+			errno = 0;
+			v = strtol(optarg, &end, 10);
+			if (!isdigit((unsigned char)*optarg) || *end || errno || v > 1000) {
+				diag_fatal("-p wants a number of path components, not '%s'", optarg);
+				return EXIT_ERROR;
+			}
+			strip = (int)v;
+		} else if (c == 'b') {
+			if (!cli_bits_option(optarg, &q.bits))
+				return EXIT_ERROR;
+		} else {
+			return cli_usage_error(usage);
+		}
+	}
+	if (done >= 0)
+		return done;
+	if (optind + 1 != argc) {
+		if (optind == argc)
+			return cli_usage_error(usage);
+		diag_fatal("unexpected argument '%s' (see 'kcsat help cover')", argv[optind + 1]);
+		return EXIT_ERROR;
+	}
+	text = read_whole_file(argv[optind], &len);
+	if (!text) {
+		diag_fatal("can't read '%s': %s", argv[optind], src_strerror(errno));
+		return EXIT_ERROR;
+	}
+	p = patch_parse(argv[optind], text, len, strip);
+	if (!p || !cli_resolve_arches(&o))
+		goto out;
+	o.load.cache = srccache_new();
+	if (!patch_apply(p, o.load.srctree, o.load.cache, &st))
+		goto out;
+	for (size_t i = 0; i < patch_nfiles(p); i++) {
+		const struct patch_file *f = patch_file(p, i);
+
+		if (!f->new_path || !is_cover_kind(f->new_path) || f->binary)
+			continue;
+		for (size_t h = 0; h < f->nranges; h++) {
+			const struct patch_range *r = &f->ranges[h];
+			struct cover_target t = { f->new_path, r->new_line ? r->new_line : 1, 0 };
+			struct strbuf sb = STRBUF_INIT;
+
+			t.last = r->new_count ? r->new_line + r->new_count - 1 : t.first;
+			if (r->new_count > 1)
+				sb_addf(&sb, "%s:%u-%u (hunk %zu)", f->new_path, t.first, t.last, h + 1);
+			else if (r->new_count)
+				sb_addf(&sb, "%s:%u (hunk %zu)", f->new_path, t.first, h + 1);
+			else
+				sb_addf(&sb, "%s:%u (hunk %zu, lines deleted after it)", f->new_path,
+					t.first, h + 1);
+			vec_push(tg, t);
+			vec_push(labels, sb_detach(&sb));
+		}
+	}
+	if (!tg.n) {
+		printf("%s: no hunk changes a .c, .S, .h, Makefile or Kbuild file\n", argv[optind]);
+		rc = EXIT_OK;
+		goto out;
+	}
+	q.mode = MODE_COVER;
+	q.tg = tg.v;
+	q.labels = (const char *const *)labels.v;
+	q.n = tg.n;
+	rc = run(&o, &q);
+out:
+	strvec_free_all(&labels);
+	vec_release(tg);
+	patch_free(p);
+	free(text);
+	cli_tree_opts_release(&o);
+	return rc;
+}
+
+bool cmd_is_file_line(const char *arg)
+{
+	const char *colon = strrchr(arg, ':');
+
+	if (!colon || colon == arg || !colon[1] || strchr(arg, '='))
+		return false;
+	for (const char *d = colon + 1; *d; d++)
+		if (!isdigit((unsigned char)*d))
+			return false;
+	for (const char *s = arg; s < colon; s++)
+		if (*s == '/' || *s == '.')
+			return true;
+	return !strncmp(arg, "Makefile:", 9) || !strncmp(arg, "Kbuild:", 7);
+}
+
+int cmd_cover_line(int argc, char **argv, bool why_not)
+{
+	static const struct option longopts[] = {
+		CLI_TREE_OPTIONS,
+		{ "bits", required_argument, NULL, 'b' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct tree_opts o;
+	struct coverq q = { 0 };
+	struct cover_target t;
+	char *path, *label;
+	const char *arg;
+	int c, done, rc;
+	unsigned long line;
+
+	cli_tree_opts_init(&o);
+	o.all_arches = true;	/* a line: every arch, as for a patch */
+	optind = 1;
+	while ((c = cli_next_option(&o, argc, argv, "", longopts, line_usage, &done)) != -1) {
+		if (c != 'b')
+			return cli_usage_error(line_usage);
+		if (!cli_bits_option(optarg, &q.bits))
+			return EXIT_ERROR;
+	}
+	if (done >= 0)
+		return done;
+	if (optind + 1 != argc) {
+		if (optind == argc)
+			return cli_usage_error(line_usage);
+		diag_fatal("unexpected argument '%s' (see 'kcsat help %s')", argv[optind + 1],
+			   why_not ? "why-not" : "why");
+		return EXIT_ERROR;
+	}
+	arg = argv[optind];
+	errno = 0;
+	line = strtoul(strrchr(arg, ':') + 1, NULL, 10);
+	if (!line || errno || line > 100000000) {
+		diag_fatal("'%s': no line %s", arg, strrchr(arg, ':') + 1);
+		return EXIT_ERROR;
+	}
+	if (!cli_resolve_arches(&o))
+		return EXIT_ERROR;
+	path = xstrndup(arg, (size_t)(strrchr(arg, ':') - arg));
+	while (!strncmp(path, "./", 2))
+		memmove(path, path + 2, strlen(path + 2) + 1);
+	t.path = path;
+	t.first = t.last = (unsigned)line;
+	{
+		struct strbuf sb = STRBUF_INIT;
+
+		sb_addf(&sb, "%s:%lu", path, line);
+		label = sb_detach(&sb);
+	}
+	q.mode = why_not ? MODE_WHYNOT : MODE_WHY;
+	q.tg = &t;
+	q.labels = (const char *const *)&label;
+	q.n = 1;
+	{
+		size_t len;
+		int err;
+		char *text = kbuild_read_file(&o.load, path, &len, &err);
+
+		if (!text) {
+			diag_fatal("cannot read '%s': %s", path, err ? src_strerror(err) : "no such file in the tree");
+			free(path);
+			free(label);
+			cli_tree_opts_release(&o);
+			return EXIT_ERROR;
+		}
+		free(text);
+	}
+	rc = run(&o, &q);
+	free(path);
+	free(label);
+	cli_tree_opts_release(&o);
+	return rc;
+}
