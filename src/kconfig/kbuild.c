@@ -31,6 +31,9 @@ struct reader {
 	const struct load_config *c;
 	struct expr *T, *F;
 	bool failed;
+	const char *dir;		/* the directory being read ("" the root) */
+	struct expr *base;		/* the condition of the include being read */
+	int include_depth;
 };
 
 static struct expr *b_and(struct reader *R, struct expr *a, struct expr *b)
@@ -266,6 +269,118 @@ static void words_of(const char *s, size_t n, spanvec *out)
 static void expand_text(struct expand *X, const char *s, size_t n, struct expr *cond,
 			struct loc from, struct strbuf *prefix, altvec *out, int depth);
 
+/* patsubst's match of word against pattern pat (one % at most; none: the
+ * whole word): the replacement rep with % as the stem, or NULL. */
+static char *pat_apply(struct reader *R, const char *pat, const char *rep, const char *word)
+{
+	const char *pc = strchr(pat, '%'), *rc = strchr(rep, '%');
+	size_t wn = strlen(word), pre, suf;
+	struct strbuf sb = STRBUF_INIT;
+	char *r;
+
+	if (!pc)
+		return strcmp(pat, word) ? NULL : arena_strdup(&R->kb->arena, rep);
+	pre = (size_t)(pc - pat);
+	suf = strlen(pc + 1);
+	if (wn < pre + suf || strncmp(word, pat, pre) || strcmp(word + wn - suf, pc + 1))
+		return NULL;
+	if (rc) {
+		sb_add(&sb, rep, (size_t)(rc - rep));
+		sb_add(&sb, word + pre, wn - pre - suf);
+		sb_adds(&sb, rc + 1);
+	} else {
+		sb_adds(&sb, rep);
+	}
+	r = arena_strdup(&R->kb->arena, sb_str(&sb));
+	sb_release(&sb);
+	return r;
+}
+
+/* The single value of a function argument (no word splitting), or NULL
+ * when it has several or is not expanded. */
+static const char *one_value(struct expand *X, const char *s, size_t n, int depth)
+{
+	altvec v = { 0 };
+	struct strbuf p = STRBUF_INIT;
+	const char *r = NULL;
+
+	trim(&s, &n);
+	expand_text(X, s, n, X->R->T, (struct loc){ 0, 0 }, &p, &v, depth + 1);
+	if (v.n == 1 && v.v[0].cond == X->R->T)
+		r = v.v[0].word;
+	else if (!X->unknown)
+		set_unknown(X, s, n);
+	sb_release(&p);
+	vec_release(v);
+	return r;
+}
+
+/* $(patsubst PAT,REP,LIST) (subst: every FROM in each word replaced) over
+ * LIST's words, each with its condition. */
+static void expand_patsubst(struct expand *X, bool pat, const char *pa, size_t pn, const char *ra,
+			    size_t rn, const char *list, size_t ln, struct expr *cond, altvec *out,
+			    int depth)
+{
+	struct reader *R = X->R;
+	const char *from = one_value(X, pa, pn, depth), *to = one_value(X, ra, rn, depth);
+	spanvec w = { 0 };
+
+	if (!from || !to)
+		return;
+	words_of(list, ln, &w);
+	for (size_t i = 0; i < w.n && !X->unknown; i++) {
+		altvec ws = { 0 };
+		struct strbuf p = STRBUF_INIT;
+
+		expand_text(X, w.v[i].p, w.v[i].n, cond, (struct loc){ 0, 0 }, &p, &ws, depth + 1);
+		for (size_t k = 0; k < ws.n && out->n < MAX_ALTS; k++) {
+			struct alt a = ws.v[k];
+
+			if (pat) {
+				char *r = pat_apply(R, from, to, a.word);
+
+				a.word = r ? r : a.word;
+			} else if (*from) {
+				struct strbuf sb = STRBUF_INIT;
+				size_t fl = strlen(from);
+
+				for (const char *q = a.word; *q;) {
+					if (!strncmp(q, from, fl)) {
+						sb_adds(&sb, to);
+						q += fl;
+					} else {
+						sb_addc(&sb, *q++);
+					}
+				}
+				a.word = arena_strdup(&R->kb->arena, sb_str(&sb));
+				sb_release(&sb);
+			}
+			a.at = (struct loc){ 0, 0 };
+			vec_push(*out, a);
+		}
+		sb_release(&p);
+		vec_release(ws);
+	}
+	vec_release(w);
+}
+
+/* The top-level commas of a function's arguments: up to max positions. */
+static size_t arg_commas(const char *s, size_t n, size_t *pos, size_t max)
+{
+	int d = 0;
+	size_t k = 0;
+
+	for (size_t i = 0; i < n && k < max; i++) {
+		if (s[i] == '(' || s[i] == '{')
+			d++;
+		else if (s[i] == ')' || s[i] == '}')
+			d--;
+		else if (s[i] == ',' && !d)
+			pos[k++] = i;
+	}
+	return k;
+}
+
 /* The values a reference's inner text (between the parentheses) can take. */
 static void expand_ref(struct expand *X, const char *in, size_t n, struct expr *cond, altvec *out,
 		       int depth)
@@ -354,6 +469,41 @@ static void expand_ref(struct expand *X, const char *in, size_t n, struct expr *
 			return;
 		}
 	}
+	/* $(patsubst P,R,LIST), $(subst F,T,LIST) */
+	if ((n > 9 && !strncmp(in, "patsubst ", 9)) || (n > 6 && !strncmp(in, "subst ", 6))) {
+		size_t off = in[0] == 'p' ? 9 : 6, c[2];
+		const char *a = in + off;
+
+		if (arg_commas(a, n - off, c, 2) == 2) {
+			expand_patsubst(X, in[0] == 'p', a, c[0], a + c[0] + 1, c[1] - c[0] - 1,
+					a + c[1] + 1, n - off - c[1] - 1, cond, out, depth);
+			return;
+		}
+	}
+	/* $(VAR:A=B): $(patsubst %A,%B,$(VAR)) (or A,B when A has a %) */
+	{
+		const char *colon = memchr(in, ':', n), *eq = colon ? memchr(colon, '=', n - (size_t)(colon - in)) : NULL;
+
+		if (colon && eq && !memchr(in, '$', (size_t)(colon - in)) && !memchr(colon, '$', n - (size_t)(colon - in)) &&
+		    colon > in && (size_t)(colon - in) < sizeof(name)) {
+			struct strbuf pa = STRBUF_INIT, ra = STRBUF_INIT, li = STRBUF_INIT;
+			bool pct = memchr(colon + 1, '%', (size_t)(eq - colon - 1)) != NULL;
+
+			if (!pct)
+				sb_addc(&pa, '%');
+			sb_add(&pa, colon + 1, (size_t)(eq - colon - 1));
+			if (!pct)
+				sb_addc(&ra, '%');
+			sb_add(&ra, eq + 1, n - (size_t)(eq + 1 - in));
+			sb_addf(&li, "$(%.*s)", (int)(colon - in), in);
+			expand_patsubst(X, true, sb_str(&pa), pa.len, sb_str(&ra), ra.len, sb_str(&li),
+					li.len, cond, out, depth);
+			sb_release(&pa);
+			sb_release(&ra);
+			sb_release(&li);
+			return;
+		}
+	}
 	/* $(strip X): the words of X, as an ifeq side reads them */
 	if (n > 6 && !strncmp(in, "strip ", 6)) {
 		struct strbuf sb = STRBUF_INIT;
@@ -368,6 +518,18 @@ static void expand_ref(struct expand *X, const char *in, size_t n, struct expr *
 		return;
 	}
 	snprintf(name, sizeof(name), "%.*s", (int)n, in);
+	/* $(srctree), $(src), $(obj): the tree's root and the directory
+	 * (relative: a path of the tree), for include lines */
+	if (!strcmp(name, "srctree") || !strcmp(name, "src") || !strcmp(name, "obj")) {
+		size_t dl = strlen(R->dir);
+		struct alt a = { ".", cond, { 0, 0 } };
+
+		if (name[0] != 's' || name[1] != 'r' || name[2] != 'c' || name[3] != 't')
+			if (dl)
+				a.word = arena_strndup(&R->kb->arena, R->dir, dl - 1);
+		vec_push(*out, a);
+		return;
+	}
 	if (R->kb->srcarch && !strcmp(name, "SRCARCH")) {
 		struct alt a = { R->kb->srcarch, cond, { 0, 0 } };
 
@@ -501,7 +663,7 @@ typedef VEC(struct ifblock) ifvec;
 
 static struct expr *cur_cond(struct reader *R, const ifvec *st)
 {
-	struct expr *c = R->T;
+	struct expr *c = R->base;
 
 	for (size_t i = 0; i < st->n; i++)
 		c = b_and(R, c, st->v[i].cond);
@@ -782,6 +944,9 @@ static size_t find_assign(const char *s, char *op, size_t *oplen, bool *rule)
 }
 
 /* One Makefile's text into V.  false after a diagnostic. */
+static bool include(struct reader *R, struct vars *V, struct loc at, const char *arg,
+		    struct expr *cond, bool optional);
+
 static bool parse_makefile(struct reader *R, struct vars *V, const char *file, const char *text,
 			   size_t len)
 {
@@ -895,7 +1060,9 @@ static bool parse_makefile(struct reader *R, struct vars *V, const char *file, c
 			continue;
 		}
 		if (keyword(&p, "include") || keyword(&p, "-include") || keyword(&p, "sinclude")) {
-			note_unknown(R, at, "include not followed", &R->kb->stats.other);
+			bool optional = skip_ws(sb_str(&line))[0] != 'i';
+
+			ok = include(R, V, at, p, cur_cond(R, &st), optional);
 			in_rule = false;
 			continue;
 		}
@@ -1003,6 +1170,69 @@ static void refused(struct loc at, const char *rel, int err)
 		diag_fatal("cannot read '%s': %s", rel, src_strerror(err));
 }
 
+#define MAX_INCLUDE_DEPTH 8
+
+static bool join_path(const char *dir, const char *word, struct strbuf *out);
+
+/* `include FILE...` (or -include, sinclude): each file of the tree the
+ * words name, read into V under the include's condition.  A name not
+ * expanded, a file outside the tree or missing (for include) is counted,
+ * a refused one is an error. */
+static bool include(struct reader *R, struct vars *V, struct loc at, const char *arg,
+		    struct expr *cond, bool optional)
+{
+	altvec files = { 0 };
+	size_t before = R->kb->stats.unknown_words;
+	bool ok = true;
+
+	expand_value(R, V, at, arg, strlen(arg), cond, &files, true);
+	if (R->kb->stats.unknown_words != before) {
+		/* expand_value() counted the word; say what it was for */
+		R->kb->unknowns.v[R->kb->unknowns.n - 1].what = "include of a name not expanded";
+		R->kb->stats.unknown_words--;
+		R->kb->stats.other++;
+	}
+	for (size_t i = 0; i < files.n && ok; i++) {
+		struct strbuf rel = STRBUF_INIT;
+		struct expr *saved = R->base;
+		size_t len;
+		int err;
+		char *text;
+
+		if (!join_path("", files.v[i].word, &rel) || !rel.len || rel.buf[rel.len - 1] == '/') {
+			note_unknown(R, at, "include of a file outside the tree", &R->kb->stats.other);
+			sb_release(&rel);
+			continue;
+		}
+		if (R->include_depth >= MAX_INCLUDE_DEPTH) {
+			diag_error(at, "includes nested deeper than %d", MAX_INCLUDE_DEPTH);
+			sb_release(&rel);
+			ok = false;
+			break;
+		}
+		text = kbuild_read_file(R->c, sb_str(&rel), &len, &err);
+		if (!text && err) {
+			refused(at, sb_str(&rel), err);
+			ok = false;
+		} else if (!text) {
+			if (!optional)
+				note_unknown(R, at, "include of a file the tree does not have",
+					     &R->kb->stats.other);
+		} else {
+			R->kb->stats.makefiles++;
+			R->base = files.v[i].cond;
+			R->include_depth++;
+			ok = parse_makefile(R, V, arena_strdup(&R->kb->arena, sb_str(&rel)), text, len);
+			R->include_depth--;
+			R->base = saved;
+		}
+		free(text);
+		sb_release(&rel);
+	}
+	vec_release(files);
+	return ok;
+}
+
 /* Read dir's Kbuild, else its Makefile, into V; *file gets its name (NULL:
  * none).  false after a diagnostic. */
 static bool read_dir(struct reader *R, const char *dir, struct loc at, struct vars *V,
@@ -1011,6 +1241,7 @@ static bool read_dir(struct reader *R, const char *dir, struct loc at, struct va
 	static const char *const names[] = { "Kbuild", "Makefile" };
 
 	*file = NULL;
+	R->dir = dir;
 	for (size_t k = 0; k < 2; k++) {
 		struct strbuf rel = STRBUF_INIT;
 		size_t len;
@@ -1438,13 +1669,15 @@ static bool read_arch(struct reader *R, struct vars *global, struct vars *root)
 struct kbuild *kbuild_read(struct kctree *t, const struct load_config *c)
 {
 	struct kbuild *kb = xcalloc(1, sizeof(*kb));
-	struct reader R = { kb, t, c, expr_sym(t, &t->sym_y), expr_sym(t, &t->sym_n), false };
+	struct reader R = { kb, t, c, expr_sym(t, &t->sym_y), expr_sym(t, &t->sym_n), false, "",
+			    NULL, 0 };
 	struct vars global = { 0 };
 	VEC(struct dirinfo) info = { 0 };
 	bool ok = true;
 	struct kbuild_dir root = { 0 };
 
 	arena_init(&kb->arena);
+	R.base = R.T;
 	kb->index = xcalloc(1, sizeof(*kb->index));
 	kb->srcarch = t->arch ? arena_strdup(&kb->arena, arch_srcarch(t->arch)) : NULL;
 	root.path = "";

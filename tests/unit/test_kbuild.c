@@ -226,7 +226,10 @@ static void test_variables(void **state)
 			    "late ?= first.o\nlate ?= second.o\nobj-y += $(late)\n"
 			    "over := gone.o\nover := kept.o\nobj-y += $(over)\n"
 			    "obj-$(CONFIG_A) += $$literal.o\n"
-			    "export ccflags-y += $(foo)\n" },
+			    "export ccflags-y += $(foo)\n"
+			    "srcs := q1.c q2.c\n"
+			    "obj-$(CONFIG_C) += $(srcs:.c=.o) $(patsubst %,mach-%/,z)\n"
+			    "obj-y += $(patsubst %.c,%.o,r.c) $(subst _,-,u_v.o)\n" },
 		{ NULL, NULL },
 	};
 
@@ -244,6 +247,11 @@ static void test_variables(void **state)
 	assert_string_equal(cond(fx, "gone.o"), "none");
 	assert_string_equal(cond(fx, "kept.o"), "y | n");
 	assert_string_equal(cond(fx, "$literal.o"), "A = y | A = m");
+	assert_string_equal(cond(fx, "q1.o"), "C = y | C = m");
+	assert_string_equal(cond(fx, "q2.o"), "C = y | C = m");
+	assert_string_equal(cond(fx, "r.o"), "y | n");
+	assert_string_equal(cond(fx, "u-v.o"), "y | n");
+	assert_string_equal(kb->dirs.v[1].path, "mach-z/");
 	/* $(foo) in a flags variable is no object: not counted */
 	assert_int_equal(kb->stats.unknown_words, 0);
 }
@@ -299,9 +307,40 @@ static void test_unknowns_counted(void **state)
 	assert_contains(sb_str(&fx->sb), "Kbuild:1 word '$(patsubst %.c,%.o,$(srcs))'");
 	assert_contains(sb_str(&fx->sb), "Kbuild:2 variable name 'obj-$(FOO)'");
 	assert_contains(sb_str(&fx->sb), "Kbuild:3 ifeq of an expression not modelled");
-	assert_contains(sb_str(&fx->sb), "Kbuild:9 include not followed");
+	assert_contains(sb_str(&fx->sb), "Kbuild:9 include of a file the tree does not have");
 	assert_contains(sb_str(&fx->sb), "Kbuild:10 object path outside the tree");
 	assert_contains(sb_str(&fx->sb), "Kbuild:11 directory not below its Makefile");
+}
+
+static void test_include(void **state)
+{
+	struct fx *fx = *state;
+	const struct vfile files[] = {
+		{ "Kconfig", kconfig },
+		{ "Kbuild", "obj-y += d/\n" },
+		{ "d/Makefile", "include $(src)/parts.mk\n"
+				"ifdef CONFIG_A\n"
+				"-include $(srctree)/common/opt.mk\n"
+				"endif\n"
+				"-include $(src)/missing-is-fine.mk\n"
+				"obj-y += $(PARTS)\n" },
+		{ "d/parts.mk", "PARTS := p.o\nobj-$(CONFIG_B) += inc.o\n" },
+		{ "common/opt.mk", "obj-y += ../d-opt.o\n" },
+		{ NULL, NULL },
+	};
+	const struct vfile loop[] = {
+		{ "Kconfig", kconfig }, { "Kbuild", "include Kbuild\n" }, { NULL, NULL },
+	};
+
+	assert_non_null(kb_read(fx, files, NULL));
+	assert_string_equal(cond(fx, "d/p.o"), "y | n");
+	assert_string_equal(cond(fx, "d/inc.o"), "B = y | B = m");
+	/* the included file's words are the including directory's */
+	assert_string_equal(cond(fx, "d-opt.o"), "A != n | n");
+	assert_int_equal(kb->stats.makefiles, 4);
+	assert_int_equal(kb->stats.other, 0);
+	assert_null(kb_read(fx, loop, NULL));
+	assert_contains(cap_text(&fx->cap), "Kbuild:1: error: includes nested deeper than 8");
 }
 
 static void test_continuation_and_comments(void **state)
@@ -450,6 +489,7 @@ int main(void)
 		KB_TEST(test_conditionals),
 		KB_TEST(test_variables),
 		KB_TEST(test_unknowns_counted),
+		KB_TEST(test_include),
 		KB_TEST(test_continuation_and_comments),
 		KB_TEST(test_arch_makefile),
 		KB_TEST(test_errors),
