@@ -10,18 +10,22 @@
 #include "cmd/cmd.h"
 #include "util/diag.h"
 #include "util/json.h"
+#include "kconfig/kbuild.h"
 #include "kconfig/kconfig.h"
 #include "util/strbuf.h"
 
 static const char usage[] =
 	"usage: kcsat dump [--tree DIR] [--arch A|all] [--format text|json]\n"
-	"                  [--shell=off|run] [--summary]\n"
+	"                  [--shell=off|run] [--summary] [--objects]\n"
 	"\n"
 	"Prints every symbol of the tree as kcsat's front-end read it: type,\n"
 	"prompts with their full visibility, each `depends on` (own and inherited\n"
 	"from if/menu/choice blocks) with its file:line, the direct dependency,\n"
 	"selects and implies in both directions, defaults, ranges and choices.\n"
-	"--summary prints one line per arch instead.\n";
+	"--summary prints one line per arch instead.  --objects prints, instead,\n"
+	"the object files the tree's Kbuild files build, each with its presence\n"
+	"conditions (built in, as a module) and the Makefile line that lists it,\n"
+	"and the constructs the Kbuild reader left unknown (see kcsat cover).\n";
 
 static const char *L(struct loc at, char *buf, size_t n)
 {
@@ -265,17 +269,100 @@ static void print_tree(FILE *f, const struct kctree *t, enum out_format fmt, boo
 			text_symbol(f, t, s);
 }
 
+struct dump_opts {
+	bool summary, objects;
+};
+
+/* --objects: the Kbuild reader's presence conditions (kconfig/kbuild.h). */
+static bool print_objects(FILE *f, struct kctree *t, const struct load_config *c,
+			  enum out_format fmt)
+{
+	struct kbuild *kb = kbuild_read(t, c);
+	struct strbuf y = STRBUF_INIT, m = STRBUF_INIT;
+	struct json j;
+	char buf[600];
+
+	if (!kb)
+		return false;
+	json_init_seq(&j, f);
+	if (fmt == FMT_JSON) {
+		json_object(&j);
+		json_kstring(&j, "arch", t->arch);
+		json_kuint(&j, "makefiles", kb->stats.makefiles);
+		json_kuint(&j, "directories", kb->dirs.n);
+		json_kuint(&j, "missing", kb->stats.missing);
+		json_kuint(&j, "unknown_conditions", kb->stats.unknown_conds);
+		json_kuint(&j, "unknown_words", kb->stats.unknown_words);
+		json_kuint(&j, "other", kb->stats.other);
+		json_karray(&j, "objects");
+	} else {
+		fprintf(f, "# arch %s: %zu objects, %zu Makefiles, %zu directories without one, "
+			   "%zu unknown conditions, %zu words not expanded, %zu other constructs\n",
+			t->arch ? t->arch : "(none)", kb->objs.n, kb->stats.makefiles,
+			kb->stats.missing, kb->stats.unknown_conds, kb->stats.unknown_words,
+			kb->stats.other);
+	}
+	for (size_t i = 0; i < kb->objs.n; i++) {
+		const struct kbuild_obj *o = &kb->objs.v[i];
+
+		sb_reset(&y);
+		sb_reset(&m);
+		expr_print(&y, o->y);
+		expr_print(&m, o->m);
+		if (fmt == FMT_JSON) {
+			json_object(&j);
+			json_kstring(&j, "path", o->path);
+			json_kstring(&j, "y", sb_str(&y));
+			json_kstring(&j, "m", sb_str(&m));
+			json_kstring(&j, "at", L(o->at, buf, sizeof(buf)));
+			json_end(&j);
+		} else {
+			fprintf(f, "%s\ty: %s\tm: %s\t%s\n", o->path, sb_str(&y), sb_str(&m),
+				L(o->at, buf, sizeof(buf)));
+		}
+	}
+	if (fmt == FMT_JSON) {
+		json_end(&j);
+		json_karray(&j, "unknowns");
+	}
+	for (size_t i = 0; i < kb->unknowns.n; i++) {
+		if (fmt == FMT_JSON) {
+			json_object(&j);
+			json_kstring(&j, "at", L(kb->unknowns.v[i].at, buf, sizeof(buf)));
+			json_kstring(&j, "what", kb->unknowns.v[i].what);
+			json_end(&j);
+		} else {
+			fprintf(f, "# unknown %s: %s\n", L(kb->unknowns.v[i].at, buf, sizeof(buf)),
+				kb->unknowns.v[i].what);
+		}
+	}
+	if (fmt == FMT_JSON) {
+		json_end(&j);
+		json_end(&j);
+		json_finish(&j);
+	}
+	sb_release(&y);
+	sb_release(&m);
+	kbuild_free(kb);
+	return true;
+}
+
 static int dump_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out,
 		     struct strbuf *result)
 {
+	const struct dump_opts *d = ctx;
 	struct kctree *t = kctree_load_arch(&o->load, i);
+	int rc = EXIT_OK;
 
 	(void)result;
 	if (!t)
 		return EXIT_ERROR;
-	print_tree(out, t, o->format, *(bool *)ctx);
+	if (d->objects)
+		rc = print_objects(out, t, &o->load, o->format) ? EXIT_OK : EXIT_ERROR;
+	else
+		print_tree(out, t, o->format, d->summary);
 	kctree_free(t);
-	return EXIT_OK;
+	return rc;
 }
 
 int cmd_dump(int argc, char **argv)
@@ -283,19 +370,20 @@ int cmd_dump(int argc, char **argv)
 	static const struct option longopts[] = {
 		CLI_TREE_OPTIONS,
 		{ "summary", no_argument, NULL, 's' },
+		{ "objects", no_argument, NULL, 'O' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct tree_opts o;
 	int done;
-	bool summary = false;
+	struct dump_opts d = { false, false };
 	struct json j;
 	int c, rc;
 
 	cli_tree_opts_init(&o);
 	optind = 1;
 	while ((c = cli_next_option(&o, argc, argv, "", longopts, usage, &done)) != -1) {
-		if (c == 's') {
-			summary = true;
+		if (c == 's' || c == 'O') {
+			*(c == 's' ? &d.summary : &d.objects) = true;
 			continue;
 		}
 		return cli_usage_error(usage);
@@ -313,7 +401,12 @@ int cmd_dump(int argc, char **argv)
 	}
 	fflush(stdout);
 	/* the jobs write the elements, joined by commas */
-	rc = cli_for_each_arch(&o, dump_arch, NULL, &summary, o.format == FMT_JSON ? "," : NULL);
+	if (d.summary && d.objects) {
+		diag_fatal("--summary and --objects exclude each other");
+		cli_tree_opts_release(&o);
+		return EXIT_ERROR;
+	}
+	rc = cli_for_each_arch(&o, dump_arch, NULL, &d, o.format == FMT_JSON ? "," : NULL);
 	if (o.format == FMT_JSON) {
 		json_end(&j);
 		json_end(&j);
