@@ -19,6 +19,8 @@
 #include "sat/model.h"
 #include "sat/query.h"
 #include "sat/sat.h"
+#include "sat/witness.h"
+#include "util/outfile.h"
 #include "util/diag.h"
 #include "util/json.h"
 #include "util/srccache.h"
@@ -28,7 +30,7 @@
 
 static const char usage[] =
 	"usage: kcsat cover PATCH [-p N] [--tree DIR] [--arch A|all] [--bits 32|64]\n"
-	"                   [--format text|json] [--shell=off|run]\n"
+	"                   [--witness DIR] [--format text|json] [--shell=off|run]\n"
 	"\n"
 	"For each hunk of PATCH (applied in memory) that changes a .c, .S, .h,\n"
 	"Makefile or Kbuild file, per architecture and bitness: whether some\n"
@@ -38,6 +40,9 @@ static const char usage[] =
 	"prevent it.  A header's includers are not traced: its #if lines alone\n"
 	"decide.  Ends with a summary per hunk; a hunk no arch compiles is dead\n"
 	"code in the patch.  -p N strips N leading path components (default 1).\n"
+	"--witness DIR writes, per arch and bitness, .config files that compile\n"
+	"every hunk compiled there, few of them (hunks that exclude each other\n"
+	"get separate files): DIR/ARCH-BITS.config, then .2.config, ...\n"
 	"Exit status: 0 if every hunk is compiled somewhere, 1 if one is dead\n"
 	"code, 2 on error, 3 if a solve ran out of its budget.\n";
 
@@ -65,6 +70,7 @@ struct coverq {
 	const struct tree_opts *o;
 	enum cover_mode mode;
 	int bits;
+	const char *witness;		/* --witness DIR, or NULL */
 	const struct cover_target *tg;
 	const char *const *labels;
 	size_t n;
@@ -187,6 +193,91 @@ static void print_lines(FILE *out, struct json *j, bool json, const char *key, c
 		fprintf(out, "\t%s %s\n", i ? "         " : head, v->v[i]);
 }
 
+#define MAX_WITNESSES 8
+
+/* --witness DIR: for one arch and bitness, configurations that compile
+ * every target some configuration compiles there, few of them: each
+ * takes, in patch order, every target still uncovered that can be
+ * compiled together with those it holds (mutually exclusive hunks get
+ * separate files), written as DIR/ARCH-BITS.config (.2.config, ... for
+ * the next). */
+static bool write_witnesses(const struct coverq *q, struct arch_ctx *a, const struct bitness *b,
+			    int k, const int *lits, const char *sat_ok, FILE *out, struct json *j,
+			    bool json)
+{
+	boolvec done = { 0 };
+	bool ok = true;
+
+	model_encode_all(a->m);
+	for (size_t t = 0; t < q->n; t++)
+		vec_push(done, !sat_ok[t * 2 + (size_t)k]);
+	for (int w = 1; w <= MAX_WITNESSES && ok; w++) {
+		sizevec held = { 0 };
+		struct strbuf name = STRBUF_INIT, h = STRBUF_INIT;
+		struct outfile of;
+
+		for (size_t t = 0; t < q->n; t++) {
+			if (done.v[t])
+				continue;
+			sat_assume(a->s, b->lit);
+			for (size_t i = 0; i < held.n; i++)
+				sat_assume(a->s, lits[held.v[i]]);
+			sat_assume(a->s, lits[t]);
+			if (sat_solve(a->s) == SAT_SAT)
+				vec_push(held, t);
+		}
+		if (!held.n) {
+			vec_release(held);
+			break;
+		}
+		sat_assume(a->s, b->lit);
+		for (size_t i = 0; i < held.n; i++)
+			sat_assume(a->s, lits[held.v[i]]);
+		if (sat_solve(a->s) != SAT_SAT) {
+			vec_release(held);
+			break;
+		}
+		sb_addf(&name, "%s/%s%s%.0d%s", q->witness, a->arch ? a->arch : "tree",
+			b->bits ? "-" : "", b->bits, w > 1 ? "" : ".config");
+		if (w > 1)
+			sb_addf(&name, ".%d.config", w);
+		sb_addf(&h, "# kcsat witness: compiles on %s%s%s:\n", a->arch ? a->arch : "tree",
+			*b->label ? " " : "", b->label);
+		for (size_t i = 0; i < held.n; i++)
+			sb_addf(&h, "#   %s\n", q->labels[held.v[i]]);
+		if (!outfile_open(&of, sb_str(&name))) {
+			ok = false;
+		} else {
+			config_write(of.f, a->m, a->s, sb_str(&h));
+			ok = outfile_commit(&of);
+		}
+		if (ok && json) {
+			json_object(j);
+			json_kstring(j, "arch", a->arch ? a->arch : "tree");
+			json_kint(j, "bits", b->bits);
+			json_kstring(j, "witness", sb_str(&name));
+			json_karray(j, "compiles");
+			for (size_t i = 0; i < held.n; i++)
+				json_string(j, q->labels[held.v[i]]);
+			json_end(j);
+			json_end(j);
+		} else if (ok) {
+			fprintf(out, "%s%s%s: witness %s compiles", a->arch ? a->arch : "tree",
+				*b->label ? " " : "", b->label, sb_str(&name));
+			for (size_t i = 0; i < held.n; i++)
+				fprintf(out, "%s %s", i ? "," : "", q->labels[held.v[i]]);
+			fprintf(out, "\n");
+		}
+		for (size_t i = 0; i < held.n; i++)
+			done.v[held.v[i]] = true;
+		vec_release(held);
+		sb_release(&name);
+		sb_release(&h);
+	}
+	vec_release(done);
+	return ok;
+}
+
 static int cover_arch_job(const struct tree_opts *o, size_t ai, void *ctx, FILE *out,
 			  struct strbuf *result)
 {
@@ -198,6 +289,7 @@ static int cover_arch_job(const struct tree_opts *o, size_t ai, void *ctx, FILE 
 	bool json = o->format == FMT_JSON;
 	int nb, rc = EXIT_OK;
 	intvec lits = { 0 };
+	char *sat_ok = xcalloc(q->n * 2 + 1, 1);	/* [t * 2 + k]: case k compiles target t */
 
 	if (!arch_ctx_load(&a, &o->load, ai))
 		return EXIT_ERROR;
@@ -251,6 +343,7 @@ static int cover_arch_job(const struct tree_opts *o, size_t ai, void *ctx, FILE 
 			}
 			if (r == SAT_UNKNOWN)
 				rc = EXIT_UNKNOWN;
+			sat_ok[t * 2 + (size_t)k] = r == SAT_SAT;
 			sb_addf(result, "%s%d=%c", k ? "," : "", b[k].bits,
 				r == SAT_SAT ? '1' : r == SAT_UNSAT ? '0' : '?');
 			if (json) {
@@ -323,7 +416,12 @@ static int cover_arch_job(const struct tree_opts *o, size_t ai, void *ctx, FILE 
 		strvec_free_all(&mk);
 		strvec_free_all(&ifs);
 	}
+	if (q->witness && rc != EXIT_ERROR)
+		for (int k = 0; k < nb; k++)
+			if (!write_witnesses(q, &a, &b[k], k, lits.v, sat_ok, out, &j, json))
+				rc = EXIT_ERROR;
 	json_finish(&j);
+	free(sat_ok);
 	vec_release(lits);
 	cover_release(&ca);
 	arch_ctx_close(&a);
@@ -454,6 +552,7 @@ int cmd_cover(int argc, char **argv)
 	static const struct option longopts[] = {
 		CLI_TREE_OPTIONS,
 		{ "bits", required_argument, NULL, 'b' },
+		{ "witness", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct tree_opts o;
@@ -484,6 +583,8 @@ int cmd_cover(int argc, char **argv)
 		} else if (c == 'b') {
 			if (!cli_bits_option(optarg, &q.bits))
 				return EXIT_ERROR;
+		} else if (c == 'w') {
+			q.witness = optarg;
 		} else {
 			return cli_usage_error(usage);
 		}

@@ -6,7 +6,9 @@
 #    through drivers/pci/Makefile's obj-$(CONFIG_PCI_P2PDMA) line, and on no
 #    32-bit case, blocked by a Kconfig chain that ends at 64BIT;
 #  - hunk 2, inside #ifdef CONFIG_X86, on x86 64-bit only;
-#  - nothing is written to the tree; why-not of a line of hunk 2 agrees.
+#  - nothing is written to the tree; why-not of a line of hunk 2 agrees;
+#  - --witness writes one x86 64-bit .config compiling both hunks, which
+#    kcsat verify (the olddefconfig simulation) finds consistent.
 # Arches: the five 64-bit ones the issue names, and arm for a 32-bit-only
 # arch (x86, riscv and powerpc bring their 32-bit cases): six of 21 keep it
 # to a few seconds; `--arch all` gives the same answer on the others.
@@ -46,5 +48,14 @@ has "$tmp/out" 'MEMORY_HOTPLUG: depends on 64BIT  \(mm/Kconfig:548\)|PCI_P2PDMA:
 rc=$?
 [ $rc -eq 0 ] && ok || bad "why-not p2pdma.c:418 on arm64: exit $rc (0: never compiled)"
 has "$tmp/wn" '^		X86: not defined on arm64 \(CONFIG_X86 is never set\)$' "why-not: CONFIG_X86 on arm64"
+# the witness for x86 64-bit compiles both hunks and is a configuration the
+# kernel's olddefconfig keeps (kcsat verify's simulation)
+mkdir "$tmp/w"
+"$kcsat" cover "$here/tests/patches/p2pdma-cover.patch" --tree "$SRC" --arch x86 --bits 64 \
+	--witness "$tmp/w" >"$tmp/wout" 2>&1 || bad "cover --witness: exit $?"
+has "$tmp/wout" "^x86 64-bit: witness $tmp/w/x86-64.config compiles drivers/pci/p2pdma.c:407 \\(hunk 1\\), drivers/pci/p2pdma.c:418 \\(hunk 2\\)\$" "one witness for both hunks"
+has "$tmp/w/x86-64.config" '^CONFIG_PCI_P2PDMA=y$' "the witness sets PCI_P2PDMA"
+"$kcsat" verify "$tmp/w/x86-64.config" --tree "$SRC" --arch x86 >"$tmp/verify" 2>&1
+has "$tmp/verify" 'consistent \(x86\)$' "the witness is consistent"
 echo "cover-6.12: $pass passed, $fail failed"
 [ $fail -eq 0 ]
