@@ -605,7 +605,8 @@ int cmd_cover(int argc, char **argv)
 	p = patch_parse(argv[optind], text, len, strip);
 	if (!p || !cli_resolve_arches(&o))
 		goto out;
-	o.load.cache = srccache_new();
+	if (!o.load.cache)
+		o.load.cache = srccache_new();
 	if (!patch_apply(p, o.load.srctree, o.load.cache, &st))
 		goto out;
 	for (size_t i = 0; i < patch_nfiles(p); i++) {
