@@ -222,6 +222,8 @@ static void push_line(const struct load_config *c, struct loc at, strvec *out)
 			sb.buf[--sb.len] = '\0';
 		if (sb.len && sb.buf[sb.len - 1] == '\\')
 			sb.buf[--sb.len] = '\0';
+		while (sb.len && sb.buf[sb.len - 1] == ' ')
+			sb.buf[--sb.len] = '\0';
 	}
 	free(text);
 	vec_push(*out, sb_detach(&sb));

@@ -862,6 +862,10 @@ static bool assign(struct reader *R, struct vars *V, struct loc at, const char *
 		x->exported |= exported;
 		if (op == '?' && x->e.n)
 			continue;
+		/* the value first: `libs-y := arch/arm64/lib/ $(libs-y)` reads the
+		 * old words */
+		words.n = 0;
+		expand_value(R, V, at, val, vn, c, &words, relevant(keys.v[k].word));
 		if (op != '+') {
 			/* the old words stay only where this assignment is not made */
 			size_t j = 0;
@@ -875,8 +879,6 @@ static bool assign(struct reader *R, struct vars *V, struct loc at, const char *
 			V->nentries -= x->e.n - j;
 			x->e.n = j;
 		}
-		words.n = 0;
-		expand_value(R, V, at, val, vn, c, &words, relevant(keys.v[k].word));
 		for (size_t i = 0; i < words.n; i++) {
 			struct entry e = { words.v[i].word, words.v[i].cond,
 					   words.v[i].at.file ? words.v[i].at : at };

@@ -225,6 +225,7 @@ static void test_variables(void **state)
 			    "obj-y += $(addsuffix .o,s1)\n"
 			    "late ?= first.o\nlate ?= second.o\nobj-y += $(late)\n"
 			    "over := gone.o\nover := kept.o\nobj-y += $(over)\n"
+			    "self := s2.o\nself := s1.o $(self)\nobj-y += $(self)\n"
 			    "obj-$(CONFIG_A) += $$literal.o\n"
 			    "export ccflags-y += $(foo)\n"
 			    "srcs := q1.c q2.c\n"
@@ -246,6 +247,9 @@ static void test_variables(void **state)
 	assert_string_equal(cond(fx, "second.o"), "none");
 	assert_string_equal(cond(fx, "gone.o"), "none");
 	assert_string_equal(cond(fx, "kept.o"), "y | n");
+	/* := reads the old value before it replaces it */
+	assert_string_equal(cond(fx, "s1.o"), "y | n");
+	assert_string_equal(cond(fx, "s2.o"), "y | n");
 	assert_string_equal(cond(fx, "$literal.o"), "A = y | A = m");
 	assert_string_equal(cond(fx, "q1.o"), "C = y | C = m");
 	assert_string_equal(cond(fx, "q2.o"), "C = y | C = m");
