@@ -152,6 +152,16 @@ static int gate(struct check_opts *c, const struct tree_opts *o, struct lint *L,
 		fprintf(stderr, "kcsat check: %zu new warning%s, %zu new note%s; %d finding%s held "
 			"back by the baseline %s\n", nw, nw == 1 ? "" : "s", nn, nn == 1 ? "" : "s", known,
 			known == 1 ? "" : "s", c->baseline);
+	} else {
+		size_t nw = findings_count(fs, LEVEL_WARNING), nn = findings_count(fs, LEVEL_NOTE);
+		size_t nr = c->rules.v.n;
+
+		/* the gate's own summary line, as lint ends with one */
+		fprintf(stderr, "kcsat check: %zu warning%s, %zu note%s from %s", nw, nw == 1 ? "" : "s",
+			nn, nn == 1 ? "" : "s", L ? "lint" : "");
+		if (nr)
+			fprintf(stderr, "%s%zu rule%s", L ? " and " : "", nr, nr == 1 ? "" : "s");
+		fputc('\n', stderr);
 	}
 	if (c->write_baseline)
 		return EXIT_OK;
