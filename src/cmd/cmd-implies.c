@@ -9,7 +9,12 @@
 
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
+#include "kconfig/because.h"
+#include "kconfig/confdata.h"
+#include "kconfig/confsim.h"
+#include "kconfig/eval.h"
 #include "sat/cnf.h"
+#include "sat/fix.h"
 #include "util/diag.h"
 #include "util/json.h"
 #include "kconfig/kconfig.h"
@@ -22,14 +27,21 @@
 
 static const char usage[] =
 	"usage: kcsat implies SYM[=y|m] [--tree DIR] [--arch A|all] [--bits 32|64]\n"
-	"                     [--format text|json] [--shell=off|run] [--jobs N]\n"
+	"                     [--config FILE] [--no-config] [--format text|json]\n"
+	"                     [--shell=off|run] [--jobs N]\n"
 	"\n"
 	"Per arch and bitness where SYM can have the value (default: y; for an\n"
 	"int, hex or string symbol a value such as NR_CPUS=64, or none: set), the\n"
 	"values it forces: direct (named in SYM's own entry) and transitive; and\n"
 	"each `depends on` of SYM that its other lines already imply (redundant),\n"
 	"with the lines that imply it.  Ends with a summary over every case.\n"
-	"Exit status: 0, or 2 on error (1 if SYM can have the value nowhere).\n";
+	"With --config FILE (default: in an O= build directory, its .config;\n"
+	"--no-config: none), a bool or tristate SYM: what follows from it in that\n"
+	"configuration: the settings olddefconfig (simulated) changes when SYM is\n"
+	"turned off (or, where it is n, on) with the fewest changes to FILE, each\n"
+	"with the line that ties it to SYM.\n"
+	"Exit status: 0, or 2 on error (1 if SYM can have the value nowhere; with\n"
+	"--config: no configuration gives SYM the other value).\n";
 
 struct implies {
 	const char *arg;
@@ -442,6 +454,189 @@ static void implies_merge(void *ctx, size_t i, const char *result)
 	free(copy);
 }
 
+/* implies SYM --config FILE: the file, and it with the fewest changes that
+ * turn SYM off (on where it is n). */
+struct implies_config {
+	struct sym_answer a;	/* first: query_merge_answer() reads it */
+	struct config cf;
+};
+
+/* c with the changes appended, as a fragment merged after it. */
+static void config_with(const struct config *c, const struct fix_result *fx, struct config *out)
+{
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < c->v.n; i++) {
+		struct config_entry e = c->v.v[i];
+
+		e.name = xstrdup(e.name);
+		e.value = xstrdup(e.value);
+		vec_push(out->v, e);
+	}
+	for (size_t k = 0; k < fx->changes.n; k++) {
+		struct config_entry e = { 0 };
+
+		e.name = xstrdup(fx->changes.v[k].sym->name);
+		e.value = xstrdup(fx->changes.v[k].value);
+		e.is_string = fx->changes.v[k].sym->type == S_STRING;
+		vec_push(out->v, e);
+	}
+	config_index(out);
+}
+
+/* " (by A=y B=n, the fewest changes)" when the changes are more than s's own */
+static void fix_text(FILE *out, const struct fix_result *fx, const struct symbol *s)
+{
+	if (fx->changes.n == 1 && fx->changes.v[0].sym == s)
+		return;
+	fprintf(out, " (by ");
+	for (size_t c = 0; c < fx->changes.n; c++)
+		fprintf(out, "%s%s=%s", c ? " " : "", fx->changes.v[c].sym->name, fx->changes.v[c].value);
+	fprintf(out, ", the fewest changes)");
+}
+
+static bool changed_by_fix(const struct fix_result *fx, const struct symbol *s)
+{
+	for (size_t k = 0; k < fx->changes.n; k++)
+		if (fx->changes.v[k].sym == s)
+			return true;
+	return false;
+}
+
+static int implies_config_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out,
+			       struct strbuf *result)
+{
+	struct implies_config *ic = ctx;
+	const char *arch = o->load.arches.n ? o->load.arches.v[i] : "tree";
+	struct arch_ctx a;
+	const struct symbol *s, *x, *s64;
+	struct confsim *was, *now = NULL;
+	struct config other = { 0 };
+	struct fix_result fx;
+	const char *label = "";
+	char val, *str, to;
+	int found;
+	size_t k, n = 0;
+	struct json j;
+
+	if (!arch_ctx_load(&a, &o->load, i))
+		return EXIT_ERROR;
+	found = query_symbol(a.t, ic->a.arg, &s, &val, &str, ic->a.suggest, sizeof(ic->a.suggest));
+	free(str);
+	if (found <= 0) {
+		if (!found)
+			sb_addf(result, "undefined %s", ic->a.suggest);
+		arch_ctx_close(&a);
+		return found < 0 ? EXIT_ERROR : EXIT_OK;
+	}
+	if (!sym_is_bool_like(s)) {
+		diag_fatal("implies --config takes a bool or tristate symbol, not %s '%s'",
+			   sym_type_name(s->type), s->name);
+		arch_ctx_close(&a);
+		return EXIT_ERROR;
+	}
+	if (!(was = confsim_new(a.t))) {
+		diag_fatal("--config needs a Linux 6.11 or newer tree (olddefconfig simulation)");
+		arch_ctx_close(&a);
+		return EXIT_ERROR;
+	}
+	sb_adds(result, "defined bitcase ");
+	confsim_pin_shell(was, &ic->cf);
+	confsim_load(was, &ic->cf);
+	if ((s64 = sym_find(a.t, "64BIT")) && (s64->flags & SYM_DEFINED))
+		label = confsim_tri(was, s64) == yes ? " 64-bit" : " 32-bit";
+	/* the other value: off where it is set, else the one asked (y) */
+	to = confsim_tri(was, s) != no ? 'n' : val && val != 'n' ? val : 'y';
+	arch_ctx_encode(&a);
+	fix_find(&a, &ic->cf, s, model_sym_is(a.m, s, to), to, NULL, &fx);
+	if (fx.status == FIX_FOUND && fx.changes.n) {
+		sb_adds(result, "reachable ");
+		config_with(&ic->cf, &fx, &other);
+		now = confsim_new(a.t);
+		confsim_pin_shell(now, &ic->cf);
+		confsim_load(now, &other);
+		eval_all(confsim_eval(was));
+		eval_all(confsim_eval(now));
+	}
+	if (o->format == FMT_JSON) {
+		json_init_seq(&j, out);
+		json_object(&j);
+		json_kstring(&j, "arch", arch);
+		json_kstring(&j, "config", o->config);
+		json_kstring(&j, "symbol", s->name);
+		json_kstring(&j, "value", confsim_str(was, s));
+		json_kstring(&j, "with", (char[]){ to, 0 });
+		json_kstring(&j, "status", now ? "found" : fx.status == FIX_IMPOSSIBLE ? "impossible" :
+			     fx.status == FIX_BUDGET ? "unknown" : "no-simulation");
+		json_karray(&j, "changes");
+		for (k = 0; k < fx.changes.n; k++) {
+			json_object(&j);
+			json_kstring(&j, "symbol", fx.changes.v[k].sym->name);
+			json_kstring(&j, "from", fx.changes.v[k].before);
+			json_kstring(&j, "to", fx.changes.v[k].value);
+			json_end(&j);
+		}
+		json_end(&j);
+		json_karray(&j, "follows");
+	} else {
+		fprintf(out, "%s%s: %s is %s in %s", arch, label, s->name, confsim_str(was, s),
+			o->config);
+	}
+	tree_for_each_sym(a.t, x, k) {
+		const char *v0, *v1;
+		becausevec bv = { 0 };
+
+		if (!now || !x->name || !(x->flags & SYM_DEFINED) || (x->flags & SYM_CONST) ||
+		    sym_is_choice(x) || x == s || changed_by_fix(&fx, x))
+			continue;
+		/* a bool or tristate conf does not write is n as Kconfig reads it */
+		v0 = confsim_written(was, x) || sym_is_bool_like(x) ? confsim_str(was, x) : NULL;
+		v1 = confsim_written(now, x) || sym_is_bool_like(x) ? confsim_str(now, x) : NULL;
+		if (!v0 && !v1)
+			continue;
+		if (v0 && v1 && !strcmp(v0, v1))
+			continue;
+		if (!n++ && o->format != FMT_JSON) {
+			fprintf(out, "; with %s=%c", s->name, to);
+			fix_text(out, &fx, s);
+			fprintf(out, ", olddefconfig (simulated) also changes:\n");
+		}
+		/* the reason where SYM is n: the line that ties x to it */
+		because_value(to == 'n' ? now : was, to == 'n' ? &other : &ic->cf, x, &bv);
+		if (o->format == FMT_JSON) {
+			json_object(&j);
+			json_kstring(&j, "symbol", x->name);
+			json_kstring(&j, "from", v0);
+			json_kstring(&j, "to", v1);
+			json_kstring(&j, "why", bv.n ? bv.v[0].text : NULL);
+			json_end(&j);
+		} else {
+			fprintf(out, "\t%s: %s -> %s  %s\n", x->name, v0 ? v0 : "(not written)",
+				v1 ? v1 : "(not written)", bv.n ? bv.v[0].text : "");
+		}
+		because_release(&bv);
+	}
+	if (o->format == FMT_JSON) {
+		json_end(&j);
+		json_end(&j);
+		json_finish(&j);
+	} else if (!now) {
+		fprintf(out, ": nothing follows from it here: %s\n", fx.status == FIX_IMPOSSIBLE ?
+			"no configuration gives it the other value" : fx.status == FIX_BUDGET ?
+			"unknown: solver budget exhausted" :
+			"no changes found (olddefconfig simulated)");
+	} else if (!n) {
+		fprintf(out, "; with %s=%c", s->name, to);
+		fix_text(out, &fx, s);
+		fprintf(out, ", olddefconfig (simulated) changes nothing else\n");
+	}
+	config_release(&other);
+	fix_release(&fx);
+	confsim_free(now);
+	confsim_free(was);
+	arch_ctx_close(&a);
+	return EXIT_OK;
+}
+
 int cmd_implies(int argc, char **argv)
 {
 	struct tree_opts o;
@@ -451,13 +646,17 @@ int cmd_implies(int argc, char **argv)
 
 	if (rc >= 0)
 		return rc;
-	if (o.config && !o.config_found) {
-		diag_fatal("implies answers for the whole Kconfig space, not --config %s (see why-not "
-			   "--config)", o.config);
-		cli_tree_opts_release(&o);
-		return EXIT_ERROR;
+	if (o.config) {
+		struct implies_config ic = { .a = { .arg = im.arg, .bits = im.bits } };
+
+		if (!config_read(o.config, &ic.cf)) {
+			cli_tree_opts_release(&o);
+			return EXIT_ERROR;
+		}
+		rc = cli_run_query(&o, implies_config_arch, query_merge_answer, &ic);
+		config_release(&ic.cf);
+		return cli_sym_answer_status(&o, rc, &ic.a, EXIT_OK);
 	}
-	o.config = NULL;	/* an O= build directory's: not read */
 	if (o.format == FMT_JSON) {
 		json_init(&j, stdout);
 		json_object(&j);

@@ -199,10 +199,43 @@ static bool computed(struct walk *w, const struct symbol *s, struct strbuf *t, s
 	if (!d) {
 		unsigned shown = 0;
 
+		const struct menu *last = NULL;
+		bool prompt = false;
+
+		/* a hidden prompt's dependencies are said already */
+		for (const struct property *p = s->props; p && !prompt; p = p->sym_next)
+			prompt = p->type == P_PROMPT;
 		sb_adds(t, "no default applies");
 		if (brief && !brief->len)
 			sb_adds(brief, s->selected_by ? "no default or select applies" :
 				"no default applies");
+		/* what keeps each default off: its `if`, or its entry's
+		 * dependencies (each entry once) */
+		for (const struct property *p = s->props; p && shown < BECAUSE_FANOUT; p = p->sym_next) {
+			if (p->type != P_DEFAULT)
+				continue;
+			if (p->cond && eval_cond(w->ev, p->cond) == no) {
+				sb_addf(t, "%sdefault ", shown++ ? ", " : ": ");
+				add_expr(w, t, p->expr);
+				sb_adds(t, " if ");
+				add_expr(w, t, p->cond);
+				sb_addf(t, "  (%s)", loc_str(p->loc, l, sizeof(l)));
+				culprits(w->ev, p->cond, true, mod, next);
+			} else if (p->menu != last && (!prompt || eval_visibility(w->ev, s) > no)) {
+				for (const struct menu *m = p->menu; m && m->kind != M_ROOT; m = m->parent)
+					for (const struct dep_item *di = m->deps; di; di = di->next) {
+						if (eval_cond(w->ev, di->expr) > no)
+							continue;
+						sb_addf(t, "%s%s ", shown++ ? ", " : ": ",
+							di->kind == DEP_IF ? "if" : "depends on");
+						add_expr(w, t, di->expr);
+						sb_addf(t, "  (%s)", loc_str(di->loc, l, sizeof(l)));
+						culprits(w->ev, di->expr, true, mod, next);
+					}
+			}
+			last = p->menu;
+		}
+		shown = 0;
 		/* n: the selects that do not apply, and who they wait for */
 		for (const struct property *p = s->selected_by; p && sym_is_bool_like(s);
 		     p = p->rev_next) {

@@ -199,6 +199,22 @@ void fix_find(struct arch_ctx *a, const struct config *c, const struct symbol *s
 		out->minimal = true;
 		goto done;
 	}
+	/* a choice member in the cone brings its choice's other members: a
+	 * user picks one by setting another (until no new member comes) */
+	for (bool more = true; more;) {
+		more = false;
+		tree_for_each_sym(a->t, x, i) {
+			if (!x->choice || !model_encoded(a->m, x))
+				continue;
+			for (const struct menu *k = x->choice->list; k;
+			     k = menu_next_const(k, x->choice))
+				if (k->sym && k->sym->choice == x->choice &&
+				    !model_encoded(a->m, k->sym)) {
+					model_sym_is(a->m, k->sym, 'y');
+					more = true;
+				}
+		}
+	}
 	/* the file's olddefconfig values in the cone of what is asked (the
 	 * model encodes no more: nothing outside it can change s), which the
 	 * solution should keep */
