@@ -394,10 +394,11 @@ static bool step_tri(struct walk *w, const struct symbol *s, struct strbuf *t, s
 		computed(w, s, t, brief->len ? NULL : brief, next);
 		return !next->n;
 	}
-	if (e && !valid)
+	if (e && !valid) {
 		sb_addf(t, "its line %s ('%s') is not one conf takes; ", loc_str(e->loc, l, sizeof(l)),
 			e->value);
-	else
+		sb_addf(brief, "%s, a value conf does not take", l);
+	} else
 		sb_adds(t, "not in the file; ");
 	return computed(w, s, t, brief, next);
 }
@@ -426,9 +427,10 @@ static bool step_val(struct walk *w, const struct symbol *s, struct strbuf *t, s
 		sb_addf(brief, "%s, set by you", l);
 		leaf = true;
 	} else {
-		if (e)
+		if (e) {
 			sb_addf(t, "its line %s is not one conf takes; ", loc_str(e->loc, l, sizeof(l)));
-		else
+			sb_addf(brief, "%s, a value conf does not take", l);
+		} else
 			sb_adds(t, "not in the file; ");
 		leaf = computed(w, s, t, brief, next);
 	}
