@@ -359,6 +359,12 @@ static void shell_needs(struct job *J, const struct property *p, struct strbuf *
 		/* y: anything but n (m is no answer $(success,...) gives) */
 		int is = model_sym_is(cm, sh.v[k], 'n') * (val.v[k] == 'n' ? 1 : -1);
 
+		/* a name no toolchain script prints is n in every model:
+		 * nothing a finding rests on */
+		if (is == CNF_TRUE || is == CNF_FALSE) {
+			val.v[k] = 0;
+			continue;
+		}
 		sat_assume(cs, lit);
 		sat_assume(cs, -is);
 		if (sat_solve(cs) != SAT_UNSAT)
