@@ -67,6 +67,9 @@ void model_shell_tris(const struct model *m, symvec *out);
  * test "$(X)" = W)`?  Those of one X exclude each other in every model
  * (the compiler is gcc or clang, not both). */
 bool model_shell_is_eq(const struct symbol *s);
+/* For such a test on the name a toolchain script prints (`"$(ld-name)" =
+ * LLD`), the one other name it can print ("BFD"); else NULL. */
+const char *model_shell_other_name(struct model *m, const struct symbol *s);
 /* Does the model give s a value of its own (defined bool/tristate/int/hex/
  * string symbol that is not a 6.11+ choice)? */
 bool model_has_value(const struct model *m, const struct symbol *s);

@@ -33,8 +33,9 @@ enum lint_fact {
 	LF_UNMET,	/* a select that can be unmet: bits (0: 64BIT fixed), the
 			 * witness and fragment paths ("-": none), the evidence
 			 * lines, the $(shell,...) results it needs ("": none;
-			 * else "X is y and Y is n"), probe: 1 if one of them is
-			 * a probe (not only which compiler or linker it is) */
+			 * else "X is y and Y is n"), probe: 1 if it needs probes
+			 * both ways, one y and one n (not only which compiler
+			 * or linker it is) */
 	LF_DEAD,	/* sym never has value here ("any": never y or m);
 			 * class: why (LINT_CLASSES; "undefined": it depends on
 			 * a symbol this arch does not define) */

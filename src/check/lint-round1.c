@@ -300,8 +300,9 @@ static void kernel_wording(struct job *J, struct eval *ev, const struct symbol *
 }
 
 /* How a needed shell result reads: `$(success,test "$(cc-name)" = Clang)`
- * at y as "$(cc-name) is Clang", at n as "$(cc-name) is not GCC"; a probe
- * as "$(cc-option,-mpcrel) is y". */
+ * at y as "$(cc-name) is Clang", at n as "$(cc-name) is GCC" (a toolchain
+ * script prints one of two names) or "$(X) is not W"; a probe as
+ * "$(cc-option,-mpcrel) is y". */
 static const char eq_head[] = "$(success,test \"";
 
 /* An equality test's command as shown ("$(cc-name)"), its length; 0 if
@@ -317,11 +318,16 @@ static int eq_command(const struct symbol *s, const char **x)
 	return (int)(eq - *x);
 }
 
-static void shell_need_text(struct strbuf *out, const struct symbol *s, char v)
+static void shell_need_text(struct model *m, struct strbuf *out, const struct symbol *s, char v)
 {
 	const char *d = s->shell_display ? s->shell_display : s->name, *x;
+	const char *other = v == 'n' ? model_shell_other_name(m, s) : NULL;
 	int xl = eq_command(s, &x);
 
+	if (xl && other) {
+		sb_addf(out, "%.*s is %s", xl, x, other);
+		return;
+	}
 	if (xl) {
 		const char *w = x + xl + 4;
 
@@ -336,9 +342,13 @@ static void shell_need_text(struct strbuf *out, const struct symbol *s, char v)
  * is the same in every configuration showing it (a solve each, on a cone
  * model of p's question), as "$(cc-option,-mpcrel) is y and ... is n"
  * into out; nothing when p holds whatever the toolchain answers.  *probe:
- * whether one of them is a probe (a flag accepted, a program found), not
- * only which compiler, assembler or linker it is: probes are free, and two
- * of them may need answers no real toolchain gives together. */
+ * whether it needs probes (a flag accepted, a program found; not which
+ * compiler, assembler or linker it is) both ways, one y and one n: probes
+ * are free, and such a pair may need answers no real toolchain gives
+ * together (FINEIBT -> CALL_PADDING on 6.12 needs endbr64 accepted and
+ * -fpatchable-function-entry refused).  Probes all y are what a compiler
+ * new enough gives (ISCSI_TARGET -> CRYPTO_CRC32C_INTEL: clang with
+ * KMSAN), all n an old one: no such doubt. */
 static void shell_needs(struct job *J, const struct property *p, struct strbuf *out, bool *probe)
 {
 	struct model *cm = model_build(J->t, false, true);
@@ -347,6 +357,7 @@ static void shell_needs(struct job *J, const struct property *p, struct strbuf *
 	symvec sh = { 0 };
 	VEC(char) val = { 0 };
 	size_t n = 0;
+	unsigned probes = 0;	/* 1: one needed at y, 2: one at n */
 
 	sat_assume(cs, lit);
 	if (lit != CNF_FALSE && sat_solve(cs) == SAT_SAT) {
@@ -385,9 +396,11 @@ static void shell_needs(struct job *J, const struct property *p, struct strbuf *
 			continue;
 		if (n++)
 			sb_adds(out, " and ");
-		shell_need_text(out, sh.v[k], val.v[k]);
-		*probe |= !model_shell_is_eq(sh.v[k]);
+		shell_need_text(cm, out, sh.v[k], val.v[k]);
+		if (!model_shell_is_eq(sh.v[k]))
+			probes |= val.v[k] == 'y' ? 1 : 2;
 	}
+	*probe = probes == 3;
 	vec_release(sh);
 	vec_release(val);
 	sat_free(cs);

@@ -1442,6 +1442,25 @@ bool model_shell_is_eq(const struct symbol *s)
 	return (s->flags & SYM_SHELL) && shell_eq_test(s->name, &a);
 }
 
+const char *model_shell_other_name(struct model *M, const struct symbol *s)
+{
+	struct eq_atom a;
+	struct tool_state *ts;
+	const char *info = NULL;
+	size_t len = 0;
+	int t, field;
+
+	if (!(s->flags & SYM_SHELL) || !shell_eq_test(s->name, &a))
+		return NULL;
+	t = tool_field(a.x, a.xlen, &field, &info, &len);
+	if (field != 1 || !(ts = tool_state(M, t, info, len)))
+		return NULL;
+	for (int i = 0; i < 2; i++)
+		if (strlen(tool_names[t][i]) == a.wlen && !memcmp(tool_names[t][i], a.w, a.wlen))
+			return tool_names[t][!i];
+	return NULL;
+}
+
 void model_shell_tris(const struct model *M, symvec *out)
 {
 	for (size_t i = 0; i < M->nsyms; i++)
