@@ -36,6 +36,10 @@ struct fix_result {
 	enum fix_status status;
 	VEC(struct fix_change) changes;	/* in definition order */
 	bool minimal;		/* the drop loop ran to its end */
+	/* FIX_NO_SIM: a symbol without a prompt whose value reads an
+	 * unexecuted $(shell,...) (the toolchain decides it) and that the
+	 * solution needed changed, or NULL */
+	const struct symbol *toolchain;
 	unsigned checks;	/* olddefconfig simulations run */
 };
 

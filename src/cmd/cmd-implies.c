@@ -620,10 +620,14 @@ static int implies_config_arch(const struct tree_opts *o, size_t i, void *ctx, F
 		json_end(&j);
 		json_finish(&j);
 	} else if (!now) {
-		fprintf(out, ": nothing follows from it here: %s\n", fx.status == FIX_IMPOSSIBLE ?
-			"no configuration gives it the other value" : fx.status == FIX_BUDGET ?
-			"unknown: solver budget exhausted" :
-			"no changes found (olddefconfig simulated)");
+		if (fx.toolchain)
+			fprintf(out, ": nothing follows from it here: the other value needs %s changed, "
+				"which the toolchain decides ($(shell,...))\n", fx.toolchain->name);
+		else
+			fprintf(out, ": nothing follows from it here: %s\n",
+				fx.status == FIX_IMPOSSIBLE ? "no configuration gives it the other value" :
+				fx.status == FIX_BUDGET ? "unknown: solver budget exhausted" :
+				"no changes found (olddefconfig simulated)");
 	} else if (!n) {
 		fprintf(out, "; with %s=%c", s->name, to);
 		fix_text(out, &fx, s);

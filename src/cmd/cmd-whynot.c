@@ -355,6 +355,7 @@ static int whynot_config(const struct tree_opts *o, size_t i, struct whynot *w, 
 		json_key(&j, "chain");
 		cli_because_json(&j, &bv);
 		json_kstring(&j, "status", fix_status_text(fx.status));
+		json_kstring(&j, "toolchain", fx.toolchain ? fx.toolchain->name : NULL);
 		json_kbool(&j, "minimal", fx.minimal);
 		json_karray(&j, "changes");
 		for (size_t k = 0; k < fx.changes.n; k++) {
@@ -410,6 +411,15 @@ static int whynot_config(const struct tree_opts *o, size_t i, struct whynot *w, 
 			fprintf(out, "  changes: unknown: solver budget exhausted (see --sat-budget)\n");
 			break;
 		case FIX_NO_SIM:
+			if (fx.toolchain) {
+				char l[300];
+
+				fprintf(out, "  changes: none found: %s needs %s changed, which the "
+					"toolchain decides, not %s ($(shell,...), %s)\n", sb_str(&want),
+					fx.toolchain->name, o->config, fx.toolchain->menus ?
+					loc_str(fx.toolchain->menus->loc, l, sizeof(l)) : "?");
+				break;
+			}
 			fprintf(out, "  changes: none found: olddefconfig (simulated) from %s with a"
 				" configuration's values does not give %s\n", o->config, sb_str(&want));
 			break;

@@ -242,8 +242,15 @@ void fix_find(struct arch_ctx *a, const struct config *c, const struct symbol *s
 	collect(&q, a, before, false);
 	if (!holds(&q, NULL)) {
 		collect(&q, a, before, true);
-		if (!holds(&q, NULL))
+		if (!holds(&q, NULL)) {
+			/* what no line of the file can change: a toolchain probe */
+			tree_for_each_sym(a->t, x, i)
+				if (before[x->id] && !has_prompt(x) && sym_is_bool_like(x) &&
+				    sym_reads_shell(x) && !out->toolchain &&
+				    model_tri_value(a->m, a->s, x) != before[x->id][0])
+					out->toolchain = x;
 			goto done;
+		}
 	}
 	out->status = FIX_FOUND;
 	out->minimal = true;
