@@ -109,6 +109,7 @@ struct lint {
 };
 
 /* ---- lint.c: shared helpers ---- */
+/* CPU time of this process (a job), in ms: what --times adds up. */
 double lint_now_ms(void);
 static inline bool lint_on(const struct lint *L, enum lint_check c)
 {

@@ -539,43 +539,45 @@ static void unmet_found(struct job *J, size_t i)
 	sb_release(&shell);
 }
 
-/* Which of the targets idx[0..n) can be true (live[i]).  Random solutions
- * of the whole arch (sat_sample(), the model without its targets) settle
- * most of them; what they leave open goes to cone models, which
- * encode only what their targets read, so a solve there costs a few
- * milliseconds where one of the whole arch costs a hundred.  A cone model
- * serves consecutive windows of targets (neighbours in the tree share most
- * of their cones) until it has grown by CONE_GROWTH variables. */
+/* The target that target k implies (index + 1; 0: none): a value of a
+ * symbol implies that it is set at all, a default in effect that its
+ * entry's dependencies hold, a term that can fail while the others hold
+ * that the others can hold.  When the premise is never true, neither is
+ * k: no solve. */
+static size_t premise(const struct job *J, size_t k)
+{
+	const struct symbol *s = J->what.v[k];
+	const struct property *p = J->what.v[k];
+
+	switch ((enum tkind)J->kind.v[k]) {
+	case T_SYM_Y:
+	case T_SYM_MM:
+	case T_SYM_64:
+	case T_SYM_32:
+		return J->sym_m[s->id];
+	case T_DEF_ACT:
+		return J->entry[p->menu->id];
+	case T_RED_VIOL:
+		return J->red.v[J->red_of.v[k]].oth;
+	default:
+		return 0;
+	}
+}
+
+/* Cone models for the targets idx[open[0..nopen)] (see settle()). */
 #define CONE_WINDOW 256
 #define CONE_GROWTH 5000
 
-static void settle(struct job *J, const size_t *idx, size_t n, enum sat_cover_mode mode,
-		   unsigned char *live)
+static void settle_cones(struct job *J, const size_t *idx, const size_t *open, size_t nopen,
+			 enum sat_cover_mode mode, unsigned char *live)
 {
-	intvec lits = { 0 };
-	sizevec open = { 0 };
 	const struct symbol *s64 = J->b64 ? sym_find(J->t, "64BIT") : NULL;
 	struct model *cm = NULL;
 	struct sat *cs = NULL;
 	int base = 0, cb64 = 0;
-	double t0 = lint_now_ms(), t1;
 
-	for (size_t k = 0; k < n; k++)
-		vec_push(lits, J->lits.v[idx[k]]);
-	if (J->L->o.focus || J->L->o.whole_model) {
-		/* a focus: the job's model is a cone model already */
-		sat_cover(J->S, model_cnf(J->m), lits.v, n, NULL, 0, live, mode, NULL, NULL);
-	} else {
-		if (mode != COVER_EACH)
-			sat_sample(J->sampler, lits.v, n, live);
-		for (size_t k = 0; k < n; k++)
-			if (!live[k] && lits.v[k] != CNF_FALSE)
-				vec_push(open, k);
-	}
-	t1 = lint_now_ms();
-	J->sample_ms += t1 - t0;
-	for (size_t i = 0; i < open.n; i += CONE_WINDOW) {
-		size_t w = open.n - i < CONE_WINDOW ? open.n - i : CONE_WINDOW;
+	for (size_t i = 0; i < nopen; i += CONE_WINDOW) {
+		size_t w = nopen - i < CONE_WINDOW ? nopen - i : CONE_WINDOW;
 		int wl[CONE_WINDOW];
 		unsigned char wlive[CONE_WINDOW] = { 0 };
 
@@ -591,14 +593,66 @@ static void settle(struct job *J, const size_t *idx, size_t n, enum sat_cover_mo
 			cs = sat_new(model_cnf(cm), false);
 		}
 		for (size_t j = 0; j < w; j++)
-			wl[j] = target_lit(J, cm, cb64, idx[open.v[i + j]]);
+			wl[j] = target_lit(J, cm, cb64, idx[open[i + j]]);
 		sat_cover(cs, model_cnf(cm), wl, w, NULL, 0, wlive, mode, NULL, NULL);
 		for (size_t j = 0; j < w; j++)
 			if (wlive[j])
-				live[open.v[i + j]] = 1;
+				live[open[i + j]] = 1;
 	}
 	sat_free(cs);
 	model_free(cm);
+}
+
+/* Which of the targets idx[0..n) can be true (live[i]).  Random solutions
+ * of the whole arch (sat_sample(), the model without its targets) settle
+ * most of them; what they leave open goes to cone models, which
+ * encode only what their targets read, so a solve there costs a few
+ * milliseconds where one of the whole arch costs a hundred.  A cone model
+ * serves consecutive windows of targets (neighbours in the tree share most
+ * of their cones) until it has grown by CONE_GROWTH variables.  Targets
+ * whose premise (premise()) is open too wait for it: a dead premise
+ * settles them without a solve. */
+static void settle(struct job *J, const size_t *idx, size_t n, enum sat_cover_mode mode,
+		   unsigned char *live)
+{
+	intvec lits = { 0 };
+	sizevec open = { 0 }, later = { 0 };
+	size_t *pos = NULL;
+	double t0 = lint_now_ms(), t1;
+
+	for (size_t k = 0; k < n; k++)
+		vec_push(lits, J->lits.v[idx[k]]);
+	if (J->L->o.focus || J->L->o.whole_model) {
+		/* a focus: the job's model is a cone model already */
+		sat_cover(J->S, model_cnf(J->m), lits.v, n, NULL, 0, live, mode, NULL, NULL);
+	} else {
+		if (mode != COVER_EACH)
+			sat_sample(J->sampler, lits.v, n, live);
+		pos = xcalloc(J->lits.n, sizeof(*pos));
+		for (size_t k = 0; k < n; k++)
+			pos[idx[k]] = k + 1;
+		for (size_t k = 0; k < n; k++) {
+			size_t pk = premise(J, idx[k]);
+
+			if (live[k] || lits.v[k] == CNF_FALSE)
+				continue;
+			if (pk && pos[pk - 1] && !live[pos[pk - 1] - 1])
+				vec_push(later, k);
+			else
+				vec_push(open, k);
+		}
+	}
+	t1 = lint_now_ms();
+	J->sample_ms += t1 - t0;
+	settle_cones(J, idx, open.v, open.n, mode, live);
+	open.n = 0;
+	for (size_t i = 0; i < later.n; i++) {
+		size_t k = later.v[i], pk = pos[premise(J, idx[k]) - 1] - 1;
+
+		if (live[pk])
+			vec_push(open, k);
+	}
+	settle_cones(J, idx, open.v, open.n, mode, live);
 	J->cone_ms += lint_now_ms() - t1;
 	/* an unmet select's evidence is a whole configuration */
 	for (size_t k = 0; k < n; k++) {
@@ -612,8 +666,10 @@ static void settle(struct job *J, const size_t *idx, size_t n, enum sat_cover_mo
 		else
 			live[k] = 0;
 	}
+	free(pos);
 	vec_release(lits);
 	vec_release(open);
+	vec_release(later);
 }
 
 /* One check's targets, settled on their own so each check has its time. */
