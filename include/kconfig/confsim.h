@@ -2,8 +2,9 @@
  * values of a partial .config, what sym_calc_value() computes for a symbol,
  * evaluating only what that symbol reads (eval.h's computed values), and
  * which user values that evaluation read.  kcsat why uses it to shrink a
- * witness to the user choices that matter.  Linux 6.11+ rules only
- * (confsim_new() returns NULL for an older tree). */
+ * witness to the user choices that matter, kcsat verify to list what conf
+ * changes.  The rules are the tree's dialect's (choices of 6.11+, or the
+ * older ones with a value of the choice's own; eval.h). */
 #ifndef KCSAT_CONFSIM_H
 #define KCSAT_CONFSIM_H
 
@@ -49,7 +50,9 @@ struct config_entry;
  * (an unquoted string it drops silently). */
 bool confsim_valid(const struct symbol *s, const struct config_entry *e);
 /* conf_read()'s warnings on c, each at its line: "symbol value 'm'
- * invalid for PCI", "override: reassigning to symbol X".  Returns the
+ * invalid for PCI", "override: reassigning to symbol X" (and up to 6.10,
+ * "override: X changes choice state" for a second member set to y, "X
+ * creates inconsistent choice state" for an m after a y).  Returns the
  * number of lines naming a symbol t does not define (conf drops them). */
 size_t confsim_warnings(const struct kctree *t, const struct config *c);
 /* The user values of every entry of c that confsim_valid() takes, later

@@ -25,6 +25,8 @@
 /* X(ID, name, added, removed, description): added 0 means "before 6.1",
  * removed 0 "still there".  Sorted by the version of the change. */
 #define DIALECT_RULES(X)						\
+	X(RANGE_RESET, "range-reset", 0, 608,				\
+	  "an int or hex value of a .config outside its range is dropped once all is computed: conf writes the default") \
 	X(INT_HEX_ZERO, "int-hex-zero", 609, 0,				\
 	  "an int starts at 0 and a hex at 0x0 before its defaults, not at \"\"") \
 	X(NAMED_CHOICE, "named-choice", 0, 611,				\

@@ -1,7 +1,8 @@
 /* Kconfig's concrete semantics, once: what scripts/kconfig/symbol.c
  * computes on concrete values (expr_calc_value, sym_calc_visibility,
  * sym_calc_value with its defaults, selects, implies and rounding of m,
- * the 6.11+ sym_calc_choice, sym_validate_range), over symbol values that
+ * sym_calc_choice of the tree's dialect, sym_validate_range), over symbol
+ * values that
  * come from one of three places:
  *
  *   eval_new_config()    a .config as written: every symbol has the value
@@ -41,7 +42,9 @@ struct eval_source {
 	/* May be NULL.  The priority of a choice member (6.11+ conf_read()
 	 * moves each member a .config mentions to the head of its choice, so
 	 * the last one in the file comes first): members of rank > 0 come
-	 * first, highest rank first, then the others in source order. */
+	 * first, highest rank first, then the others in source order.  Up to
+	 * 6.10 the ranks give the order of the members' lines, from which
+	 * conf_read() builds the choice's own user value. */
 	unsigned (*rank)(void *ctx, const struct symbol *s);
 	/* May be NULL.  Computed evaluators: a value s has whatever Kconfig
 	 * would compute ("y", "123", ...; NULL: none), and conf writes it:
@@ -56,8 +59,9 @@ struct eval_source {
  * a symbol is its entry in c.  c must outlive the evaluator. */
 struct eval *eval_new_config(struct kctree *t, const struct config *c);
 /* Values computed by sym_calc_value() from the user values users->user
- * gives (Linux 6.11+ rules: NULL for an older tree, whose choices work
- * differently).  After a user value changes, eval_forget(). */
+ * gives, by the rules of the tree's dialect (up to 6.10 a choice symbol
+ * has a value of its own: see eval.c).  After a user value changes,
+ * eval_forget(). */
 struct eval *eval_new_computed(struct kctree *t, const struct eval_source *users);
 struct eval *eval_new_source(struct kctree *t, const struct eval_source *src);
 void eval_free(struct eval *ev);
@@ -70,7 +74,8 @@ void eval_forget(struct eval *ev);
 /* Computed evaluators: compute every symbol, MODULES first, as conf_read()
  * does before conf writes a .config: the configuration olddefconfig
  * writes is then eval_sym_tri()/eval_sym_str() of every symbol eval_written()
- * says conf writes. */
+ * says conf writes.  Up to 6.7 (range-reset) an int or hex whose user
+ * value is out of its range is then computed again without it. */
 void eval_all(struct eval *ev);
 /* Computed evaluators: does conf write s to .config (SYMBOL_WRITE)? */
 bool eval_written(struct eval *ev, const struct symbol *s);

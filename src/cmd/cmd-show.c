@@ -190,14 +190,10 @@ int cmd_show(int argc, char **argv)
 			continue;
 		}
 		any = true;
-		if (config && (cs = confsim_new(t))) {
+		if (config) {
+			cs = confsim_new(t);
 			confsim_pin_shell(cs, &cf);
 			confsim_load(cs, &cf);
-		} else if (config) {
-			diag_fatal("--config needs a Linux 6.11 or newer tree (olddefconfig simulation)");
-			rc = EXIT_ERROR;
-			kctree_free(t);
-			break;
 		}
 		show_compute(t, s, cs ? confsim_eval(cs) : NULL, &info);
 		if (o.format == FMT_JSON) {

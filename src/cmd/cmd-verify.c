@@ -1,6 +1,6 @@
-/* kcsat verify CONFIG...: is each full .config inside the modelled space of
- * the arch?  If not, which settings Kconfig would not keep, and why, with
- * the file:line of every line involved. */
+/* kcsat verify CONFIG...: does `make olddefconfig` keep each .config as it
+ * is?  If not, which settings it changes (the olddefconfig simulation,
+ * confsim.h), and why, with the file:line of every line involved. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,18 +8,14 @@
 
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
-#include "sat/cnf.h"
 #include "kconfig/arch.h"
 #include "kconfig/confdata.h"
 #include "kconfig/confsim.h"
 #include "util/diag.h"
-#include "kconfig/eval.h"
 #include "kconfig/explain.h"
 #include "util/json.h"
 #include "kconfig/kconfig.h"
-#include "sat/model.h"
 #include "sat/query.h"
-#include "sat/sat.h"
 #include "util/strbuf.h"
 #include "util/vec.h"
 
@@ -36,20 +32,6 @@ static const char usage[] =
 	"symbols conf writes: a defconfig, a merge_config.sh fragment): only its\n"
 	"own lines that do not survive olddefconfig from it, and why.\n"
 	"Exit status: 0 if every file is consistent, 1 if one is not, 2 on error.\n";
-
-/* The assumption literal for s's value in the config, or 0 to leave free
- * (an int/hex/string the file does not mention). */
-static int value_lit(struct model *m, const struct config *c, const struct symbol *s)
-{
-	const struct config_entry *e = config_find(c, s->name);
-
-	if (sym_is_bool_like(s)) {
-		const char *v = e ? e->value : "n";
-
-		return model_sym_is(m, s, !strcmp(v, "y") ? 'y' : !strcmp(v, "m") ? 'm' : 'n');
-	}
-	return e ? model_str_is(m, s, e->value) : 0;
-}
 
 /* The file's heading against the tree: a note when it names another arch
  * or kernel version. */
@@ -96,9 +78,8 @@ static void print_change(const char *path, const struct conf_change *ch, const c
 	       ch->sym->name, ch->old ? ch->old : "(absent)", ch->new, why);
 }
 
-/* A 6.11+ tree: conf --olddefconfig simulated (confsim.h) from the file's
- * values; the file is consistent when conf writes back every line as it
- * is. */
+/* conf --olddefconfig simulated (confsim.h) from the file's values; the
+ * file is consistent when conf writes back every line as it is. */
 static bool verify_sim(struct arch_ctx *a, struct confsim *cs, const char *path,
 		       const struct config *c, bool fragment, enum out_format fmt, struct json *j)
 {
@@ -177,127 +158,19 @@ static bool verify_sim(struct arch_ctx *a, struct confsim *cs, const char *path,
 }
 
 static bool verify_one(struct arch_ctx *a, const char *path, bool fragment, enum out_format fmt,
-		       struct json *j, bool *unknown)
+		       struct json *j)
 {
+	struct confsim *cs;
 	struct config c;
-	const struct symbol *s;
-	size_t i;
-	enum sat_result r;
-	unsigned bad = 0;
-	struct strbuf why = STRBUF_INIT;
-	struct eval *ev;
+	bool ok;
 
 	if (!config_read(path, &c))
 		return false;
-	{
-		struct confsim *cs = confsim_new(a->t);
-
-		if (cs) {
-			bool ok = verify_sim(a, cs, path, &c, fragment, fmt, j);
-
-			confsim_free(cs);
-			config_release(&c);
-			return ok;
-		}
-	}
-	check_heading(a, &c);
-	if (!a->m)
-		arch_ctx_encode(a);
-	model_encode_all(a->m);
-	tree_for_each_sym(a->t, s, i) {
-		int lit;
-
-		if (!s->name || !model_has_value(a->m, s))
-			continue;
-		lit = value_lit(a->m, &c, s);
-		if (lit)
-			sat_assume(a->s, lit);
-	}
-	r = sat_solve(a->s);
-	ev = eval_new_config(a->t, &c);
-	/* The model is an over-approximation where int/hex/string values meet
-	 * in one gap of their domain; eval.c re-checks every symbol with the
-	 * real values, so the verdict is exact. */
-	{
-		struct strbuf tmp = STRBUF_INIT;
-
-		tree_for_each_sym(a->t, s, i)
-			if (r == SAT_SAT && s->name && model_has_value(a->m, s) &&
-			    !explain_symbol(ev, &c, s, &tmp))
-				r = SAT_UNSAT;
-		/* out of budget: a setting the evaluator rejects still makes
-		 * the verdict (it is exact); without one it is unknown */
-		if (r == SAT_UNKNOWN)
-			tree_for_each_sym(a->t, s, i)
-				if (r == SAT_UNKNOWN && s->name && model_has_value(a->m, s) &&
-				    !explain_symbol(ev, &c, s, &tmp))
-					r = SAT_UNSAT;
-		sb_release(&tmp);
-	}
-	*unknown = r == SAT_UNKNOWN;
-	if (*unknown) {
-		if (fmt == FMT_JSON) {
-			json_object(j);
-			json_kstring(j, "config", path);
-			json_kstring(j, "arch", a->arch);
-			json_kstring(j, "unknown", "solver budget exhausted");
-			json_end(j);
-		} else {
-			printf("%s: unknown: solver budget exhausted (%s; see --sat-budget)\n", path,
-			       a->arch ? a->arch : "tree");
-		}
-		eval_free(ev);
-		sb_release(&why);
-		config_release(&c);
-		return false;
-	}
-	if (fmt == FMT_JSON) {
-		json_object(j);
-		json_kstring(j, "config", path);
-		json_kstring(j, "arch", a->arch);
-		json_kbool(j, "consistent", r == SAT_SAT);
-		json_karray(j, "violations");
-	}
-	if (r != SAT_SAT) {
-		tree_for_each_sym(a->t, s, i) {
-			const struct config_entry *e;
-			char l[300];
-
-			if (!s->name || !model_has_value(a->m, s))
-				continue;
-			sb_reset(&why);
-			if (explain_symbol(ev, &c, s, &why))
-				continue;
-			e = config_find(&c, s->name);
-			if (fmt == FMT_JSON) {
-				json_object(j);
-				json_kstring(j, "symbol", s->name);
-				json_kstring(j, "value", eval_sym_str(ev, s));
-				json_kstring(j, "loc", e ? loc_str(e->loc, l, sizeof(l)) : NULL);
-				json_kstring(j, "why", sb_str(&why));
-				json_end(j);
-			} else {
-				if (e)
-					printf("%s: ", loc_str(e->loc, l, sizeof(l)));
-				else
-					printf("%s: (not set) ", path);
-				printf("CONFIG_%s=%s cannot stay:\n%s", s->name, eval_sym_str(ev, s), sb_str(&why));
-			}
-			bad++;
-		}
-		if (!bad && fmt != FMT_JSON)
-			printf("%s: inconsistent with the model of %s, but no single setting explains it\n",
-			       path, a->arch ? a->arch : "the tree");
-	}
-	if (fmt == FMT_JSON) {
-		json_end(j);
-		json_end(j);
-	} else if (r == SAT_SAT)
-		printf("%s: consistent (%s)\n", path, a->arch ? a->arch : "tree");
-	eval_free(ev);
-	sb_release(&why);
+	cs = confsim_new(a->t);
+	ok = verify_sim(a, cs, path, &c, fragment, fmt, j);
+	confsim_free(cs);
 	config_release(&c);
-	return r == SAT_SAT;
+	return ok;
 }
 
 int cmd_verify(int argc, char **argv)
@@ -361,15 +234,13 @@ int cmd_verify(int argc, char **argv)
 	}
 	for (int i = optind; i < argc; i++) {
 		struct diag_scope scope = { 0 };
-		bool ok, unknown = false;
+		bool ok;
 
-		sat_renew();
 		diag_scope_enter(&scope);
-		ok = verify_one(&a, argv[i], fragment, o.format, &j, &unknown);
+		ok = verify_one(&a, argv[i], fragment, o.format, &j);
 		diag_scope_leave(&scope);
 		if (!ok)
-			rc = scope.nerrors || rc == EXIT_ERROR ? EXIT_ERROR :
-			     unknown || rc == EXIT_UNKNOWN ? EXIT_UNKNOWN : EXIT_NO;
+			rc = scope.nerrors || rc == EXIT_ERROR ? EXIT_ERROR : EXIT_NO;
 	}
 	if (o.format == FMT_JSON) {
 		json_end(&j);

@@ -11,6 +11,7 @@
 #include "kconfig/because.h"
 #include "kconfig/confdata.h"
 #include "kconfig/confsim.h"
+#include "kconfig/dialect.h"
 #include "sat/cnf.h"
 #include "sat/fix.h"
 #include "util/diag.h"
@@ -316,12 +317,16 @@ static int whynot_config(const struct tree_opts *o, size_t i, struct whynot *w, 
 		arch_ctx_close(&a);
 		return found < 0 ? EXIT_ERROR : EXIT_OK;
 	}
-	if (!(cs = confsim_new(a.t))) {
+	/* checked against conf on 6.12 (tests/cli/userconfig-*): the
+	 * simulation has the older choices too, but these answers are not
+	 * checked on them yet */
+	if (!dialect_has(a.t, DR_CHOICE_VALUES)) {
 		diag_fatal("--config needs a Linux 6.11 or newer tree (olddefconfig simulation)");
 		free(str);
 		arch_ctx_close(&a);
 		return EXIT_ERROR;
 	}
+	cs = confsim_new(a.t);
 	sb_adds(result, "defined bitcase ");
 	if (!val && sym_is_bool_like(s))
 		val = 'y';	/* what a developer asking about a .config wants */

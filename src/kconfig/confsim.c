@@ -50,8 +50,6 @@ struct confsim *confsim_new(struct kctree *t)
 	struct confsim *cs;
 	size_t n = t->syms.n ? t->syms.n : 1;
 
-	if (!dialect_has(t, DR_CHOICE_VALUES))
-		return NULL;
 	cs = xcalloc(1, sizeof(*cs));
 	cs->t = t;
 	cs->user = xcalloc(n, sizeof(*cs->user));
@@ -181,6 +179,9 @@ bool confsim_valid(const struct symbol *s, const struct config_entry *e)
 size_t confsim_warnings(const struct kctree *t, const struct config *c)
 {
 	uint8_t *set = xcalloc(t->syms.n ? t->syms.n : 1, 1);
+	/* up to 6.10: the value each choice has from the lines so far */
+	uint8_t *chosen = xcalloc(t->syms.n ? t->syms.n : 1, 1);
+	bool old_choices = !dialect_has(t, DR_CHOICE_VALUES);
 	size_t unknown = 0;
 
 	for (size_t i = 0; i < c->v.n; i++) {
@@ -199,8 +200,19 @@ size_t confsim_warnings(const struct kctree *t, const struct config *c)
 			diag_warning(e->loc, "symbol value '%s%s%s' invalid for %s",
 				     e->is_string ? "\"" : "", e->value, e->is_string ? "\"" : "",
 				     s->name);
+		if (old_choices && s->choice && s->choice->sym && accepted(s, e)) {
+			enum tristate v = tri_value(accepted(s, e));
+			uint8_t *cv = &chosen[s->choice->sym->id];
+
+			if (v == mod && *cv == yes)
+				diag_warning(e->loc, "%s creates inconsistent choice state", s->name);
+			else if (v == yes && *cv != no)
+				diag_warning(e->loc, "override: %s changes choice state", s->name);
+			*cv = (uint8_t)tri_or((enum tristate)*cv, v);
+		}
 	}
 	free(set);
+	free(chosen);
 	return unknown;
 }
 

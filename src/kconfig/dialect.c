@@ -1,6 +1,12 @@
 /* The dialect table.  Where each row comes from (torvalds/linux, files of
  * scripts/kconfig; versions from the top Makefile of the trees that first
  * have the change):
+ *  range-reset: until 6.8 ("kconfig: do not clear SYMBOL_DEF_USER when the
+ *    value is out of range", in kbuild's pull for the 6.8 merge window):
+ *    confdata.c conf_read(), once every symbol is computed, clears the user
+ *    value (and SYMBOL_VALID) of an int or hex symbol whose user value
+ *    sym_string_within_range() rejects, so conf_write() computes it again
+ *    from its default; the symbols computed before keep what they read.
  *  int-hex-zero: symbol.c sym_calc_value() seeds an int with "0" and a hex
  *    with "0x0" (6.1 seeds both with symbol_empty, "").
  *  named-choice, tristate-choice, optional-choice, choice-submenu,

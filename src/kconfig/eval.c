@@ -37,6 +37,11 @@ struct eval {
 	VEC(struct frame) frames;
 	VEC(unsigned char) vals;
 	unsigned long long calcs;	/* calc_sym() runs, for work budgets */
+	/* EV_COMPUTED, Linux 6.10 and older (no choice-values rule) */
+	bool old_choices;
+	const struct symbol **pick;	/* by choice symbol id: its pick, once DONE */
+	uint32_t *nouser;		/* == gen: user value dropped (range-reset) */
+	uint32_t reset_gen;		/* == gen: range-reset done */
 };
 
 static struct eval *eval_alloc(struct kctree *t, enum ev_kind kind)
@@ -62,17 +67,17 @@ struct eval *eval_new_config(struct kctree *t, const struct config *c)
 
 struct eval *eval_new_computed(struct kctree *t, const struct eval_source *users)
 {
-	struct eval *ev;
+	struct eval *ev = eval_alloc(t, EV_COMPUTED);
 	size_t n = t->syms.n ? t->syms.n : 1;
 
-	if (!dialect_has(t, DR_CHOICE_VALUES))
-		return NULL;
-	ev = eval_alloc(t, EV_COMPUTED);
 	ev->src = *users;
 	ev->stamp = xcalloc(n, sizeof(*ev->stamp));
 	ev->state = xcalloc(n, 1);
 	ev->write = xcalloc(n, 1);
 	ev->gen = 1;
+	ev->old_choices = !dialect_has(t, DR_CHOICE_VALUES);
+	ev->pick = xcalloc(n, sizeof(*ev->pick));
+	ev->nouser = xcalloc(n, sizeof(*ev->nouser));
 	return ev;
 }
 
@@ -93,6 +98,8 @@ void eval_free(struct eval *ev)
 	free(ev->stamp);
 	free(ev->state);
 	free(ev->write);
+	free(ev->pick);
+	free(ev->nouser);
 	vec_release(ev->todo);
 	vec_release(ev->frames);
 	vec_release(ev->vals);
@@ -115,6 +122,8 @@ void eval_forget(struct eval *ev)
 		return;
 	if (++ev->gen == 0) {	/* wrapped: every stamp is stale for real */
 		memset(ev->stamp, 0, ev->t->syms.n * sizeof(*ev->stamp));
+		memset(ev->nouser, 0, ev->t->syms.n * sizeof(*ev->nouser));
+		ev->reset_gen = 0;
 		ev->gen = 1;
 	}
 }
@@ -144,6 +153,7 @@ struct result {
 	enum tristate tri;
 	const char *str;
 	bool write;
+	const struct symbol *pick;	/* a choice up to 6.10: its pick */
 };
 
 static void calc_sym(struct eval *ev, const struct symbol *s, struct result *r);
@@ -179,6 +189,8 @@ static void compute(struct eval *ev, const struct symbol *s)
 		ev->tri[x->id] = (signed char)r.tri;
 		ev->str[x->id] = r.str;
 		ev->write[x->id] = r.write;
+		if (ev->pick)
+			ev->pick[x->id] = r.pick;
 		ev->state[x->id] = ST_DONE;
 		ev->todo.n--;
 	}
@@ -286,6 +298,8 @@ static const char *user_value(struct eval *ev, const struct symbol *s)
 
 	if (ev->missing)	/* a computation about to run again */
 		return NULL;
+	if (ev->nouser && ev->nouser[s->id] == ev->gen)
+		return NULL;	/* range-reset: conf_read() took it away */
 	if (ev->kind == EV_CONFIG) {
 		e = config_find(ev->c, s->name);
 		return e ? e->value : NULL;
@@ -371,15 +385,37 @@ enum tristate eval_round(struct eval *ev, const struct symbol *s, enum tristate 
 	return v == mod && eval_bool_now(ev, s) ? yes : v;
 }
 
+/* Up to 6.10, is s a member of a choice whose symbol is y? */
+static bool in_y_choice(struct eval *ev, const struct symbol *s)
+{
+	return s->choice && s->choice->sym && !dialect_has(ev->t, DR_CHOICE_VALUES) &&
+	       eval_sym_tri(ev, s->choice->sym) == yes;
+}
+
 enum tristate eval_visibility(struct eval *ev, const struct symbol *s)
 {
 	enum tristate vis = no;
+	int ychoice = -1;	/* in_y_choice(), once asked */
 
 	if (s->flags & SYM_TRANSITIONAL)
 		return yes;	/* 6.18 sym_calc_visibility(): its user value counts */
 	for (const struct property *p = s->props; p; p = p->sym_next)
-		if (p->type == P_PROMPT)
-			vis = tri_or(vis, eval_expr(ev, p->visible));
+		if (p->type == P_PROMPT) {
+			enum tristate pv = eval_expr(ev, p->visible);
+
+			/* up to 6.10: a tristate member's prompt visible as m
+			 * is hidden while its choice is y */
+			if (pv == mod && s->type == S_TRISTATE && s->choice && ychoice < 0)
+				ychoice = in_y_choice(ev, s);
+			if (pv == mod && s->type == S_TRISTATE && ychoice > 0)
+				pv = no;
+			vis = tri_or(vis, pv);
+		}
+	/* up to 6.10, menu.c: a member of a tristate choice that is no
+	 * tristate depends on the choice being y */
+	if (vis && s->choice && s->choice->sym && s->choice->sym->type == S_TRISTATE &&
+	    s->type != S_TRISTATE && !dialect_has(ev->t, DR_CHOICE_VALUES) && !in_y_choice(ev, s))
+		vis = no;
 	if (vis == mod && (s->type != S_TRISTATE || eval_sym_tri(ev, ev->t->modules) != yes))
 		vis = yes;
 	return vis;
@@ -439,6 +475,7 @@ struct member {
 	const struct symbol *sym;
 	unsigned rank, pos;
 };
+typedef VEC(struct member) membervec;
 
 static int by_priority(const void *a, const void *b)
 {
@@ -513,6 +550,168 @@ static const struct symbol *choice_pick(struct eval *ev, const struct menu *c)
 	return res;
 }
 
+/* ---- choices up to Linux 6.10 ----
+ *
+ * The choice symbol has a value of its own, computed as a symbol's: its
+ * prompt's visibility and the user value conf_read() builds from the
+ * members' lines (the highest of their values; the last member set to y is
+ * its pick; an m after a y leaves it none, "creates inconsistent choice
+ * state"), raised to m while its prompt is visible unless it is `optional`
+ * (menu.c adds that as a reverse dependency).  Only y picks a member,
+ * sym_calc_choice() as the choice is computed: the pick of the file if
+ * visible, else the first default whose condition holds and whose member is
+ * visible, else the first visible member; with none visible the choice is
+ * n.  A member shown as y is y if picked; one shown as m (a tristate member
+ * of a choice at m) takes its own user value, or its default. */
+
+struct choice_user {
+	enum tristate tri;
+	bool has;		/* SYMBOL_DEF_USER */
+	const struct symbol *pick;
+};
+
+static int by_file_order(const void *a, const void *b)
+{
+	const struct member *x = a, *y = b;
+
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+/* Every member of choice symbol c, each of its entries in turn. */
+static void all_members(const struct symbol *c, membervec *v)
+{
+	for (const struct menu *cm = c->menus; cm; cm = cm->sym_next)
+		for (const struct menu *k = cm->list; k; k = menu_next_const(k, cm))
+			if (k->sym && k->sym->choice == cm) {
+				struct member m = { k->sym, 0, (unsigned)v->n };
+
+				vec_push(*v, m);
+			}
+}
+
+/* conf_read_simple(): the user value of choice c from its members' lines,
+ * in the file's order (eval_source.rank). */
+static void choice_user(struct eval *ev, const struct symbol *c, struct choice_user *u)
+{
+	membervec v = { 0 };
+
+	u->tri = no;
+	u->has = true;
+	u->pick = NULL;
+	all_members(c, &v);
+	for (size_t i = 0; i < v.n && ev->src.rank; i++)
+		v.v[i].rank = ev->src.rank(ev->src.ctx, v.v[i].sym);
+	if (ev->src.rank && v.n > 1)
+		qsort(v.v, v.n, sizeof(*v.v), by_file_order);
+	for (size_t i = 0; i < v.n; i++) {
+		int t = user_tri(ev, v.v[i].sym);
+
+		if (t < 0)
+			continue;
+		if (t == mod && u->tri == yes)
+			u->has = false;
+		if (t == yes)
+			u->pick = v.v[i].sym;
+		u->tri = tri_or(u->tri, (enum tristate)t);
+	}
+	vec_release(v);
+}
+
+/* sym_calc_choice(): the member choice c at y picks, NULL for none. */
+static const struct symbol *choice_pick_old(struct eval *ev, const struct symbol *c,
+					    const struct symbol *user)
+{
+	membervec v = { 0 };
+	const struct symbol *res = NULL;
+
+	all_members(c, &v);
+	/* a member pinned at y (an unexecuted $(shell) in its visibility:
+	 * the file's value stands) is the pick, as in 6.11+ */
+	for (size_t i = 0; i < v.n && !res && ev->src.pin; i++) {
+		const char *pinned = ev->src.pin(ev->src.ctx, v.v[i].sym);
+
+		if (pinned && tri_value(pinned) == yes)
+			res = v.v[i].sym;
+	}
+	if (!res && user && eval_visibility(ev, user))
+		res = user;
+	for (const struct property *p = c->props; p && !res; p = p->sym_next)
+		if (p->type == P_DEFAULT && eval_expr(ev, p->visible) && p->target &&
+		    eval_visibility(ev, p->target))
+			res = p->target;
+	for (size_t i = 0; i < v.n && !res; i++)
+		if (eval_visibility(ev, v.v[i].sym))
+			res = v.v[i].sym;
+	vec_release(v);
+	return res;
+}
+
+/* sym_calc_value() of choice symbol c. */
+static enum tristate calc_choice_old(struct eval *ev, const struct symbol *c,
+				     const struct symbol **pick)
+{
+	enum tristate vis, v = no, rev = no;
+	struct choice_user u = { no, false, NULL };
+	bool known = false;
+
+	*pick = NULL;
+	ev->tri[c->id] = no;	/* what a read of c gives while it computes */
+	vis = eval_visibility(ev, c);
+	if (!(c->flags & SYM_OPTIONAL))
+		for (const struct menu *cm = c->menus; cm; cm = cm->sym_next)
+			if (cm->prompt)
+				rev = tri_or(rev, tri_and(eval_expr(ev, cm->prompt->visible), mod));
+	rev = eval_round(ev, c, rev);
+	if (vis) {
+		choice_user(ev, c, &u);
+		known = true;
+		if (u.has)
+			v = tri_and(u.tri, vis);
+	}
+	v = eval_round(ev, c, tri_or(v, rev));
+	if (v != yes)
+		return v;
+	if (!known)
+		choice_user(ev, c, &u);
+	/* its members' visibility reads it at y (sym_calc_value() sets the
+	 * value before it calls sym_calc_choice()) */
+	ev->tri[c->id] = yes;
+	*pick = choice_pick_old(ev, c, u.pick);
+	return *pick ? yes : no;
+}
+
+/* The pick of choice symbol c, once computed (NULL while it computes). */
+static const struct symbol *picked(struct eval *ev, const struct symbol *c)
+{
+	if (!computed(ev, c) || state_of(ev, c) != ST_DONE)
+		return NULL;
+	return ev->pick[c->id];
+}
+
+/* sym_calc_value() of member s up to 6.10, visible as vis. */
+static enum tristate calc_member_old(struct eval *ev, const struct symbol *s, enum tristate vis,
+				     bool *write)
+{
+	const struct property *d;
+	enum tristate v = no;
+	int u;
+
+	if (vis == yes)
+		return picked(ev, s->choice->sym) == s ? yes : no;
+	/* sym_calc_visibility() returns early for a member: no select or
+	 * imply counts */
+	u = vis ? user_tri(ev, s) : -1;
+	if (u >= 0) {
+		v = tri_and((enum tristate)u, vis);
+	} else if ((d = eval_active_default(ev, s))) {
+		v = tri_and(eval_expr(ev, d->expr), eval_expr(ev, d->visible));
+		*write |= v != no;
+	}
+	return eval_round(ev, s, v);
+}
+
 static enum tristate calc_tri(struct eval *ev, const struct symbol *s, bool *write)
 {
 	enum tristate vis = eval_visibility(ev, s), v = no, rev;
@@ -520,6 +719,8 @@ static enum tristate calc_tri(struct eval *ev, const struct symbol *s, bool *wri
 	int u;
 
 	*write = vis != no;
+	if (s->choice && ev->old_choices && s->choice->sym)
+		return calc_member_old(ev, s, vis, write);
 	if (s->choice)
 		return vis && choice_pick(ev, s->choice) == s ? yes : no;
 	rev = eval_round(ev, s, eval_rev(ev, s->selected_by));
@@ -568,12 +769,13 @@ static void calc_sym(struct eval *ev, const struct symbol *s, struct result *r)
 
 	r->write = false;
 	r->str = NULL;
+	r->pick = NULL;
 	if (ev->src.pin && !sym_is_choice(s) && (pinned = ev->src.pin(ev->src.ctx, s))) {
 		r->tri = sym_is_bool_like(s) ? tri_value(pinned) : no;
 		r->str = sym_is_bool_like(s) ? tri_str(r->tri) : pinned;
 		r->write = true;
 	} else if (sym_is_choice(s)) {
-		r->tri = choice_value(ev, s);
+		r->tri = ev->old_choices ? calc_choice_old(ev, s, &r->pick) : choice_value(ev, s);
 		r->str = tri_str(r->tri);
 	} else if (sym_is_bool_like(s)) {
 		r->tri = calc_tri(ev, s, &r->write);
@@ -602,6 +804,38 @@ const char *eval_calc_str(struct eval *ev, const struct symbol *s)
 
 /* ---- whole configurations ---- */
 
+/* range-reset (up to 6.7): conf_read() takes the user value away from each
+ * int or hex symbol whose user value lies outside its active range, once
+ * every symbol is computed, and conf_write() computes those alone again
+ * (each reading the others' new values); every other symbol keeps what it
+ * computed from the clamped value. */
+static void range_reset(struct eval *ev)
+{
+	symvec reset = { 0 };
+	const struct symbol *s;
+	size_t i;
+
+	ev->reset_gen = ev->gen;
+	tree_for_each_sym(ev->t, s, i) {
+		const struct property *r;
+		const char *u;
+
+		if ((s->type != S_INT && s->type != S_HEX) || !eval_has_value(s) || !ev->src.user)
+			continue;
+		u = ev->src.user(ev->src.ctx, s);
+		if (u && value_valid(s->type, u) && (r = eval_active_range(ev, s)) &&
+		    eval_clamp(ev, s, r, u) != u)
+			vec_push(reset, s);
+	}
+	for (i = 0; i < reset.n; i++) {
+		ev->nouser[reset.v[i]->id] = ev->gen;
+		ev->state[reset.v[i]->id] = ST_NEW;
+	}
+	for (i = 0; i < reset.n; i++)
+		computed(ev, reset.v[i]);
+	vec_release(reset);
+}
+
 void eval_all(struct eval *ev)
 {
 	const struct symbol *s;
@@ -614,6 +848,8 @@ void eval_all(struct eval *ev)
 	tree_for_each_sym(ev->t, s, i)
 		if (eval_has_value(s))
 			computed(ev, s);
+	if (dialect_has(ev->t, DR_RANGE_RESET) && ev->reset_gen != ev->gen)
+		range_reset(ev);
 }
 
 bool eval_written(struct eval *ev, const struct symbol *s)

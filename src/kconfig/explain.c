@@ -281,6 +281,57 @@ static const struct symbol *chosen(struct eval *ev, const struct menu *c)
 	return NULL;
 }
 
+/* Up to 6.10: why choice symbol cs is not y (its members then each m or
+ * n, or all n). */
+static void why_old_choice(struct eval *ev, const struct symbol *cs, const struct config *c,
+			   struct strbuf *why)
+{
+	const struct config_entry *y = NULL, *bad = NULL;
+	enum tristate v = eval_sym_tri(ev, cs);
+	char l[300], l2[300];
+
+	/* conf_read_simple(): an m after a y leaves the choice no value */
+	for (size_t i = 0; c && i < c->v.n && !bad; i++) {
+		const struct symbol *m = sym_find(eval_tree(ev), c->v.v[i].name);
+
+		if (!m || !m->choice || m->choice->sym != cs || !confsim_valid(m, &c->v.v[i]))
+			continue;
+		if (c->v.v[i].value[0] == 'y')
+			y = &c->v.v[i];
+		else if (c->v.v[i].value[0] == 'm' && y)
+			bad = &c->v.v[i];
+	}
+	sb_addf(why, "	the choice at %s is %c", loc_str(cs->menus->loc, l, sizeof(l)), tri_char(v));
+	if (bad)
+		sb_addf(why, ": %s sets a member to m after %s set one to y, which conf calls an "
+			"inconsistent choice state", loc_str(bad->loc, l, sizeof(l)),
+			loc_str(y->loc, l2, sizeof(l2)));
+	sb_adds(why, v == mod ? ", so each member is m or n\n" : ", so every member is n\n");
+}
+
+/* Up to 6.10: the member the file sets to y last, when it is not pick:
+ * not visible, so the choice takes its default. */
+static void why_lost_pick(struct eval *ev, const struct symbol *cs, const struct symbol *pick,
+			  const struct config *c, struct strbuf *why)
+{
+	const struct config_entry *y = NULL;
+	const struct symbol *ys = NULL;
+	char l[300];
+
+	for (size_t i = 0; i < c->v.n; i++) {
+		const struct symbol *m = sym_find(eval_tree(ev), c->v.v[i].name);
+
+		if (m && m->choice && m->choice->sym == cs && confsim_valid(m, &c->v.v[i]) &&
+		    c->v.v[i].value[0] == 'y') {
+			y = &c->v.v[i];
+			ys = m;
+		}
+	}
+	if (ys && ys != pick && !eval_visibility(ev, ys))
+		sb_addf(why, ", as %s, set to y at %s, is not visible", ys->name,
+			loc_str(y->loc, l, sizeof(l)));
+}
+
 static void why_member(struct eval *ev, const struct conf_change *ch, const struct config *c,
 		       struct strbuf *why)
 {
@@ -293,6 +344,11 @@ static void why_member(struct eval *ev, const struct conf_change *ch, const stru
 		why_prompts(ev, s, mod, why);
 		return;
 	}
+	if (!dialect_has(eval_tree(ev), DR_CHOICE_VALUES) && s->choice->sym &&
+	    eval_sym_tri(ev, s->choice->sym) != yes) {
+		why_old_choice(ev, s->choice->sym, c, why);
+		return;
+	}
 	pick = chosen(ev, s->choice);
 	pickline = pick && c ? config_find(c, pick->name) : NULL;
 	sb_addf(why, "\tthe choice at %s picks %s", loc_str(s->choice->loc, l, sizeof(l)),
@@ -301,6 +357,8 @@ static void why_member(struct eval *ev, const struct conf_change *ch, const stru
 	    pickline->value[0] == 'y')
 		sb_addf(why, ", set to y later in the file (%s): the last one wins",
 			loc_str(pickline->loc, l, sizeof(l)));
+	else if (pick && c && !dialect_has(eval_tree(ev), DR_CHOICE_VALUES))
+		why_lost_pick(ev, s->choice->sym, pick, c, why);
 	sb_addc(why, '\n');
 }
 
@@ -352,9 +410,15 @@ static void why_val(struct eval *ev, const struct conf_change *ch, struct strbuf
 		why_computed(ev, s, why);
 		return;
 	}
-	if (r && strcmp(ch->old, ch->new))
+	if (r && strcmp(ch->old, ch->new)) {
 		sb_addf(why, "\t%s: range %s %s excludes %s\n", loc_str(r->loc, l, sizeof(l)),
 			eval_sym_str(ev, r->lo), eval_sym_str(ev, r->hi), ch->old);
+		if (dialect_has(eval_tree(ev), DR_RANGE_RESET)) {
+			sb_addf(why, "\tconf drops a value outside the range (range-reset), so Kconfig "
+				"computes \"%s\":\n", ch->new);
+			why_computed(ev, s, why);
+		}
+	}
 }
 
 void explain_change(struct eval *ev, const struct conf_change *ch, const struct config *c,

@@ -190,8 +190,7 @@ void fix_find(struct arch_ctx *a, const struct config *c, const struct symbol *s
 
 	memset(out, 0, sizeof(*out));
 	out->status = FIX_NO_SIM;
-	if (!(q.cs = confsim_new(a->t)))
-		return;
+	q.cs = confsim_new(a->t);
 	confsim_pin_shell(q.cs, c);
 	before = xcalloc(a->t->syms.n ? a->t->syms.n : 1, sizeof(*before));
 	if (holds_in(&q, c)) {

@@ -1,18 +1,20 @@
 #!/bin/sh
 # The olddefconfig simulation (kconfig/confsim.c over kconfig/eval.c)
-# against the kernel's own conf on real Linux 6.12: for randconfigs and for
+# against the kernel's own conf on real Linux 6.12 (x86, arm64) and 6.1
+# (x86: the choices of 6.10 and older, each with a value of its own, and
+# range-reset): for randconfigs and for
 # two copies of each with 60 values changed (flipped, deleted, made invalid: m for
 # a bool, a malformed number, an unquoted string, a second member of a
 # choice set), the .config `conf --olddefconfig` writes must equal, line for
 # line and in order, what tests/conf/olddefconfig-sim.c computes.
-# Usage: olddefconfig-sim.sh KCSAT (the simulator is built beside it).
+# Usage: olddefconfig-sim.sh KCSAT [VER:ARCH...] (the simulator is built
+# beside KCSAT).
 set -u
-kcsat=${1:?usage: olddefconfig-sim.sh KCSAT}
+kcsat=${1:?usage: olddefconfig-sim.sh KCSAT [VER:ARCH...]}
+shift
 sim=$(cd "$(dirname "$kcsat")" && pwd)/olddefconfig-sim
 here=$(cd "$(dirname "$0")/.." && pwd)
 [ -x "$sim" ] || { echo "olddefconfig-sim: $sim not built"; echo "0 passed, 1 failed"; exit 1; }
-tree=$("$here/kernel-tree.sh" 6.12) || exit 1
-server=$("$here/conf/conf-server.sh" 6.12) || exit 1
 CC=$("$here/conf/cc-memo.sh") || exit 1
 export CC KCSAT_CC_CACHE=${KCSAT_CC_CACHE:-${HOME:-/root}/.cache/kcsat/cc-memo}
 PY=/usr/bin/python3
@@ -24,10 +26,13 @@ pass=0 fail=0
 server() {	# server ARCH MODE < jobs
 	"$here/conf/conf-env.sh" "$tree" "$1" "$server" "--$2" Kconfig >/dev/null 2>&1
 }
-for arch in x86 arm64; do
-	mkdir -p "$work/$arch/in" "$work/$arch/conf" "$work/$arch/sim"
-	for seed in 1 2 3; do echo "$work/$arch/in/rand$seed.config $seed"; done | server "$arch" randconfig
-	"$PY" - "$work/$arch/in" <<'EOF_PY'
+for c in ${*:-6.12:x86 6.12:arm64 6.1:x86}; do
+	ver=${c%%:*} arch=${c#*:}
+	tree=$("$here/kernel-tree.sh" "$ver") &&
+	server=$("$here/conf/conf-server.sh" "$ver") || { echo "FAIL $c: cannot set up linux-$ver"; fail=$((fail + 1)); continue; }
+	mkdir -p "$work/$ver-$arch/in" "$work/$ver-$arch/conf" "$work/$ver-$arch/sim"
+	for seed in 1 2 3; do echo "$work/$ver-$arch/in/rand$seed.config $seed"; done | server "$arch" randconfig
+	"$PY" - "$work/$ver-$arch/in" <<'EOF_PY'
 import glob, random, sys
 for f in sorted(glob.glob(sys.argv[1] + "/rand*.config")):
     lines = open(f).read().split("\n")
@@ -47,19 +52,19 @@ for f in sorted(glob.glob(sys.argv[1] + "/rand*.config")):
                     out[i] = name + "=" + rnd.choice(["0", "-1", "100000", "0x10", "abc", '""', "unquoted"])
         open(f.replace(".config", f"-mut{k}.config"), "w").write("\n".join(out))
 EOF_PY
-	rm -f "$work/$arch/in"/*.log
-	cp "$work/$arch/in"/*.config "$work/$arch/conf/"
-	ls "$work/$arch/conf"/*.config | server "$arch" olddefconfig
-	"$here/conf/conf-env.sh" "$tree" "$arch" "$sim" "$tree" "$arch" "$work/$arch/sim" "$work/$arch/in"/*.config ||
-		{ echo "FAIL $arch: the simulator failed"; fail=$((fail + 1)); continue; }
-	for f in "$work/$arch/in"/*.config; do
+	rm -f "$work/$ver-$arch/in"/*.log
+	cp "$work/$ver-$arch/in"/*.config "$work/$ver-$arch/conf/"
+	ls "$work/$ver-$arch/conf"/*.config | server "$arch" olddefconfig
+	"$here/conf/conf-env.sh" "$tree" "$arch" "$sim" "$tree" "$arch" "$work/$ver-$arch/sim" "$work/$ver-$arch/in"/*.config ||
+		{ echo "FAIL $c: the simulator failed"; fail=$((fail + 1)); continue; }
+	for f in "$work/$ver-$arch/in"/*.config; do
 		b=${f##*/}
-		grep '^CONFIG_\|^# CONFIG_' "$work/$arch/conf/$b" >"$work/want"
-		if diff "$work/want" "$work/$arch/sim/$b" >"$work/diff"; then
-			echo "PASS $arch $b: $(wc -l <"$work/want") lines as conf writes them"
+		grep '^CONFIG_\|^# CONFIG_' "$work/$ver-$arch/conf/$b" >"$work/want"
+		if diff "$work/want" "$work/$ver-$arch/sim/$b" >"$work/diff"; then
+			echo "PASS $c $b: $(wc -l <"$work/want") lines as conf writes them"
 			pass=$((pass + 1))
 		else
-			echo "FAIL $arch $b: differs from conf --olddefconfig:"
+			echo "FAIL $c $b: differs from conf --olddefconfig:"
 			head -20 "$work/diff"
 			fail=$((fail + 1))
 		fi

@@ -1,6 +1,9 @@
 /* confsim: olddefconfig simulated on concrete user values (sym_calc_value
- * of Linux 6.11+), as kcsat why uses it to shrink witnesses. */
+ * of Linux 6.11+, and of 6.1 with its choices), as kcsat why uses it to
+ * shrink witnesses and kcsat verify to list what conf changes. */
 #include "unit.h"
+
+#include <unistd.h>
 
 #include "kconfig/confdata.h"
 #include "kconfig/confsim.h"
@@ -98,16 +101,178 @@ static void test_choice_default_and_user_pick(void **state)
 	kctree_free(t);
 }
 
-static void test_old_kernels_not_simulated(void **state)
-{
-	struct vfile files[] = { { "Kconfig", "config A\n\tbool \"A\"\n" }, { NULL, NULL } };
-	struct load_config o = { .srctree = ".", .kversion = 601, .vfs = vfs_lookup, .vfs_ctx = files };
-	struct kctree *t = kctree_load(&o, NULL);
+/* ---- Linux 6.1: a choice has a value of its own ----
+ * Every expected configuration below is what the 6.1 tree's own conf
+ * --olddefconfig writes from the same lines (checked by hand with
+ * tests/conf/build-conf.sh 6.1). */
 
-	(void)state;
-	assert_non_null(t);
-	assert_null(confsim_new(t));
-	kctree_free(t);
+static const char tree61[] =
+	"config MODULES\n\tbool \"modules\"\n\tmodules\n"
+	"config A\n\tbool \"A\"\n"
+	"choice\n\tprompt \"bool choice\"\n\tdefault B1\n"
+	"config B0\n\tbool \"B0\"\n"
+	"config B1\n\tbool \"B1\"\n"
+	"config B2\n\tbool \"B2\"\n\tdepends on A\n"
+	"endchoice\n"
+	"choice\n\tprompt \"optional choice\"\n\toptional\n"
+	"config O0\n\tbool \"O0\"\n"
+	"config O1\n\tbool \"O1\"\n"
+	"endchoice\n"
+	"config DEP\n\ttristate\n\tdefault m\n"
+	"choice\n\tprompt \"tristate choice\"\n"
+	"config T0\n\ttristate \"T0\"\n"
+	"config T1\n\ttristate \"T1\"\n\tdepends on DEP\n"
+	"config TB\n\tbool \"TB\"\n"
+	"endchoice\n"
+	"choice NAMED\n\tprompt \"named choice\"\n\tdepends on A\n"
+	"config N0\n\tbool \"N0\"\n"
+	"config N1\n\tbool \"N1\"\n"
+	"endchoice\n"
+	"config NR\n\tint \"NR\"\n\trange 1 10\n\tdefault 4\n"
+	"config NR_BIG\n\tdef_bool NR > 5\n";
+
+/* What conf --olddefconfig of Linux 6.1 writes from the .config text in
+ * (its lines), with conf_read()'s warnings in *warnings (kept by fx). */
+static const char *olddef61(struct fx *fx, const char *in, const char **warnings)
+{
+	struct vfile files[] = { { "Kconfig", tree61 }, { NULL, NULL } };
+	struct load_config o = { .srctree = ".", .kversion = 601, .vfs = vfs_lookup, .vfs_ctx = files };
+	char path[] = "/tmp/kcsat-confsim-XXXXXX";
+	struct config c = { 0 }, out = { 0 };
+	struct confsim *cs;
+	char *text = NULL;
+	size_t len = 0;
+	int fd = mkstemp(path);
+	FILE *f;
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, in, strlen(in)), (ssize_t)strlen(in));
+	close(fd);
+	if (!fx->t)
+		fx->t = kctree_load(&o, NULL);
+	assert_non_null(fx->t);
+	assert_true(config_read(path, &c));
+	cap_end(&fx->cap);
+	cap_start(&fx->cap);
+	confsim_warnings(fx->t, &c);
+	*warnings = fx_keep(fx, strdup(cap_text(&fx->cap)));
+	cs = confsim_new(fx->t);
+	assert_non_null(cs);
+	confsim_load(cs, &c);
+	confsim_result(cs, &out);
+	f = open_memstream(&text, &len);
+	config_write_file(f, &out, NULL);
+	fclose(f);
+	unlink(path);
+	config_release(&c);
+	config_release(&out);
+	confsim_free(cs);
+	return fx_keep(fx, text);
+}
+
+/* The choice is y while visible (not optional: menu.c raises it to m, a
+ * bool to y), and picks its default with nothing in the file, even where
+ * the file says n to every member (6.11+ would take a member left unset);
+ * a named choice is a choice like another, here off with A. */
+static void test_old_bool_choice_default(void **state)
+{
+	struct fx *fx = *state;
+	const char *w;
+
+	assert_string_equal(olddef61(fx, "CONFIG_A=y\n", &w),
+			    "# CONFIG_MODULES is not set\nCONFIG_A=y\n# CONFIG_B0 is not set\n"
+			    "CONFIG_B1=y\n# CONFIG_B2 is not set\nCONFIG_DEP=y\nCONFIG_T0=y\n"
+			    "# CONFIG_T1 is not set\n# CONFIG_TB is not set\nCONFIG_N0=y\n"
+			    "# CONFIG_N1 is not set\nCONFIG_NR=4\n");
+	assert_string_equal(olddef61(fx, "CONFIG_A=y\n# CONFIG_B0 is not set\n"
+				     "# CONFIG_B1 is not set\n# CONFIG_B2 is not set\n", &w),
+			    "# CONFIG_MODULES is not set\nCONFIG_A=y\n# CONFIG_B0 is not set\n"
+			    "CONFIG_B1=y\n# CONFIG_B2 is not set\nCONFIG_DEP=y\nCONFIG_T0=y\n"
+			    "# CONFIG_T1 is not set\n# CONFIG_TB is not set\nCONFIG_N0=y\n"
+			    "# CONFIG_N1 is not set\nCONFIG_NR=4\n");
+	assert_string_equal(w, "");
+}
+
+/* The file's pick is the last member it sets to y (conf warns "override:
+ * B0 changes choice state"); a pick that is not visible gives way to the
+ * default, not to another member the file sets to y. */
+static void test_old_choice_file_pick(void **state)
+{
+	struct fx *fx = *state;
+	const char *w;
+
+	assert_string_equal(olddef61(fx, "CONFIG_A=y\nCONFIG_B2=y\nCONFIG_B0=y\n", &w),
+			    "# CONFIG_MODULES is not set\nCONFIG_A=y\nCONFIG_B0=y\n"
+			    "# CONFIG_B1 is not set\n# CONFIG_B2 is not set\nCONFIG_DEP=y\n"
+			    "CONFIG_T0=y\n# CONFIG_T1 is not set\n# CONFIG_TB is not set\n"
+			    "CONFIG_N0=y\n# CONFIG_N1 is not set\nCONFIG_NR=4\n");
+	assert_contains(w, ":3: warning: override: B0 changes choice state");
+	assert_string_equal(olddef61(fx, "CONFIG_B0=y\nCONFIG_B2=y\n", &w),
+			    "# CONFIG_MODULES is not set\n# CONFIG_A is not set\n"
+			    "# CONFIG_B0 is not set\nCONFIG_B1=y\nCONFIG_DEP=y\nCONFIG_T0=y\n"
+			    "# CONFIG_T1 is not set\n# CONFIG_TB is not set\nCONFIG_NR=4\n");
+}
+
+/* An optional choice is n (every member off) unless the file sets a
+ * member to y: conf_read() gives each choice a user value, n where no
+ * member line says y. */
+static void test_old_optional_choice(void **state)
+{
+	struct fx *fx = *state;
+	const char *w;
+
+	assert_not_contains(olddef61(fx, "CONFIG_A=y\n# CONFIG_O0 is not set\n", &w), "O0");
+	assert_contains(olddef61(fx, "CONFIG_A=y\nCONFIG_O1=y\n", &w),
+			       "\n# CONFIG_O0 is not set\nCONFIG_O1=y\n");
+}
+
+/* With MODULES, a tristate choice the file says nothing of is m (its
+ * members then each m or n: here n, no default) and its bool member is
+ * hidden; members at m stay m. */
+static void test_old_tristate_choice_m(void **state)
+{
+	struct fx *fx = *state;
+	const char *w;
+
+	assert_string_equal(olddef61(fx, "CONFIG_MODULES=y\nCONFIG_A=y\n", &w),
+			    "CONFIG_MODULES=y\nCONFIG_A=y\n# CONFIG_B0 is not set\nCONFIG_B1=y\n"
+			    "# CONFIG_B2 is not set\nCONFIG_DEP=m\n# CONFIG_T0 is not set\n"
+			    "# CONFIG_T1 is not set\nCONFIG_N0=y\n# CONFIG_N1 is not set\n"
+			    "CONFIG_NR=4\n");
+	assert_string_equal(olddef61(fx, "CONFIG_MODULES=y\nCONFIG_T0=m\nCONFIG_T1=m\n", &w),
+			    "CONFIG_MODULES=y\n# CONFIG_A is not set\n# CONFIG_B0 is not set\n"
+			    "CONFIG_B1=y\nCONFIG_DEP=m\nCONFIG_T0=m\nCONFIG_T1=m\nCONFIG_NR=4\n");
+}
+
+/* A tristate choice at y picks one member; a tristate member visible only
+ * as m (T1 depends on DEP=m) is hidden, so not written; an m after a y
+ * "creates inconsistent choice state": the choice loses its user value
+ * and stays m, so T1's y is cut to m. */
+static void test_old_tristate_choice_y(void **state)
+{
+	struct fx *fx = *state;
+	const char *w;
+
+	assert_string_equal(olddef61(fx, "CONFIG_MODULES=y\nCONFIG_T0=y\n", &w),
+			    "CONFIG_MODULES=y\n# CONFIG_A is not set\n# CONFIG_B0 is not set\n"
+			    "CONFIG_B1=y\nCONFIG_DEP=m\nCONFIG_T0=y\n# CONFIG_TB is not set\n"
+			    "CONFIG_NR=4\n");
+	assert_string_equal(olddef61(fx, "CONFIG_MODULES=y\nCONFIG_T1=y\nCONFIG_T0=m\n", &w),
+			    "CONFIG_MODULES=y\n# CONFIG_A is not set\n# CONFIG_B0 is not set\n"
+			    "CONFIG_B1=y\nCONFIG_DEP=m\nCONFIG_T0=m\nCONFIG_T1=m\nCONFIG_NR=4\n");
+	assert_contains(w, ":3: warning: T0 creates inconsistent choice state");
+}
+
+/* range-reset (up to 6.7): NR=100 is out of its range, so conf writes
+ * NR's default, while NR_BIG, computed before the reset, read the value
+ * clamped to 10. */
+static void test_old_range_reset(void **state)
+{
+	struct fx *fx = *state;
+	const char *w;
+
+	assert_contains(olddef61(fx, "CONFIG_NR=100\n", &w),
+			       "\nCONFIG_NR=4\nCONFIG_NR_BIG=y\n");
 }
 
 static void add(struct config *c, const char *name, const char *value, bool is_string)
@@ -193,7 +358,12 @@ int main(void)
 		cmocka_unit_test(test_tristate_m_needs_modules),
 		cmocka_unit_test(test_select_and_range),
 		cmocka_unit_test(test_choice_default_and_user_pick),
-		cmocka_unit_test(test_old_kernels_not_simulated),
+		FX_TEST(test_old_bool_choice_default),
+		FX_TEST(test_old_choice_file_pick),
+		FX_TEST(test_old_optional_choice),
+		FX_TEST(test_old_tristate_choice_m),
+		FX_TEST(test_old_tristate_choice_y),
+		FX_TEST(test_old_range_reset),
 		cmocka_unit_test(test_load_and_result),
 		cmocka_unit_test(test_pinned_choice_member),
 	};
