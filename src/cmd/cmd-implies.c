@@ -12,6 +12,7 @@
 #include "kconfig/because.h"
 #include "kconfig/confdata.h"
 #include "kconfig/confsim.h"
+#include "kconfig/dialect.h"
 #include "kconfig/eval.h"
 #include "sat/cnf.h"
 #include "sat/fix.h"
@@ -534,11 +535,13 @@ static int implies_config_arch(const struct tree_opts *o, size_t i, void *ctx, F
 		arch_ctx_close(&a);
 		return EXIT_ERROR;
 	}
-	if (!(was = confsim_new(a.t))) {
+	/* as why and why-not --config: checked on the 6.11+ choices only */
+	if (!dialect_has(a.t, DR_CHOICE_VALUES)) {
 		diag_fatal("--config needs a Linux 6.11 or newer tree (olddefconfig simulation)");
 		arch_ctx_close(&a);
 		return EXIT_ERROR;
 	}
+	was = confsim_new(a.t);
 	sb_adds(result, "defined bitcase ");
 	confsim_pin_shell(was, &ic->cf);
 	confsim_load(was, &ic->cf);
