@@ -76,6 +76,15 @@ struct kbuild_unknown {
 	const char *what;		/* "variable $(BITS)", "include" ... */
 };
 
+/* An assignment to a list that decides objects (obj-y, foo-m, lib-y ...):
+ * the condition under which it takes effect (its ifeq blocks, the CONFIG_
+ * value its name expands with), one per name it expands to. */
+struct kbuild_line {
+	struct loc at;			/* its first line */
+	uint32_t last;			/* its last line (continuations) */
+	struct expr *cond;
+};
+
 struct kbuild_stats {
 	size_t makefiles;		/* read */
 	size_t missing;			/* directories without Kbuild/Makefile */
@@ -90,6 +99,7 @@ struct kbuild {
 	VEC(struct kbuild_dir) dirs;	/* parents before children */
 	VEC(struct kbuild_obj) objs;	/* in directory order, then as listed */
 	VEC(struct kbuild_unknown) unknowns;
+	VEC(struct kbuild_line) lines;	/* in reading order */
 	struct kbuild_stats stats;
 	struct kbuild_index *index;	/* path -> object */
 };

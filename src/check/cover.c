@@ -161,10 +161,27 @@ bool cover_prepare(struct cover_arch *ca, struct kctree *t, const struct load_co
 				    !strcmp(ca->kb->dirs.v[k].file, tg[i].path))
 					it.dir = (int)k;
 			sb_release(&d);
-			if (it.dir < 0)
+			if (it.dir < 0) {
 				it.why_not = CW_NO_DIR;
-			else
+			} else {
+				/* the changed assignments take effect, else (a
+				 * comment, a rule) the file is read at all */
+				struct expr *lc = F;
+				bool any = false;
+
+				for (size_t k = 0; k < ca->kb->lines.n; k++) {
+					const struct kbuild_line *l = &ca->kb->lines.v[k];
+
+					if (l->at.line <= tg[i].last && l->last >= tg[i].first &&
+					    !strcmp(diag_file_name(l->at.file), tg[i].path)) {
+						lc = expr_or(t, lc, l->cond);
+						any = true;
+					}
+				}
 				it.cond = ca->kb->dirs.v[it.dir].visit;
+				if (any)
+					it.cond = expr_and(t, it.cond, lc);
+			}
 			break;
 		}
 		case CK_OTHER:

@@ -385,7 +385,7 @@ static int cover_arch_job(const struct tree_opts *o, size_t ai, void *ctx, FILE 
 					fprintf(out, "compiled (see kcsat why)\n");
 				else if (r == SAT_SAT)
 					fprintf(out, "%s%s, with %s\n",
-						it->kind == CK_MAKEFILE ? "read by kbuild" : "compiled",
+						it->kind == CK_MAKEFILE ? "in effect" : "compiled",
 						it->kind == CK_SOURCE && it->obj ?
 							(builtin ? " built-in" : " as a module") : "",
 						sb_str(&w));

@@ -32,6 +32,7 @@ struct reader {
 	struct expr *T, *F;
 	bool failed;
 	const char *dir;		/* the directory being read ("" the root) */
+	uint32_t line_last;		/* the last line of the logical line being read */
 	struct expr *base;		/* the condition of the include being read */
 	int include_depth;
 };
@@ -858,6 +859,12 @@ static bool assign(struct reader *R, struct vars *V, struct loc at, const char *
 						     &R->kb->stats.unknown_conds);
 					st->v[b].noted = true;
 				}
+		if (relevant(keys.v[k].word) && keys.v[k].word[strlen(keys.v[k].word) - 1] != '-') {
+			/* the line takes effect for this name (obj-y, not obj-) */
+			struct kbuild_line kl = { at, R->line_last, c };
+
+			vec_push(R->kb->lines, kl);
+		}
 		x = var_get(R, V, keys.v[k].word);
 		x->exported |= exported;
 		if (op == '?' && x->e.n)
@@ -985,6 +992,7 @@ static bool parse_makefile(struct reader *R, struct vars *V, const char *file, c
 			lineno++;
 			break;
 		}
+		R->line_last = lineno - 1;
 		if (recipe && in_rule)
 			continue;
 		p = skip_ws(sb_str(&line));
@@ -1672,7 +1680,7 @@ struct kbuild *kbuild_read(struct kctree *t, const struct load_config *c)
 {
 	struct kbuild *kb = xcalloc(1, sizeof(*kb));
 	struct reader R = { kb, t, c, expr_sym(t, &t->sym_y), expr_sym(t, &t->sym_n), false, "",
-			    NULL, 0 };
+			    0, NULL, 0 };
 	struct vars global = { 0 };
 	VEC(struct dirinfo) info = { 0 };
 	bool ok = true;
@@ -1780,6 +1788,7 @@ void kbuild_free(struct kbuild *kb)
 	vec_release(kb->dirs);
 	vec_release(kb->objs);
 	vec_release(kb->unknowns);
+	vec_release(kb->lines);
 	if (kb->index)
 		free(kb->index->slot);
 	free(kb->index);

@@ -101,6 +101,16 @@ static void test_obj_lists(void **state)
 	assert_string_equal(kb->dirs.v[1].file, "sub/Makefile");
 	assert_int_equal(kb->stats.makefiles, 2);
 	assert_int_equal(kb->stats.unknown_conds + kb->stats.unknown_words, 0);
+	/* where each list assignment takes effect: obj-$(CONFIG_A) on line 3
+	 * for obj-y and obj-m, never for the n case's obj- */
+	sb_reset(&fx->sb);
+	for (size_t i = 0; i < kb->lines.n; i++)
+		if (kb->lines.v[i].at.line == 3 && kb->lines.v[i].last == 3 &&
+		    !strcmp(diag_file_name(kb->lines.v[i].at.file), "Kbuild")) {
+			expr_print(&fx->sb, kb->lines.v[i].cond);
+			sb_adds(&fx->sb, ";");
+		}
+	assert_string_equal(sb_str(&fx->sb), "A = y;A = m;");
 }
 
 static void test_kbuild_before_makefile(void **state)
