@@ -48,7 +48,9 @@ void config_heading(const char *path, char **arch, char **version);
 void config_index(struct config *c);
 const struct config_entry *config_find(const struct config *c, const char *name);
 /* Every entry in order, after header (may be NULL); the unwritten ones
- * that are not n first, in a comment conf ignores. */
+ * that are not n first, in a comment conf ignores.  Values are written as
+ * they are: one that ends in CR (only a line cut by a NUL byte gives one,
+ * as in conf_read()) reads back without it. */
 void config_write_file(FILE *f, const struct config *c, const char *header);
 
 #endif

@@ -41,7 +41,12 @@ static void keep_symbols(struct config *c, struct config *out)
 	for (size_t i = 0; i < c->v.n; i++) {
 		struct config_entry e = c->v.v[i];
 
-		if (symbol_name(e.name)) {
+		size_t n = strlen(e.value);
+
+		/* a line cut by a NUL byte keeps a CR before it, as conf's
+		 * reader does; written out, that CR ends the line (see
+		 * config_write_file) */
+		if (symbol_name(e.name) && !(n && e.value[n - 1] == '\r')) {
 			vec_push(out->v, e);
 		} else {
 			free(e.name);
