@@ -187,7 +187,7 @@ struct kctree {
 	struct symbol *modules;		/* `modules` symbol, or &sym_n */
 	VEC(struct symbol *) syms;	/* every symbol, by id */
 	VEC(struct expr *) exprs;	/* every expression, by id */
-	uint32_t nmenus;		/* menu ids are < nmenus */
+	uint32_t nmenus;		/* menu ids are <= nmenus */
 	struct symbol **symhash;
 	uint32_t symhash_size;
 	struct expr **exprhash;

@@ -49,6 +49,11 @@ void sat_assume(struct sat *s, int lit);
 /* Leave out one selector's assumption in the next solve (MUS checks). */
 void sat_drop_selector(struct sat *s, int var);
 enum sat_result sat_solve(struct sat *s);
+/* A solve with only the selectors sels[0..n) assumed (every other line
+ * free: the solver may keep or drop it) besides the assumptions, giving up
+ * (SAT_UNKNOWN, not an exhausted budget) after decisions decisions (-1:
+ * none): UNSAT says those lines alone block what was assumed. */
+enum sat_result sat_solve_lines(struct sat *s, const int *sels, size_t n, int decisions);
 /* After SAT: 1 if lit is true, -1 if false. */
 int sat_value(struct sat *s, int lit);
 /* After UNSAT with selectors assumed: a minimal set of selector vars (and

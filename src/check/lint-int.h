@@ -61,8 +61,11 @@ enum lint_fact {
 extern const struct record_kind lint_facts[LF_COUNT];
 
 /* Round 2's requests to one arch (seq: the request's index among that
- * arch's, which its answer quotes) and their answers. */
-enum lint_ask { LQ_DEAD, LQ_BITS, LQ_REDUND, LQ_COUNT };
+ * arch's, which its answer quotes) and their answers.  LQ_CHECK is round
+ * 3's: does the chain another arch gave for a redundant term (LQ_REDUND,
+ * the same fields) block it here too?  Its answer is "=" when it does,
+ * else this arch's own chain. */
+enum lint_ask { LQ_DEAD, LQ_BITS, LQ_REDUND, LQ_CHECK, LQ_COUNT };
 extern const struct record_kind lint_requests[LQ_COUNT];
 /* LA_EV: the chain of lines answering request seq, one per line; "-":
  * none (nothing in the tree can give it that value, or the question is
@@ -78,13 +81,27 @@ struct lint_pending {
 	int only;		/* LQ_BITS: the one bitness it is reachable with */
 	struct finding *f;
 	bool joined;		/* its chain joined an earlier request's block */
+	/* LQ_REDUND of a term redundant on more arches: its chain (text),
+	 * checked on the others in round 3 before it is cited */
+	bool wide;
+	char *text;
+	size_t first;		/* LQ_CHECK: the round 2 request, in done */
+};
+
+/* A redundant term's line on an arch other than the one round 2 asks:
+ * its LF_REDUND fields, for round 3. */
+struct lint_later {
+	size_t arch;
+	size_t first;		/* the round 2 request (in pending, then done) */
+	char *menu, *dep, *conj;
 };
 
 typedef VEC(char *) lint_texts;
+typedef VEC(struct lint_pending) lint_pendings;
 
 struct lint {
 	struct lint_options o;
-	int round;			/* 1: facts, 2: evidence */
+	int round;			/* 1: facts, 2: evidence, 3: its check on more arches */
 	size_t narch;
 	lint_texts facts;		/* by arch: round 1's facts */
 	/* A partial run (--arch naming some of the tree's arches): the
@@ -96,7 +113,9 @@ struct lint {
 	VEC(struct strbuf) requests;	/* by arch: round 2's requests */
 	u32vec nrequests;	/* by arch: how many */
 	lint_texts answers;		/* by arch: round 2's answers */
-	VEC(struct lint_pending) pending;
+	lint_pendings pending;
+	VEC(struct lint_later) later;	/* round 3's questions, to be asked */
+	lint_pendings done;		/* round 2's requests, during round 3 */
 	/* CPU time over all arches: round 1 per check, [LC_COUNT] the one
 	 * cover the checks share; round 2 (evidence) per check */
 	double ms[LC_COUNT + 1], evidence_ms[LC_COUNT];
@@ -158,10 +177,15 @@ void lint_merge(struct lint *L, const struct load_config *c, struct findings *ou
  * (an LF_DEAD, LF_BITS or LF_REDUND record of that arch). */
 void lint_request(struct lint *L, size_t arch, enum lint_ask ask, const struct record *fact,
 		  struct finding *f);
+/* The same term (fact: an LF_REDUND record) redundant on another arch:
+ * the LQ_REDUND request just made is checked there in round 3. */
+void lint_request_later(struct lint *L, size_t arch, const struct record *fact);
 /* One arch's answers to requests (its records), into out. */
 void lint_round2(const struct lint *L, struct kctree *t, const char *arch, char *requests,
 		 struct strbuf *out);
-/* The answers into the findings that asked. */
+/* The answers into the findings that asked; after round 2, the requests
+ * of round 3 (none: nothing to check). */
 void lint_add_evidence(struct lint *L, const struct load_config *c);
+void lint_evidence_free(struct lint *L);
 
 #endif

@@ -656,9 +656,12 @@ static void g_redund(struct merge *M, struct fact *g, size_t n)
 				for (size_t k = 0; k < red.n; k++)
 					lint_request(M->L, red.v[k].arch, LQ_REDUND, &red.v[k].r, f);
 			} else {
-				/* one arch's chain: a chain per arch for every class
-				 * costs round 2 minutes of CPU on 6.12 */
+				/* the first arch's chain, checked on the others in
+				 * round 3 (a chain computed per arch for every class
+				 * costs round 2 minutes of CPU on 6.12) */
 				lint_request(M->L, red.v[0].arch, LQ_REDUND, &red.v[0].r, f);
+				for (size_t k = 1; k < red.n; k++)
+					lint_request_later(M->L, red.v[k].arch, &red.v[k].r);
 			}
 		}
 	} else {

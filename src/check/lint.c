@@ -62,6 +62,7 @@ const struct record_kind lint_requests[LQ_COUNT] = {
 	[LQ_DEAD] = { "dead", { "seq", "sym", "value", NULL } },
 	[LQ_BITS] = { "bits", { "seq", "sym", "only", NULL } },
 	[LQ_REDUND] = { "redund", { "seq", "menu", "dep", "conj", NULL } },
+	[LQ_CHECK] = { "check", { "seq", "menu", "dep", "conj", "chain", NULL } },
 };
 
 const struct record_kind lint_answers[LA_COUNT] = {
@@ -173,7 +174,7 @@ void lint_free(struct lint *L)
 	vec_release(L->nrequests);
 	free_texts(L->answers.v, L->answers.n);
 	vec_release(L->answers);
-	vec_release(L->pending);
+	lint_evidence_free(L);
 	vec_release(L->unknown);
 	strvec_free_all(&L->others);
 	free_texts(L->others_facts.v, L->others_facts.n);
@@ -201,17 +202,17 @@ static int lint_arch(const struct load_config *c, size_t i, void *ctx, FILE *out
 	int rc = EXIT_OK;
 
 	(void)out;
-	if (L->round == 2 && (i >= L->requests.n || !L->requests.v[i].len))
+	if (L->round >= 2 && (i >= L->requests.n || !L->requests.v[i].len))
 		return EXIT_OK;
 	t = kctree_load_arch(c, i);
 	if (!t)
 		return EXIT_ERROR;
 	sat_renew();
 	e0 = sat_exhausted();
-	rec_begin(&w, result, L->round == 2 ? &lint_answers[LA_LOAD] : &lint_facts[LF_LOAD]);
+	rec_begin(&w, result, L->round >= 2 ? &lint_answers[LA_LOAD] : &lint_facts[LF_LOAD]);
 	rec_double(&w, "ms", lint_now_ms() - t0);
 	rec_end(&w);
-	if (L->round == 2) {
+	if (L->round >= 2) {
 		char *requests = xstrdup(sb_str(&L->requests.v[i]));
 
 		lint_round2(L, t, lint_arch_name(c, i), requests, result);
@@ -223,7 +224,7 @@ static int lint_arch(const struct load_config *c, size_t i, void *ctx, FILE *out
 	if (rc == EXIT_OK && sat_exhausted() > e0) {
 		/* facts resting on an unknown answer are no facts */
 		sb_reset(result);
-		rec_begin(&w, result, L->round == 2 ? &lint_answers[LA_UNKNOWN] : &lint_facts[LF_UNKNOWN]);
+		rec_begin(&w, result, L->round >= 2 ? &lint_answers[LA_UNKNOWN] : &lint_facts[LF_UNKNOWN]);
 		rec_uint(&w, "solves", sat_exhausted() - e0);
 		rec_end(&w);
 	}
@@ -249,7 +250,7 @@ static void lint_collect(void *ctx, size_t i, const char *result)
 			vec_push(L->unknown, i);	/* merged in item order */
 		result = "";
 	}
-	put_text(L, L->round == 2, i, result);
+	put_text(L, L->round >= 2, i, result);
 }
 
 /* Any arch unknown: no findings (see struct findings), the arches named. */
@@ -367,8 +368,10 @@ static int run_rounds(struct lint *L, const struct load_config *c, struct findin
 	if (L->unknown.n)
 		return lint_unknown(L, c, fs);
 	lint_merge(L, c, fs);
-	if (L->requests.n) {
-		L->round = 2;
+	/* round 2 asks for evidence, round 3 checks a chain on the other
+	 * arches where its term is redundant (lint_add_evidence() leaves its
+	 * requests) */
+	for (L->round = 2; L->round <= 3 && L->requests.n; L->round++) {
 		rc = arch_for_each(c, lint_arch, lint_collect, L, NULL);
 		if (rc == EXIT_ERROR)
 			return rc;

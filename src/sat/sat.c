@@ -215,6 +215,27 @@ enum sat_result sat_solve(struct sat *s)
 	return r == PICOSAT_SATISFIABLE ? SAT_SAT : r == PICOSAT_UNSATISFIABLE ? SAT_UNSAT : SAT_UNKNOWN;
 }
 
+enum sat_result sat_solve_lines(struct sat *s, const int *sels, size_t n, int decisions)
+{
+	int r;
+
+	sat_sync(s);
+	for (size_t i = 0; i < n; i++)
+		picosat_assume(s->ps, sels[i]);
+	s->last.n = 0;
+	for (size_t i = 0; i < s->assumptions.n; i++) {
+		picosat_assume(s->ps, s->assumptions.v[i]);
+		vec_push(s->last, s->assumptions.v[i]);
+	}
+	s->assumptions.n = 0;
+	s->last_dropped.n = 0;
+	s->dropped.n = 0;
+	s->unassumed.n = 0;
+	s->calls++;
+	r = solve_budgeted(s, decisions);
+	return r == PICOSAT_SATISFIABLE ? SAT_SAT : r == PICOSAT_UNSATISFIABLE ? SAT_UNSAT : SAT_UNKNOWN;
+}
+
 /* After an exhausted solve (SAT_UNKNOWN) there is neither a solution nor
  * a core; PicoSAT aborts when asked for one, so both read as empty (0, no
  * lines): the caller's answer is discarded as unknown anyway. */
