@@ -23,8 +23,8 @@
 #include "sat/sat.h"
 #include "util/xalloc.h"
 
-void lint_request(struct lint *L, size_t arch, enum lint_ask ask, const struct record *fact,
-		  struct finding *f)
+static void request(struct lint *L, size_t arch, enum lint_ask ask, const struct record *fact,
+		    const char *value, struct finding *f)
 {
 	struct lint_pending q = { .arch = arch, .ask = ask, .f = f };
 	struct record_writer w;
@@ -40,7 +40,7 @@ void lint_request(struct lint *L, size_t arch, enum lint_ask ask, const struct r
 	switch (ask) {
 	case LQ_DEAD:
 		rec_str(&w, "sym", rec_get(fact, "sym"));
-		rec_str(&w, "value", rec_get(fact, "value"));
+		rec_str(&w, "value", value ? value : rec_get(fact, "value"));
 		break;
 	case LQ_BITS:
 		rec_str(&w, "sym", rec_get(fact, "sym"));
@@ -61,6 +61,18 @@ void lint_request(struct lint *L, size_t arch, enum lint_ask ask, const struct r
 	}
 	rec_end(&w);
 	vec_push(L->pending, q);
+}
+
+void lint_request(struct lint *L, size_t arch, enum lint_ask ask, const struct record *fact,
+		  struct finding *f)
+{
+	request(L, arch, ask, fact, NULL, f);
+}
+
+void lint_request_dead(struct lint *L, size_t arch, const struct record *fact, const char *value,
+		       struct finding *f)
+{
+	request(L, arch, LQ_DEAD, fact, value, f);
 }
 
 void lint_request_later(struct lint *L, size_t arch, const struct record *fact)
@@ -176,6 +188,54 @@ static void chains_model(struct chains *C)
 	C->base = cnf_nvars(model_cnf(C->m));
 }
 
+/* Round 3's check, and a dead symbol's own lines, get this many decisions:
+ * lines that block a value do so by propagation, and lines that need a
+ * search to block it are left to the core (never wrongly cited). */
+#define CHECK_DECISIONS 200
+
+/* When s's own lines alone keep it from lit (a symbol that is only `m`,
+ * or `depends on n`), they are the chain, not a core through whatever else
+ * happens to be dead on this arch: those of them that are needed (each
+ * taken out in turn, as why-not's minimal loop does) into ev, as a chain.
+ * False when they do not block it alone. */
+static bool own_lines_chain(struct chains *C, const struct symbol *s, int lit, struct strbuf *ev)
+{
+	struct cnf *cnf = model_cnf(C->m);
+	struct selvec in = { 0 }, out = { 0 };
+	intvec own = { 0 }, rest = { 0 };
+	bool blocks;
+
+	for (size_t i = 0; i < cnf_nselectors(cnf); i++)
+		if (cnf_selector_at(cnf, i)->sym == s)
+			vec_push(own, cnf_selector_at(cnf, i)->var);
+	assume(C->S, lit);
+	blocks = own.n && sat_solve_lines(C->S, own.v, own.n, CHECK_DECISIONS) == SAT_UNSAT;
+	for (size_t k = 0; blocks && k < own.n;) {
+		rest.n = 0;
+		for (size_t j = 0; j < own.n; j++)
+			if (j != k)
+				vec_push(rest, own.v[j]);
+		assume(C->S, lit);
+		if (sat_solve_lines(C->S, rest.v, rest.n, CHECK_DECISIONS) == SAT_UNSAT)
+			own.v[k] = own.v[--own.n];	/* blocked without it too */
+		else
+			k++;
+	}
+	for (size_t k = 0; blocks && k < own.n; k++)
+		vec_push(in, cnf_selector_of(cnf, own.v[k]));
+	query_order_chain(s, &in, &out);
+	for (size_t j = 0; j < out.n; j++) {
+		if (ev->len)
+			sb_adds(ev, "\n");
+		query_chain_item_text(ev, out.v[j]);
+	}
+	vec_release(in);
+	vec_release(out);
+	vec_release(own);
+	vec_release(rest);
+	return blocks && ev->len;
+}
+
 /* Why sym cannot have the value (LQ_DEAD), or cannot be set with the
  * other bitness (LQ_BITS). */
 static void chain_of_symbol(struct chains *C, const struct record *r, struct strbuf *ev)
@@ -197,9 +257,11 @@ static void chain_of_symbol(struct chains *C, const struct record *r, struct str
 		ok = assume(C->S, -model_sym_is(C->m, s, 'n')) && ok;
 	} else {
 		const char *v = rec_get(r, "value");
+		int lit = !strcmp(v, "any") ? -model_sym_is(C->m, s, 'n') : model_sym_is(C->m, s, v[0]);
 
-		ok = assume(C->S, !strcmp(v, "any") ? -model_sym_is(C->m, s, 'n')
-						    : model_sym_is(C->m, s, v[0]));
+		if (lit != CNF_FALSE && lit != CNF_TRUE && own_lines_chain(C, s, lit, ev))
+			return;
+		ok = assume(C->S, lit);
 	}
 	if (blocked(C->S, ok)) {
 		query_core_chain_text(ev, model_cnf(C->m), C->S, s);
@@ -267,11 +329,6 @@ static void chain_of_conjunct(struct chains *C, const struct record *r, struct s
 	}
 	vec_release(cs);
 }
-
-/* Round 3's check gives the chain's lines this many decisions: lines
- * that block a term do so by propagation, and a chain that needs a search
- * to hold is computed anew (never wrongly cited). */
-#define CHECK_DECISIONS 200
 
 /* The selectors of this arch's model at the locations the chain's lines
  * cite ("SYM: line  (FILE:LINE)" each), into sels; false when a line is

@@ -177,6 +177,11 @@ void lint_merge(struct lint *L, const struct load_config *c, struct findings *ou
  * (an LF_DEAD, LF_BITS or LF_REDUND record of that arch). */
 void lint_request(struct lint *L, size_t arch, enum lint_ask ask, const struct record *fact,
 		  struct finding *f);
+/* LQ_DEAD for the value the finding claims (fact's own may say more: a
+ * symbol never y on every arch is never set at all on some, and the chain
+ * cites why it is never y). */
+void lint_request_dead(struct lint *L, size_t arch, const struct record *fact, const char *value,
+		       struct finding *f);
 /* The same term (fact: an LF_REDUND record) redundant on another arch:
  * the LQ_REDUND request just made is checked there in round 3. */
 void lint_request_later(struct lint *L, size_t arch, const struct record *fact);

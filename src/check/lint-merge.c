@@ -505,7 +505,7 @@ static void g_dead(struct merge *M, struct fact *g, size_t n)
 		finding_set_message(f, "%s can never be %s on any arch that defines it", sym, val);
 	add_arches(f, M, g, n);
 	for (size_t k = 0; k < n; k++)
-		lint_request(M->L, g[k].arch, LQ_DEAD, &g[k].r, f);
+		lint_request_dead(M->L, g[k].arch, &g[k].r, val, f);
 }
 
 /* The facts' "why" lines as evidence: once when every arch gives the same,
