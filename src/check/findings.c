@@ -464,25 +464,22 @@ static void print_sarif(FILE *out, const struct findings *fs, const struct check
 }
 
 /* Workflow commands: %, CR and LF escaped; in properties also : and ,.
- * Any other control byte (util/textout.h) as %XX too, which GitHub shows
- * as it is. */
+ * Any other control character (util/textout.h, C1 ones in UTF-8 too) as
+ * %XX a byte, which GitHub shows as it is. */
 static void gh_escape(FILE *out, const char *s, bool prop)
 {
-	for (; s && *s; s++) {
-		if (*s == '%')
-			fputs("%25", out);
-		else if (*s == '\r')
-			fputs("%0D", out);
-		else if (*s == '\n')
-			fputs("%0A", out);
-		else if (prop && *s == ':')
-			fputs("%3A", out);
-		else if (prop && *s == ',')
-			fputs("%2C", out);
-		else if (textout_is_control((unsigned char)*s))
-			fprintf(out, "%%%02X", (unsigned char)*s);	/* shown as is: never raw */
-		else
-			fputc(*s, out);
+	size_t n = s ? strlen(s) : 0, len;
+
+	for (size_t i = 0; i < n; i += len) {
+		char c = s[i];
+
+		if (textout_scan(s + i, n - i, true, &len) == TEXTOUT_CONTROL || c == '%' ||
+		    c == '\n' || (prop && (c == ':' || c == ','))) {
+			for (size_t k = 0; k < len; k++)
+				fprintf(out, "%%%02X", (unsigned char)s[i + k]);	/* never raw */
+		} else {
+			fwrite(s + i, 1, len, out);
+		}
 	}
 }
 

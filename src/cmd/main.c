@@ -73,8 +73,7 @@ int main(int argc, char **argv)
 	}
 	rc = c->fn(argc - 1, argv + 1);
 	diag_files_release();
-	fflush(stdout);
-	if (ferror(stdout)) {
+	if (!textout_finish() || ferror(stdout)) {
 		diag_fatal("error writing output");
 		rc = EXIT_ERROR;
 	}

@@ -1,23 +1,9 @@
 #include "util/json.h"
 
 #include <stdlib.h>
+#include <string.h>
 
-/* Length of the valid UTF-8 sequence at p, or 0. */
-static size_t utf8_len(const unsigned char *p)
-{
-	size_t n = p[0] >= 0xf0 && p[0] < 0xf5 ? 4 : p[0] >= 0xe0 ? 3 : p[0] >= 0xc2 && p[0] < 0xe0 ? 2 : 0;
-
-	if (p[0] >= 0xf5)
-		return 0;
-	for (size_t i = 1; i < n; i++)
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-	if (n == 3 && ((p[0] == 0xe0 && p[1] < 0xa0) || (p[0] == 0xed && p[1] >= 0xa0)))
-		return 0;	/* overlong, surrogate */
-	if (n == 4 && ((p[0] == 0xf0 && p[1] < 0x90) || (p[0] == 0xf4 && p[1] >= 0x90)))
-		return 0;
-	return n;
-}
+#include "util/textout.h"
 
 static void put_string(FILE *f, const char *s)
 {
@@ -35,14 +21,18 @@ static void put_string(FILE *f, const char *s)
 			} else if (*p < 0x80) {
 				fputc(*p, f);
 			} else {
-				size_t n = utf8_len(p);
+				size_t n;
+				enum textout_unit u = textout_scan((const char *)p, strnlen((const char *)p, 4),
+								   true, &n);
 
-				if (n) {	/* valid UTF-8: copy the sequence */
-					fwrite(p, 1, n, f);
-					p += n - 1;
-				} else {	/* a stray byte: read it as Latin-1 */
+				if (n == 1) {	/* a stray byte: read it as Latin-1 */
 					fprintf(f, "\\u%04x", *p);
+				} else if (u == TEXTOUT_CONTROL) {	/* U+0080..U+009F */
+					fprintf(f, "\\u%04x", p[1]);
+				} else {	/* valid UTF-8: copy the sequence */
+					fwrite(p, 1, n, f);
 				}
+				p += n - 1;
 			}
 		}
 	}

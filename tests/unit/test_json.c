@@ -1,5 +1,6 @@
 /* json.h: commas and nesting kept by the writer, layouts, sequences,
- * escaping (control bytes, quotes, UTF-8 kept, stray bytes as \u00XX). */
+ * escaping (control bytes, C1 ones too, quotes, UTF-8 kept, stray bytes as
+ * \u00XX). */
 #include "unit.h"
 
 #include "util/json.h"
@@ -148,12 +149,14 @@ static void test_escaping(void **state)
 	json_string(&x->j, "q\"b\\n\nt\tr\r\x01\x1f");
 	json_string(&x->j, "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80");
 	json_string(&x->j, "latin1 \xe9 \xc0\xaf \xed\xa0\x80");	/* stray, overlong, surrogate */
+	json_string(&x->j, "c1 \xc2\x85\xc2\x9b\x9b \xc2\xa0");	/* C1 in UTF-8, raw; NBSP kept */
 	json_end(&x->j);
 	json_finish(&x->j);
 	assert_string_equal(text(x),
 			    "[\"q\\\"b\\\\n\\nt\\tr\\r\\u0001\\u001f\","
 			    "\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\","
-			    "\"latin1 \\u00e9 \\u00c0\\u00af \\u00ed\\u00a0\\u0080\"]");
+			    "\"latin1 \\u00e9 \\u00c0\\u00af \\u00ed\\u00a0\\u0080\","
+			    "\"c1 \\u0085\\u009b\\u009b \xc2\xa0\"]");
 }
 
 static void test_keys_escaped(void **state)
