@@ -4,6 +4,9 @@
 # every command in it
 #   - is listed, with its summary, by `kcsat help`,
 #   - has a subsection (.SS NAME) under COMMANDS in man/kcsat.1,
+#   - ends its usage with the exit statuses of its row, 3 among them exactly
+#     when the row says it can run out of --sat-budget, and its subsection
+#     says exit status 3 then too (and only then),
 # and every long option in the usage of `kcsat help` and of each command
 # (`kcsat help NAME`, the same text as `kcsat NAME --help`) appears in
 # man/kcsat.1; every lint check of the checks table has its item in LINT
@@ -34,9 +37,12 @@ pass() { passed=$((passed + 1)); echo "ok   - $*"; }
 fail() { failed=$((failed + 1)); echo "FAIL - $*"; }
 note() { echo "note - $*"; }
 
-# --- the table: one "name<TAB>summary" line per row, in source order ---
-sed -n '/^const struct command commands\[\] = {/,/^};/p' "$main_c" |
-	sed -n 's/^[[:space:]]*{[[:space:]]*"\([^"]*\)",[[:space:]]*[A-Za-z_][A-Za-z0-9_]*,[[:space:]]*"\([^"]*\)"[[:space:]]*},*[[:space:]]*$/\1	\2/p' \
+# --- the table: one "name<TAB>summary<TAB>exits<TAB>budget" line per row, in
+# source order (a row may span lines: its fields are joined first) ---
+sed -n '/^const struct command commands\[\] = {/,/^};/p' "$main_c" | sed '1d;$d' |
+	grep -v '^[[:space:]]*/\*' | tr '\n\t' '  ' | sed 's/},/}\
+/g' |
+	sed -n 's/^[[:space:]]*{[[:space:]]*"\([^"]*\)",[[:space:]]*[A-Za-z_][A-Za-z0-9_]*,[[:space:]]*"\([^"]*\)",[[:space:]]*"\([^"]*\)",[[:space:]]*\(true\|false\)[[:space:]]*}[[:space:]]*$/\1	\2	\3	\4/p' \
 	>"$tmp/table"
 cut -f1 "$tmp/table" >"$tmp/names"
 n=$(wc -l <"$tmp/names")
@@ -44,7 +50,7 @@ rows=$(sed -n '/^const struct command commands\[\] = {/,/^};/p' "$main_c" | grep
 if [ "$n" -gt 0 ] && [ "$n" -eq "$rows" ]; then
 	pass "src/cmd/main.c: commands[] has $n rows: $(tr '\n' ' ' <"$tmp/names")"
 else
-	fail "src/cmd/main.c: read $n of the $rows rows of commands[] (one '{ \"name\", fn, \"summary\" },' per line expected)"
+	fail "src/cmd/main.c: read $n of the $rows rows of commands[] (each '{ \"name\", fn, \"summary\", \"exits\", true|false },' expected)"
 fi
 # bsearch with strcmp: byte order, no duplicates
 if LC_ALL=C sort -c -u "$tmp/names" 2>"$tmp/sort"; then
@@ -59,7 +65,7 @@ if "$kcsat" help >"$tmp/help" 2>"$tmp/err"; then
 else
 	fail "kcsat help exits non-zero: $(cat "$tmp/err")"
 fi
-while IFS='	' read -r name summary; do
+while IFS='	' read -r name summary exits budget; do
 	if grep -q "^[[:space:]]\{1,\}${name}[[:space:]]\{1,\}" "$tmp/help"; then
 		if grep "^[[:space:]]\{1,\}${name}[[:space:]]" "$tmp/help" | grep -qF -- "$summary"; then
 			pass "kcsat help lists '$name' with its summary"
@@ -93,6 +99,35 @@ while IFS= read -r s; do
 	grep -qx -- "$s" "$tmp/names" ||
 		fail "man/kcsat.1 documents a command '$s' that src/cmd/main.c does not have"
 done <"$tmp/subsections"
+
+# --- every command's usage ends with the exit statuses of its row, and
+# says exit status 3 exactly when the row says it can return it (a solve
+# ran out of --sat-budget); so does its subsection in the man page ---
+unknown3='3 when an answer is unknown (a SAT solve ran out of --sat-budget)'
+while IFS='	' read -r name summary exits budget; do
+	[ "$name" = help ] && continue	# `kcsat help help` is the general usage
+	want="Exit status: $exits"
+	[ "$budget" = true ] && want="$want; $unknown3"
+	want="$want."
+	"$kcsat" help "$name" 2>/dev/null | sed -n '/^Exit status: /,$p' | tr '\n' ' ' |
+		sed 's/  */ /g; s/ $//' >"$tmp/exit"
+	if [ "$(cat "$tmp/exit")" = "$want" ]; then
+		pass "kcsat help $name ends with its exit statuses${budget:+ (3: $budget)}"
+	else
+		fail "kcsat help $name: exit statuses '$(cat "$tmp/exit")', not '$want' (src/cmd/main.c)"
+	fi
+	awk -v n="$name" '/^\.S[SH]/ { s = $0; sub(/^\.S[SH][ \t]+/, "", s); gsub(/"/, "", s); in_s = ($1 == ".SS" && s == n); next }
+		in_s && !/^\./ { print } in_s && /^\.(B|I|BR|RB|IR|RI|BI|IB) / { sub(/^\.[A-Z]+ /, ""); gsub(/"/, ""); print }' \
+		"$tmp/man" | tr '\n' ' ' | sed 's/  */ /g' >"$tmp/sec"
+	if grep -q 'answer is unknown' "$tmp/sec"; then says3=true; else says3=false; fi
+	if [ "$says3" = "$budget" ]; then
+		pass "man/kcsat.1 .SS $name: exit status 3 $([ "$budget" = true ] && echo said || echo not said), as in commands[]"
+	elif [ "$budget" = true ]; then
+		fail "man/kcsat.1 .SS $name does not say exit status 3 ('... 3 when an answer is unknown ...'), which commands[] says it can return"
+	else
+		fail "man/kcsat.1 .SS $name says an answer can be unknown (exit status 3); commands[] says $name never returns 3"
+	fi
+done <"$tmp/table"
 
 # --- every long option of every usage text is in the man page ---
 # long_opts FILE: the --options a usage text mentions, one per line

@@ -12,17 +12,25 @@
  * the same (tests/dist/deb.sh). */
 #define KCSAT_VERSION "0.1.0"
 
+#include <stdbool.h>
+#include <stdio.h>
+
+/* A row of commands[]: `kcsat help`, a command's usage (its exit status
+ * line), completion and tests/check-docs.sh (the man page) read it. */
 struct command {
 	const char *name;
 	int (*fn)(int argc, char **argv);
 	const char *summary;
+	const char *exits;	/* exit statuses 0 to 2, as the usage says them */
+	bool budget;		/* can exit 3: a SAT solve ran out of --sat-budget */
 };
-
-#include <stdbool.h>
-#include <stdio.h>
 
 extern const struct command commands[];
 extern const unsigned ncommands;
+/* The command running (main(), `kcsat help NAME`, completion set it). */
+extern const struct command *cmd_current;
+/* usage, then the running command's exit statuses from its row. */
+void cmd_print_usage(FILE *f, const char *usage);
 
 int cmd_check(int argc, char **argv);
 int cmd_cnf(int argc, char **argv);

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cmd/cmd.h"
 #include "kconfig/because.h"
 #include "kconfig/confdata.h"
 #include "kconfig/dialect.h"
@@ -137,7 +138,7 @@ int cli_next_option(struct tree_opts *o, int argc, char **argv, const char *shor
 		if (r)
 			continue;
 		if (c == OPT_HELP) {
-			fputs(usage, stdout);
+			cmd_print_usage(stdout, usage);
 			*done = EXIT_OK;
 			return -1;
 		}
@@ -152,7 +153,7 @@ int cli_next_option(struct tree_opts *o, int argc, char **argv, const char *shor
 
 int cli_usage_error(const char *usage)
 {
-	fputs(usage, stderr);
+	cmd_print_usage(stderr, usage);
 	return EXIT_ERROR;
 }
 

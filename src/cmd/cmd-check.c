@@ -29,8 +29,7 @@ static const char usage[] =
 	"evidence (key values and, with --witness-dir, a .config; for reachable,\n"
 	"the Kconfig lines that block it).  --baseline FILE drops the findings it\n"
 	"records; --write-baseline FILE records the current ones (fingerprints\n"
-	"that survive line shifts).  --format github prints workflow annotations.\n"
-	"Exit status: 0 no finding outside the baseline, 1 findings, 2 error.\n";
+	"that survive line shifts).  --format github prints workflow annotations.\n";
 
 struct check_opts {
 	struct lint_options lo;

@@ -215,10 +215,16 @@ static char *command_usage(const struct command *c)
 		return NULL;
 	}
 	optind = 1;
-	if (!strcmp(c->name, "help"))
-		c->fn(1, (char *[]){ name, NULL });
-	else
-		c->fn(2, (char *[]){ name, help, NULL });
+	{
+		const struct command *running = cmd_current;
+
+		cmd_current = c;
+		if (!strcmp(c->name, "help"))
+			c->fn(1, (char *[]){ name, NULL });
+		else
+			c->fn(2, (char *[]){ name, help, NULL });
+		cmd_current = running;
+	}
 	fflush(stdout);
 	dup2(saved, STDOUT_FILENO);
 	close(saved);
@@ -606,7 +612,7 @@ int cmd_complete(int argc, char **argv)
 	int first = 1;
 
 	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
-		fputs(usage, stdout);
+		cmd_print_usage(stdout, usage);
 		return EXIT_OK;
 	}
 	if (argc > 1 && !strcmp(argv[1], "--"))

@@ -42,9 +42,7 @@ static const char usage[] =
 	"code in the patch.  -p N strips N leading path components (default 1).\n"
 	"--witness DIR writes, per arch and bitness, .config files that compile\n"
 	"every hunk compiled there, few of them (hunks that exclude each other\n"
-	"get separate files): DIR/ARCH-BITS.config, then .2.config, ...\n"
-	"Exit status: 0 if every hunk is compiled somewhere, 1 if one is dead\n"
-	"code, 2 on error, 3 if a solve ran out of its budget.\n";
+	"get separate files): DIR/ARCH-BITS.config, then .2.config, ...\n";
 
 static const char line_usage[] =
 	"usage: kcsat why|why-not FILE:LINE [--tree DIR] [--arch A|all] [--bits 32|64]\n"
@@ -54,9 +52,13 @@ static const char line_usage[] =
 	"is compiled, per architecture (default: all) and bitness: the Makefile\n"
 	"lines that build the file, the #if lines around LINE and, where it can\n"
 	"be compiled, the values that do it (why), or the Kconfig lines that\n"
-	"prevent it (why-not).\n"
-	"Exit status: why 0 if the line is compiled somewhere, 1 if nowhere;\n"
-	"why-not 0 if it is compiled nowhere, 1 if somewhere; 2 on error.\n";
+	"prevent it (why-not).\n";
+/* The exit statuses of why/why-not FILE:LINE (its usage ends with them). */
+static const struct command line_row = {
+	"why", NULL, NULL,
+	"why 0 if the line is compiled somewhere, 1 if nowhere; why-not 0 if it is compiled "
+	"nowhere, 1 if somewhere; 2 on error", true
+};
 
 enum cover_mode { MODE_COVER, MODE_WHY, MODE_WHYNOT };
 
@@ -682,6 +684,7 @@ int cmd_cover_line(int argc, char **argv, bool why_not)
 
 	cli_tree_opts_init(&o);
 	o.all_arches = true;	/* a line: every arch, as for a patch */
+	cmd_current = &line_row;
 	optind = 1;
 	while ((c = cli_next_option(&o, argc, argv, "", longopts, line_usage, &done)) != -1) {
 		if (c != 'b')

@@ -24,8 +24,7 @@ static const char usage[] =
 	"the values the symbols whose definitions differ (or the SYMs named) can\n"
 	"take, what their values silently require, and the lint findings on their\n"
 	"entries that appear or go away.  -W CHECK / -Wno-CHECK choose the lint\n"
-	"checks compared (see kcsat lint).\n"
-	"Exit status: 0, 1 if NEW adds lint warnings, 2 on error.\n";
+	"checks compared (see kcsat lint).\n";
 
 /* Keep the arches both trees have, in n's order, and give o the same list
  * (the jobs index both by position). */

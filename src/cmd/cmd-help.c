@@ -5,6 +5,44 @@
 #include "sat/sat.h"
 #include "util/diag.h"
 
+const struct command *cmd_current;
+
+/* Words of text, wrapped at 76 columns. */
+static void put_wrapped(FILE *f, const char *text)
+{
+	size_t col = 0;
+
+	while (*text) {
+		size_t n = strcspn(text, " ");
+
+		if (col && col + 1 + n > 76) {
+			fputc('\n', f);
+			col = 0;
+		} else if (col) {
+			fputc(' ', f);
+			col++;
+		}
+		fwrite(text, 1, n, f);
+		col += n;
+		text += n;
+		text += strspn(text, " ");
+	}
+	fputc('\n', f);
+}
+
+void cmd_print_usage(FILE *f, const char *usage)
+{
+	const struct command *c = cmd_current;
+	char line[512];
+
+	fputs(usage, f);
+	if (!c)
+		return;
+	snprintf(line, sizeof(line), "Exit status: %s%s.", c->exits,
+		 c->budget ? "; 3 when an answer is unknown (a SAT solve ran out of --sat-budget)" : "");
+	put_wrapped(f, line);
+}
+
 int cmd_help(int argc, char **argv)
 {
 	if (argc > 1) {
@@ -13,6 +51,7 @@ int cmd_help(int argc, char **argv)
 			{
 				char help[] = "--help";
 
+				cmd_current = &commands[i];
 				return commands[i].fn(2, (char *[]){ argv[1], help, NULL });
 			}
 		if (strcmp(argv[1], "help")) {

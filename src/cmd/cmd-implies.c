@@ -40,9 +40,7 @@ static const char usage[] =
 	"--no-config: none), a bool or tristate SYM: what follows from it in that\n"
 	"configuration: the settings olddefconfig (simulated) changes when SYM is\n"
 	"turned off (or, where it is n, on) with the fewest changes to FILE, each\n"
-	"with the line that ties it to SYM.\n"
-	"Exit status: 0, or 2 on error (1 if SYM can have the value nowhere; with\n"
-	"--config: no configuration gives SYM the other value).\n";
+	"with the line that ties it to SYM.\n";
 
 struct implies {
 	const char *arg;

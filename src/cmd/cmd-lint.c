@@ -30,8 +30,6 @@ static const char usage_head[] =
 	"on stderr ends the run.\n";
 static const char usage_witness[] =
 	"--witness-dir writes a .config per unmet-select finding and arch.\n";
-static const char usage_tail[] =
-	"Exit status: 0 no warnings (notes allowed), 1 warnings, 2 error.\n";
 
 struct lint_cmd {
 	struct tree_opts o;
@@ -109,7 +107,6 @@ int cmd_lint(int argc, char **argv)
 	lintopt_usage_off(&usage);
 	sb_adds(&usage, usage_witness);
 	lintopt_usage_list(&usage);
-	sb_adds(&usage, usage_tail);
 	cli_tree_opts_init(&lc.o);
 	lc.o.load.keep_cycles = true;
 	lc.o.all_arches = true;

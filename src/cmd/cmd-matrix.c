@@ -28,8 +28,7 @@ static const char usage[] =
 	"int or hex SYM its values as intervals (2..512,8192), for a string its\n"
 	"quoted constants and 'any other string'; '-' where SYM is not defined.\n"
 	"--rows (or a table wider than the terminal): one row per arch and\n"
-	"bitness, one column per SYM.\n"
-	"Exit status 0, or 2 on error.\n";
+	"bitness, one column per SYM.\n";
 
 struct cell {
 	char *col, *sym, *vals;
@@ -221,10 +220,11 @@ int cmd_matrix(int argc, char **argv)
 	fflush(stdout);
 	rc = cli_for_each_arch(&o, matrix_arch, matrix_merge, &mx, NULL);
 	/* a SYM no column defines: a typo (an error) or a wrong --arch (a
-	 * note: the row says '-') */
+	 * note: the row says '-'); an arch whose answers are unknown has no
+	 * column, and may define it */
 	for (int x = 0; rc != EXIT_ERROR && x < mx.nsyms; x++) {
 		const char *sugg = "";
-		bool everywhere = true;
+		bool everywhere = rc != EXIT_UNKNOWN;
 
 		for (size_t k = 0; k < mx.cells.n; k++)
 			if (!strcmp(mx.cells.v[k].sym, mx.syms[x])) {

@@ -28,9 +28,7 @@ static const char usage[] =
 	"silently require, and the lint findings on their entries that the patch\n"
 	"adds or fixes, unmet selects included.  -p N strips N leading path\n"
 	"components (default 1, as git apply); -W CHECK / -Wno-CHECK choose the\n"
-	"lint checks compared (see kcsat lint).\n"
-	"Exit status: 0, 1 if the patch adds lint warnings, 2 on error (a patch\n"
-	"that does not apply included).\n";
+	"lint checks compared (see kcsat lint).\n";
 
 /* Whether a tree of o reads one of p's files whose name lacks "Kconfig"
  * (none in Linux, but `source` takes any name): only then can a patch that

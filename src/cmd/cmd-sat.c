@@ -28,8 +28,7 @@ static const char usage[] =
 	"value is not n)?  Answers per architecture, and per bitness where 64BIT\n"
 	"is free.  Write SYM=y to require y.  --witness FILE writes a .config for\n"
 	"each satisfiable case: FILE itself for a single case, else FILE.N (the\n"
-	"N-th EXPR, from 1), .ARCH and -BITS suffixes as needed.\n"
-	"Exit status: 0 if every EXPR can hold somewhere, 1 if one cannot, 2 on error.\n";
+	"N-th EXPR, from 1), .ARCH and -BITS suffixes as needed.\n";
 
 static void witness_name(struct strbuf *sb, const char *base, int expr_no, const char *arch,
 			 const struct bitness *b, bool several_arches, bool several_bits)

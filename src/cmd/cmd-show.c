@@ -32,8 +32,7 @@ static const char usage[] =
 	"it, each at its file:line, and its help text.  With --config FILE, every\n"
 	"symbol carries its value there ([=y]), as olddefconfig computes it from\n"
 	"the file (default: in an O= build directory, its .config; --no-config:\n"
-	"none).  Arches that give the same answer are printed once.\n"
-	"Exit status: 0 if SYM is defined on an arch asked for, 2 if not.\n";
+	"none).  Arches that give the same answer are printed once.\n";
 
 static void text_items(struct strbuf *sb, const char *label, const show_itemvec *v)
 {

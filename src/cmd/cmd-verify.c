@@ -30,8 +30,7 @@ static const char usage[] =
 	"file's heading names (# Linux/x86_64 6.12.118 Kernel Configuration).\n"
 	"A fragment (--fragment, or a file with no conf heading that leaves out\n"
 	"symbols conf writes: a defconfig, a merge_config.sh fragment): only its\n"
-	"own lines that do not survive olddefconfig from it, and why.\n"
-	"Exit status: 0 if every file is consistent, 1 if one is not, 2 on error.\n";
+	"own lines that do not survive olddefconfig from it, and why.\n";
 
 /* The file's heading against the tree: a note when it names another arch
  * or kernel version. */

@@ -45,9 +45,7 @@ static const char usage[] =
 	"user's line in FILE, the default, select or choice of Kconfig, file:line\n"
 	"each, and what sets those in turn.\n"
 	"With FILE:LINE instead of SYM: whether that line of the tree is compiled\n"
-	"(kcsat why FILE:LINE --help says more; see kcsat cover).\n"
-	"Exit status: 0 if SYM can have the value somewhere (with --config: has\n"
-	"it in FILE), 1 if nowhere (has not).\n";
+	"(kcsat why FILE:LINE --help says more; see kcsat cover).\n";
 
 struct why {
 	struct sym_answer a;	/* first: query_merge_answer() reads it */

@@ -44,10 +44,7 @@ static const char usage[] =
 	"scripts/config commands and as a fragment: olddefconfig of FILE with\n"
 	"them (simulated) gives it, without any one of them it does not.\n"
 	"With FILE:LINE instead of SYM: whether that line of the tree is compiled\n"
-	"(kcsat why-not FILE:LINE --help says more; see kcsat cover).\n"
-	"Exit status: 0 if SYM is blocked in every case (with --config: does not\n"
-	"have the value in FILE), 1 if it is reachable somewhere (has it), 2 on\n"
-	"error.\n";
+	"(kcsat why-not FILE:LINE --help says more; see kcsat cover).\n";
 
 static bool in_chain(const struct selvec *chain, int var)
 {
