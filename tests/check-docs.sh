@@ -38,9 +38,10 @@ fail() { failed=$((failed + 1)); echo "FAIL - $*"; }
 note() { echo "note - $*"; }
 
 # --- the table: one "name<TAB>summary<TAB>exits<TAB>budget" line per row, in
-# source order (a row may span lines: its fields are joined first) ---
+# source order (a row may span lines, a string be split in literals: joined
+# first) ---
 sed -n '/^const struct command commands\[\] = {/,/^};/p' "$main_c" | sed '1d;$d' |
-	grep -v '^[[:space:]]*/\*' | tr '\n\t' '  ' | sed 's/},/}\
+	grep -v '^[[:space:]]*/\*' | tr '\n\t' '  ' | sed 's/"[[:space:]]*"//g; s/},/}\
 /g' |
 	sed -n 's/^[[:space:]]*{[[:space:]]*"\([^"]*\)",[[:space:]]*[A-Za-z_][A-Za-z0-9_]*,[[:space:]]*"\([^"]*\)",[[:space:]]*"\([^"]*\)",[[:space:]]*\(true\|false\)[[:space:]]*}[[:space:]]*$/\1	\2	\3	\4/p' \
 	>"$tmp/table"

@@ -461,6 +461,8 @@ static unsigned cover_group(struct sat *s, struct cnf *c, const int *targets, si
 						2 * cnf_nvars(c), live, on_live, ctx);
 
 		solves++;
+		if (r == SAT_UNKNOWN && spent)
+			return solves;	/* out of budget: the answer is unknown anyway */
 		if (r == SAT_UNKNOWN) {
 			size_t half = n / 2;
 
