@@ -115,6 +115,15 @@ int cli_run_query(const struct tree_opts *o, cli_job_fn job, arch_merge_fn merge
 
 /* --bits 32|64|all (all is 0); false after a diagnostic. */
 bool cli_bits_option(const char *arg, int *bits);
+/* The options of a command with one option of its own, the longopts entry
+ * whose value is opt: o initialised, *arg its argument ("" for a flag),
+ * left alone when it is not given.  Returns -1 to go on, else the exit
+ * status to return now (o released). */
+int cli_own_option(struct tree_opts *o, int argc, char **argv, const struct option *longopts,
+		   int opt, const char *usage, const char **arg);
+/* Without --arch, the arch the heading of the .config at path names
+ * ("# Linux/x86_64 6.12.0 Kernel Configuration") is o's default. */
+void cli_config_arch(struct tree_opts *o, const char *path);
 /* The command line of a one-symbol query with the shared options and
  * --bits (implies, why-not): o initialised, *bits and *sym set, arches
  * resolved.  Returns -1 to go on, else the exit status to return now. */

@@ -94,8 +94,8 @@ void finding_add_arch(struct finding *f, const char *arch)
 
 static int cmp_str(const char *a, const char *b)
 {
-	if (!a || !b)
-		return !a - !b ? (a ? -1 : 1) : 0;
+	if (!a || !b)	/* NULL last */
+		return a == b ? 0 : a ? -1 : 1;
 	return strcmp(a, b);
 }
 

@@ -314,14 +314,8 @@ static bool resolve_arches(struct tree_opts *o)
 	if (o->config_wanted && !o->config && !o->config_off && o->builddir &&
 	    (o->config = cli_build_config(o)))
 		o->config_found = true;
-	if (o->config && !o->arch_arg && !o->default_arch) {
-		char *ver = NULL;
-
-		/* the arch the file was written for, as its heading names it */
-		config_heading(o->config, &o->config_arch, &ver);
-		free(ver);
-		o->default_arch = o->config_arch;
-	}
+	if (o->config && !o->default_arch)
+		cli_config_arch(o, o->config);
 	if (!is_file(c->srctree, "Kconfig")) {
 		diag_fatal("no Kconfig file in '%s' (run from a kernel tree or pass --tree DIR)", c->srctree);
 		return false;
@@ -510,6 +504,36 @@ bool cli_bits_option(const char *arg, int *bits)
 	}
 	diag_fatal("--bits takes 32, 64 or all, not '%s'", arg);
 	return false;
+}
+
+int cli_own_option(struct tree_opts *o, int argc, char **argv, const struct option *longopts,
+		   int opt, const char *usage, const char **arg)
+{
+	int c, done;
+
+	cli_tree_opts_init(o);
+	optind = 1;
+	while ((c = cli_next_option(o, argc, argv, "", longopts, usage, &done)) != -1) {
+		if (c != opt) {
+			cli_tree_opts_release(o);
+			return cli_usage_error(usage);
+		}
+		*arg = optarg ? optarg : "";
+	}
+	return done;
+}
+
+void cli_config_arch(struct tree_opts *o, const char *path)
+{
+	char *ver = NULL;
+
+	if (o->arch_arg)
+		return;
+	/* the arch the file was written for, as its heading names it */
+	free(o->config_arch);
+	config_heading(path, &o->config_arch, &ver);
+	free(ver);
+	o->default_arch = o->config_arch;
 }
 
 int cli_sym_command(struct tree_opts *o, int argc, char **argv, const char *usage,

@@ -41,7 +41,8 @@ static void common_arches(struct tree_opts *o, struct tree_opts *n)
 			n->load.arches.v[k++] = n->load.arches.v[i];
 			continue;
 		}
-		fprintf(stderr, "kcsat diff: arch %s is only in %s: skipped\n", n->load.arches.v[i], n->load.srctree);
+		diag_note((struct loc){ 0, 0 }, "diff: arch %s is only in %s: skipped", n->load.arches.v[i],
+			  n->load.srctree);
 		free(n->load.arches.v[i]);
 	}
 	n->load.arches.n = k;

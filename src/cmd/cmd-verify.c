@@ -183,47 +183,29 @@ int cmd_verify(int argc, char **argv)
 	int done;
 	struct arch_ctx a;
 	struct json j;
-	int c, rc = EXIT_OK;
-	char *heading_arch = NULL;
-	bool fragment = false;
+	int rc = EXIT_OK;
+	const char *fragment = NULL;
 
-	cli_tree_opts_init(&o);
-	optind = 1;
-	while ((c = cli_next_option(&o, argc, argv, "", longopts, usage, &done)) != -1) {
-		if (c != 'f') {
-			cli_tree_opts_release(&o);
-			return cli_usage_error(usage);
-		}
-		fragment = true;
-	}
-	if (done >= 0)
+	if ((done = cli_own_option(&o, argc, argv, longopts, 'f', usage, &fragment)) >= 0)
 		return done;
 	if (optind == argc) {
 		diag_fatal("missing CONFIG file (see 'kcsat help verify')");
+		cli_tree_opts_release(&o);
 		return EXIT_ERROR;
 	}
-	if (!o.arch_arg) {
-		/* the arch the file was written for, as its heading names it */
-		char *arch, *ver;
-
-		config_heading(argv[optind], &arch, &ver);
-		free(ver);
-		heading_arch = arch;
-		o.default_arch = arch;
-	}
+	/* the arch the file was written for, as its heading names it */
+	cli_config_arch(&o, argv[optind]);
 	if (!cli_resolve_arches(&o)) {
-		free(heading_arch);
+		cli_tree_opts_release(&o);
 		return EXIT_ERROR;
 	}
 	if (o.load.arches.n > 1) {
 		diag_fatal("verify checks one arch at a time (--arch NAME)");
 		cli_tree_opts_release(&o);
-		free(heading_arch);
 		return EXIT_ERROR;
 	}
 	if (!arch_ctx_load(&a, &o.load, 0)) {
 		cli_tree_opts_release(&o);
-		free(heading_arch);
 		return EXIT_ERROR;
 	}
 	json_init(&j, stdout);
@@ -236,7 +218,7 @@ int cmd_verify(int argc, char **argv)
 		bool ok;
 
 		diag_scope_enter(&scope);
-		ok = verify_one(&a, argv[i], fragment, o.format, &j);
+		ok = verify_one(&a, argv[i], fragment != NULL, o.format, &j);
 		diag_scope_leave(&scope);
 		if (!ok)
 			rc = scope.nerrors || rc == EXIT_ERROR ? EXIT_ERROR : EXIT_NO;
@@ -249,6 +231,5 @@ int cmd_verify(int argc, char **argv)
 	}
 	arch_ctx_close(&a);
 	cli_tree_opts_release(&o);
-	free(heading_arch);
 	return rc;
 }

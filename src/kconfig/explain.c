@@ -42,6 +42,20 @@ static void why_revs(struct eval *ev, const struct property *list, enum tristate
 				p->menu->sym->name, tri_char(eval_sym_tri(ev, p->menu->sym)));
 }
 
+/* The default that applies, "FILE:LINE: default EXPR (is y)", or that none does. */
+static void why_default(struct eval *ev, const struct property *d, struct strbuf *why)
+{
+	char l[300];
+
+	if (d) {
+		sb_addf(why, "\t%s: default ", loc_str(d->loc, l, sizeof(l)));
+		expr_print(why, d->expr);
+		sb_addf(why, " (is %c)\n", tri_char(eval_expr(ev, d->expr)));
+	} else {
+		sb_addf(why, "\tno default applies\n");
+	}
+}
+
 static void why_prompts(struct eval *ev, const struct symbol *s, enum tristate need,
 			struct strbuf *why)
 {
@@ -71,7 +85,6 @@ static bool check_tri(struct eval *ev, const struct symbol *s, struct strbuf *wh
 	enum tristate v = eval_sym_tri(ev, s), vis = eval_visibility(ev, s), want;
 	enum tristate rev = eval_round(ev, s, eval_rev(ev, s->selected_by));
 	const struct property *d;
-	char l[300];
 
 	if (vis > no) {
 		enum tristate hi = tri_or(vis, rev);
@@ -98,13 +111,7 @@ static bool check_tri(struct eval *ev, const struct symbol *s, struct strbuf *wh
 	d = eval_active_default(ev, s);
 	sb_addf(why, "\t%s is not visible, so Kconfig computes %c:\n", s->name, tri_char(want));
 	why_prompts(ev, s, mod, why);
-	if (d) {
-		sb_addf(why, "\t%s: default ", loc_str(d->loc, l, sizeof(l)));
-		expr_print(why, d->expr);
-		sb_addf(why, " (is %c)\n", tri_char(eval_expr(ev, d->expr)));
-	} else {
-		sb_addf(why, "\tno default applies\n");
-	}
+	why_default(ev, d, why);
 	if (rev)
 		why_revs(ev, s->selected_by, rev, why);
 	return false;
@@ -243,14 +250,9 @@ static void why_computed(struct eval *ev, const struct symbol *s, struct strbuf 
 			loc_str(s->choice->loc, l, sizeof(l)));
 		return;
 	}
-	if (d) {
-		sb_addf(why, "\t%s: default ", loc_str(d->loc, l, sizeof(l)));
-		expr_print(why, d->expr);
-		sb_addf(why, " (is %c)\n", tri_char(eval_expr(ev, d->expr)));
-	} else {
-		sb_addf(why, "\tno default applies\n");
+	why_default(ev, d, why);
+	if (!d)
 		why_defaults(ev, s, why);
-	}
 	if (eval_rev(ev, s->selected_by) || eval_rev(ev, s->implied_by)) {
 		why_revs(ev, s->selected_by, mod, why);
 		why_revs(ev, s->implied_by, mod, why);

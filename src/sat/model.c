@@ -12,6 +12,7 @@
 #include "sat/cnf.h"
 #include "kconfig/kconfig.h"
 #include "sat/sat.h"
+#include "util/diag.h"
 #include "kconfig/value.h"
 #include "util/vec.h"
 #include "util/xalloc.h"
@@ -1234,8 +1235,8 @@ static void encode_val(struct model *M, const struct symbol *s)
 		int k = dom_index(d, clamped.v[i].val);
 
 		if (k < 0) {	/* cannot happen: every value was added to d */
-			fprintf(stderr, "kcsat: internal: value '%s' of %s not in its domain\n",
-				clamped.v[i].val, s->name);
+			diag_fatal("internal: value '%s' of %s not in its domain", clamped.v[i].val,
+				   s->name);
 			continue;
 		}
 		defk[k] = cnf_or(C, defk[k], clamped.v[i].cond);

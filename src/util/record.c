@@ -14,8 +14,7 @@
 
 static void bug(const struct record_kind *k, const char *field, const char *what)
 {
-	fprintf(stderr, "kcsat: internal error: record '%s': field '%s' %s\n", k->name,
-		field ? field : "(none)", what);
+	diag_fatal("internal: record '%s': field '%s' %s", k->name, field ? field : "(none)", what);
 	abort();
 }
 
