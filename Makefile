@@ -60,6 +60,7 @@ LIB_OBJS += kconfig/symbol.o
 LIB_OBJS += kconfig/tree.o
 LIB_OBJS += kconfig/value.o
 # sat/: the model, its CNF, the solver, queries and witnesses
+LIB_OBJS += sat/answers.o
 LIB_OBJS += sat/cnf.o
 LIB_OBJS += sat/fix.o
 LIB_OBJS += sat/implied.o

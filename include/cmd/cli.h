@@ -137,6 +137,9 @@ struct json;
  * "no_case": REASON}, so that no arch is left out silently. */
 void cli_no_case(const struct tree_opts *o, struct arch_ctx *a, int bits, FILE *out,
 		 struct json *j);
+/* The same with the reason known (query_no_case_reason()'s text). */
+void cli_no_case_print(const struct tree_opts *o, const char *arch, int bits, const char *why,
+		       FILE *out, struct json *j);
 struct sym_answer;
 /* The exit status of a one-symbol query after its run (rc): the error for
  * a symbol no arch asked for defines (query_unknown_symbol()) or for a

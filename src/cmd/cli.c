@@ -571,16 +571,22 @@ void cli_no_case(const struct tree_opts *o, struct arch_ctx *a, int bits, FILE *
 	struct strbuf why = STRBUF_INIT;
 
 	query_no_case_reason(a, bits, &why);
+	cli_no_case_print(o, a->arch, bits, sb_str(&why), out, j);
+	sb_release(&why);
+}
+
+void cli_no_case_print(const struct tree_opts *o, const char *arch, int bits, const char *why,
+		       FILE *out, struct json *j)
+{
 	if (o->format == FMT_JSON) {
 		json_object(j);
-		json_kstring(j, "arch", a->arch);
+		json_kstring(j, "arch", arch);
 		json_kint(j, "bits", bits);
-		json_kstring(j, "no_case", sb_str(&why));
+		json_kstring(j, "no_case", why);
 		json_end(j);
 	} else {
-		fprintf(out, "%s: %s\n", a->arch ? a->arch : "tree", sb_str(&why));
+		fprintf(out, "%s: %s\n", arch ? arch : "tree", why);
 	}
-	sb_release(&why);
 }
 
 int cli_no_case_error(int bits)

@@ -12,9 +12,9 @@
 #include "util/diag.h"
 #include "util/json.h"
 #include "kconfig/kconfig.h"
-#include "sat/model.h"
+#include "sat/answers.h"
 #include "sat/query.h"
-#include "sat/sat.h"
+#include "util/record.h"
 #include "util/strbuf.h"
 #include "util/vec.h"
 #include "util/xalloc.h"
@@ -30,119 +30,74 @@ static const char usage[] =
 	"--rows (or a table wider than the terminal): one row per arch and\n"
 	"bitness, one column per SYM.\n";
 
-struct cell {
-	char *col, *sym, *vals;
-	bool undef;		/* SYM is not defined in the column */
-	char *suggest;		/* then the closest name there, or "" */
-};
-
 struct matrix {
 	char **syms;
 	int nsyms;
-	VEC(struct cell) cells;
-	strvec cols;
+	cellvec cells;		/* every arch's, merged */
+	strvec cols;		/* in order */
+};
+
+/* What an arch's job leaves for matrix_merge(): its cells. */
+static const struct record_kind cell_record = {
+	/* SYM (its index) can take vals in column col; undef 1 if the arch
+	 * does not define it, suggest then the closest name it defines */
+	"cell", { "col", "sym", "vals", "undef", "suggest", NULL }
 };
 
 static int matrix_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, struct strbuf *result)
 {
 	struct matrix *mx = ctx;
-	struct arch_ctx a;
-	struct bitness b[2];
-	const char *arch = o->load.arches.n ? o->load.arches.v[i] : "tree";
-	int nb;
+	cellvec cells = { 0 };
+	bool ok = matrix_cells_compute(&o->load, i, mx->syms, (size_t)mx->nsyms, &cells);
 
 	(void)out;
-	if (!arch_ctx_open(&a, &o->load, i))
-		return EXIT_ERROR;
-	nb = query_bitness(&a, 0, b);
-	for (int k = 0; k < nb; k++) {
-		char col[64];
+	for (size_t k = 0; k < cells.n; k++) {
+		struct record_writer w;
 
-		snprintf(col, sizeof(col), "%s%s%s", arch, b[k].bits ? "/" : "",
-			 b[k].bits ? (b[k].bits == 64 ? "64" : "32") : "");
-		for (int x = 0; x < mx->nsyms; x++) {
-			const struct symbol *s;
-			char val, *str, sugg[128] = "";
-			struct strbuf vals = STRBUF_INIT;
-			int found = query_symbol(a.t, mx->syms[x], &s, &val, &str, sugg, sizeof(sugg));
-
-			free(str);
-			if (found < 0) {
-				arch_ctx_close(&a);
-				return EXIT_ERROR;
-			}
-			if (!found || !model_has_value(a.m, s)) {
-				sb_adds(&vals, "-");
-			} else if (!sym_is_bool_like(s)) {
-				/* int, hex, string: the values, as intervals */
-				strvec items = { 0 };
-
-				query_values(&a, s, b[k].lit, &items);
-				query_values_text(&vals, &items, true);
-				strvec_free_all(&items);
-				for (char *p = vals.buf; *p; p++)
-					if (*p == '\t' || *p == '\n')
-						*p = ' ';	/* the result's separators */
-			} else {
-				for (const char *v = "nmy"; *v; v++) {
-					int lit = model_sym_is(a.m, s, *v);
-
-					sat_assume(a.s, b[k].lit);
-					sat_assume(a.s, lit);
-					if (sat_solve(a.s) == SAT_SAT)
-						sb_addc(&vals, *v);
-				}
-			}
-			sb_addf(result, "%s\t%s\t%s", col, mx->syms[x], sb_str(&vals));
-			sb_release(&vals);
-			if (!found)	/* not defined here, and the closest name */
-				sb_addf(result, "\tundefined %s", sugg);
-			sb_addc(result, '\n');
+		if (ok) {
+			rec_begin(&w, result, &cell_record);
+			rec_str(&w, "col", cells.v[k].col);
+			rec_uint(&w, "sym", cells.v[k].sym);
+			rec_str(&w, "vals", cells.v[k].vals);
+			rec_uint(&w, "undef", cells.v[k].undef);
+			rec_str(&w, "suggest", cells.v[k].suggest);
+			rec_end(&w);
 		}
+		matrix_cell_release(&cells.v[k]);
 	}
-	arch_ctx_close(&a);
-	return EXIT_OK;
+	vec_release(cells);
+	return ok ? EXIT_OK : EXIT_ERROR;
 }
 
 static void matrix_merge(void *ctx, size_t i, const char *result)
 {
 	struct matrix *mx = ctx;
-	char *copy = xstrdup(result), *save = NULL;
+	char *text = xstrdup(result);
+	struct record_reader rd;
+	struct record r;
 
 	(void)i;
-	for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		char *t1 = strchr(line, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
-		struct cell c;
-		bool seen = false;
+	rec_reader_init(&rd, text, &cell_record, 1);
+	while (rec_read(&rd, &r)) {
+		uint32_t sym, undef;
+		struct matrix_cell c;
 
-		if (!t2)
+		if (!rec_get_u32(&r, "sym", &sym) || sym >= (uint32_t)mx->nsyms ||
+		    !rec_get_u32(&r, "undef", &undef))
 			continue;
-		*t1 = *t2 = '\0';
-		{
-			char *t3 = strchr(t2 + 1, '\t');
-
-			/* "undefined SUGGESTION": SYM is not defined in this column */
-			c.undef = t3 && !strncmp(t3 + 1, "undefined ", 10);
-			c.suggest = xstrdup(c.undef ? t3 + 11 : "");
-			if (t3)
-				*t3 = '\0';
-		}
-		c.col = xstrdup(line);
-		c.sym = xstrdup(t1 + 1);
-		c.vals = xstrdup(t2 + 1);
+		c = (struct matrix_cell){ xstrdup(rec_get(&r, "col")), sym, xstrdup(rec_get(&r, "vals")),
+					  undef != 0, xstrdup(rec_get(&r, "suggest")) };
 		vec_push(mx->cells, c);
-		for (size_t k = 0; k < mx->cols.n; k++)
-			seen |= !strcmp(mx->cols.v[k], c.col);
-		if (!seen)
-			vec_push(mx->cols, xstrdup(c.col));
+		if (!strvec_contains(&mx->cols, c.col))
+			strvec_push_dup(&mx->cols, c.col);
 	}
-	free(copy);
+	free(text);
 }
 
-static const char *lookup(const struct matrix *mx, const char *col, const char *sym)
+static const char *lookup(const struct matrix *mx, const char *col, int sym)
 {
 	for (size_t k = 0; k < mx->cells.n; k++)
-		if (!strcmp(mx->cells.v[k].col, col) && !strcmp(mx->cells.v[k].sym, sym))
+		if (mx->cells.v[k].sym == (size_t)sym && !strcmp(mx->cells.v[k].col, col))
 			return mx->cells.v[k].vals;
 	return "-";
 }
@@ -170,8 +125,8 @@ static void print_rows(const struct matrix *mx)
 		size_t w = strlen(mx->syms[x]);
 
 		for (size_t k = 0; k < mx->cols.n; k++)
-			if (strlen(lookup(mx, mx->cols.v[k], mx->syms[x])) > w)
-				w = strlen(lookup(mx, mx->cols.v[k], mx->syms[x]));
+			if (strlen(lookup(mx, mx->cols.v[k], x)) > w)
+				w = strlen(lookup(mx, mx->cols.v[k], x));
 		vec_push(sw, w);
 	}
 	printf("%-*s", (int)aw, "ARCH");
@@ -181,10 +136,70 @@ static void print_rows(const struct matrix *mx)
 	for (size_t k = 0; k < mx->cols.n; k++) {
 		printf("%-*s", (int)aw, mx->cols.v[k]);
 		for (int x = 0; x < mx->nsyms; x++)
-			printf("  %-*s", (int)sw.v[x], lookup(mx, mx->cols.v[k], mx->syms[x]));
+			printf("  %-*s", (int)sw.v[x], lookup(mx, mx->cols.v[k], x));
 		putchar('\n');
 	}
 	vec_release(sw);
+}
+
+static void matrix_print_json(const struct matrix *mx)
+{
+	struct json j;
+
+	json_init(&j, stdout);
+	json_object(&j);
+	json_key(&j, "columns");
+	json_strings(&j, mx->cols.v, mx->cols.n);
+	json_kobject(&j, "symbols");
+	for (int x = 0; x < mx->nsyms; x++) {
+		json_kobject(&j, mx->syms[x]);
+		for (size_t k = 0; k < mx->cols.n; k++)
+			json_kstring(&j, mx->cols.v[k], lookup(mx, mx->cols.v[k], x));
+		json_end(&j);
+	}
+	json_end(&j);
+	json_end(&j);
+	json_finish(&j);
+	putchar('\n');
+}
+
+/* One row per SYM, one column per arch and bitness; turned (print_rows())
+ * with rows or when wider than the terminal. */
+static void matrix_print_text(const struct matrix *mx, bool rows)
+{
+	sizevec cw = { 0 };
+	size_t width = 6, total;
+
+	for (int x = 0; x < mx->nsyms; x++)
+		if (strlen(mx->syms[x]) > width)
+			width = strlen(mx->syms[x]);
+	total = width;
+	/* a column as wide as its name or its widest cell */
+	for (size_t k = 0; k < mx->cols.n; k++) {
+		size_t w = strlen(mx->cols.v[k]) > 3 ? strlen(mx->cols.v[k]) : 3;
+
+		for (int x = 0; x < mx->nsyms; x++)
+			if (strlen(lookup(mx, mx->cols.v[k], x)) > w)
+				w = strlen(lookup(mx, mx->cols.v[k], x));
+		vec_push(cw, w);
+		total += 2 + w;
+	}
+	if (rows || total > terminal_width()) {
+		print_rows(mx);
+		vec_release(cw);
+		return;
+	}
+	printf("%-*s", (int)width, "SYMBOL");
+	for (size_t k = 0; k < mx->cols.n; k++)
+		printf("  %-*s", (int)cw.v[k], mx->cols.v[k]);
+	putchar('\n');
+	for (int x = 0; x < mx->nsyms; x++) {
+		printf("%-*s", (int)width, mx->syms[x]);
+		for (size_t k = 0; k < mx->cols.n; k++)
+			printf("  %-*s", (int)cw.v[k], lookup(mx, mx->cols.v[k], x));
+		putchar('\n');
+	}
+	vec_release(cw);
 }
 
 int cmd_matrix(int argc, char **argv)
@@ -196,27 +211,22 @@ int cmd_matrix(int argc, char **argv)
 	};
 	struct tree_opts o;
 	struct matrix mx = { 0 };
-	int c, done, rc;
-	size_t width = 6;
-	bool rows = false;
+	const char *rows = NULL;
+	int done, rc;
 
-	cli_tree_opts_init(&o);
-	optind = 1;
-	while ((c = cli_next_option(&o, argc, argv, "", longopts, usage, &done)) != -1) {
-		if (c != 'r')
-			return cli_usage_error(usage);
-		rows = true;
-	}
-	if (done >= 0)
+	if ((done = cli_own_option(&o, argc, argv, longopts, 'r', usage, &rows)) >= 0)
 		return done;
 	if (optind == argc) {
 		diag_fatal("missing SYM (see 'kcsat help matrix')");
+		cli_tree_opts_release(&o);
 		return EXIT_ERROR;
 	}
 	mx.syms = argv + optind;
 	mx.nsyms = argc - optind;
-	if (!cli_resolve_arches(&o))
+	if (!cli_resolve_arches(&o)) {
+		cli_tree_opts_release(&o);
 		return EXIT_ERROR;
+	}
 	fflush(stdout);
 	rc = cli_for_each_arch(&o, matrix_arch, matrix_merge, &mx, NULL);
 	/* a SYM no column defines: a typo (an error) or a wrong --arch (a
@@ -227,7 +237,7 @@ int cmd_matrix(int argc, char **argv)
 		bool everywhere = rc != EXIT_UNKNOWN;
 
 		for (size_t k = 0; k < mx.cells.n; k++)
-			if (!strcmp(mx.cells.v[k].sym, mx.syms[x])) {
+			if (mx.cells.v[k].sym == (size_t)x) {
 				everywhere &= mx.cells.v[k].undef;
 				if (!*sugg)
 					sugg = mx.cells.v[k].suggest;
@@ -235,73 +245,14 @@ int cmd_matrix(int argc, char **argv)
 		if (everywhere && query_undefined_name(&o.load, mx.syms[x], sugg, true) == EXIT_ERROR)
 			rc = EXIT_ERROR;
 	}
-	if (rc != EXIT_ERROR) {
-		for (int x = 0; x < mx.nsyms; x++)
-			if (strlen(mx.syms[x]) > width)
-				width = strlen(mx.syms[x]);
-		if (o.format == FMT_JSON) {
-			struct json j;
-
-			json_init(&j, stdout);
-			json_object(&j);
-			json_key(&j, "columns");
-			json_strings(&j, mx.cols.v, mx.cols.n);
-			json_kobject(&j, "symbols");
-			for (int x = 0; x < mx.nsyms; x++) {
-				json_kobject(&j, mx.syms[x]);
-				for (size_t k = 0; k < mx.cols.n; k++)
-					json_kstring(&j, mx.cols.v[k], lookup(&mx, mx.cols.v[k], mx.syms[x]));
-				json_end(&j);
-			}
-			json_end(&j);
-			json_end(&j);
-			json_finish(&j);
-			putchar('\n');
-		} else {
-			sizevec cw = { 0 };
-			size_t total = width;
-
-			/* a column as wide as its name or its widest cell */
-			for (size_t k = 0; k < mx.cols.n; k++) {
-				size_t w = strlen(mx.cols.v[k]) > 3 ? strlen(mx.cols.v[k]) : 3;
-
-				for (int x = 0; x < mx.nsyms; x++)
-					if (strlen(lookup(&mx, mx.cols.v[k], mx.syms[x])) > w)
-						w = strlen(lookup(&mx, mx.cols.v[k], mx.syms[x]));
-				vec_push(cw, w);
-				total += 2 + w;
-			}
-			if (!rows && total > terminal_width())
-				rows = true;	/* too wide for the terminal: turned */
-			if (rows) {
-				print_rows(&mx);
-				vec_release(cw);
-				goto done;
-			}
-			printf("%-*s", (int)width, "SYMBOL");
-			for (size_t k = 0; k < mx.cols.n; k++)
-				printf("  %-*s", (int)cw.v[k], mx.cols.v[k]);
-			putchar('\n');
-			for (int x = 0; x < mx.nsyms; x++) {
-				printf("%-*s", (int)width, mx.syms[x]);
-				for (size_t k = 0; k < mx.cols.n; k++)
-					printf("  %-*s", (int)cw.v[k], lookup(&mx, mx.cols.v[k], mx.syms[x]));
-				putchar('\n');
-			}
-			vec_release(cw);
-		}
-	}
-done:
-	for (size_t k = 0; k < mx.cells.n; k++) {
-		free(mx.cells.v[k].col);
-		free(mx.cells.v[k].sym);
-		free(mx.cells.v[k].vals);
-		free(mx.cells.v[k].suggest);
-	}
+	if (rc != EXIT_ERROR && o.format == FMT_JSON)
+		matrix_print_json(&mx);
+	else if (rc != EXIT_ERROR)
+		matrix_print_text(&mx, rows != NULL);
+	for (size_t k = 0; k < mx.cells.n; k++)
+		matrix_cell_release(&mx.cells.v[k]);
 	vec_release(mx.cells);
-	for (size_t k = 0; k < mx.cols.n; k++)
-		free(mx.cols.v[k]);
-	vec_release(mx.cols);
+	strvec_free_all(&mx.cols);
 	cli_tree_opts_release(&o);
 	return rc;
 }

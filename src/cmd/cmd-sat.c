@@ -7,15 +7,15 @@
 
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
-#include "sat/witness.h"
+#include "sat/answers.h"
 #include "util/diag.h"
 #include "util/json.h"
 #include "kconfig/kconfig.h"
 #include "sat/model.h"
-#include "kconfig/parse.h"
 #include "sat/query.h"
 #include "sat/sat.h"
 #include "util/outfile.h"
+#include "util/record.h"
 #include "util/strbuf.h"
 #include "util/vec.h"
 #include "util/xalloc.h"
@@ -43,10 +43,10 @@ static void witness_name(struct strbuf *sb, const char *base, int expr_no, const
 		sb_addf(sb, "-%d", b->bits);
 }
 
-/* A name an EXPR reads, with the arches that do not define it. */
-struct undef_name {
+/* A name an EXPR reads, with the number of arches that do not define it. */
+struct undef_count {
 	char *name;
-	char suggest[128];
+	char *suggest;
 	size_t arches;
 };
 
@@ -56,158 +56,147 @@ struct satq {
 	const char *witness;
 	bool *anywhere;		/* per EXPR, merged over arches */
 	bool any_case;		/* some arch had a case for bits */
-	VEC(struct undef_name) undef;
+	VEC(struct undef_count) undef;
 };
 
-/* One arch: answers for every EXPR; result: '1' per EXPR that held. */
+/* What an arch's job leaves for sat_merge(). */
+enum { R_SAT, R_UNDEF };
+static const struct record_kind records[] = {
+	/* held: '1' or '0' per EXPR (it holds in some case here); bitcase:
+	 * 1 if --bits selected a case here */
+	[R_SAT] = { "sat", { "held", "bitcase", NULL } },
+	/* an EXPR reads name, which this arch does not define */
+	[R_UNDEF] = { "undef", { "name", "suggest", NULL } },
+};
+
+static void sat_print_text(FILE *out, const struct satq *sc, const struct sat_answer *r,
+			   const struct sat_case *c)
+{
+	if (sc->nexpr > 1)
+		fprintf(out, "%s: ", sc->exprs[c->expr]);
+	fprintf(out, "%s%s%s: %s\n", r->arch ? r->arch : "tree", *c->b.label ? " " : "", c->b.label,
+		c->satisfiable ? "SAT" : "UNSAT");
+}
+
+static void sat_print_json(struct json *j, const struct satq *sc, const struct sat_answer *r,
+			   const struct sat_case *c, const char *witness)
+{
+	json_object(j);
+	json_kstring(j, "expr", sc->exprs[c->expr]);
+	json_kstring(j, "arch", r->arch);
+	json_kint(j, "bits", c->b.bits);
+	json_kbool(j, "satisfiable", c->satisfiable);
+	if (witness)
+		json_kstring(j, "witness", witness);
+	json_end(j);
+}
+
+/* A SAT case's witness .config, at the name witness_name() gives. */
+static bool sat_write_witness(const struct satq *sc, const struct sat_answer *r,
+			      const struct sat_case *c, const char *path)
+{
+	struct outfile of;
+	struct strbuf h = STRBUF_INIT;
+
+	if (!outfile_open(&of, path))
+		return false;
+	sb_addf(&h, "# kcsat witness: %s holds on %s%s%s\n", sc->exprs[c->expr],
+		r->arch ? r->arch : "tree", *c->b.label ? " " : "", c->b.label);
+	config_write_file(of.f, &c->witness, sb_str(&h));
+	sb_release(&h);
+	return outfile_commit(&of);
+}
+
+/* One arch: the answers for every EXPR, computed, then printed to out;
+ * the result holds what sat_merge() needs. */
 static int sat_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, struct strbuf *result)
 {
 	struct satq *sc = ctx;
-	struct strbuf sb = STRBUF_INIT;
-	char *hit = xcalloc((size_t)sc->nexpr + 1, 1);
+	struct sat_answer r;
+	struct record_writer w;
+	struct strbuf held = STRBUF_INIT, name = STRBUF_INIT;
 	struct json j;
 	int rc = EXIT_OK;
-	bool has_case = false;
-	struct strbuf undefs = STRBUF_INIT;
 
-	json_init_seq(&j, out);
-	memset(hit, '0', (size_t)sc->nexpr);
-	do {
-	struct arch_ctx a;
-	struct bitness b[2];
-	struct expr **ex = xcalloc((size_t)sc->nexpr, sizeof(*ex));
-	int nb;
-
-	if (!arch_ctx_load(&a, &o->load, i)) {
-		free(ex);
+	for (int x = 0; x < sc->nexpr; x++)
+		sb_addc(&held, '0');
+	if (!sat_answer_compute(&o->load, i, sc->exprs, (size_t)sc->nexpr, sc->bits,
+				sc->witness != NULL, &r))
 		rc = EXIT_ERROR;
-		goto out;
-	}
-	for (int x = 0; x < sc->nexpr; x++) {
-		symvec undef = { 0 };
+	json_init_seq(&j, out);
+	if (rc == EXIT_OK && !r.nb)
+		cli_no_case_print(o, r.arch, sc->bits, sb_str(&r.no_case), out, &j);
+	for (size_t k = 0; rc == EXIT_OK && k < r.cases.n; k++) {
+		const struct sat_case *c = &r.cases.v[k];
+		const char *path = NULL;
 
-		if (!(ex[x] = parse_expr_string(a.t, sc->exprs[x]))) {
+		if (c->satisfiable) {
+			held.buf[c->expr] = '1';
+			if (sc->witness) {
+				witness_name(&name, sc->witness, sc->nexpr > 1 ? (int)c->expr + 1 : 0,
+					     r.arch, &c->b, o->load.arches.n > 1, r.nb > 1);
+				path = sb_str(&name);
+			}
+		}
+		if (o->format == FMT_JSON)
+			sat_print_json(&j, sc, &r, c, path);
+		else
+			sat_print_text(out, sc, &r, c);
+		if (path && !sat_write_witness(sc, &r, c, path))
 			rc = EXIT_ERROR;
-			continue;
-		}
-		/* names this arch does not define, for the typo check */
-		query_undefined_syms(ex[x], &undef);
-		for (size_t u = 0; u < undef.n; u++) {
-			char sugg[128];
-
-			query_suggest(a.t, undef.v[u]->name, sugg, sizeof(sugg));
-			sb_addf(&undefs, "\nu %s %s", undef.v[u]->name, sugg);
-		}
-		vec_release(undef);
 	}
-	if (rc == EXIT_ERROR) {
-		free(ex);
-		arch_ctx_close(&a);
-		goto out;
-	}
-	arch_ctx_encode(&a);
-	if (sc->witness)
-		model_encode_all(a.m);
-	nb = query_bitness(&a, sc->bits, b);
-	if (!nb)
-		cli_no_case(o, &a, sc->bits, out, &j);
-	else
-		has_case = true;
-	for (int x = 0; x < sc->nexpr && rc != EXIT_ERROR; x++) {
-		const char *text = sc->exprs[x];
-		int lit = model_expr_lit(a.m, ex[x], false);
-
-		for (int k = 0; k < nb; k++) {
-			enum sat_result r;
-
-			sat_assume(a.s, b[k].lit);
-			sat_assume(a.s, lit);
-			r = sat_solve(a.s);
-			if (r == SAT_SAT)
-				hit[x] = '1';
-			if (o->format == FMT_JSON) {
-				json_object(&j);
-				json_kstring(&j, "expr", text);
-				json_kstring(&j, "arch", a.arch);
-				json_kint(&j, "bits", b[k].bits);
-				json_kbool(&j, "satisfiable", r == SAT_SAT);
-			} else {
-				if (sc->nexpr > 1)
-					fprintf(out, "%s: ", text);
-				fprintf(out, "%s%s%s: %s\n", a.arch ? a.arch : "tree", *b[k].label ? " " : "",
-				       b[k].label, r == SAT_SAT ? "SAT" : "UNSAT");
-			}
-			if (r == SAT_SAT && sc->witness) {
-				struct outfile of;
-
-				witness_name(&sb, sc->witness, sc->nexpr > 1 ? x + 1 : 0, a.arch, &b[k],
-					     o->load.arches.n > 1, nb > 1);
-				if (!outfile_open(&of, sb_str(&sb))) {
-					rc = EXIT_ERROR;
-				} else {
-					struct strbuf h = STRBUF_INIT;
-
-					sb_addf(&h, "# kcsat witness: %s holds on %s%s%s\n", text,
-						a.arch ? a.arch : "tree", *b[k].label ? " " : "",
-						b[k].label);
-					config_write(of.f, a.m, a.s, sb_str(&h));
-					sb_release(&h);
-					if (!outfile_commit(&of))
-						rc = EXIT_ERROR;
-				}
-				if (o->format == FMT_JSON)
-					json_kstring(&j, "witness", sb_str(&sb));
-			}
-			if (o->format == FMT_JSON)
-				json_end(&j);
-		}
-	}
-	free(ex);
-	arch_ctx_close(&a);
-	} while (0);
-out:
 	json_finish(&j);
-	sb_adds(result, hit);
-	if (has_case)
-		sb_addc(result, '+');	/* --bits selected a case here */
-	sb_adds(result, sb_str(&undefs));
-	sb_release(&undefs);
-	free(hit);
-	sb_release(&sb);
+	rec_begin(&w, result, &records[R_SAT]);
+	rec_str(&w, "held", sb_str(&held));
+	rec_uint(&w, "bitcase", r.nb > 0);
+	rec_end(&w);
+	for (size_t u = 0; u < r.undef.n; u++) {
+		rec_begin(&w, result, &records[R_UNDEF]);
+		rec_str(&w, "name", r.undef.v[u].name);
+		rec_str(&w, "suggest", r.undef.v[u].suggest);
+		rec_end(&w);
+	}
+	sat_answer_release(&r);
+	sb_release(&held);
+	sb_release(&name);
 	return rc;
 }
 
 static void sat_merge(void *ctx, size_t i, const char *result)
 {
 	struct satq *sc = ctx;
+	char *text = xstrdup(result);
+	struct record_reader rd;
+	struct record r;
 
 	(void)i;
-	for (size_t x = 0; x < (size_t)sc->nexpr && result[x]; x++)
-		if (result[x] == '1')
-			sc->anywhere[x] = true;
-	if (memchr(result, '+', strcspn(result, "\n")))
-		sc->any_case = true;
-	/* "u NAME SUGGESTION" lines: a name this arch does not define */
-	for (const char *l = strchr(result, '\n'); l; l = strchr(l + 1, '\n')) {
-		char name[256] = "", sugg[128] = "";
+	rec_reader_init(&rd, text, records, sizeof(records) / sizeof(records[0]));
+	while (rec_read(&rd, &r)) {
+		const char *name = rec_get(&r, r.kind == &records[R_SAT] ? "held" : "name");
 		bool seen = false;
 
-		if (sscanf(l + 1, "u %255s %127s", name, sugg) < 1)
+		if (r.kind == &records[R_SAT]) {
+			for (size_t x = 0; x < (size_t)sc->nexpr && name[x]; x++)
+				if (name[x] == '1')
+					sc->anywhere[x] = true;
+			if (!strcmp(rec_get(&r, "bitcase"), "1"))
+				sc->any_case = true;
 			continue;
+		}
 		for (size_t k = 0; k < sc->undef.n; k++)
 			if (!strcmp(sc->undef.v[k].name, name)) {
 				sc->undef.v[k].arches++;
-				if (!*sc->undef.v[k].suggest)
-					snprintf(sc->undef.v[k].suggest, sizeof(sc->undef.v[k].suggest), "%s", sugg);
+				if (!*sc->undef.v[k].suggest) {
+					free(sc->undef.v[k].suggest);
+					sc->undef.v[k].suggest = xstrdup(rec_get(&r, "suggest"));
+				}
 				seen = true;
 			}
-		if (!seen) {
-			struct undef_name u = { xstrdup(name), "", 1 };
-
-			snprintf(u.suggest, sizeof(u.suggest), "%s", sugg);
-			vec_push(sc->undef, u);
-		}
+		if (!seen)
+			vec_push(sc->undef, ((struct undef_count){ xstrdup(name),
+								   xstrdup(rec_get(&r, "suggest")), 1 }));
 	}
+	free(text);
 }
 
 int cmd_sat(int argc, char **argv)
@@ -259,6 +248,7 @@ int cmd_sat(int argc, char **argv)
 						 true) == EXIT_ERROR)
 				rc = EXIT_ERROR;
 			free(sc.undef.v[k].name);
+			free(sc.undef.v[k].suggest);
 		}
 		vec_release(sc.undef);
 		if (rc != EXIT_ERROR && rc != EXIT_UNKNOWN && !sc.any_case) {
