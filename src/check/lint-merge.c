@@ -396,6 +396,51 @@ static void g_transref(struct merge *M, struct fact *g, size_t n)
 	add_arches(f, M, g, n);
 }
 
+/* The case of fact g: "x86 64-bit", "arm64 64-bit" (the bitness even
+ * where the arch fixes it), "tree" for a plain tree. */
+static void case_label(struct strbuf *sb, const struct merge *M, const struct fact *g)
+{
+	int bits = 0;
+
+	rec_get_int(&g->r, "bits", &bits);
+	sb_adds(sb, arch_name(M, g->arch));
+	if (bits)
+		sb_addf(sb, " %d-bit", bits);
+}
+
+/* Whether texts a and b have the same first line. */
+static bool same_first_line(const char *a, const char *b)
+{
+	size_t la = strcspn(a, "\n");
+
+	return la == strcspn(b, "\n") && !strncmp(a, b, la);
+}
+
+/* An unmet select's evidence: its first line once per distinct text,
+ * with the cases that give it ("on x86 64-bit, arm64 64-bit: PCI_STUB=y
+ * selects ..."), the first case's whole story after its line. */
+static void unmet_evidence(struct merge *M, struct finding *f, const struct fact *g, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		const char *ev = F(&g[k], "evidence");
+		struct strbuf cases = STRBUF_INIT;
+		bool first = true;
+
+		for (size_t j = 0; j < k && first; j++)
+			first = !same_first_line(F(&g[j], "evidence"), ev);
+		if (!first)
+			continue;
+		for (size_t j = k; j < n; j++)
+			if (same_first_line(F(&g[j], "evidence"), ev)) {
+				sb_adds(&cases, cases.len ? ", " : "");
+				case_label(&cases, M, &g[j]);
+			}
+		finding_add_evidence(f, "on %s: %.*s", sb_str(&cases),
+				     k ? (int)strcspn(ev, "\n") : (int)strlen(ev), ev);
+		sb_release(&cases);
+	}
+}
+
 static void g_unmet(struct merge *M, struct fact *g, size_t n)
 {
 	const char *sym = F(g, "sym"), *target = F(g, "target");
@@ -417,8 +462,8 @@ static void g_unmet(struct merge *M, struct fact *g, size_t n)
 		finding_set_message(f, "%s selects %s while %s's direct dependencies can be unmet%s",
 				    sym, target, target, sb_str(&sb));
 		f->selector = xstrdup(sym);
+		unmet_evidence(M, f, g, n);
 		for (size_t k = 0; k < n; k++) {
-			const char *ev = F(&g[k], "evidence"), *nl = strchr(ev, '\n');
 			const char *arch = arch_name(M, g[k].arch);
 			int bits;
 
@@ -426,10 +471,6 @@ static void g_unmet(struct merge *M, struct fact *g, size_t n)
 				M->L->bad++;
 				continue;
 			}
-			/* the full story once, a line per other arch */
-			finding_add_evidence(f, "%s%s: %.*s", arch,
-					     bits == 64 ? " 64-bit" : bits == 32 ? " 32-bit" : "",
-					     !k || !nl ? (int)strlen(ev) : (int)(nl - ev), ev);
 			if (strcmp(F(&g[k], "witness"), "-"))
 				vec_push(f->witnesses, ((struct witness_ref){
 					xstrdup(arch), bits, xstrdup(F(&g[k], "witness")),
@@ -437,10 +478,15 @@ static void g_unmet(struct merge *M, struct fact *g, size_t n)
 									 : NULL }));
 		}
 		for (size_t k = 0; k < n; k++)
-			if (*F(&g[k], "shell"))
-				finding_add_evidence(f, "%s: %sholds only if %s", arch_name(M, g[k].arch),
+			if (*F(&g[k], "shell")) {
+				struct strbuf label = STRBUF_INIT;
+
+				case_label(&label, M, &g[k]);
+				finding_add_evidence(f, "%s: %sholds only if %s", sb_str(&label),
 						     strcmp(F(&g[k], "probe"), "1") ? "" : "toolchain-dependent: ",
 						     F(&g[k], "shell"));
+				sb_release(&label);
+			}
 		add_arches(f, M, g, n);
 	}
 	sb_release(&sb);

@@ -56,6 +56,7 @@ struct job {
 	VEC(struct redund) red;
 	size_t modules;		/* index + 1 */
 	int b64;		/* 64BIT=y literal, 0 if it is fixed */
+	int bits;		/* then the arch's one bitness (0: a plain tree) */
 	struct strbuf *r;
 	bool write_failed;	/* a witness could not be written: exit 2 */
 	double encode_ms, ms[LC_COUNT + 1], sample_ms, cone_ms;
@@ -434,7 +435,7 @@ static void unmet_found(struct job *J, size_t i)
 	struct config witness;
 	struct record_writer w;
 	char l[300];
-	int bits = 0;
+	int bits = J->bits;	/* labels carry the bitness even where it is fixed */
 	char sv, xv;
 
 	p = J->what.v[i];
@@ -1299,6 +1300,7 @@ static void round1(struct job *J)
 	a = (struct arch_ctx){ J->arch, J->t, J->m, sat_new(model_cnf(J->m), false) };
 	nb = query_bitness(&a, 0, b);
 	J->b64 = nb == 2 ? b[0].lit : 0;
+	J->bits = nb == 1 ? b[0].bits : 0;
 	if (J->L->o.focus || J->L->o.whole_model) {
 		J->S = a.s;
 	} else {
