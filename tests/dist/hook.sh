@@ -76,7 +76,7 @@ else
 	ok "git send-email refuses the unmet select: $(grep 'rejected by sendemail-validate' "$tmp/send")"
 fi
 grep -q '^drivers/pci/Kconfig:94: warning: PCI_STUB selects PCI_P2PDMA while PCI_P2PDMA.s direct dependencies can be unmet, on .* \[unmet-select\]$' "$tmp/send" &&
-	grep -q "^	x86 64-bit: PCI_STUB=y selects PCI_P2PDMA" "$tmp/send" &&
+	grep -q "^	on [^:]*x86 64-bit[^:]*: PCI_STUB=y selects PCI_P2PDMA" "$tmp/send" &&
 	grep -q '^total: 1 new warning(s) in the Kconfig this patch changes' "$tmp/send" &&
 	grep -q '^0002-PCI-stub-select-PCI_P2PDMA.patch: refused: ' "$tmp/send" &&
 	ok "the refusal prints the finding, its evidence and a total" || bad "unmet hook output: $(cat "$tmp/send")"
