@@ -153,6 +153,11 @@ struct becausevec;
  * step a line, each "SYM=V  what sets it" indented by its depth under
  * lead, and as a JSON array of {"symbol", "value", "depth", "text"}. */
 void cli_because_text(FILE *out, const struct becausevec *v, const char *lead);
+/* The heading line above it: "ARCHLABEL: SYM is V in CONFIG because ROOT
+ * is W (what sets it)", or "(what sets it)" when SYM itself is the root. */
+void cli_because_heading(FILE *out, const char *arch, const char *label, const struct symbol *s,
+			 const struct becausevec *v, const struct because *root,
+			 const char *config);
 void cli_because_json(struct json *j, const struct becausevec *v);
 
 /* The error for a --bits that selected no case on any arch asked for;

@@ -377,6 +377,21 @@ int cli_config_option(struct tree_opts *o, int c, const char *arg)
 	return 0;
 }
 
+void cli_because_heading(FILE *out, const char *arch, const char *label, const struct symbol *s,
+			 const struct becausevec *v, const struct because *root,
+			 const char *config)
+{
+	const char *q = s->type == S_STRING ? "\"" : "";
+	const char *rq = root->sym->type == S_STRING ? "\"" : "";
+
+	fprintf(out, "%s%s: %s is %s%s%s in %s", arch, label, s->name, q, v->v[0].value, q, config);
+	if (root != &v->v[0])
+		fprintf(out, " because %s is %s%s%s (%s)\n", root->sym->name, rq, root->value, rq,
+			root->brief);
+	else
+		fprintf(out, " (%s)\n", root->brief);
+}
+
 void cli_because_text(FILE *out, const struct becausevec *v, const char *lead)
 {
 	for (size_t i = 0; i < v->n; i++) {

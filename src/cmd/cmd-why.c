@@ -509,7 +509,7 @@ static int why_config(const struct tree_opts *o, size_t i, struct why *w, FILE *
 	becausevec bv = { 0 };
 	const struct because *root;
 	struct strbuf want = STRBUF_INIT;
-	const char *label = "", *q;
+	const char *label = "";
 	char val, *str;
 	int found;
 	bool has;
@@ -547,7 +547,6 @@ static int why_config(const struct tree_opts *o, size_t i, struct why *w, FILE *
 		has = val ? tri_char(confsim_tri(cs, s)) == val : confsim_tri(cs, s) != no;
 	if (has)
 		sb_adds(result, "reachable ");
-	q = s->type == S_STRING ? "\"" : "";
 	if (o->format == FMT_JSON) {
 		struct json j;
 
@@ -565,14 +564,7 @@ static int why_config(const struct tree_opts *o, size_t i, struct why *w, FILE *
 		json_end(&j);
 		json_finish(&j);
 	} else {
-		fprintf(out, "%s%s: %s is %s%s%s in %s", arch, label, s->name, q, bv.v[0].value, q,
-			o->config);
-		if (root != &bv.v[0])
-			fprintf(out, " because %s is %s%s%s (%s)\n", root->sym->name,
-				root->sym->type == S_STRING ? "\"" : "", root->value,
-				root->sym->type == S_STRING ? "\"" : "", root->brief);
-		else
-			fprintf(out, " (%s)\n", root->brief);
+		cli_because_heading(out, arch, label, s, &bv, root, o->config);
 		cli_because_text(out, &bv, "\t");
 		if (!has)
 			fprintf(out, "  not %s: see kcsat why-not %s --config %s\n", sb_str(&want),

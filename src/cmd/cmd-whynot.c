@@ -299,7 +299,7 @@ static int whynot_config(const struct tree_opts *o, size_t i, struct whynot *w, 
 	const struct because *root;
 	struct fix_result fx;
 	struct strbuf want = STRBUF_INIT, cmd = STRBUF_INIT, frag = STRBUF_INIT;
-	const char *label = "", *q;
+	const char *label = "";
 	char val, *str;
 	int found;
 	bool has;
@@ -343,7 +343,6 @@ static int whynot_config(const struct tree_opts *o, size_t i, struct whynot *w, 
 	for (size_t k = 0; k < fx.changes.n; k++)
 		config_command(&cmd, &fx.changes.v[k]);
 	fragment_text(&frag, &fx);
-	q = s->type == S_STRING ? "\"" : "";
 	if (o->format == FMT_JSON) {
 		json_init_seq(&j, out);
 		json_object(&j);
@@ -373,14 +372,7 @@ static int whynot_config(const struct tree_opts *o, size_t i, struct whynot *w, 
 		json_end(&j);
 		json_finish(&j);
 	} else {
-		fprintf(out, "%s%s: %s is %s%s%s in %s", arch, label, s->name, q, bv.v[0].value, q,
-			o->config);
-		if (root != &bv.v[0])
-			fprintf(out, " because %s is %s%s%s (%s)\n", root->sym->name,
-				root->sym->type == S_STRING ? "\"" : "", root->value,
-				root->sym->type == S_STRING ? "\"" : "", root->brief);
-		else
-			fprintf(out, " (%s)\n", root->brief);
+		cli_because_heading(out, arch, label, s, &bv, root, o->config);
 		cli_because_text(out, &bv, "\t");
 		switch (fx.status) {
 		case FIX_FOUND:
