@@ -23,9 +23,11 @@ struct entry {
 	bool overlay;		/* from srccache_put() */
 };
 
-/* A tree root and its real path, resolved once. */
+/* A tree root, or a directory as a file's path names it (root/dir), and
+ * its real path, resolved once (real NULL: realpath() failed with err). */
 struct root {
 	char *given, *real;
+	int err;
 };
 
 struct srccache {
@@ -33,6 +35,9 @@ struct srccache {
 	uint32_t *hash;		/* open addressing: index + 1 */
 	size_t cap;
 	VEC(struct root) roots;
+	VEC(struct root) dirs;	/* the directories files were read from */
+	uint32_t *dhash;	/* open addressing into dirs: index + 1 */
+	size_t dcap;
 };
 
 const char *src_strerror(int err)
@@ -171,9 +176,15 @@ void srccache_free(struct srccache *c)
 		free(c->roots.v[i].given);
 		free(c->roots.v[i].real);
 	}
+	for (size_t i = 0; i < c->dirs.n; i++) {
+		free(c->dirs.v[i].given);
+		free(c->dirs.v[i].real);
+	}
 	vec_release(c->v);
 	vec_release(c->roots);
+	vec_release(c->dirs);
 	free(c->hash);
+	free(c->dhash);
 	free(c);
 }
 
@@ -266,18 +277,163 @@ static char *root_real(struct srccache *c, const char *root, bool *owned)
 	if (!(r = realpath(root, NULL)))
 		return NULL;
 	if (c)
-		vec_push(c->roots, ((struct root){ xstrdup(root), r }));
+		vec_push(c->roots, ((struct root){ xstrdup(root), r, 0 }));
 	return r;
 }
 
-/* Read root/rel from the disk, contained (see srccache.h). */
-static char *read_in(struct srccache *c, const char *root, const char *rel, size_t *len)
+/* The real path of dir, not yet in the cache: its parent's real path and its
+ * name, unless the name is a symlink (or ".", "..", empty: realpath()). */
+static char *dir_resolve(struct srccache *c, const char *dir);
+
+/* Room for one more directory in c->dirs' table. */
+static void dirs_reserve(struct srccache *c)
+{
+	size_t cap, j;
+
+	if (2 * (c->dirs.n + 1) <= c->dcap)
+		return;
+	cap = c->dcap ? c->dcap * 2 : 1024;
+	free(c->dhash);
+	c->dhash = xcalloc(cap, sizeof(*c->dhash));
+	c->dcap = cap;
+	for (size_t i = 0; i < c->dirs.n; i++) {
+		for (j = path_hash(c->dirs.v[i].given) & (cap - 1); c->dhash[j];)
+			j = (j + 1) & (cap - 1);
+		c->dhash[j] = (uint32_t)i + 1;
+	}
+}
+
+/* The entry for dir, or where to add it (*slot). */
+static struct root *dirs_find(struct srccache *c, const char *dir, size_t *slot)
+{
+	size_t j;
+
+	for (j = path_hash(dir) & (c->dcap - 1); c->dhash[j]; j = (j + 1) & (c->dcap - 1))
+		if (!strcmp(c->dirs.v[c->dhash[j] - 1].given, dir))
+			return &c->dirs.v[c->dhash[j] - 1];
+	*slot = j;
+	return NULL;
+}
+
+/* The real path of directory dir (as a file's path names it), resolved
+ * once per cache: a directory's files and subdirectories share it.  NULL
+ * with errno set when it cannot be resolved; malloc'ed (*owned) when c is
+ * NULL. */
+static char *dir_real(struct srccache *c, const char *dir, bool *owned)
+{
+	struct root *d;
+	size_t j;
+	char *r;
+	int e;
+
+	*owned = !c;
+	if (!c)
+		return realpath(dir, NULL);
+	dirs_reserve(c);
+	if ((d = dirs_find(c, dir, &j))) {
+		errno = d->err;
+		return d->real;
+	}
+	r = dir_resolve(c, dir);
+	e = r ? 0 : errno;
+	/* resolving the parents added entries: the slot again */
+	dirs_reserve(c);
+	dirs_find(c, dir, &j);
+	vec_push(c->dirs, ((struct root){ xstrdup(dir), r, e }));
+	c->dhash[j] = (uint32_t)c->dirs.n;
+	errno = e;
+	return r;
+}
+
+static char *dir_resolve(struct srccache *c, const char *dir)
+{
+	const char *slash = strrchr(dir, '/'), *name = slash ? slash + 1 : dir;
+	struct strbuf p = STRBUF_INIT;
+	struct stat st;
+	char *parent, *pr, *r = NULL;
+	bool owned;
+	int e;
+
+	/* realpath() whole: no parent to share, a name that is not one, or a
+	 * path too long for it (which it refuses; the recursion stays short) */
+	if (!slash || slash == dir || !*name || !strcmp(name, ".") || !strcmp(name, "..") ||
+	    strlen(dir) >= PATH_MAX)
+		return realpath(dir, NULL);
+	parent = xstrndup(dir, (size_t)(slash - dir));
+	pr = dir_real(c, parent, &owned);
+	e = errno;
+	free(parent);
+	if (!pr) {
+		errno = e;	/* the parent's, as realpath() says */
+		return NULL;
+	}
+	sb_addf(&p, "%s/%s", strcmp(pr, "/") ? pr : "", name);
+	if (lstat(sb_str(&p), &st)) {
+		sb_release(&p);
+		return NULL;
+	}
+	if (S_ISLNK(st.st_mode))
+		r = realpath(sb_str(&p), NULL);	/* where the symlink leads */
+	else
+		r = xstrdup(sb_str(&p));
+	sb_release(&p);
+	return r;
+}
+
+/* Is real (a resolved path) rr itself or below it? */
+static bool real_inside(const char *real, const char *rr)
+{
+	size_t n = strlen(rr);
+
+	return !strncmp(real, rr, n) && (real[n] == '/' || !real[n] || !strcmp(rr, "/"));
+}
+
+/* The real path of root/rel, malloc'ed, or NULL with errno set; *plain
+ * when its last component was taken as it is (its directory's real path
+ * and its name), so that it must be opened with O_NOFOLLOW and, should it
+ * be a symlink after all (ELOOP), resolved whole by realpath(). */
+static char *file_real(struct srccache *c, const char *root, const char *rel, bool *plain)
 {
 	struct strbuf full = STRBUF_INIT;
-	char *real, *rr, *data = NULL;
-	size_t size = 0, n;
+	const char *base = strrchr(rel, '/');
+	char *real = NULL, *dr;
 	bool owned;
-	int fd, e = 0;
+
+	base = base ? base + 1 : rel;
+	*plain = *base && strcmp(base, ".") && strcmp(base, "..");
+	if (*plain) {
+		if (base == rel)
+			sb_adds(&full, root);
+		else
+			sb_addf(&full, "%s/%.*s", root, (int)(base - rel - 1), rel);
+		dr = dir_real(c, sb_str(&full), &owned);
+		sb_reset(&full);
+		if (dr) {
+			sb_addf(&full, "%s/%s", strcmp(dr, "/") ? dr : "", base);
+			real = sb_detach(&full);
+		} else {
+			*plain = false;	/* the directory's errno, as realpath() says */
+		}
+		if (owned)
+			free(dr);
+		sb_release(&full);
+		return real;
+	}
+	sb_addf(&full, "%s/%s", root, rel);
+	real = realpath(sb_str(&full), NULL);
+	sb_release(&full);
+	return real;
+}
+
+/* Read root/rel from the disk, contained (see srccache.h): its directory
+ * resolved (once per cache) and its name, or, when the name is a symlink,
+ * the whole path resolved; either must lie inside root's real path. */
+static char *read_in(struct srccache *c, const char *root, const char *rel, size_t *len)
+{
+	char *real, *rr, *data = NULL;
+	size_t size = 0;
+	bool owned, plain;
+	int fd = -1, e = 0;
 
 	if (!rel_inside(rel)) {
 		errno = SRC_EOUTSIDE;
@@ -285,19 +441,31 @@ static char *read_in(struct srccache *c, const char *root, const char *rel, size
 	}
 	if (!(rr = root_real(c, root, &owned)))
 		return NULL;
-	sb_addf(&full, "%s/%s", root, rel);
-	real = realpath(sb_str(&full), NULL);
-	sb_release(&full);
-	n = strlen(rr);
+	real = file_real(c, root, rel, &plain);
 	if (!real) {
 		e = errno;
-	} else if (strncmp(real, rr, n) || (real[n] != '/' && real[n] && strcmp(rr, "/"))) {
+	} else if (!real_inside(real, rr)) {
 		e = SRC_EOUTSIDE;
-	} else if ((fd = open_regular(real, O_NOFOLLOW, SRC_MAX_FILE, &size)) < 0) {
-		e = errno;
-	} else if (!(data = read_fd(fd, size, SRC_MAX_FILE, len))) {
+	} else if ((fd = open_regular(real, O_NOFOLLOW, SRC_MAX_FILE, &size)) < 0 && plain &&
+		   errno == ELOOP) {
+		/* the name is a symlink: where it leads, resolved whole */
+		struct strbuf full = STRBUF_INIT;
+
+		free(real);
+		sb_addf(&full, "%s/%s", root, rel);
+		real = realpath(sb_str(&full), NULL);
+		sb_release(&full);
+		if (!real)
+			e = errno;
+		else if (!real_inside(real, rr))
+			e = SRC_EOUTSIDE;
+		else if ((fd = open_regular(real, O_NOFOLLOW, SRC_MAX_FILE, &size)) < 0)
+			e = errno;
+	} else if (fd < 0) {
 		e = errno;
 	}
+	if (!e && !(data = read_fd(fd, size, SRC_MAX_FILE, len)))
+		e = errno;
 	free(real);
 	if (owned)
 		free(rr);
@@ -400,17 +568,15 @@ static bool listed_inside(struct srccache *c, const char *root, const char *path
 {
 	const char *slash = strrchr(path, '/');
 	char *dir = xstrndup(path, slash ? (size_t)(slash - path) : 0), *real, *rr;
-	bool owned, in = false;
-	size_t n;
+	bool owned, rowned, in = false;
 
-	real = realpath(*dir ? dir : "/", NULL);
-	rr = root_real(c, root, &owned);
-	if (real && rr) {
-		n = strlen(rr);
-		in = !strncmp(real, rr, n) && (real[n] == '/' || !real[n] || !strcmp(rr, "/"));
-	}
-	free(real);
+	real = dir_real(c, *dir ? dir : "/", &owned);
+	rr = root_real(c, root, &rowned);
+	if (real && rr)
+		in = real_inside(real, rr);
 	if (owned)
+		free(real);
+	if (rowned)
 		free(rr);
 	free(dir);
 	return in;

@@ -110,6 +110,48 @@ static void test_outside(void **state)
 	}
 }
 
+/* A directory's real path is resolved once and shared by its files: the
+ * name of each is still checked (a symlink among plain files resolves
+ * whole), and so is every other directory. */
+static void test_dir_shared(void **state)
+{
+	struct sc *t = *state;
+	char p[700];
+
+	assert_int_equal(read_err(t, "sub/Kconfig"), 0);	/* sub resolved */
+	snprintf(p, sizeof(p), "%s/secret", t->out);
+	in_tree(t, "sub/out", p);
+	assert_int_equal(read_err(t, "sub/out"), SRC_EOUTSIDE);
+	in_tree(t, "sub/hop", "out");				/* to a symlink out */
+	assert_int_equal(read_err(t, "sub/hop"), SRC_EOUTSIDE);
+	in_tree(t, "sub/up", "../Kconfig");			/* inside: followed */
+	assert_int_equal(read_err(t, "sub/up"), 0);
+	in_tree(t, "sub/dangling", "none");
+	assert_int_equal(read_err(t, "sub/dangling"), ENOENT);
+	assert_int_equal(read_err(t, "sub/none"), ENOENT);
+	assert_int_equal(read_err(t, "sub/none/Kconfig"), ENOENT);
+	assert_int_equal(read_err(t, "sub/Kconfig/x"), ENOTDIR);
+	assert_int_equal(read_err(t, "sub/."), EISDIR);
+	/* a symlinked directory inside, then one outside beside it */
+	in_tree(t, "alias", "sub");
+	assert_int_equal(read_err(t, "alias/Kconfig"), 0);
+	assert_int_equal(read_err(t, "alias/out"), SRC_EOUTSIDE);
+	in_tree(t, "away", "../out");
+	assert_int_equal(read_err(t, "away/secret"), SRC_EOUTSIDE);
+	assert_int_equal(read_err(t, "alias/../away/secret"), SRC_EOUTSIDE);
+	/* the tree root itself through a symlink: files inside still read */
+	snprintf(p, sizeof(p), "%s/root-link", t->fx->tmpdir);
+	assert_int_equal(symlink(t->root, p), 0);
+	{
+		size_t len;
+
+		assert_non_null(srccache_read_in(t->c, p, "sub/Kconfig", &len));
+		errno = 0;
+		assert_null(srccache_read_in(t->c, p, "sub/out", &len));
+		assert_int_equal(errno, SRC_EOUTSIDE);
+	}
+}
+
 static void test_not_regular(void **state)
 {
 	struct sc *t = *state;
@@ -175,6 +217,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		SC_TEST(test_inside),
 		SC_TEST(test_outside),
+		SC_TEST(test_dir_shared),
 		SC_TEST(test_not_regular),
 		SC_TEST(test_glob_overlay),
 	};
