@@ -115,6 +115,16 @@ int cli_run_query(const struct tree_opts *o, cli_job_fn job, arch_merge_fn merge
 
 /* --bits 32|64|all (all is 0); false after a diagnostic. */
 bool cli_bits_option(const char *arg, int *bits);
+/* -p N of patch and cover: the leading components a patch's file names
+ * drop (0 to 1000); false after a diagnostic. */
+bool cli_strip_option(const char *arg, int *strip);
+struct patch;
+/* The one PATCH operand of `kcsat cmd` (argv[optind], after the options),
+ * read and parsed with strip: EXIT_OK with *text and *p set (the caller
+ * frees them, free() and patch_free()), else the exit status after a
+ * diagnostic or the usage message. */
+int cli_patch_operand(int argc, char **argv, const char *cmd, const char *usage, int strip,
+		      char **text, struct patch **p);
 /* The options of a command with one option of its own, the longopts entry
  * whose value is opt: o initialised, *arg its argument ("" for a flag),
  * left alone when it is not given.  Returns -1 to go on, else the exit

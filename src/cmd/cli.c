@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "check/patch.h"
 #include "cmd/cmd.h"
 #include "kconfig/because.h"
 #include "kconfig/confdata.h"
@@ -519,6 +520,43 @@ bool cli_bits_option(const char *arg, int *bits)
 	}
 	diag_fatal("--bits takes 32, 64 or all, not '%s'", arg);
 	return false;
+}
+
+bool cli_strip_option(const char *arg, int *strip)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (!isdigit((unsigned char)*arg) || *end || errno || v > 1000) {
+		diag_fatal("-p wants a number of path components, not '%s'", arg);
+		return false;
+	}
+	*strip = (int)v;
+	return true;
+}
+
+int cli_patch_operand(int argc, char **argv, const char *cmd, const char *usage, int strip,
+		      char **text, struct patch **p)
+{
+	size_t len;
+
+	*text = NULL;
+	*p = NULL;
+	if (optind + 1 != argc) {
+		if (optind == argc)
+			return cli_usage_error(usage);
+		diag_fatal("unexpected argument '%s' (see 'kcsat help %s')", argv[optind + 1], cmd);
+		return EXIT_ERROR;
+	}
+	*text = read_whole_file(argv[optind], &len);
+	if (!*text) {
+		diag_fatal("can't read '%s': %s", argv[optind], src_strerror(errno));
+		return EXIT_ERROR;
+	}
+	*p = patch_parse(argv[optind], *text, len, strip);
+	return *p ? EXIT_OK : EXIT_ERROR;
 }
 
 int cli_own_option(struct tree_opts *o, int argc, char **argv, const struct option *longopts,

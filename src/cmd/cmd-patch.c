@@ -72,25 +72,16 @@ int cmd_patch(int argc, char **argv)
 	int c, done, rc = EXIT_ERROR, strip = 1;
 	bool wseen = false;
 	char *text = NULL;
-	size_t len;
 
 	cli_tree_opts_init(&o);
 	o.load.keep_cycles = true;
 	o.all_arches = true;
 	optind = 1;
 	while ((c = cli_next_option(&o, argc, argv, "p:W:", longopts, usage, &done)) != -1) {
-		char *end;
-		long v;
-
 		switch (c) {
 		case 'p':
-			errno = 0;
-			v = strtol(optarg, &end, 10);
-			if (!isdigit((unsigned char)*optarg) || *end || errno || v > 1000) {
-				diag_fatal("-p wants a number of path components, not '%s'", optarg);
+			if (!cli_strip_option(optarg, &strip))
 				return EXIT_ERROR;
-			}
-			strip = (int)v;
 			continue;
 		case 'W':
 			if (!lintopt_w(optarg, &d.lint, &wseen))
@@ -101,19 +92,10 @@ int cmd_patch(int argc, char **argv)
 	}
 	if (done >= 0)
 		return done;
-	if (optind + 1 != argc) {
-		if (optind == argc)
-			return cli_usage_error(usage);
-		diag_fatal("unexpected argument '%s' (see 'kcsat help patch')", argv[optind + 1]);
-		return EXIT_ERROR;
-	}
-	text = read_whole_file(argv[optind], &len);
-	if (!text) {
-		diag_fatal("can't read '%s': %s", argv[optind], src_strerror(errno));
-		return EXIT_ERROR;
-	}
-	p = patch_parse(argv[optind], text, len, strip);
-	if (!p || !cli_resolve_arches(&o))
+	if ((rc = cli_patch_operand(argc, argv, "patch", usage, strip, &text, &p)) != EXIT_OK)
+		goto out;
+	rc = EXIT_ERROR;
+	if (!cli_resolve_arches(&o))
 		goto out;
 	n = o;
 	n.load.cache = srccache_new();
