@@ -213,14 +213,17 @@ integration: $(BUILD)/kcsat $(BUILD)/olddefconfig-sim
 	@tests/integration/run.sh $(BUILD)/kcsat
 
 # The same suites with their full samples (conf-fidelity: every case, 50
-# randconfigs and 100 witnesses each): longer than make check allows, for a
-# nightly job or before a release.
+# randconfigs and 100 witnesses each; kconfiglib-diff: every arch of 6.1
+# too): longer than make check allows, for a nightly job or before a release.
 integration-full: $(BUILD)/kcsat $(BUILD)/olddefconfig-sim
 	@KCSAT_FULL=1 tests/integration/run.sh $(BUILD)/kcsat
 
+# Everything the suites run is built first: they run two at a time
+# (tests/check.sh), and two makes must never build the same file.
 check: test-deps
 	@$(MAKE) --no-print-directory all asan $(addprefix $(B)/,$(FUZZ_REPLAY)) \
-		$(addprefix $(ASAN_B)/,$(FUZZ_REPLAY))
+		$(addprefix $(ASAN_B)/,$(FUZZ_REPLAY)) $(addprefix $(B)/unit/,$(UNIT_TESTS)) \
+		$(addprefix $(ASAN_B)/unit/,$(UNIT_TESTS)) $(B)/olddefconfig-sim
 	@tests/check.sh
 
 demo: deps
