@@ -56,6 +56,7 @@ import threading
 import time
 
 from dotconfig import read_config
+from unmet import UNMET, unmet_warnings
 
 ARCHES_A = ["x86", "arm64", "arm", "riscv", "powerpc", "s390"]
 CASES_PER_ARCH = {"x86": 3, "arm64": 3, "arm": 3, "riscv": 3, "powerpc": 2, "s390": 2}
@@ -63,7 +64,6 @@ MAX_TRIES = 12          # candidate pairs tried per arch before giving up
 CYCLES = [("x86", "depends"), ("arm64", "if"), ("arm", "select"), ("riscv", "depends")]
 ARCHES_D = ["x86", "arm64", "arm"]
 NSEEDS = int(os.environ.get("LINT_UNMET_SEEDS", "50"))
-UNMET = "WARNING: unmet direct dependencies detected for "
 
 _print_lock = threading.Lock()
 
@@ -107,32 +107,6 @@ def run_server(server, tree, arch, mode, jobs):
         log(f"    conf-server --{mode} in {tree} ({arch}) exited {r.returncode}, "
             f"answered {len(out)} of {len(jobs)}: {r.stderr.strip()[-1000:]}")
     return out
-
-
-def unmet_warnings(text):
-    """conf's unmet-dependency warnings: {X: set of selectors S} (selectors
-    from the "Selected by [y]:" / "Selected by [m]:" lists)."""
-    res = {}
-    cur = None
-    in_sel = False
-    for line in text.splitlines():
-        if line.startswith(UNMET):
-            cur = line[len(UNMET):].strip()
-            res.setdefault(cur, set())
-            in_sel = False
-        elif cur is None:
-            continue
-        elif re.match(r"\s*Selected by \[[ym]\]:", line):
-            in_sel = True
-        elif in_sel and re.match(r"\s*- ", line):
-            m = re.match(r"\s*- ([A-Za-z0-9_]+)", line)
-            if m:
-                res[cur].add(m.group(1))
-        elif re.match(r"\s*(Depends on|Selected by \[n\]|Implied by)", line):
-            in_sel = False
-        elif not line.startswith(" "):
-            cur, in_sel = None, False
-    return res
 
 
 def kcsat(*argv):

@@ -32,7 +32,9 @@ import subprocess
 import sys
 import tempfile
 
-UNMET = "WARNING: unmet direct dependencies detected for "
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "conf"))
+from unmet import UNMET, unmet_warnings  # noqa: E402 (conf's warnings, read once)
+
 CROSS = {
     "x86": ["gcc"],
     "arm": ["arm-linux-gnueabi-gcc", "arm-linux-gnueabihf-gcc"],
@@ -56,27 +58,6 @@ CLANG_TARGET = {
     "m68k": "m68k-linux-gnu", "mips": "mipsel-linux-gnu", "powerpc": "powerpc64le-linux-gnu",
     "riscv": "riscv64-linux-gnu", "s390": "s390x-linux-gnu", "x86": "x86_64-linux-gnu",
 }
-
-
-def unmet_warnings(text):
-    """{X: set of selectors} from conf's unmet-dependency warnings."""
-    res, cur, in_sel = {}, None, False
-    for line in text.splitlines():
-        if line.startswith(UNMET):
-            cur = line[len(UNMET):].strip()
-            res.setdefault(cur, set())
-            in_sel = False
-        elif cur is None:
-            continue
-        elif re.match(r"\s*Selected by \[[ym]\]:", line):
-            in_sel = True
-        elif in_sel and re.match(r"\s*- [A-Za-z0-9_]+", line):
-            res[cur].add(re.match(r"\s*- ([A-Za-z0-9_]+)", line).group(1))
-        elif re.match(r"\s*(Depends on|Selected by \[n\]|Implied by)", line):
-            in_sel = False
-        elif not line.startswith(" "):
-            cur, in_sel = None, False
-    return res
 
 
 def toolchain(arch, bits, given):
