@@ -973,9 +973,12 @@ int delta_report(struct delta *d, FILE *out)
 			for (size_t g = 0; g < gs.n && !moved; g++)
 				moved = !strcmp(gs.v[g].sym, R.changed.v[i]) &&
 					(strstr(gs.v[g].what, " can ") || strstr(gs.v[g].what, " is "));
-			if (!moved)
-				fprintf(out, "%s: reachable values unchanged on every arch and bitness\n",
-					R.changed.v[i]);
+			if (!moved && narch == 1)
+				fprintf(out, "%s: reachable values unchanged on the one arch checked, "
+					     "every bitness\n", R.changed.v[i]);
+			else if (!moved)
+				fprintf(out, "%s: reachable values unchanged on all %zu arches checked, "
+					     "every bitness\n", R.changed.v[i], narch);
 		}
 		for (size_t i = 0; i < gs.n; i++) {
 			fprintf(out, "%s, on ", gs.v[i].what);
