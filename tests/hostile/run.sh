@@ -10,11 +10,15 @@
 #   want_rc      the expected exit code
 #   want_err     an extended regex the stderr must match ('' = empty stderr)
 #   want_out     an optional extended regex stdout must match
-#   limit_s      wall-clock bound (timeout), limit_mb the memory bound
+#   limit_s      wall-clock bound (timeout), limit_mb the memory bound:
+#                every case states both (a case without them fails)
 #   check()      optional extra test after run (non-zero = failure)
 # The memory bound is `ulimit -v` for a normal build; an ASan build
 # reserves terabytes of shadow address space, so there it is
 # ASAN_OPTIONS=hard_rss_limit_mb instead, and the time bound is tripled.
+# Each case's wall and CPU time and peak memory (the largest resident set
+# of the processes it ran, from /usr/bin/time when there is one) are shown
+# on its line beside the bounds.
 set -u
 if [ $# -lt 1 ]; then
 	echo "usage: $0 KCSAT [CASE...]" >&2
@@ -48,21 +52,37 @@ for c in "$@"; do
 	mkdir -p "$T"
 	(
 		cd "$T" || exit 1
-		want_out='' limit_s=20 limit_mb=1024
+		want_out='' limit_s='' limit_mb=''
 		check() { :; }
 		. "$here/cases/$c.sh"
+		case $limit_s$limit_mb in
+		*[!0-9]* | '')
+			echo "FAIL $c: no limit_s and limit_mb"
+			exit 1
+			;;
+		esac
+		[ -n "$limit_s" ] && [ -n "$limit_mb" ] ||
+			{ echo "FAIL $c: no limit_s and limit_mb"; exit 1; }
+		timer=''
+		[ -x /usr/bin/time ] &&
+			timer="/usr/bin/time -o $T/.time -f %e,%U,%S,%M"
 		gen || { echo "gen failed"; exit 1; }
 		if [ $asan = 1 ]; then
 			limit_s=$((limit_s * 3))
 			ASAN_OPTIONS=detect_leaks=1:hard_rss_limit_mb=$((limit_mb * 3))
 			export ASAN_OPTIONS
-			( timeout -k 5 "$limit_s" sh -c "$run" ) \
+			( timeout -k 5 "$limit_s" $timer sh -c "$run" ) \
 				>"$T/.out" 2>"$T/.err"
 		else
-			( ulimit -v $((limit_mb * 1024)); timeout -k 5 "$limit_s" sh -c "$run" ) \
+			( ulimit -v $((limit_mb * 1024)); timeout -k 5 "$limit_s" $timer sh -c "$run" ) \
 				>"$T/.out" 2>"$T/.err"
 		fi
 		rc=$?
+		used=''
+		if [ -s "$T/.time" ]; then
+			used=$(awk -F, 'END { printf "%s s wall, %.2f s CPU, %d MB peak", $1, $2 + $3, ($4 + 1023) / 1024 }' "$T/.time")
+			# the last line: time writes "Command exited ..." before it
+		fi
 		bad=''
 		[ $rc = 124 ] && bad="$bad timeout(${limit_s}s)"
 		[ "$rc" = "$want_rc" ] || bad="$bad rc=$rc(want $want_rc)"
@@ -83,6 +103,7 @@ for c in "$@"; do
 			head -c 600 "$T/.err" | sed 's/^/	/'
 			exit 1
 		fi
+		[ -n "$used" ] && echo "ok $c: $used (limits ${limit_s} s, ${limit_mb} MB)"
 		exit 0
 	)
 	if [ $? = 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi

@@ -19,7 +19,7 @@ gen() {
 run='"$KCSAT" dump --objects --tree t; "$KCSAT" why ok/a.c:1 --tree t; printf "obj-y += lnk/\n" > t/Kbuild; "$KCSAT" dump --objects --tree t; printf "include dl/x/passwd\n" > t/Kbuild; "$KCSAT" dump --objects --tree t'
 want_rc=2
 want_err='^Kbuild:5: error: cannot read .fifo/Makefile.: not a regular file$'
-limit_s=10
+limit_s=10 limit_mb=1024
 check() {
 	grep -q "^kcsat: error: cannot read 'ok/a.c': outside the tree$" .err &&
 	grep -q "^Kbuild:1: error: cannot read 'lnk/Makefile': outside the tree$" .err &&

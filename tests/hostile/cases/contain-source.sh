@@ -14,7 +14,7 @@ gen() {
 run='"$KCSAT" dump --tree t'
 want_rc=2
 want_err='^Kconfig:3: error: can.t open file "/etc/passwd": outside the tree$'
-limit_s=10
+limit_s=10 limit_mb=1024
 check() {
 	grep -q '^Kconfig:4: error: can.t open file "../../../../../../etc/passwd": outside the tree$' .err &&
 	grep -q '^Kconfig:5: error: can.t open file "lnk": outside the tree$' .err &&

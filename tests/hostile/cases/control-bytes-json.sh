@@ -7,6 +7,7 @@ gen() {
 run='"$KCSAT" lint --tree . --format json > j1; "$KCSAT" lint --tree . --format sarif > j2
 "$KCSAT" dump --tree . --format json > j3; "$KCSAT" why A --tree . --format json > j4
 cat j1 j2 j3 j4; for j in j1 j2 j3 j4; do jq -e . $j >/dev/null || echo "bad JSON $j" >&2; done'
+limit_s=20 limit_mb=1024
 want_rc=0
 want_err='^kcsat lint: 1 warning \(unmet-select 1\), 0 notes on the tree'
 want_out='a\\u001b\[31m\\u007f'

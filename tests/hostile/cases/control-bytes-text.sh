@@ -11,6 +11,7 @@ gen() {
 run='"$KCSAT" dump --tree .; "$KCSAT" why U --tree .; "$KCSAT" why-not C --tree .
 "$KCSAT" lint --tree . --format text; "$KCSAT" lint --tree . --format github
 "$KCSAT" dump --tree b; "$KCSAT" sat A --tree . --witness w'
+limit_s=20 limit_mb=1024
 want_rc=0
 want_err='^Kconfig:13: note: i\\033\[1m\$\(shell,x\)$'
 want_out='prompt "a\\033\]0;pwned\\007\\015" visible if y'

@@ -14,6 +14,7 @@ gen() {
 run='for f in text json sarif github; do "$KCSAT" lint --tree . --format $f > lint.$f; done
 "$KCSAT" dump --tree . > dump.text; "$KCSAT" dump --tree . --format json > dump.json
 cat lint.* dump.*; for j in lint.json lint.sarif dump.json; do jq -e . $j >/dev/null || echo "bad JSON $j" >&2; done'
+limit_s=20 limit_mb=1024
 want_rc=0
 want_err='^d\\302\\233x\\233y/Kconfig:2: note: i\\302\\233\\233j$'
 want_out='prompt "p \\302\\2332J \\2332J caf'

@@ -7,6 +7,7 @@ run='export KCSAT_H1=one KCSAT_H2=two
 "$KCSAT" dump --tree . --env=all | grep default
 "$KCSAT" dump --tree . --shell=run | grep default
 "$KCSAT" dump --tree . --env "" ; "$KCSAT" dump --tree . --env "A=B"'
+limit_s=20 limit_mb=1024
 want_rc=2
 want_err="^kcsat: error: --env takes a variable name or 'all', not 'A=B'$"
 check() {

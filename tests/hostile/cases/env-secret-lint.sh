@@ -24,6 +24,7 @@ K
 run='for f in text json sarif github; do
 	SECRET_TOKEN=ghp_hostile123 "$KCSAT" lint --tree . --format $f
 done; SECRET_TOKEN=ghp_hostile123 "$KCSAT" dump --tree .'
+limit_s=20 limit_mb=1024
 want_rc=0
 want_err='^Kconfig:5: note: token=\$\(SECRET_TOKEN\)$'
 want_out='select "\\\$\(SECRET_TOKEN\)"'

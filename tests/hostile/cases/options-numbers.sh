@@ -12,6 +12,7 @@ run='"$KCSAT" patch p.patch --tree . -p 4294967296; echo "p $?"
 "$KCSAT" sat A --tree . --arch ""; echo "arch $?"
 "$KCSAT" sat A --tree . --jobs 4294967297; echo "jobs $?"
 "$KCSAT" sat A --tree . --sat-budget 18446744073709551616; echo "budget $?"'
+limit_s=20 limit_mb=1024
 want_rc=0
 want_err="^kcsat: error: -p wants a number of path components, not '4294967296'$"
 check() {

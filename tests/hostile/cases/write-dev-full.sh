@@ -6,6 +6,7 @@ run='"$KCSAT" sat A --tree . --witness /dev/full; echo "sat $?"
 "$KCSAT" why A --tree . --witness /dev/full >/dev/null; echo "why $?"
 "$KCSAT" cnf --tree . -o /dev/full; echo "cnf $?"
 "$KCSAT" dump --tree . > /dev/full'
+limit_s=20 limit_mb=1024
 want_rc=2
 want_err='^kcsat: error: cannot write /dev/full: No space left on device$'
 check() {

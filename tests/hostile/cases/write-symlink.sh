@@ -12,6 +12,7 @@ gen() {
 run='"$KCSAT" sat A --tree . --witness w.config; echo "sat $?"
 "$KCSAT" lint --tree . --witness-dir wd >/dev/null; echo "lint $?"
 "$KCSAT" sat A --tree . --witness plain.config; echo "plain $?"'
+limit_s=20 limit_mb=1024
 want_rc=0
 want_err='^kcsat: error: cannot write w.config: it is a symbolic link \(kcsat does not follow them when writing\)$'
 check() {
