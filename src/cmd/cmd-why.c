@@ -578,6 +578,25 @@ static int why_config(const struct tree_opts *o, size_t i, struct why *w, FILE *
 	return EXIT_OK;
 }
 
+/* The last case that can have the value (-1: none), asked of the model as
+ * encoded so far (SYM's cone and 64BIT's, which decide it) by a solver of
+ * its own: a->s stays untouched for the witness.  Most cases of --arch all
+ * are not reachable, and those need no whole model. */
+static int why_probe(struct arch_ctx *a, const struct bitness *b, int nb, int want)
+{
+	struct sat *p = sat_new(model_cnf(a->m), false);
+	int last = -1;
+
+	for (int k = 0; k < nb; k++) {
+		sat_assume(p, b[k].lit);
+		sat_assume(p, want);
+		if (sat_solve(p) != SAT_UNSAT)
+			last = k;
+	}
+	sat_free(p);
+	return last;
+}
+
 static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, struct strbuf *result)
 {
 	struct why *w = ctx;
@@ -586,7 +605,7 @@ static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 	struct arch_ctx a;
 	struct bitness b[2];
 	char *str;
-	int nb, found, want, rc = EXIT_OK;
+	int nb, found, want, last, rc = EXIT_OK;
 	struct json j;
 	strvec values[2] = { { 0 }, { 0 } };
 
@@ -616,11 +635,17 @@ static int why_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out, s
 	 * then over a few symbols, not the whole tree the witness needs */
 	for (int k = 0; k < nb && !sym_is_bool_like(q.s); k++)
 		query_values(&a, q.s, b[k].lit, &values[k]);
-	model_encode_all(a.m);
+	/* the whole model only up to the last case the cone cannot rule
+	 * out; every case before it is still solved, in order, so that the
+	 * solver's state, and its witness, are what they always were */
+	last = why_probe(&a, b, nb, want);
+	if (last >= 0)
+		model_encode_all(a.m);
 	for (int k = 0; k < nb; k++) {
 		struct why_case c = { .arch = arch, .b = &b[k], .values = values[k] };
 
-		why_compute(&a, &q, want, &c);
+		if (k <= last)
+			why_compute(&a, &q, want, &c);
 		if (c.reachable)
 			sb_adds(result, "reachable ");
 		if (o->format == FMT_JSON)
