@@ -121,7 +121,7 @@ Q = @
 msg = @printf '  %-7s %s\n' $(1) $(2)
 endif
 
-.PHONY: all asan deps test-deps check demo clean unit cli fuzz hostile integration integration-full bench analyze \
+.PHONY: all asan deps test-deps check demo clean unit cli fuzz hostile integration integration-full integration-build bench analyze \
 	install uninstall deb lint-deb
 all: $(B)/kcsat
 
@@ -217,6 +217,13 @@ integration: $(BUILD)/kcsat $(BUILD)/olddefconfig-sim
 # too): longer than make check allows, for a nightly job or before a release.
 integration-full: $(BUILD)/kcsat $(BUILD)/olddefconfig-sim
 	@KCSAT_FULL=1 tests/integration/run.sh $(BUILD)/kcsat
+
+# kcsat cover's witnesses really compile their files: the kernel's own build
+# (olddefconfig prepare, then path/file.o) for the fixed sample of
+# tests/build/cover-build.sample on x86, arm64, arm and riscv, with the host
+# gcc and Debian's cross gcc; an hour or more, never in make check.
+integration-build: $(BUILD)/kcsat
+	@tests/build/cover-build.sh $(BUILD)/kcsat
 
 # Everything the suites run is built first: they run two at a time
 # (tests/check.sh), and two makes must never build the same file.
