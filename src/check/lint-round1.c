@@ -567,7 +567,7 @@ static size_t premise(const struct job *J, size_t k)
 
 /* Cone models for the targets idx[open[0..nopen)] (see settle()). */
 #define CONE_WINDOW 256
-#define CONE_GROWTH 5000
+#define CONE_GROWTH 20000
 
 static void settle_cones(struct job *J, const size_t *idx, const size_t *open, size_t nopen,
 			 enum sat_cover_mode mode, unsigned char *live)
