@@ -17,6 +17,7 @@
 
 struct arch_ctx;
 struct config;
+struct expr;
 struct symbol;
 
 struct fix_change {
@@ -48,6 +49,17 @@ struct fix_result {
  * file c read with config_read(). */
 void fix_find(struct arch_ctx *a, const struct config *c, const struct symbol *s, int want_lit,
 	      char val, const char *str, struct fix_result *out);
+/* The same for conditions (kcsat cover: the presence conditions of hunks
+ * to compile together): olddefconfig of c with the changes gives each of
+ * conds[0..n) a value other than n and, with bits non-NULL, 64BIT the
+ * value bits_val ('y' or 'n').  An unknown atom of a condition (a
+ * SYM_SHELL symbol: an unexecuted $(shell,...), an #if or Makefile
+ * construct not modelled) takes the value the solution gives it.  want:
+ * the nwant literals whose assumption gives the same in the model (a
+ * encoded whole: model_encode_all()). */
+void fix_find_conds(struct arch_ctx *a, const struct config *c, const struct expr *const *conds,
+		    size_t n, const struct symbol *bits, char bits_val, const int *want,
+		    size_t nwant, struct fix_result *out);
 void fix_release(struct fix_result *r);
 
 #endif

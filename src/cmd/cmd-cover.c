@@ -8,14 +8,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check/cover.h"
 #include "check/patch.h"
 #include "cmd/cli.h"
 #include "cmd/cmd.h"
+#include "kconfig/confdata.h"
+#include "kconfig/confsim.h"
+#include "kconfig/dialect.h"
 #include "kconfig/kbuild.h"
 #include "kconfig/kconfig.h"
 #include "sat/cnf.h"
+#include "sat/fix.h"
 #include "sat/model.h"
 #include "sat/query.h"
 #include "sat/sat.h"
@@ -30,7 +35,8 @@
 
 static const char usage[] =
 	"usage: kcsat cover PATCH [-p N] [--tree DIR] [--arch A|all] [--bits 32|64]\n"
-	"                   [--witness DIR] [--format text|json] [--shell=off|run]\n"
+	"                   [--witness DIR [--config BASE]] [--format text|json]\n"
+	"                   [--shell=off|run]\n"
 	"\n"
 	"For each hunk of PATCH (applied in memory) that changes a .c, .S, .h,\n"
 	"Makefile or Kbuild file, per architecture and bitness: whether some\n"
@@ -42,7 +48,16 @@ static const char usage[] =
 	"code in the patch.  -p N strips N leading path components (default 1).\n"
 	"--witness DIR writes, per arch and bitness, .config files that compile\n"
 	"every hunk compiled there, few of them (hunks that exclude each other\n"
-	"get separate files): DIR/ARCH-BITS.config, then .2.config, ...\n";
+	"get separate files): DIR/ARCH-BITS.config, then .2.config, ...  Each is\n"
+	"a change from a base, the arch's defconfig as make defconfig picks it\n"
+	"(arch/SRCARCH/configs/, the arch Makefile's KBUILD_DEFCONFIG) or BASE\n"
+	"(one arch): the base with settings changed until the olddefconfig\n"
+	"simulation compiles the hunks and none can be dropped, written whole\n"
+	"and as a fragment of the changed lines (DIR/ARCH-BITS.fragment, for\n"
+	"scripts/kconfig/merge_config.sh), and printed as scripts/config\n"
+	"commands.  Without a base (none found, or a tree older than Linux\n"
+	"6.11), or where the simulation does not reproduce the change, the\n"
+	"file is a solver's configuration, and the output says so.\n";
 
 static const char line_usage[] =
 	"usage: kcsat why|why-not FILE:LINE [--tree DIR] [--arch A|all] [--bits 32|64]\n"
@@ -73,6 +88,7 @@ struct coverq {
 	enum cover_mode mode;
 	int bits;
 	const char *witness;		/* --witness DIR, or NULL */
+	const struct config *base;	/* --config BASE (read), or NULL: the defconfig */
 	const struct cover_target *tg;
 	const char *const *labels;
 	size_t n;
@@ -98,6 +114,12 @@ static void expr_syms(const struct expr *e, symvec *out)
 		bool dup = false;
 
 		if (!s[k] || ((s[k]->flags & SYM_CONST) && !(s[k]->flags & SYM_SHELL)))
+			continue;
+		/* a number compared with (`#if CONFIG_NR_CPUS > 1`): a symbol
+		 * nothing defines, whose value is its name, as in the kernel */
+		if (!(s[k]->flags & (SYM_DEFINED | SYM_SHELL)) && s[k]->name &&
+		    (isdigit((unsigned char)s[k]->name[0]) ||
+		     (s[k]->name[0] == '-' && isdigit((unsigned char)s[k]->name[1]))))
 			continue;
 		for (size_t i = 0; i < out->n && !dup; i++)
 			dup = out->v[i] == s[k];
@@ -197,26 +219,314 @@ static void print_lines(FILE *out, struct json *j, bool json, const char *key, c
 
 #define MAX_WITNESSES 8
 
+/* The base of an arch and bitness's witnesses. */
+struct wbase {
+	struct config c;
+	char *path;		/* as printed: BASE, or arch/SRCARCH/configs/NAME */
+	char *why;		/* none: the reason */
+	bool have, defconfig;
+};
+
+/* Is name a file name a Makefile may give as KBUILD_DEFCONFIG (no
+ * directory, no variable)? */
+static bool plain_name(const char *v, size_t n)
+{
+	if (!n || n > 200 || v[0] == '.')
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)v[i]) && !strchr("_.-+", v[i]))
+			return false;
+	return true;
+}
+
+/* The names the arch Makefile assigns to KBUILD_DEFCONFIG that are plain
+ * file names, in order, each once (a name made of make variables or
+ * functions, powerpc's $(uname), is skipped). */
+static void defconfig_names(const struct load_config *c, const char *arch, strvec *out)
+{
+	struct strbuf rel = STRBUF_INIT;
+	size_t len;
+	int err;
+	char *text;
+
+	sb_addf(&rel, "arch/%s/Makefile", arch);
+	text = kbuild_read_file(c, sb_str(&rel), &len, &err);
+	sb_release(&rel);
+	for (char *l = text; l && *l;) {
+		char *e = strchr(l, '\n'), *v;
+		size_t n;
+
+		if (e)
+			*e = 0;
+		l += strspn(l, " \t");
+		if (!strncmp(l, "KBUILD_DEFCONFIG", 16)) {
+			v = l + 16 + strspn(l + 16, " \t");
+			if (*v == ':' || *v == '?')
+				v++;
+			if (*v == '=') {
+				bool dup = false;
+
+				v++;
+				v += strspn(v, " \t");
+				n = strcspn(v, " \t#");
+				for (size_t i = 0; i < out->n && !dup; i++)
+					dup = strlen(out->v[i]) == n && !strncmp(out->v[i], v, n);
+				if (!dup && plain_name(v, n))
+					vec_push(*out, xstrndup(v, n));
+			}
+		}
+		l = e ? e + 1 : l + strlen(l);
+	}
+	free(text);
+}
+
+static bool has_prompt(const struct symbol *s)
+{
+	for (const struct property *p = s->props; p; p = p->sym_next)
+		if (p->type == P_PROMPT)
+			return true;
+	return false;
+}
+
+/* Leave out of c the lines of symbols without a prompt whose value reads
+ * an unexecuted $(shell,...): the toolchain's answers, which conf computes
+ * again from the real toolchain whatever the file says. */
+static void drop_toolchain(struct kctree *t, struct config *c)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < c->v.n; i++) {
+		const struct symbol *s = sym_find(t, c->v.v[i].name);
+
+		if (s && !has_prompt(s) && sym_reads_shell(s)) {
+			free(c->v.v[i].name);
+			free(c->v.v[i].value);
+		} else {
+			c->v.v[n++] = c->v.v[i];
+		}
+	}
+	c->v.n = n;
+	config_index(c);
+}
+
+/* What conf writes from c (olddefconfig), toolchain lines left out. */
+static void olddefconfig_of(struct arch_ctx *a, const struct config *c, const struct config *pins,
+			    struct config *out)
+{
+	struct confsim *cs = confsim_new(a->t);
+
+	memset(out, 0, sizeof(*out));
+	confsim_pin_shell(cs, pins);
+	confsim_load(cs, c);
+	confsim_result(cs, out);
+	confsim_free(cs);
+	drop_toolchain(a->t, out);
+}
+
+/* The defconfig make defconfig starts from on this arch and bitness:
+ * arch/SRCARCH/configs/NAME with NAME the arch Makefile's KBUILD_DEFCONFIG
+ * (scripts/kconfig/Makefile's "defconfig" when it sets none).  Where it
+ * names several under make conditions (x86's i386_defconfig and
+ * x86_64_defconfig by ARCH and the host, sparc's, parisc's), the first
+ * whose olddefconfig has the bitness asked, else the first.  The base is
+ * the .config make writes from it (the olddefconfig simulation's), as a
+ * developer has it before changing settings. */
+static void find_defconfig(const struct load_config *lc, struct arch_ctx *a,
+			   const struct bitness *b, struct wbase *out)
+{
+	strvec names = { 0 };
+	const struct symbol *s64 = sym_find(a->t, "64BIT");
+	bool chosen = false;
+
+	defconfig_names(lc, a->arch, &names);
+	if (!names.n)
+		vec_push(names, xstrdup("defconfig"));
+	{
+		struct strbuf w = STRBUF_INIT;
+
+		sb_addf(&w, "no arch/%s/configs/%s", a->arch, names.v[0]);
+		out->why = sb_detach(&w);
+	}
+	for (size_t i = 0; i < names.n && !chosen; i++) {
+		struct strbuf p = STRBUF_INIT, rel = STRBUF_INIT;
+		struct config c = { 0 };
+		bool fits = true;
+
+		sb_addf(&rel, "arch/%s/configs/%s", a->arch, names.v[i]);
+		sb_addf(&p, "%s/%s", lc->srctree ? lc->srctree : ".", sb_str(&rel));
+		if (access(sb_str(&p), R_OK) || !config_read(sb_str(&p), &c)) {
+			sb_release(&p);
+			sb_release(&rel);
+			continue;
+		}
+		if (b->bits && s64 && (s64->flags & SYM_DEFINED)) {
+			struct confsim *cs = confsim_new(a->t);
+
+			confsim_pin_shell(cs, &c);
+			confsim_load(cs, &c);
+			fits = (confsim_tri(cs, s64) == yes) == (b->bits == 64);
+			confsim_free(cs);
+		}
+		if ((fits && !chosen) || !out->have) {
+			if (out->have) {
+				config_release(&out->c);
+				free(out->path);
+			}
+			olddefconfig_of(a, &c, &c, &out->c);
+			config_release(&c);
+			out->path = sb_detach(&rel);
+			out->have = out->defconfig = true;
+			chosen = fits;
+		} else {
+			config_release(&c);
+		}
+		sb_release(&p);
+		sb_release(&rel);
+	}
+	strvec_free_all(&names);
+}
+
+static void wbase_release(struct wbase *w)
+{
+	if (w->defconfig)
+		config_release(&w->c);
+	free(w->path);
+	free(w->why);
+	memset(w, 0, sizeof(*w));
+}
+
+/* " --enable A", " --set-val N 64", " --set-str S 'a b'" */
+static void config_command(struct strbuf *sb, const struct fix_change *ch)
+{
+	const struct symbol *s = ch->sym;
+
+	if (sym_is_bool_like(s)) {
+		sb_addf(sb, " --%s %s", ch->value[0] == 'y' ? "enable" : ch->value[0] == 'm' ?
+			"module" : "disable", s->name);
+		return;
+	}
+	if (s->type != S_STRING) {
+		sb_addf(sb, " --set-val %s %s", s->name, ch->value);
+		return;
+	}
+	sb_addf(sb, " --set-str %s '", s->name);
+	for (const char *p = ch->value; *p; p++)
+		if (*p == '\'')
+			sb_adds(sb, "'\\''");
+		else
+			sb_addc(sb, *p);
+	sb_addc(sb, '\'');
+}
+
+/* The changes as config lines, in a zeroed c (config_release() it). */
+static void changes_config(const struct fix_result *fx, struct config *c)
+{
+	for (size_t k = 0; k < fx->changes.n; k++) {
+		struct config_entry e = { 0 };
+
+		e.name = xstrdup(fx->changes.v[k].sym->name);
+		e.value = xstrdup(fx->changes.v[k].value);
+		e.is_string = fx->changes.v[k].sym->type == S_STRING;
+		vec_push(c->v, e);
+	}
+	config_index(c);
+}
+
+/* The whole .config conf writes from the base with the fragment appended
+ * (merge_config.sh's order), as the olddefconfig simulation gives it. */
+static bool write_from_base(const char *path, struct arch_ctx *a, const struct wbase *wb,
+			    const struct config *frag, const char *header)
+{
+	struct config v = { 0 }, res;
+	struct outfile of;
+	bool ok = false;
+
+	for (size_t i = 0; i < wb->c.v.n; i++)
+		vec_push(v.v, wb->c.v.v[i]);
+	for (size_t i = 0; i < frag->v.n; i++)
+		vec_push(v.v, frag->v.v[i]);
+	config_index(&v);
+	olddefconfig_of(a, &v, &wb->c, &res);
+	if (outfile_open(&of, path)) {
+		config_write_file(of.f, &res, header);
+		ok = outfile_commit(&of);
+	}
+	config_release(&res);
+	vec_release(v.v);	/* borrowed entries */
+	free(v.hash);
+	return ok;
+}
+
+static bool write_fragment(const char *path, const struct config *frag, const char *header)
+{
+	struct outfile of;
+
+	if (!outfile_open(&of, path))
+		return false;
+	config_write_file(of.f, frag, header);
+	return outfile_commit(&of);
+}
+
+static const char *fix_status_name(enum fix_status st)
+{
+	switch (st) {
+	case FIX_FOUND:
+		return "found";
+	case FIX_IMPOSSIBLE:
+		return "impossible";
+	case FIX_BUDGET:
+		return "unknown";
+	case FIX_NO_SIM:
+		break;
+	}
+	return "no-simulation";
+}
+
 /* --witness DIR: for one arch and bitness, configurations that compile
  * every target some configuration compiles there, few of them: each
  * takes, in patch order, every target still uncovered that can be
  * compiled together with those it holds (mutually exclusive hunks get
  * separate files), written as DIR/ARCH-BITS.config (.2.config, ... for
- * the next). */
+ * the next): the base changed as little as the olddefconfig simulation
+ * allows (fix.h), with the changes as DIR/ARCH-BITS.fragment, or where
+ * there is no base or no change found, a solver's configuration. */
 static bool write_witnesses(const struct coverq *q, struct arch_ctx *a, const struct bitness *b,
-			    int k, const int *lits, const char *sat_ok, FILE *out, struct json *j,
-			    bool json)
+			    int k, const int *lits, const char *sat_ok, const struct cover_arch *ca,
+			    FILE *out, struct json *j, bool json)
 {
 	boolvec done = { 0 };
 	bool ok = true;
+	const char *arch = a->arch ? a->arch : "tree";
+	const struct symbol *s64 = sym_find(a->t, "64BIT");
+	struct wbase wb = { 0 };
 
 	model_encode_all(a->m);
+	if (q->base) {
+		wb.c = *q->base;
+		wb.path = xstrdup(q->o->config);
+		wb.have = true;
+	} else if (!a->arch) {
+		wb.why = xstrdup("a tree without arch/ has no defconfig");
+	} else {
+		find_defconfig(&q->o->load, a, b, &wb);
+	}
+	if (wb.have && !dialect_has(a->t, DR_CHOICE_VALUES)) {
+		wbase_release(&wb);
+		wb.why = xstrdup("the olddefconfig simulation needs a Linux 6.11 or newer tree");
+	}
+	if (!(b->bits && s64 && (s64->flags & SYM_DEFINED)))
+		s64 = NULL;
 	for (size_t t = 0; t < q->n; t++)
 		vec_push(done, !sat_ok[t * 2 + (size_t)k]);
 	for (int w = 1; w <= MAX_WITNESSES && ok; w++) {
 		sizevec held = { 0 };
-		struct strbuf name = STRBUF_INIT, h = STRBUF_INIT;
-		struct outfile of;
+		intvec want = { 0 };
+		VEC(const struct expr *) conds = { 0 };
+		struct strbuf name = STRBUF_INIT, fname = STRBUF_INIT, h = STRBUF_INIT;
+		struct strbuf cmd = STRBUF_INIT, mk = STRBUF_INIT, merge = STRBUF_INIT;
+		struct fix_result fx = { 0 };
+		struct config frag = { 0 };
+		bool from_base = false;
 
 		for (size_t t = 0; t < q->n; t++) {
 			if (done.v[t])
@@ -232,51 +542,138 @@ static bool write_witnesses(const struct coverq *q, struct arch_ctx *a, const st
 			vec_release(held);
 			break;
 		}
-		sat_assume(a->s, b->lit);
-		for (size_t i = 0; i < held.n; i++)
-			sat_assume(a->s, lits[held.v[i]]);
-		if (sat_solve(a->s) != SAT_SAT) {
-			vec_release(held);
-			break;
-		}
-		sb_addf(&name, "%s/%s%s%.0d%s", q->witness, a->arch ? a->arch : "tree",
-			b->bits ? "-" : "", b->bits, w > 1 ? "" : ".config");
+		sb_addf(&name, "%s/%s%s%.0d", q->witness, arch, b->bits ? "-" : "", b->bits);
 		if (w > 1)
-			sb_addf(&name, ".%d.config", w);
-		sb_addf(&h, "# kcsat witness: compiles on %s%s%s:\n", a->arch ? a->arch : "tree",
-			*b->label ? " " : "", b->label);
+			sb_addf(&name, ".%d", w);
+		sb_adds(&fname, sb_str(&name));
+		sb_adds(&name, ".config");
+		sb_adds(&fname, ".fragment");
+		sb_addf(&h, "# kcsat witness: compiles on %s%s%s:\n", arch, *b->label ? " " : "",
+			b->label);
 		for (size_t i = 0; i < held.n; i++)
 			sb_addf(&h, "#   %s\n", q->labels[held.v[i]]);
-		if (!outfile_open(&of, sb_str(&name))) {
-			ok = false;
+		if (wb.have) {
+			vec_push(want, b->lit);
+			for (size_t i = 0; i < held.n; i++) {
+				vec_push(want, lits[held.v[i]]);
+				vec_push(conds, ca->items.v[held.v[i]].cond);
+			}
+			fix_find_conds(a, &wb.c, conds.v, conds.n, s64, b->bits == 64 ? 'y' : 'n',
+				       want.v, want.n, &fx);
+			from_base = fx.status == FIX_FOUND;
+		}
+		if (from_base) {
+			changes_config(&fx, &frag);
+			sb_addf(&h, "# base: %s, %zu change%s (%s)\n", wb.path, fx.changes.n,
+				fx.changes.n == 1 ? "" : "s", sb_str(&fname));
+			ok = write_from_base(sb_str(&name), a, &wb, &frag, sb_str(&h)) &&
+			     write_fragment(sb_str(&fname), &frag, sb_str(&h));
+			/* how a developer makes it: from the defconfig's make target or
+			 * a copy of BASE, then olddefconfig */
+			if (wb.defconfig)
+				sb_addf(&mk, "make ARCH=%s %s", arch, strrchr(wb.path, '/') + 1);
+			else
+				sb_addf(&mk, "cp %s .config", wb.path);
+			sb_addf(&cmd, "%s; scripts/config --file .config", sb_str(&mk));
+			for (size_t c = 0; c < fx.changes.n; c++)
+				config_command(&cmd, &fx.changes.v[c]);
+			sb_addf(&cmd, "; make ARCH=%s olddefconfig", arch);
+			sb_addf(&merge, "%s; scripts/kconfig/merge_config.sh -m .config %s; make ARCH=%s "
+				"olddefconfig", sb_str(&mk), sb_str(&fname), arch);
 		} else {
-			config_write(of.f, a->m, a->s, sb_str(&h));
-			ok = outfile_commit(&of);
+			struct outfile of;
+
+			sat_assume(a->s, b->lit);
+			for (size_t i = 0; i < held.n; i++)
+				sat_assume(a->s, lits[held.v[i]]);
+			if (sat_solve(a->s) != SAT_SAT) {
+				ok = false;
+			} else if (!outfile_open(&of, sb_str(&name))) {
+				ok = false;
+			} else {
+				config_write(of.f, a->m, a->s, sb_str(&h));
+				ok = outfile_commit(&of);
+			}
 		}
 		if (ok && json) {
 			json_object(j);
-			json_kstring(j, "arch", a->arch ? a->arch : "tree");
+			json_kstring(j, "arch", arch);
 			json_kint(j, "bits", b->bits);
 			json_kstring(j, "witness", sb_str(&name));
 			json_karray(j, "compiles");
 			for (size_t i = 0; i < held.n; i++)
 				json_string(j, q->labels[held.v[i]]);
 			json_end(j);
+			json_kstring(j, "base", wb.path);
+			json_kstring(j, "base_status", !wb.have ? "none" : fix_status_name(fx.status));
+			if (!wb.have)
+				json_kstring(j, "base_reason", wb.why);
+			if (from_base) {
+				json_kstring(j, "fragment", sb_str(&fname));
+				json_kbool(j, "minimal", fx.minimal);
+				json_karray(j, "changes");
+				for (size_t c = 0; c < fx.changes.n; c++) {
+					json_object(j);
+					json_kstring(j, "symbol", fx.changes.v[c].sym->name);
+					json_kstring(j, "from", fx.changes.v[c].before);
+					json_kstring(j, "to", fx.changes.v[c].value);
+					json_end(j);
+				}
+				json_end(j);
+				json_kstring(j, "merge_config", sb_str(&merge));
+				json_kstring(j, "scripts_config", sb_str(&cmd));
+			}
 			json_end(j);
 		} else if (ok) {
-			fprintf(out, "%s%s%s: witness %s compiles", a->arch ? a->arch : "tree",
-				*b->label ? " " : "", b->label, sb_str(&name));
+			fprintf(out, "%s%s%s: witness %s compiles", arch, *b->label ? " " : "",
+				b->label, sb_str(&name));
 			for (size_t i = 0; i < held.n; i++)
 				fprintf(out, "%s %s", i ? "," : "", q->labels[held.v[i]]);
 			fprintf(out, "\n");
+			if (from_base && !fx.changes.n) {
+				fprintf(out, "\tbase %s compiles %s as it is: no change (fragment %s "
+					"is empty)\n", wb.path, held.n > 1 ? "them" : "it",
+					sb_str(&fname));
+			} else if (from_base) {
+				fprintf(out, "\tbase %s, %zu change%s (olddefconfig simulated: %s):\n",
+					wb.path, fx.changes.n, fx.changes.n == 1 ? "" : "s",
+					fx.minimal ? "none can be dropped" :
+					"work budget spent, not minimized");
+				for (size_t c = 0; c < fx.changes.n; c++)
+					fprintf(out, "\t\t%s: %s -> %s\n", fx.changes.v[c].sym->name,
+						fx.changes.v[c].before, fx.changes.v[c].value);
+				fprintf(out, "\tfragment %s (the changed lines):\n\t\t%s\n",
+					sb_str(&fname), sb_str(&merge));
+				fprintf(out, "\tor with scripts/config:\n\t\t%s\n", sb_str(&cmd));
+			} else if (!wb.have) {
+				fprintf(out, "\tno base (%s): a solver's configuration\n", wb.why);
+			} else if (fx.toolchain) {
+				fprintf(out, "\tno change from %s found: it needs %s changed, "
+					"which the toolchain decides ($(shell,...)), not a setting: "
+					"a solver's configuration\n", wb.path, fx.toolchain->name);
+			} else {
+				fprintf(out, "\tno change from %s found (%s): a solver's "
+					"configuration\n", wb.path, fx.status == FIX_BUDGET ?
+					"solver budget exhausted" :
+					"the olddefconfig simulation does not reproduce the solution");
+			}
 		}
 		for (size_t i = 0; i < held.n; i++)
 			done.v[held.v[i]] = true;
+		fix_release(&fx);
+		config_release(&frag);
 		vec_release(held);
+		vec_release(want);
+		vec_release(conds);
 		sb_release(&name);
+		sb_release(&fname);
 		sb_release(&h);
+		sb_release(&cmd);
+		sb_release(&mk);
+		sb_release(&merge);
 	}
 	vec_release(done);
+	wbase_release(&wb);
 	return ok;
 }
 
@@ -420,7 +817,7 @@ static int cover_arch_job(const struct tree_opts *o, size_t ai, void *ctx, FILE 
 	}
 	if (q->witness && rc != EXIT_ERROR)
 		for (int k = 0; k < nb; k++)
-			if (!write_witnesses(q, &a, &b[k], k, lits.v, sat_ok, out, &j, json))
+			if (!write_witnesses(q, &a, &b[k], k, lits.v, sat_ok, &ca, out, &j, json))
 				rc = EXIT_ERROR;
 	json_finish(&j);
 	free(sat_ok);
@@ -555,10 +952,12 @@ int cmd_cover(int argc, char **argv)
 		CLI_TREE_OPTIONS,
 		{ "bits", required_argument, NULL, 'b' },
 		{ "witness", required_argument, NULL, 'w' },
+		{ "config", required_argument, NULL, 'c' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct tree_opts o;
 	struct coverq q = { 0 };
+	struct config base = { 0 };
 	struct patch *p = NULL;
 	struct patch_stats st = { 0 };
 	VEC(struct cover_target) tg = { 0 };
@@ -578,17 +977,32 @@ int cmd_cover(int argc, char **argv)
 				return EXIT_ERROR;
 		} else if (c == 'w') {
 			q.witness = optarg;
+		} else if (c == 'c') {
+			o.config = optarg;
 		} else {
 			return cli_usage_error(usage);
 		}
 	}
 	if (done >= 0)
 		return done;
+	if (o.config && !q.witness) {
+		diag_fatal("--config BASE is the base of the witnesses: it needs --witness DIR");
+		cli_tree_opts_release(&o);
+		return EXIT_ERROR;
+	}
 	if ((rc = cli_patch_operand(argc, argv, "cover", usage, strip, &text, &p)) != EXIT_OK)
 		goto out;
 	rc = EXIT_ERROR;
+	/* a base answers for one arch: its heading's, or --arch */
+	if (o.config)
+		o.all_arches = false;
 	if (!cli_resolve_arches(&o))
 		goto out;
+	if (o.config) {
+		if (!config_read(o.config, &base))
+			goto out;
+		q.base = &base;
+	}
 	if (!o.load.cache)
 		o.load.cache = srccache_new();
 	if (!patch_apply(p, o.load.srctree, o.load.cache, &st))
@@ -626,6 +1040,7 @@ int cmd_cover(int argc, char **argv)
 	q.n = tg.n;
 	rc = run(&o, &q);
 out:
+	config_release(&base);
 	strvec_free_all(&labels);
 	vec_release(tg);
 	patch_free(p);

@@ -27,11 +27,16 @@ struct cand {
 
 struct search {
 	struct kctree *t;
+	struct arch_ctx *a;
 	struct confsim *cs;	/* the file's pins; user values loaded per check */
 	const struct config *c;
-	const struct symbol *s;
+	const struct symbol *s;	/* the goal: s has (val, str) */
 	char val;
 	const char *str;
+	const struct expr *const *conds;	/* or: each of these is not n */
+	size_t nconds;
+	const struct symbol *bits;		/* and 64BIT is bits_val (or NULL) */
+	char bits_val;
 	VEC(struct cand) cands;
 	unsigned checks;
 	unsigned long long work;
@@ -84,6 +89,50 @@ static void view_release(struct config *v)
 	free(v->hash);
 }
 
+/* One side of a comparison: an unknown atom (an unexecuted $(shell,...),
+ * or the Makefile or #if reader's) has the value the solution gave it,
+ * what the build would have to agree with; a constant its own. */
+static char side_value(struct search *q, const struct symbol *s)
+{
+	if (s->flags & SYM_SHELL)
+		return model_tri_value(q->a->m, q->a->s, s);
+	if (s->flags & SYM_CONST)
+		return tri_char(tri_value(s->name));
+	return tri_char(confsim_tri(q->cs, s));
+}
+
+/* A condition on the simulated values, its unknown atoms as solved. */
+static enum tristate cond_value(struct search *q, const struct expr *e)
+{
+	enum tristate l, r;
+
+	if (!expr_reads_shell(e))
+		return confsim_expr(q->cs, e);
+	switch (e->type) {
+	case E_NOT:
+		return (enum tristate)(yes - cond_value(q, e->left));
+	case E_AND:
+		l = cond_value(q, e->left);
+		r = cond_value(q, e->right);
+		return l < r ? l : r;
+	case E_OR:
+		l = cond_value(q, e->left);
+		r = cond_value(q, e->right);
+		return l > r ? l : r;
+	case E_EQUAL:
+	case E_UNEQUAL:
+		if (sym_is_bool_like(e->sym) || (e->sym->flags & SYM_SHELL)) {
+			bool eq = side_value(q, e->sym) == side_value(q, e->rsym);
+
+			return (e->type == E_EQUAL) == eq ? yes : no;
+		}
+		break;
+	default:
+		break;
+	}
+	return confsim_expr(q->cs, e);
+}
+
 static bool holds_in(struct search *q, const struct config *v)
 {
 	struct confsim *cs = q->cs;
@@ -92,7 +141,11 @@ static bool holds_in(struct search *q, const struct config *v)
 
 	confsim_clear(cs);
 	confsim_load(cs, v);
-	if (!sym_is_bool_like(q->s))
+	if (q->conds) {
+		ok = !q->bits || tri_char(confsim_tri(cs, q->bits)) == q->bits_val;
+		for (size_t i = 0; i < q->nconds && ok; i++)
+			ok = cond_value(q, q->conds[i]) != no;
+	} else if (!sym_is_bool_like(q->s))
 		ok = q->str ? !strcmp(confsim_str(cs, q->s), q->str) : confsim_written(cs, q->s);
 	else if (q->val)
 		ok = tri_char(confsim_tri(cs, q->s)) == q->val;
@@ -178,10 +231,12 @@ static void collect(struct search *q, struct arch_ctx *a, char **before, bool ag
 	}
 }
 
-void fix_find(struct arch_ctx *a, const struct config *c, const struct symbol *s, int want_lit,
-	      char val, const char *str, struct fix_result *out)
+/* The search of both goals: want[0..nwant) assumed give the goal in the
+ * model. */
+static void find(struct search *q, struct arch_ctx *a, const int *want, size_t nwant,
+		 struct fix_result *out)
 {
-	struct search q = { .t = a->t, .c = c, .s = s, .val = val, .str = str };
+	const struct config *c = q->c;
 	char **before;
 	const struct symbol *x;
 	size_t i;
@@ -190,10 +245,14 @@ void fix_find(struct arch_ctx *a, const struct config *c, const struct symbol *s
 
 	memset(out, 0, sizeof(*out));
 	out->status = FIX_NO_SIM;
-	q.cs = confsim_new(a->t);
-	confsim_pin_shell(q.cs, c);
+	q->a = a;
+	q->cs = confsim_new(a->t);
+	confsim_pin_shell(q->cs, c);
 	before = xcalloc(a->t->syms.n ? a->t->syms.n : 1, sizeof(*before));
-	if (holds_in(&q, c)) {
+	/* (a condition's unknown atoms take the solution's values: checked
+	 * after the solve; the file's values are read below) */
+	confsim_load(q->cs, c);
+	if (!q->conds && holds_in(q, c)) {
 		out->status = FIX_FOUND;
 		out->minimal = true;
 		goto done;
@@ -220,7 +279,7 @@ void fix_find(struct arch_ctx *a, const struct config *c, const struct symbol *s
 	tree_for_each_sym(a->t, x, i)
 		if (x->name && (x->flags & SYM_DEFINED) && !(x->flags & SYM_CONST) &&
 		    !sym_is_choice(x) && model_encoded(a->m, x) && model_has_value(a->m, x))
-			before[x->id] = xstrdup(confsim_str(q.cs, x));
+			before[x->id] = xstrdup(confsim_str(q->cs, x));
 	tree_for_each_sym(a->t, x, i) {
 		int lit;
 
@@ -231,17 +290,23 @@ void fix_find(struct arch_ctx *a, const struct config *c, const struct symbol *s
 		if (lit != CNF_TRUE && lit != CNF_FALSE && lit)
 			sat_prefer(a->s, lit);
 	}
-	sat_assume(a->s, want_lit);
+	for (size_t k = 0; k < nwant; k++)
+		sat_assume(a->s, want[k]);
 	r = sat_solve(a->s);
 	if (r != SAT_SAT) {
 		out->status = r == SAT_UNSAT ? FIX_IMPOSSIBLE : FIX_BUDGET;
 		goto done;
 	}
+	if (q->conds && holds_in(q, c)) {
+		out->status = FIX_FOUND;
+		out->minimal = true;
+		goto done;
+	}
 	/* what the solution changes; failing that, every line of it pinned */
-	collect(&q, a, before, false);
-	if (!holds(&q, NULL)) {
-		collect(&q, a, before, true);
-		if (!holds(&q, NULL)) {
+	collect(q, a, before, false);
+	if (!holds(q, NULL)) {
+		collect(q, a, before, true);
+		if (!holds(q, NULL)) {
 			/* what no line of the file can change: a toolchain probe */
 			tree_for_each_sym(a->t, x, i)
 				if (before[x->id] && !has_prompt(x) && sym_is_bool_like(x) &&
@@ -254,47 +319,65 @@ void fix_find(struct arch_ctx *a, const struct config *c, const struct symbol *s
 	out->status = FIX_FOUND;
 	out->minimal = true;
 	/* what the simulation did not read does not matter */
-	read = xcalloc(q.cands.n ? q.cands.n : 1, 1);
-	holds(&q, read);
-	for (size_t k = 0; k < q.cands.n; k++)
-		q.cands.v[k].on = read[k];
-	if (!holds(&q, NULL))
-		for (size_t k = 0; k < q.cands.n; k++)
-			q.cands.v[k].on = true;
+	read = xcalloc(q->cands.n ? q->cands.n : 1, 1);
+	holds(q, read);
+	for (size_t k = 0; k < q->cands.n; k++)
+		q->cands.v[k].on = read[k];
+	if (!holds(q, NULL))
+		for (size_t k = 0; k < q->cands.n; k++)
+			q->cands.v[k].on = true;
 	free(read);
 	/* then each change on its own, until none can be dropped: dropping one
 	 * may make an earlier one unneeded */
 	for (bool dropped = true; dropped && out->minimal;) {
 		dropped = false;
-		for (size_t k = 0; k < q.cands.n; k++) {
-			if (!q.cands.v[k].on)
+		for (size_t k = 0; k < q->cands.n; k++) {
+			if (!q->cands.v[k].on)
 				continue;
-			if (q.work > FIX_WORK) {
+			if (q->work > FIX_WORK) {
 				out->minimal = false;
 				break;
 			}
-			q.cands.v[k].on = false;
-			if (holds(&q, NULL))
+			q->cands.v[k].on = false;
+			if (holds(q, NULL))
 				dropped = true;
 			else
-				q.cands.v[k].on = true;
+				q->cands.v[k].on = true;
 		}
 	}
-	for (size_t k = 0; k < q.cands.n; k++)
-		if (q.cands.v[k].on) {
-			struct fix_change ch = { q.cands.v[k].sym, xstrdup(q.cands.v[k].value),
-						 xstrdup(before[q.cands.v[k].sym->id]) };
+	for (size_t k = 0; k < q->cands.n; k++)
+		if (q->cands.v[k].on) {
+			struct fix_change ch = { q->cands.v[k].sym, xstrdup(q->cands.v[k].value),
+						 xstrdup(before[q->cands.v[k].sym->id]) };
 
 			vec_push(out->changes, ch);
 		}
 done:
-	out->checks = q.checks;
-	cands_clear(&q);
-	vec_release(q.cands);
-	confsim_free(q.cs);
+	out->checks = q->checks;
+	cands_clear(q);
+	vec_release(q->cands);
+	confsim_free(q->cs);
 	tree_for_each_sym(a->t, x, i)
 		free(before[x->id]);
 	free(before);
+}
+
+void fix_find(struct arch_ctx *a, const struct config *c, const struct symbol *s, int want_lit,
+	      char val, const char *str, struct fix_result *out)
+{
+	struct search q = { .t = a->t, .c = c, .s = s, .val = val, .str = str };
+
+	find(&q, a, &want_lit, 1, out);
+}
+
+void fix_find_conds(struct arch_ctx *a, const struct config *c, const struct expr *const *conds,
+		    size_t n, const struct symbol *bits, char bits_val, const int *want,
+		    size_t nwant, struct fix_result *out)
+{
+	struct search q = { .t = a->t, .c = c, .conds = conds, .nconds = n, .bits = bits,
+			    .bits_val = bits_val };
+
+	find(&q, a, want, nwant, out);
 }
 
 void fix_release(struct fix_result *r)
