@@ -35,7 +35,7 @@
 
 static const char usage[] =
 	"usage: kcsat cover PATCH [-p N] [--tree DIR] [--arch A|all] [--bits 32|64]\n"
-	"                   [--witness DIR [--config BASE]] [--format text|json]\n"
+	"                   [--witness DIR] [--config BASE] [--format text|json]\n"
 	"                   [--shell=off|run]\n"
 	"\n"
 	"For each hunk of PATCH (applied in memory) that changes a .c, .S, .h,\n"
@@ -50,14 +50,15 @@ static const char usage[] =
 	"every hunk compiled there, few of them (hunks that exclude each other\n"
 	"get separate files): DIR/ARCH-BITS.config, then .2.config, ...  Each is\n"
 	"a change from a base, the arch's defconfig as make defconfig picks it\n"
-	"(arch/SRCARCH/configs/, the arch Makefile's KBUILD_DEFCONFIG) or BASE\n"
-	"(one arch): the base with settings changed until the olddefconfig\n"
-	"simulation compiles the hunks and none can be dropped, written whole\n"
-	"and as a fragment of the changed lines (DIR/ARCH-BITS.fragment, for\n"
-	"scripts/kconfig/merge_config.sh), and printed as scripts/config\n"
-	"commands.  Without a base (none found, or a tree older than Linux\n"
-	"6.11), or where the simulation does not reproduce the change, the\n"
-	"file is a solver's configuration, and the output says so.\n";
+	"(arch/SRCARCH/configs/, the arch Makefile's KBUILD_DEFCONFIG) or\n"
+	"--config BASE (one arch): the base with settings changed until the\n"
+	"olddefconfig simulation compiles the hunks and none can be dropped,\n"
+	"written whole and as a fragment of the changed lines\n"
+	"(DIR/ARCH-BITS.fragment, for scripts/kconfig/merge_config.sh), and\n"
+	"printed as scripts/config commands.  Without a base (none found, or a\n"
+	"tree older than Linux 6.11), or where the simulation does not reproduce\n"
+	"the change, the file is a solver's configuration, and the output says\n"
+	"so.\n";
 
 static const char line_usage[] =
 	"usage: kcsat why|why-not FILE:LINE [--tree DIR] [--arch A|all] [--bits 32|64]\n"
@@ -306,6 +307,7 @@ static void drop_toolchain(struct kctree *t, struct config *c)
 		}
 	}
 	c->v.n = n;
+	free(c->hash);		/* indexed again */
 	config_index(c);
 }
 

@@ -8,7 +8,11 @@
 #  - hunk 2, inside #ifdef CONFIG_X86, on x86 64-bit only;
 #  - nothing is written to the tree; why-not of a line of hunk 2 agrees;
 #  - --witness writes one x86 64-bit .config compiling both hunks, which
-#    kcsat verify (the olddefconfig simulation) finds consistent.
+#    kcsat verify (the olddefconfig simulation) finds consistent;
+#  - with --config x86_64_defconfig as the base, the witness is the
+#    defconfig plus a fragment of a few changes that none can be dropped
+#    from, and the kernel's own conf --olddefconfig on the defconfig with
+#    the fragment appended gives PCI_P2PDMA=y (and keeps every line of it).
 # Arches: the five 64-bit ones the issue names, and arm for a 32-bit-only
 # arch (x86, riscv and powerpc bring their 32-bit cases): six of 21 keep it
 # to a few seconds; `--arch all` gives the same answer on the others.
@@ -57,5 +61,35 @@ has "$tmp/wout" "^x86 64-bit: witness $tmp/w/x86-64.config compiles drivers/pci/
 has "$tmp/w/x86-64.config" '^CONFIG_PCI_P2PDMA=y$' "the witness sets PCI_P2PDMA"
 "$kcsat" verify "$tmp/w/x86-64.config" --tree "$SRC" --arch x86 >"$tmp/verify" 2>&1
 has "$tmp/verify" 'consistent \(x86\)$' "the witness is consistent"
+# the minimal change from x86_64_defconfig, checked with the kernel's conf
+cache=${KCSAT_CACHE:-${HOME:-/root}/.cache/kcsat}
+defs=$cache/defconfigs-6.12
+if [ ! -f "$defs/.complete" ]; then
+	rm -rf "$defs.tmp" && mkdir -p "$defs.tmp" &&
+	tar -xJf /usr/src/linux-source-6.12.tar.xz -C "$defs.tmp" --strip-components=1 \
+		--wildcards "linux-source-6.12/arch/*/configs/*" &&
+	rm -rf "$defs" && mv "$defs.tmp" "$defs" && touch "$defs/.complete"
+fi
+def=$defs/arch/x86/configs/x86_64_defconfig
+tree=$("$here/tests/kernel-tree.sh" 6.12) && conf=$("$here/tests/conf/build-conf.sh" 6.12) &&
+	CC=$("$here/tests/conf/cc-memo.sh") && export CC KCSAT_CC_CACHE=${KCSAT_CC_CACHE:-$cache/cc-memo} ||
+	{ bad "cannot set up conf"; conf=; }
+mkdir "$tmp/b"
+"$kcsat" cover "$here/tests/patches/p2pdma-cover.patch" --tree "$SRC" --arch x86 --bits 64 \
+	--config "$def" --witness "$tmp/b" >"$tmp/bout" 2>&1 || bad "cover --config: exit $?"
+has "$tmp/bout" "^	base $def, [1-9][0-9]* changes? \\(olddefconfig simulated: none can be dropped\\):\$" \
+	"a minimal change from the defconfig"
+has "$tmp/b/x86-64.fragment" '^CONFIG_PCI_P2PDMA=y$' "the fragment sets PCI_P2PDMA"
+n=$(grep -c '^CONFIG_\|^# CONFIG_.* is not set$' "$tmp/b/x86-64.fragment")
+[ "$n" -le 8 ] && ok || bad "the fragment has $n lines (a few expected)"
+if [ -n "$conf" ]; then
+	cat "$def" "$tmp/b/x86-64.fragment" >"$tmp/b/conf.config"
+	KCONFIG_CONFIG="$tmp/b/conf.config" "$here/tests/conf/conf-env.sh" "$tree" x86 "$conf" \
+		--olddefconfig Kconfig >"$tmp/b/conf.log" 2>&1 || bad "conf --olddefconfig: exit $?"
+	has "$tmp/b/conf.config" '^CONFIG_PCI_P2PDMA=y$' "conf: the defconfig with the fragment has PCI_P2PDMA=y"
+	lost=$(grep '^CONFIG_' "$tmp/b/x86-64.fragment" | while read -r l; do
+		grep -qxF "$l" "$tmp/b/conf.config" || echo "$l"; done)
+	[ -z "$lost" ] && ok || bad "conf dropped fragment lines: $lost"
+fi
 echo "cover-6.12: $pass passed, $fail failed"
 [ $fail -eq 0 ]
