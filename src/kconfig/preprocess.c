@@ -40,6 +40,8 @@ struct pp {
 	int depth;
 	unsigned long steps;	/* $(...) evaluations in this statement */
 	unsigned long work;	/* bytes of results copied in this statement */
+	unsigned long long total;	/* bytes of results copied in this load */
+	bool total_said;	/* the PP_MAX_TOTAL error was printed */
 };
 
 struct pp *pp_new(enum shell_mode shell)
@@ -660,6 +662,10 @@ static char *expand_dollar_with_args(struct pp *pp, const char **str, int argc, 
 		return xstrdup("");
 	}
 	*str = q + 1;
+	if (pp->total_said) {	/* past PP_MAX_TOTAL: expand nothing more */
+		pp->failed = true;
+		return xstrdup("");
+	}
 	if (++pp->steps > PP_MAX_STEPS) {
 		pp_error(pp, "macro expansion exceeds %u steps", PP_MAX_STEPS);
 		return xstrdup("");
@@ -689,6 +695,7 @@ static char *expand_until(struct pp *pp, const char **str, bool (*is_end)(char c
 			e = expand_dollar_with_args(pp, &p, argc, argv);
 			sb_adds(&out, e);
 			pp->work += strlen(e);
+			pp->total += strlen(e);
 			free(e);
 			in = p;
 			if (out.len > PP_MAX_LEN)
@@ -696,6 +703,13 @@ static char *expand_until(struct pp *pp, const char **str, bool (*is_end)(char c
 			else if (pp->work > PP_MAX_WORK && !pp->failed)
 				pp_error(pp, "macro expansion copies more than %lu MiB",
 					 PP_MAX_WORK >> 20);
+			else if (pp->total > PP_MAX_TOTAL && !pp->failed) {
+				/* Said once: every later statement fails quietly. */
+				if (!pp->total_said)
+					pp_error(pp, "macro expansions copy more than %lu MiB in all",
+						 PP_MAX_TOTAL >> 20);
+				pp->total_said = pp->failed = true;
+			}
 			if (pp->failed)
 				break;
 			continue;
