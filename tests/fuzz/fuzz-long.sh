@@ -14,6 +14,9 @@
 # modified); crashes, leaks, timeouts and OOMs to
 # build/libfuzzer/TARGET/crashes/.  Replay one with
 # build/asan/fuzz_TARGET_replay build/libfuzzer/TARGET/crashes/FILE.
+# libFuzzer's per-input timeout is wall-clock (10 s): on a loaded machine
+# set FUZZ_TIMEOUT=SECONDS higher, or every slow moment becomes a
+# "timeout" artifact that replays in milliseconds.
 set -eu
 cd "$(dirname "$0")/../.."
 target=parse
@@ -53,7 +56,7 @@ dopt=
 [ -f "$dict" ] && dopt=-dict=$dict
 status=0
 # shellcheck disable=SC2086
-"$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+"$bin" -max_total_time="$secs" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 \
 	-max_len=16384 $dopt -print_final_stats=1 \
 	-artifact_prefix="$out/crashes/" $par \
 	"$out/corpus" $seeds || status=$?
