@@ -31,6 +31,9 @@ const char *arch_kbuild_arch(const char *srcarch);
 /* The SRCARCH of an --arch name: x86 for x86_64 and i386, sparc for
  * sparc32 and sparc64, parisc for parisc64, else the name itself. */
 const char *arch_srcarch(const char *name);
+/* The kbuild names that load srcarch with one bitness fixed (x86: i386,
+ * x86_64), up to max of them into out; how many there are. */
+size_t arch_halves(const char *srcarch, const char **out, size_t max);
 
 /* Export kbuild's variables for srcarch into the preprocessor (and, with
  * shell execution on, into the process environment for child commands). */

@@ -110,6 +110,7 @@ struct lint {
 	 * an arch whose model was never asked */
 	strvec others;
 	lint_texts others_facts;
+	size_t ntree;		/* the tree's SRCARCHes (arch_list), 0 if not read */
 	VEC(struct strbuf) requests;	/* by arch: round 2's requests */
 	u32vec nrequests;	/* by arch: how many */
 	lint_texts answers;		/* by arch: round 2's answers */
@@ -146,6 +147,11 @@ struct menu;
 void lint_entry_label(struct strbuf *sb, const struct menu *m);
 /* A time record (LF_TIME, or LA_TIME: the same fields). */
 void lint_put_time(struct strbuf *out, const struct record_kind *kind, const char *what, double ms);
+/* How a partial run names other, an arch c did not load (L->others): the
+ * name itself, or for a SRCARCH c loads by its kbuild names of one
+ * bitness, the names it leaves out ("i386" beside x86_64; "ARCH=x86"
+ * beside both), and then true. */
+bool lint_other_label(const struct load_config *c, const char *other, struct strbuf *sb);
 /* Name of arch i of c ("tree" for a plain tree). */
 const char *lint_arch_name(const struct load_config *c, size_t i);
 

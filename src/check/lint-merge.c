@@ -281,16 +281,47 @@ static const char *arch_name(const struct merge *M, size_t a)
 	return a < M->narch ? lint_arch_name(M->c, a) : M->L->others.v[a - M->narch];
 }
 
-/* A partial run's wording: what holds on the loaded arches of g, and how
- * many arches that read the line (or define the symbol) were not asked. */
+/* "not checked on the N other arches that VERB it" for the arches a
+ * partial run did not load that read the file (defs: define the symbol)
+ * key; an arch loaded by one bitness only is no other arch, what was left
+ * of it is named instead ("nor on i386", lint_other_label()). */
+static void not_checked(struct strbuf *sb, const struct merge *M, const char *key, bool defs,
+			const char *verb)
+{
+	struct strbuf halves = STRBUF_INIT;
+	size_t full = 0;
+
+	for (size_t a = M->narch; a < M->nall; a++) {
+		struct strbuf lb = STRBUF_INIT;
+
+		if (!(defs ? defined_on(M, a, key) : reads(M, a, key)))
+			continue;
+		if (lint_other_label(M->c, arch_name(M, a), &lb))
+			sb_addf(&halves, "%s%s", halves.len ? ", " : "", sb_str(&lb));
+		else
+			full++;
+		sb_release(&lb);
+	}
+	sb_adds(sb, "not checked on ");
+	if (full)
+		sb_addf(sb, "the %zu other arch%s that %s%s it", full, full > 1 ? "es" : "", verb,
+			full > 1 ? "" : "s");
+	if (full && halves.len)
+		sb_adds(sb, ", nor on ");
+	sb_adds(sb, sb_str(&halves));
+	sb_release(&halves);
+}
+
+/* A partial run's wording: what holds on the loaded arches of g, and
+ * which arches that read the line (or define the symbol) were not asked. */
 static void loaded_only(struct strbuf *sb, const struct merge *M, const struct fact *g, size_t n,
-			size_t unloaded, const char *verb)
+			const char *key, bool defs, const char *verb)
 {
 	sb_adds(sb, " on the loaded arches (");
 	for (size_t k = 0; k < n; k++)
 		sb_addf(sb, "%s%s", k ? ", " : "", arch_name(M, g[k].arch));
-	sb_addf(sb, "); not checked on the %zu other arch%s that %s%s it", unloaded,
-		unloaded > 1 ? "es" : "", verb, unloaded > 1 ? "" : "s");
+	sb_adds(sb, "); ");
+	not_checked(sb, M, key, defs, verb);
 }
 
 static void archs_text(struct strbuf *sb, const struct merge *M, const struct fact *g, size_t n)
@@ -535,7 +566,7 @@ static void g_dead(struct merge *M, struct fact *g, size_t n)
 	if (!f)
 		return;
 	if (unloaded) {
-		loaded_only(&sb, M, g, n, unloaded, "define");
+		loaded_only(&sb, M, g, n, sym, true, "define");
 		if (!strcmp(val, "any"))
 			finding_set_message(f, "%s can never be set%s", sym, sb_str(&sb));
 		else
@@ -621,7 +652,7 @@ static void g_prop(struct merge *M, struct fact *g, size_t n)
 	sb_release(&key);
 	if (f) {
 		if (unloaded)
-			loaded_only(&sb, M, eff.v, eff.n, unloaded, "read");
+			loaded_only(&sb, M, eff.v, eff.n, F(g, "file"), false, "read");
 		else
 			where(&sb, M, eff.v, eff.n, of);
 		if (c == LC_DEAD_PROMPT)
@@ -669,7 +700,7 @@ static void g_redund(struct merge *M, struct fact *g, size_t n)
 	if (unloaded && n == of - unloaded) {
 		f = add(M, LC_REDUNDANT_DEP, "partial", g, "efile", "eline", symbol, sb_str(&key));
 		if (f) {
-			loaded_only(&sb, M, red.v, red.n, unloaded, "read");
+			loaded_only(&sb, M, red.v, red.n, F(g, "file"), false, "read");
 			finding_set_message(f, "%s: `depends on %s` is implied by its other dependencies%s",
 					    sym, text, sb_str(&sb));
 			add_arches(f, M, red.v, red.n);
@@ -714,9 +745,11 @@ static void g_redund(struct merge *M, struct fact *g, size_t n)
 		f = add(M, LC_REDUNDANT_DEP, "partial", g, "efile", "eline", symbol, sb_str(&key));
 		if (f) {
 			archs_text(&sb, M, red.v, red.n);
-			if (unloaded)
-				sb_addf(&sb, " of the loaded arches (not checked on the %zu other%s that "
-					"read%s it)", unloaded, unloaded > 1 ? "s" : "", unloaded > 1 ? "" : "s");
+			if (unloaded) {
+				sb_adds(&sb, " of the loaded arches (");
+				not_checked(&sb, M, F(g, "file"), false, "read");
+				sb_addc(&sb, ')');
+			}
 			finding_set_message(f, "%s: `depends on %s` is implied by its other dependencies "
 					    "only on %s", sym, text, sb_str(&sb));
 			add_arches(f, M, red.v, red.n);

@@ -307,7 +307,8 @@ static void other_collect(void *ctx, size_t i, const char *result)
 
 /* The tree's arches that c does not load as themselves: every other
  * SRCARCH, and the SRCARCH of a load with a fixed bitness (x86_64 leaves
- * i386 out). */
+ * i386 out, and i386 with x86_64 leave out ARCH=x86, where 64BIT is the
+ * user's and `"$(ARCH)" = "x86"` holds). */
 static int load_others(struct lint *L, const struct load_config *c)
 {
 	strvec all = { 0 };
@@ -318,14 +319,10 @@ static int load_others(struct lint *L, const struct load_config *c)
 		strvec_free_all(&all);
 		return EXIT_OK;
 	}
-	for (size_t k = 0; k < all.n; k++) {
-		bool loaded = false;
-
-		for (size_t j = 0; j < c->arches.n && !loaded; j++)
-			loaded = !strcmp(c->arches.v[j], all.v[k]);
-		if (!loaded)
+	L->ntree = all.n;
+	for (size_t k = 0; k < all.n; k++)
+		if (!strvec_contains(&c->arches, all.v[k]))
 			vec_push(L->others, xstrdup(all.v[k]));
-	}
 	strvec_free_all(&all);
 	if (!L->others.n || !(L->o.enabled & CROSS_ARCH_CHECKS))
 		return EXIT_OK;	/* the others' files would change no finding */
@@ -419,11 +416,46 @@ static void count_level(struct strbuf *sb, const struct findings *fs, bool notes
 	sb_addc(sb, ')');
 }
 
+bool lint_other_label(const struct load_config *c, const char *other, struct strbuf *sb)
+{
+	const char *halves[4];
+	size_t nh = arch_halves(other, halves, 4), start = sb->len;
+	bool half = false;
+
+	for (size_t i = 0; i < c->arches.n && !half; i++)
+		half = strcmp(c->arches.v[i], other) && !strcmp(arch_srcarch(c->arches.v[i]), other);
+	if (!half) {
+		sb_adds(sb, other);
+		return false;
+	}
+	for (size_t h = 0; h < nh && h < 4; h++)
+		if (!strvec_contains(&c->arches, halves[h]))
+			sb_addf(sb, "%s%s", sb->len > start ? ", " : "", halves[h]);
+	if (sb->len == start)
+		sb_addf(sb, "ARCH=%s", other);
+	return true;
+}
+
+/* How many SRCARCHes the loads of c name (x86_64 and i386 are one). */
+static size_t loaded_srcarches(const struct load_config *c)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < c->arches.n; i++) {
+		bool seen = false;
+
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = !strcmp(arch_srcarch(c->arches.v[j]), arch_srcarch(c->arches.v[i]));
+		n += !seen;
+	}
+	return n;
+}
+
 void lint_print_summary(const struct lint *L, const struct load_config *c,
 			const struct findings *fs, FILE *out)
 {
 	struct strbuf sb = STRBUF_INIT;
-	size_t n = load_config_count(c), all = n + L->others.n;
+	size_t n = load_config_count(c);
 
 	sb_adds(&sb, "kcsat lint: ");
 	if (fs->unknown.n) {
@@ -436,15 +468,29 @@ void lint_print_summary(const struct lint *L, const struct load_config *c,
 	}
 	if (!c->arches.n) {
 		sb_adds(&sb, " on the tree");
-	} else if (n == all && n > 4) {
+	} else if (!L->others.n && n > 4) {
 		sb_addf(&sb, " on all %zu arches", n);
 	} else {
-		if (n == all)
+		/* the tree's arches, a SRCARCH loaded by halves counted once;
+		 * the halves not loaded named */
+		size_t loaded = loaded_srcarches(c), all = L->ntree ? L->ntree : loaded;
+		bool half = false;
+
+		if (!L->others.n)
 			sb_addf(&sb, " on %s%zu arch%s (", n > 1 ? "all " : "", n, n == 1 ? "" : "es");
 		else
-			sb_addf(&sb, " on %zu of %zu arches (", n, all);
+			sb_addf(&sb, " on %zu of %zu arch%s (", loaded, all, all == 1 ? "" : "es");
 		for (size_t i = 0; i < n; i++)
 			sb_addf(&sb, "%s%s", i ? ", " : "", lint_arch_name(c, i));
+		for (size_t k = 0; k < L->others.n; k++) {
+			struct strbuf lb = STRBUF_INIT;
+
+			if (lint_other_label(c, L->others.v[k], &lb)) {
+				sb_addf(&sb, "%s%s", half ? ", " : "; not ", sb_str(&lb));
+				half = true;
+			}
+			sb_release(&lb);
+		}
 		sb_addc(&sb, ')');
 	}
 	sb_addf(&sb, " in %.1f s\n", L->wall_ms / 1e3);

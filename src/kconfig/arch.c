@@ -43,6 +43,19 @@ const char *arch_srcarch(const char *name)
 	return name;
 }
 
+size_t arch_halves(const char *srcarch, const char **out, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < sizeof(arch_aliases) / sizeof(arch_aliases[0]); i++)
+		if (!strcmp(arch_aliases[i].srcarch, srcarch)) {
+			if (n < max)
+				out[n] = arch_aliases[i].name;
+			n++;
+		}
+	return n;
+}
+
 int arch_list(const char *srctree, strvec *out)
 {
 	struct strbuf path = STRBUF_INIT;
