@@ -459,6 +459,47 @@ static bool write_from_base(const char *path, struct arch_ctx *a, const struct w
 	return ok;
 }
 
+/* A tristate change to y that conf makes m (its dependencies are m) is
+ * written m, as conf writes it, and one that leaves the symbol at its
+ * value in the base goes: the same configuration either way (a user value
+ * y capped at m and a user value m give m).  frag is made again. */
+static void settle_changes(struct arch_ctx *a, const struct wbase *wb, struct fix_result *fx,
+			   struct config *frag)
+{
+	struct config v = { 0 }, res;
+	size_t n = 0;
+
+	for (size_t i = 0; i < wb->c.v.n; i++)
+		vec_push(v.v, wb->c.v.v[i]);
+	for (size_t i = 0; i < frag->v.n; i++)
+		vec_push(v.v, frag->v.v[i]);
+	config_index(&v);
+	olddefconfig_of(a, &v, &wb->c, &res);
+	vec_release(v.v);
+	free(v.hash);
+	for (size_t k = 0; k < fx->changes.n; k++) {
+		struct fix_change *ch = &fx->changes.v[k];
+		const struct config_entry *e = config_find(&res, ch->sym->name);
+		const char *now = e ? e->value : "n";
+
+		if (sym_is_bool_like(ch->sym) && strcmp(now, ch->value)) {
+			if (!strcmp(now, ch->before)) {
+				free(ch->value);
+				free(ch->before);
+				continue;
+			}
+			free(ch->value);
+			ch->value = xstrdup(now);
+		}
+		fx->changes.v[n++] = *ch;
+	}
+	fx->changes.n = n;
+	config_release(&res);
+	config_release(frag);
+	memset(frag, 0, sizeof(*frag));
+	changes_config(fx, frag);
+}
+
 static bool write_fragment(const char *path, const struct config *frag, const char *header)
 {
 	struct outfile of;
@@ -566,6 +607,7 @@ static bool write_witnesses(const struct coverq *q, struct arch_ctx *a, const st
 		}
 		if (from_base) {
 			changes_config(&fx, &frag);
+			settle_changes(a, &wb, &fx, &frag);
 			sb_addf(&h, "# base: %s, %zu change%s (%s)\n", wb.path, fx.changes.n,
 				fx.changes.n == 1 ? "" : "s", sb_str(&fname));
 			ok = write_from_base(sb_str(&name), a, &wb, &frag, sb_str(&h)) &&
