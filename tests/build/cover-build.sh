@@ -99,8 +99,17 @@ for arch in $arches; do
 				>>"$tmp/fragment-lines"
 		fi
 		while read -r f; do
+			# make's target is the object as the Makefile that lists it
+			# names it (kcsat's first "built by" line): amdgpu's Makefile
+			# builds ../amdkfd/*.o with its own include paths
+			mk=$(awk -v t="$arch: $f:1 (hunk 1)" '$0 == t { getline; sub(/^\tbuilt by: /, ""); sub(/:.*/, ""); print; exit }' \
+				"$tmp/$arch.cover")
 			o=${f%.c}.o
-			log=$out/$(echo "$o" | tr / _).log
+			if [ -n "$mk" ]; then
+				rel=$(realpath -m --relative-to="$(dirname "$mk")" "$f")
+				case $rel in ../*) o=$(dirname "$mk")/${rel%.c}.o ;; esac
+			fi
+			log=$out/$(echo "${f%.c}.o" | tr / _).log
 			retry=
 			if ! nice -n 10 make -s -C "$FULL" O="$out" ARCH="$arch" CROSS_COMPILE="$cc" \
 				-j"$jobs" "$o" >"$log" 2>&1 || [ ! -f "$out/$o" ]; then
