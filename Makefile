@@ -76,11 +76,13 @@ LIB_OBJS += check/lint-evidence.o
 LIB_OBJS += check/lint-fragment.o
 LIB_OBJS += check/lint-merge.o
 LIB_OBJS += check/lint-round1.o
+LIB_OBJS += check/lint-source.o
 LIB_OBJS += check/lint-static.o
 LIB_OBJS += check/lint.o
 LIB_OBJS += check/patch.o
 LIB_OBJS += check/rules-check.o
 LIB_OBJS += check/rules.o
+LIB_OBJS += check/srclint.o
 
 # cmd/: main(), the shared command line (cli) and one file per subcommand;
 # none of it is in the library.

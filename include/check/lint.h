@@ -66,6 +66,10 @@ struct strbuf;
 	X(TRANSITIONAL_REF, "transitional-reference", true, LEVEL_WARNING,	\
 	  "a `depends on`, `select`, `if`, `visible if` or other expression but a default " \
 	  "that reads a transitional symbol, which is never saved: after one save it reads n") \
+	X(UNDEF_CONFIG_REF, "undefined-config-reference", false, LEVEL_WARNING,	\
+	  "a CONFIG_ reference in C code or a Makefile (an #if line, IS_ENABLED() and " \
+	  "friends, $(CONFIG_X)) that autoconf.h never defines: its symbol is defined on " \
+	  "no arch, is transitional, or (IS_MODULE, CONFIG_X_MODULE) is never tristate") \
 	X(UNDEFINED_SYM, "undefined-symbol", true, LEVEL_WARNING,		\
 	  "a symbol referenced but defined on no arch (a note: defined only on arches " \
 	  "that never read the line)")						\
@@ -131,6 +135,9 @@ extern const struct lint_check_info lint_checks[LC_COUNT];
 	  "its condition never holds while the entry's dependencies do")	\
 	X("never-m", 1u << LC_DEAD_SYMBOL, LEVEL_NOTE,				\
 	  "never m: a tristate helper with no prompt, set by bool symbols only") \
+	X("not-tristate", 1u << LC_UNDEF_CONFIG_REF, LEVEL_WARNING,		\
+	  "IS_MODULE(CONFIG_X) or CONFIG_X_MODULE of a symbol that is not tristate on any " \
+	  "arch: never true") \
 	X("partial", 1u << LC_REDUNDANT_DEP, LEVEL_NOTE,			\
 	  "implied only on some of the arches that read the line")		\
 	X("shadowed", 1u << LC_DEAD_DEFAULT, LEVEL_WARNING,			\
@@ -138,6 +145,9 @@ extern const struct lint_check_info lint_checks[LC_COUNT];
 	X("toolchain-dependent", 1u << LC_UNMET_SELECT, LEVEL_NOTE,		\
 	  "it holds only if $(shell,...) probes give answers (a flag accepted, another " \
 	  "refused) that no real toolchain may give together") \
+	X("transitional", 1u << LC_UNDEF_CONFIG_REF, LEVEL_WARNING,		\
+	  "the symbol is transitional on every arch that defines it: never written, so " \
+	  "never in autoconf.h") \
 	X("unreachable", 1u << LC_DEAD_SYMBOL, LEVEL_WARNING,			\
 	  "nothing in the tree can set it (or give it that value), for no stated reason")
 

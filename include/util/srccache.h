@@ -65,5 +65,8 @@ FILE *src_fopen(const char *path);
 char *read_whole_file(const char *path, size_t *len);
 /* The same with a smaller bound (SRC_ETOOBIG beyond max bytes). */
 char *read_file_max(const char *path, size_t max, size_t *len);
+/* The same, refusing a symlink as the last name (ELOOP): for a walk of
+ * the tree that follows no symlink (check/srclint.c). */
+char *read_file_nofollow(const char *path, size_t max, size_t *len);
 
 #endif

@@ -23,6 +23,8 @@ struct symbol;
 enum lint_fact {
 	LF_FILES,	/* names: every Kconfig file this arch reads, one per line */
 	LF_DEFS,	/* names: every symbol it defines, one per line */
+	LF_TRIS,	/* names: those of them that are tristate */
+	LF_TRANS,	/* names: those of them that are transitional */
 	LF_PRAGMA,	/* a `# kcsat:` comment: the entry it belongs to, its text */
 	LF_CYCLE,	/* a dependency loop, in the kernel's words */
 	LF_UNDEF,	/* a reference to a symbol this arch does not define */
@@ -160,6 +162,12 @@ void lint_static_facts(const struct lint *L, struct kctree *t, struct strbuf *ou
 /* Only the files it reads and the symbols it defines (LF_FILES, LF_DEFS):
  * what the merge needs of an arch that was not asked for. */
 void lint_static_names(const struct kctree *t, struct strbuf *out);
+
+/* ---- lint-source.c: the checks over the C sources and Makefiles ---- */
+/* The source checks enabled (undefined-config-reference), from round 1's
+ * facts of every arch (read from copies: the merge reads them in place),
+ * their findings into out.  A tree without C sources gets a note. */
+void lint_source(struct lint *L, const struct load_config *c, struct findings *out);
 
 /* ---- lint-fragment.c: an unmet select's allnoconfig fragment ---- */
 struct config;

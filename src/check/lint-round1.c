@@ -1359,9 +1359,11 @@ static void job_release(struct job *J)
 	free(J->entry);
 }
 
-/* The checks that lint-static.c answers from the tree alone. */
+/* The checks that lint-static.c answers from the tree alone (and the
+ * source checks, from its names: lint-source.c). */
 #define STATIC_CHECKS (1u << LC_RECURSIVE_DEP | 1u << LC_UNDEFINED_SYM | \
-		       1u << LC_SELECT_NONBOOL | 1u << LC_TRANSITIONAL_REF | 1u << LC_INT_AS_COND)
+		       1u << LC_SELECT_NONBOOL | 1u << LC_TRANSITIONAL_REF | 1u << LC_INT_AS_COND | \
+		       1u << LC_UNDEF_CONFIG_REF)
 
 bool lint_round1(const struct lint *L, struct kctree *t, const char *arch, struct strbuf *out)
 {

@@ -42,6 +42,17 @@ void lint_static_names(const struct kctree *t, struct strbuf *out)
 		if ((s->flags & SYM_DEFINED) && !(s->flags & SYM_CONST) && s->name)
 			sb_addf(&sb, "%s%s", sb.len ? "\n" : "", s->name);
 	names_fact(out, LF_DEFS, &sb);
+	sb_reset(&sb);
+	tree_for_each_sym(t, s, i)
+		if ((s->flags & SYM_DEFINED) && !(s->flags & SYM_CONST) && s->name &&
+		    s->type == S_TRISTATE)
+			sb_addf(&sb, "%s%s", sb.len ? "\n" : "", s->name);
+	names_fact(out, LF_TRIS, &sb);
+	sb_reset(&sb);
+	tree_for_each_sym(t, s, i)
+		if ((s->flags & SYM_DEFINED) && (s->flags & SYM_TRANSITIONAL) && s->name)
+			sb_addf(&sb, "%s%s", sb.len ? "\n" : "", s->name);
+	names_fact(out, LF_TRANS, &sb);
 	sb_release(&sb);
 }
 

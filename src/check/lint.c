@@ -34,6 +34,8 @@ enum finding_level lint_class_level(enum lint_check c, const char *cls)
 const struct record_kind lint_facts[LF_COUNT] = {
 	[LF_FILES] = { "files", { "names", NULL } },
 	[LF_DEFS] = { "defs", { "names", NULL } },
+	[LF_TRIS] = { "tristates", { "names", NULL } },
+	[LF_TRANS] = { "transitionals", { "names", NULL } },
 	[LF_PRAGMA] = { "pragma", { "efile", "eline", "text", NULL } },
 	[LF_CYCLE] = { "cycle", { "file", "line", "text", NULL } },
 	[LF_UNDEF] = { "undef", { "sym", "file", "line", "efile", "eline", NULL } },
@@ -303,7 +305,8 @@ static void other_collect(void *ctx, size_t i, const char *result)
 /* The checks whose findings say "on every arch that reads the line" or
  * "defined on no arch". */
 #define CROSS_ARCH_CHECKS (1u << LC_DEAD_DEFAULT | 1u << LC_DEAD_PROMPT | 1u << LC_DEAD_SELECT | \
-			   1u << LC_DEAD_SYMBOL | 1u << LC_REDUNDANT_DEP | 1u << LC_UNDEFINED_SYM)
+			   1u << LC_DEAD_SYMBOL | 1u << LC_REDUNDANT_DEP | 1u << LC_UNDEFINED_SYM | \
+			   1u << LC_UNDEF_CONFIG_REF)
 
 /* The tree's arches that c does not load as themselves: every other
  * SRCARCH, and the SRCARCH of a load with a fixed bitness (x86_64 leaves
@@ -364,6 +367,7 @@ static int run_rounds(struct lint *L, const struct load_config *c, struct findin
 		return rc;
 	if (L->unknown.n)
 		return lint_unknown(L, c, fs);
+	lint_source(L, c, fs);
 	lint_merge(L, c, fs);
 	/* round 2 asks for evidence, round 3 checks a chain on the other
 	 * arches where its term is redundant (lint_add_evidence() leaves its

@@ -145,6 +145,14 @@ char *read_file_max(const char *path, size_t max, size_t *len)
 	return fd < 0 ? NULL : read_fd(fd, size, max, len);
 }
 
+char *read_file_nofollow(const char *path, size_t max, size_t *len)
+{
+	size_t size = 0;
+	int fd = open_regular(path, O_NOFOLLOW, max, &size);
+
+	return fd < 0 ? NULL : read_fd(fd, size, max, len);
+}
+
 char *read_whole_file(const char *path, size_t *len)
 {
 	return read_file_max(path, SRC_MAX_FILE, len);

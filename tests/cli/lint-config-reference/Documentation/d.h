@@ -1,0 +1,3 @@
+See CONFIG_GONE_IN_DOCS.
+#ifdef CONFIG_GONE_IN_DOCS
+#endif

@@ -1,0 +1,2 @@
+#ifdef CONFIG_GONE_IN_TOOLS
+#endif
