@@ -116,6 +116,8 @@ extern const struct lint_check_info lint_checks[LC_COUNT];
 	X("dead-dependency", LC_DEAD_PROPS | 1u << LC_DEAD_SYMBOL, LEVEL_NOTE,	\
 	  "it reads (depends on, or its condition reads) a dead symbol that dead-symbol " \
 	  "reports") \
+	X("disabled", 1u << LC_UNDEF_CONFIG_REF, LEVEL_NOTE,			\
+	  "the name says the code is off on purpose (CONFIG_X__disabled, CONFIG_X_FIXME)") \
 	X("duplicate", 1u << LC_REDUNDANT_DEP, LEVEL_WARNING,			\
 	  "the entry states the same term twice")				\
 	X("elsewhere", 1u << LC_UNDEFINED_SYM, LEVEL_NOTE,			\

@@ -9,7 +9,9 @@
  *    itself, nor set it in a Makefile or with -DCONFIG_X);
  *  - class transitional: it is transitional on every arch that defines it;
  *  - class not-tristate: IS_MODULE(CONFIG_X) or CONFIG_X_MODULE, X never
- *    tristate. */
+ *    tristate;
+ *  - a note, class disabled: defined on no arch, and its name says the code
+ *    is off on purpose (CONFIG_X__disabled, CONFIG_X_FIXME). */
 #include "lint-int.h"
 
 #include <stdlib.h>
@@ -83,7 +85,24 @@ static void names_release(struct names *N)
 	strvec_free_all(&N->trans);
 }
 
-enum verdict { V_FINE, V_UNDEFINED, V_TRANSITIONAL, V_NOT_TRISTATE };
+enum verdict { V_FINE, V_UNDEFINED, V_TRANSITIONAL, V_NOT_TRISTATE, V_DISABLED };
+
+/* A name that says its code is off on purpose: CONFIG_PPC__disabled,
+ * CONFIG_DEBUG_SHIRQ_FIXME (a real name with a suffix no Kconfig
+ * defines). */
+static bool disabled(const char *sym)
+{
+	static const char *const suffix[] = { "__disabled", "_FIXME" };
+	size_t n = strlen(sym);
+
+	for (size_t i = 0; i < 2; i++) {
+		size_t k = strlen(suffix[i]);
+
+		if (n > k && !strcmp(sym + n - k, suffix[i]))
+			return true;
+	}
+	return false;
+}
 
 /* What a reference to CONFIG_name (through macro, NULL: none) reads;
  * *sym the symbol it is about. */
@@ -172,6 +191,8 @@ void lint_source(struct lint *L, const struct load_config *c, struct findings *o
 
 		if (v == V_FINE || local(&S, r->name, sym))
 			continue;
+		if (v == V_UNDEFINED && disabled(sym))
+			v = V_DISABLED;
 		for (size_t k = i; k-- > 0 && !dup;) {
 			const struct srcref *o = &S.refs.v[k];
 
@@ -185,12 +206,18 @@ void lint_source(struct lint *L, const struct load_config *c, struct findings *o
 		f = finding_add(out, lint_checks[LC_UNDEF_CONFIG_REF].doc.name,
 				lint_class_level(LC_UNDEF_CONFIG_REF,
 						 v == V_TRANSITIONAL ? "transitional" :
-						 v == V_NOT_TRISTATE ? "not-tristate" : NULL),
+						 v == V_NOT_TRISTATE ? "not-tristate" :
+						 v == V_DISABLED ? "disabled" : NULL),
 				r->file, r->line, sym, key);
 		switch (v) {
 		case V_UNDEFINED:
 			finding_set_message(f, "%s reads CONFIG_%s, but %s is defined on no arch",
 					    how_text(r), r->name, sym);
+			break;
+		case V_DISABLED:
+			finding_set_class(f, "disabled");
+			finding_set_message(f, "%s reads CONFIG_%s, which is defined on no arch: the "
+					    "code is off on purpose", how_text(r), r->name);
 			break;
 		case V_TRANSITIONAL:
 			finding_set_class(f, "transitional");

@@ -288,8 +288,13 @@ static void scan_c(struct srcscan *S, const char *file, const char *text, size_t
 					while (q < end && *q != ')' && *q != '\n') {
 						const char *s0;
 
-						while (q < end && !id_start(*q) && *q != ')' && *q != '\n')
+						while (q < end && !id_start(*q) && *q != ')' && *q != '\n') {
+							if (*q == '\\' && q + 1 < end && q[1] == '\n') {
+								line++;	/* a continuation */
+								q++;
+							}
 							q++;
+						}
 						s0 = q;
 						while (q < end && id_char(*q))
 							q++;

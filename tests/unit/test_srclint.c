@@ -37,8 +37,11 @@ static void test_c_code_only(void **state)
 				 "#include <CONFIG_INC.h>\n"
 				 "#define M(x, CONFIG_p) IS_BUILTIN(CONFIG_p) + IS_BUILTIN(CONFIG_##x) "
 				 "+ IS_REACHABLE(CONFIG_F)\n"
-				 "#if CONFIG_G##_X || X_##CONFIG_H\n#endif\n"),
-			    "3:A:#ifdef 4:B:#elif 5:C:#elif 8:D:IS_ENABLED 11:F:IS_REACHABLE");
+				 "#if CONFIG_G##_X || X_##CONFIG_H\n#endif\n"
+				 "#define N(a, \\\n  CONFIG_q) IS_ENABLED(CONFIG_q) + \\\n"
+				 " IS_ENABLED(CONFIG_I)\n"),
+			    "3:A:#ifdef 4:B:#elif 5:C:#elif 8:D:IS_ENABLED 11:F:IS_REACHABLE "
+			    "16:I:IS_ENABLED");
 	assert_string_equal(S.refs.v[2].macro, "IS_MODULE");
 	assert_null(S.refs.v[0].macro);
 	assert_string_equal(S.refs.v[3].text, "int x = IS_ENABLED(CONFIG_D) + CONFIG_BARE + "

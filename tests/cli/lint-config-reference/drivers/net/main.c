@@ -34,3 +34,6 @@ int f(void)
 #ifdef CONFIG_OLD_NAME
 #endif
 #define USES(x) (IS_BUILTIN(CONFIG_GONE_IN_DEFINE) + (x))
+/* a note: the name says it is off on purpose */
+#ifdef CONFIG_FEATURE__disabled
+#endif
