@@ -268,9 +268,15 @@ void lint_add_facts(struct lint *L, size_t i, const char *facts)
 	put_text(L, false, i, facts);
 }
 
+static int load_others(struct lint *L, const struct load_config *c);
+
 int lint_merge_facts(struct lint *L, const struct load_config *c, struct findings *fs)
 {
 	L->narch = load_config_count(c);
+	/* a patch or diff with --arch naming some arches: the others' files
+	 * and definitions too ("defined on no arch" is about every arch) */
+	if (!L->others.n && load_others(L, c) == EXIT_ERROR)
+		return EXIT_ERROR;
 	lint_merge(L, c, fs);
 	findings_finish(fs);
 	return L->bad ? EXIT_ERROR : EXIT_OK;
@@ -318,7 +324,7 @@ static int load_others(struct lint *L, const struct load_config *c)
 	struct load_config oc;
 	int rc;
 
-	if (!c->arches.n || c->vfs || arch_list(c->srctree ? c->srctree : ".", &all) < 0) {
+	if (!c->arches.n || arch_list(c->srctree ? c->srctree : ".", &all) < 0) {
 		strvec_free_all(&all);
 		return EXIT_OK;
 	}
