@@ -3,6 +3,7 @@
 #ifndef KCSAT_DIAG_H
 #define KCSAT_DIAG_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -59,6 +60,16 @@ FILE *diag_get_stream(void);
 /* Prefix for every message, e.g. "x86: " when looping over arches. */
 void diag_set_prefix(const char *prefix);
 void diag_set_quiet_warnings(int quiet);
+
+/* At most DIAG_MAX_SHOWN errors, warnings and located notes each are
+ * printed in a process (since the last diag_reset_counts()); the next one
+ * prints "kcsat: error: too many errors (50); the rest are not shown" (or
+ * warning, note) and the rest are counted but not printed, so a hostile
+ * tree cannot make the output grow with its size.  diag_fatal() and notes
+ * without a location (kcsat's own: "wrote FILE") are never capped. */
+#define DIAG_MAX_SHOWN 50
+/* Past the cap of errors: a reader may stop (nothing more would show). */
+bool diag_errors_capped(void);
 
 void diag_error(struct loc at, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

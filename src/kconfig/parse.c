@@ -22,15 +22,49 @@ struct parser {
 	unsigned blocks;	/* if/menu/choice nesting */
 	struct symbol *modules_by;
 	bool seen_stmt;
+	bool stopped;		/* parsing gave up: every token is now T_EOF */
 };
 
-#define error(P, at, ...) ((P)->errors++, diag_error((at), __VA_ARGS__))
+/* Give up parsing: a nesting error, or past the cap on printed errors
+ * (diag.h), would otherwise cascade into one error per remaining line
+ * ("'endif' without matching 'if'", "'if' without 'endif'"). */
+static void stop(struct parser *P)
+{
+	P->stopped = true;
+	P->tok.type = T_EOF;
+	P->tok.text = NULL;
+}
+
+static void report_error(struct parser *P)
+{
+	P->errors++;
+	if (diag_errors_capped())
+		stop(P);
+}
+
+#define error(P, at, ...)                                                   \
+	do {                                                                \
+		if (!(P)->stopped) {                                        \
+			diag_error((at), __VA_ARGS__);                      \
+			report_error(P);                                    \
+		}                                                           \
+	} while (0)
+#define warning(P, at, ...)                                                 \
+	do {                                                                \
+		if (!(P)->stopped)                                          \
+			diag_warning((at), __VA_ARGS__);                    \
+	} while (0)
 
 static void next(struct parser *P)
 {
+	if (P->stopped) {
+		P->tok.type = T_EOF;
+		P->tok.text = NULL;
+		return;
+	}
 	lex_next(P->lx, &P->tok);
 	if (P->tok.type == T_ERROR)
-		P->errors++;
+		report_error(P);
 }
 
 static bool at_eol(const struct parser *P)
@@ -316,7 +350,7 @@ static void set_type(struct parser *P, struct menu *m, enum sym_type type, struc
 		return;
 	}
 	(void)P;
-	diag_warning(at, "ignoring type redefinition of '%s' from '%s' to '%s'",
+	warning(P, at, "ignoring type redefinition of '%s' from '%s' to '%s'",
 		     sym_display_name(s, buf, sizeof(buf)), sym_type_name(s->type),
 		     sym_type_name(type));
 }
@@ -327,7 +361,7 @@ static void add_prompt(struct parser *P, struct menu *m, enum prop_type type,
 	struct property *p;
 
 	if (m->prompt && type == P_PROMPT)
-		diag_warning(at, "prompt redefined");
+		warning(P, at, "prompt redefined");
 	while (*text == ' ' || *text == '\t' || *text == '\n')
 		text++;
 	p = menu_add_prop(P->t, m, type, at);
@@ -631,7 +665,7 @@ static void parse_config(struct parser *P, struct menu *parent, struct menu *cho
 		else if (dialect_has(P->t, DR_PARSE_WARNINGS_FATAL))
 			error(P, at, "menuconfig statement without prompt");
 		else
-			diag_warning(at, "menuconfig statement without prompt");
+			warning(P, at, "menuconfig statement without prompt");
 	}
 	if (!choice)
 		return;
@@ -645,17 +679,19 @@ static void parse_config(struct parser *P, struct menu *parent, struct menu *cho
 		if (s->type != S_BOOLEAN)
 			error(P, at, "choice member must be bool");
 	} else if (!m->prompt) {
-		diag_warning(at, "choice value must have a prompt");
+		warning(P, at, "choice value must have a prompt");
 	}
 }
 
 static void parse_stmts(struct parser *P, struct menu *parent, struct menu *choice,
 			struct menu *block);
 
-static bool enter_block(struct parser *P)
+static bool enter_block(struct parser *P, struct loc at, const char *what)
 {
 	if (P->blocks >= MAX_NESTING) {
-		unexpected(P, "if/menu/choice blocks nested too deeply");
+		error(P, at, "'%s' nested too deeply (more than %d if/menu/choice blocks); parsing stopped",
+		      what, MAX_NESTING);
+		stop(P);
 		return false;
 	}
 	P->blocks++;
@@ -753,9 +789,9 @@ static void parse_choice(struct parser *P, struct menu *parent)
 		if (dialect_has(P->t, DR_CHOICE_STRICT))
 			error(P, at, "choice must have a prompt");
 		else
-			diag_warning(at, "choice must have a prompt");
+			warning(P, at, "choice must have a prompt");
 	}
-	if (!enter_block(P))
+	if (!enter_block(P, at, "choice"))
 		return;
 	parse_stmts(P, m, m, m);
 	P->blocks--;
@@ -773,7 +809,7 @@ static void parse_if(struct parser *P, struct menu *parent, struct menu *choice)
 		e = expr_sym(P->t, &P->t->sym_n);	/* keep the block for its endif */
 	m = menu_add_entry(P->t, parent, M_IF, NULL, at);
 	menu_add_dep(P->t, m, DEP_IF, e, at);
-	if (!enter_block(P))
+	if (!enter_block(P, at, "if"))
 		return;
 	parse_stmts(P, m, choice, m);
 	P->blocks--;
@@ -789,7 +825,7 @@ static void parse_menu(struct parser *P, struct menu *parent)
 		unexpected(P, "expected a quoted title after 'menu'");
 		/* still open the block so its endmenu matches */
 		m = menu_add_entry(P->t, parent, M_MENU, NULL, at);
-		if (!enter_block(P))
+		if (!enter_block(P, at, "menu"))
 			return;
 		parse_stmts(P, m, NULL, m);
 		P->blocks--;
@@ -821,7 +857,7 @@ static void parse_menu(struct parser *P, struct menu *parent)
 			break;
 		}
 	}
-	if (!enter_block(P))
+	if (!enter_block(P, at, "menu"))
 		return;
 	parse_stmts(P, m, NULL, m);
 	P->blocks--;

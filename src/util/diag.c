@@ -15,6 +15,11 @@ static size_t file_hash_cap;
 static struct diag_scope root = { .prefix = "" };
 static struct diag_scope *inner = &root;
 static int quiet_warnings;
+/* Located messages printed per severity (error, warning, note) since the
+ * last reset: past DIAG_MAX_SHOWN of one, a single "too many" line and then
+ * silence, so a hostile tree cannot make the output grow with its size. */
+enum { SHOW_ERROR, SHOW_WARNING, SHOW_NOTE };
+static unsigned shown[3];
 
 static uint32_t name_hash(const char *s)
 {
@@ -162,11 +167,50 @@ static void vreport(struct loc at, unsigned col, const char *sev, const char *fm
 	sb_release(&line);
 }
 
+static void report_plain(const char *sev, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* A message at no location that no scope relocates: printed through the
+ * enclosing scopes' stream and prefix. */
+static void report_plain(const char *sev, const char *fmt, ...)
+{
+	struct diag_scope plain = { .outer = inner };
+	va_list ap;
+
+	inner = &plain;
+	va_start(ap, fmt);
+	vreport((struct loc){ 0, 0 }, 0, sev, fmt, ap);
+	va_end(ap);
+	inner = plain.outer;
+}
+
+/* Whether a message of this kind is printed.  The first one past the cap
+ * prints "kcsat: SEV: too many SEVs (N); the rest are not shown" instead. */
+static bool may_show(int kind, const char *sev)
+{
+	if (shown[kind] < DIAG_MAX_SHOWN) {
+		shown[kind]++;
+		return true;
+	}
+	if (shown[kind] == DIAG_MAX_SHOWN) {
+		shown[kind]++;
+		report_plain(sev, "too many %ss (%d); the rest are not shown", sev, DIAG_MAX_SHOWN);
+	}
+	return false;
+}
+
+bool diag_errors_capped(void)
+{
+	return shown[SHOW_ERROR] > DIAG_MAX_SHOWN;
+}
+
 void diag_error(struct loc at, const char *fmt, ...)
 {
 	va_list ap;
 
 	count(1);
+	if (!may_show(SHOW_ERROR, "error"))
+		return;
 	va_start(ap, fmt);
 	vreport(at, 0, "error", fmt, ap);
 	va_end(ap);
@@ -177,6 +221,8 @@ void diag_error_col(struct loc at, unsigned col, const char *fmt, ...)
 	va_list ap;
 
 	count(1);
+	if (!may_show(SHOW_ERROR, "error"))
+		return;
 	va_start(ap, fmt);
 	vreport(at, col, "error", fmt, ap);
 	va_end(ap);
@@ -187,7 +233,7 @@ void diag_warning(struct loc at, const char *fmt, ...)
 	va_list ap;
 
 	count(0);
-	if (quiet_warnings)
+	if (quiet_warnings || !may_show(SHOW_WARNING, "warning"))
 		return;
 	va_start(ap, fmt);
 	vreport(at, 0, "warning", fmt, ap);
@@ -198,6 +244,9 @@ void diag_note(struct loc at, const char *fmt, ...)
 {
 	va_list ap;
 
+	/* kcsat's own notes (no location: "wrote FILE") are never capped */
+	if ((at.file || inner->at.file) && !may_show(SHOW_NOTE, "note"))
+		return;
 	va_start(ap, fmt);
 	vreport(at, 0, "note", fmt, ap);
 	va_end(ap);
@@ -226,4 +275,5 @@ unsigned diag_warning_count(void)
 void diag_reset_counts(void)
 {
 	root.nerrors = root.nwarnings = 0;
+	memset(shown, 0, sizeof(shown));
 }

@@ -243,6 +243,47 @@ static void test_scope_stream_and_prefix(void **state)
 	assert_string_equal(cap_text(&fx->cap), "x86: kcsat: error: three\n");
 }
 
+/* At most DIAG_MAX_SHOWN errors, warnings and located notes each are
+ * printed, then one "too many" line; all are still counted, kcsat's own
+ * notes and fatal errors are never capped, and a reset starts over. */
+static void test_cap_per_severity(void **state)
+{
+	struct fx *fx = *state;
+	uint32_t f = diag_file_intern("Kconfig");
+	struct diag_scope s = { .at = { f, 9 }, .col = 2 };
+	const char *text, *p;
+	unsigned lines = 0;
+
+	for (unsigned i = 1; i <= DIAG_MAX_SHOWN + 10; i++) {
+		diag_error((struct loc){ f, i }, "e%u", i);
+		diag_warning((struct loc){ f, i }, "w%u", i);
+		diag_note((struct loc){ f, i }, "n%u", i);
+	}
+	assert_true(diag_errors_capped());
+	diag_scope_enter(&s);		/* the "too many" line is never relocated */
+	diag_error((struct loc){ f, 1 }, "hidden");
+	diag_scope_leave(&s);
+	diag_note((struct loc){ 0, 0 }, "wrote out");
+	diag_fatal("still shown");
+	assert_int_equal(diag_error_count(), DIAG_MAX_SHOWN + 12);
+	assert_int_equal(diag_warning_count(), DIAG_MAX_SHOWN + 10);
+	text = cap_text(&fx->cap);
+	for (p = text; *p; p++)
+		lines += *p == '\n';
+	assert_int_equal(lines, 3 * DIAG_MAX_SHOWN + 3 + 2);
+	assert_contains(text, "Kconfig:50: error: e50\nKconfig:50: warning: w50\nKconfig:50: note: n50\n"
+			"kcsat: error: too many errors (50); the rest are not shown\n"
+			"kcsat: warning: too many warnings (50); the rest are not shown\n"
+			"kcsat: note: too many notes (50); the rest are not shown\n"
+			"kcsat: note: wrote out\nkcsat: error: still shown\n");
+	assert_null(strstr(text, "e51"));
+	assert_null(strstr(text, "hidden"));
+	diag_reset_counts();
+	assert_false(diag_errors_capped());
+	diag_error((struct loc){ f, 1 }, "again");
+	assert_contains(cap_text(&fx->cap), "Kconfig:1: error: again\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -261,6 +302,7 @@ int main(void)
 		FX_TEST(test_scope_counts_nest),
 		FX_TEST(test_scope_relocates),
 		FX_TEST(test_scope_stream_and_prefix),
+		FX_TEST(test_cap_per_severity),
 	};
 
 	unit_init();
