@@ -10,15 +10,19 @@
 #   want_rc      the expected exit code
 #   want_err     an extended regex the stderr must match ('' = empty stderr)
 #   want_out     an optional extended regex stdout must match
-#   limit_s      wall-clock bound (timeout), limit_mb the memory bound:
+#   limit_s      the CPU-time bound in seconds, limit_mb the memory bound:
 #                every case states both (a case without them fails)
 #   check()      optional extra test after run (non-zero = failure)
-# The memory bound is `ulimit -v` for a normal build; an ASan build
+# The time bound is CPU time (user + sys), so it does not depend on the
+# machine's load: `ulimit -t` stops any one process past it (SIGXCPU), and
+# the CPU time of all the case's processes together (/usr/bin/time, when
+# there is one) must not exceed it either.  A wall-clock backstop of
+# 5 * limit_s + 60 s (timeout) catches a case that blocks without using
+# CPU.  The memory bound is `ulimit -v` for a normal build; an ASan build
 # reserves terabytes of shadow address space, so there it is
-# ASAN_OPTIONS=hard_rss_limit_mb instead, and the time bound is tripled.
+# ASAN_OPTIONS=hard_rss_limit_mb instead, and both bounds are tripled.
 # Each case's wall and CPU time and peak memory (the largest resident set
-# of the processes it ran, from /usr/bin/time when there is one) are shown
-# on its line beside the bounds.
+# of the processes it ran) are shown on its line beside the bounds.
 set -u
 if [ $# -lt 1 ]; then
 	echo "usage: $0 KCSAT [CASE...]" >&2
@@ -52,17 +56,18 @@ for c in "$@"; do
 	mkdir -p "$T"
 	(
 		cd "$T" || exit 1
+		hostile_case=$c		# a case may use $c itself
 		want_out='' limit_s='' limit_mb=''
 		check() { :; }
 		. "$here/cases/$c.sh"
 		case $limit_s$limit_mb in
 		*[!0-9]* | '')
-			echo "FAIL $c: no limit_s and limit_mb"
+			echo "FAIL $hostile_case: no limit_s and limit_mb"
 			exit 1
 			;;
 		esac
 		[ -n "$limit_s" ] && [ -n "$limit_mb" ] ||
-			{ echo "FAIL $c: no limit_s and limit_mb"; exit 1; }
+			{ echo "FAIL $hostile_case: no limit_s and limit_mb"; exit 1; }
 		timer=''
 		[ -x /usr/bin/time ] &&
 			timer="/usr/bin/time -o $T/.time -f %e,%U,%S,%M"
@@ -71,20 +76,27 @@ for c in "$@"; do
 			limit_s=$((limit_s * 3))
 			ASAN_OPTIONS=detect_leaks=1:hard_rss_limit_mb=$((limit_mb * 3))
 			export ASAN_OPTIONS
-			( timeout -k 5 "$limit_s" $timer sh -c "$run" ) \
-				>"$T/.out" 2>"$T/.err"
+			limit_mb=$((limit_mb * 3))
+		fi
+		wall=$((limit_s * 5 + 60))
+		if [ $asan = 1 ]; then
+			( ulimit -S -t "$limit_s"; ulimit -H -t $((limit_s + 5)) 2>/dev/null
+			  timeout -k 5 "$wall" $timer sh -c "$run" ) >"$T/.out" 2>"$T/.err"
 		else
-			( ulimit -v $((limit_mb * 1024)); timeout -k 5 "$limit_s" $timer sh -c "$run" ) \
-				>"$T/.out" 2>"$T/.err"
+			( ulimit -S -t "$limit_s"; ulimit -H -t $((limit_s + 5)) 2>/dev/null; ulimit -v $((limit_mb * 1024))
+			  timeout -k 5 "$wall" $timer sh -c "$run" ) >"$T/.out" 2>"$T/.err"
 		fi
 		rc=$?
-		used=''
+		used='' cpu=''
 		if [ -s "$T/.time" ]; then
-			used=$(awk -F, 'END { printf "%s s wall, %.2f s CPU, %d MB peak", $1, $2 + $3, ($4 + 1023) / 1024 }' "$T/.time")
 			# the last line: time writes "Command exited ..." before it
+			used=$(awk -F, 'END { printf "%s s wall, %.2f s CPU, %d MB peak", $1, $2 + $3, ($4 + 1023) / 1024 }' "$T/.time")
+			cpu=$(awk -F, -v l="$limit_s" 'END { if ($2 + $3 > l) printf "%.2f", $2 + $3 }' "$T/.time")
 		fi
 		bad=''
-		[ $rc = 124 ] && bad="$bad timeout(${limit_s}s)"
+		[ $rc = 124 ] && bad="$bad wall-backstop(${wall}s)"
+		[ $rc = 152 ] && bad="$bad cpu-limit(${limit_s}s)"
+		[ -n "$cpu" ] && bad="$bad cpu(${cpu}s > ${limit_s}s)"
 		[ "$rc" = "$want_rc" ] || bad="$bad rc=$rc(want $want_rc)"
 		if [ -z "$want_err" ]; then
 			[ -s "$T/.err" ] && bad="$bad stderr-not-empty"
@@ -99,11 +111,11 @@ for c in "$@"; do
 		fi
 		check || bad="$bad check()"
 		if [ -n "$bad" ]; then
-			echo "FAIL $c:$bad"
+			echo "FAIL $hostile_case:$bad"
 			head -c 600 "$T/.err" | sed 's/^/	/'
 			exit 1
 		fi
-		[ -n "$used" ] && echo "ok $c: $used (limits ${limit_s} s, ${limit_mb} MB)"
+		[ -n "$used" ] && echo "ok $hostile_case: $used (limits ${limit_s} s CPU, ${limit_mb} MB)"
 		exit 0
 	)
 	if [ $? = 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
