@@ -44,7 +44,7 @@ struct tree_opts {
 /* getopt_long entries for the shared options; a subcommand appends its
  * own.  The values are >= 0x100 so they never clash with short options. */
 enum { OPT_TREE = 0x100, OPT_ARCH, OPT_SHELL, OPT_FORMAT, OPT_KERNEL, OPT_HELP, OPT_JOBS,
-       OPT_SAT_BUDGET, OPT_ENV };
+       OPT_SAT_BUDGET, OPT_ENV, OPT_SAT_STATS };
 #define CLI_TREE_OPTIONS						\
 	{ "tree", required_argument, NULL, OPT_TREE },			\
 	{ "arch", required_argument, NULL, OPT_ARCH },			\
@@ -54,6 +54,7 @@ enum { OPT_TREE = 0x100, OPT_ARCH, OPT_SHELL, OPT_FORMAT, OPT_KERNEL, OPT_HELP, 
 	{ "help", no_argument, NULL, OPT_HELP },			\
 	{ "jobs", required_argument, NULL, OPT_JOBS },			\
 	{ "sat-budget", required_argument, NULL, OPT_SAT_BUDGET },	\
+	{ "sat-stats", no_argument, NULL, OPT_SAT_STATS },		\
 	{ "env", required_argument, NULL, OPT_ENV }
 
 /* The library's defaults, with --jobs the number of CPUs and progress on

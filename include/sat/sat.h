@@ -33,6 +33,14 @@ unsigned long long sat_exhausted(void);
 void sat_renew(void);
 /* The most clause visits one solve of this process used. */
 unsigned long long sat_peak(void);
+/* --sat-stats: at the end of each job (an arch; sat_renew() starts one),
+ * sat_job_stats("arch", NAME) prints on stderr
+ *     kcsat: note: arch NAME: sat: N solves, the largest M clause visits
+ *     (P% of the budget B)
+ * so the default budget can be checked against real trees; it prints
+ * nothing unless sat_set_stats(true). */
+void sat_set_stats(bool on);
+void sat_job_stats(const char *what, const char *name);
 
 /* A solver over c.  Selectors (Kconfig lines) are fixed true as unit
  * clauses unless selectors_assumed, in which case sat_solve() assumes each

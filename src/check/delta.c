@@ -610,6 +610,7 @@ static int delta_arch(const struct load_config *c, size_t i, void *ctx, FILE *ou
 	strvec_free_all(&J.focus);
 	side_close(&J.old);
 	side_close(&J.new);
+	sat_job_stats("arch", J.arch);
 	if (sat_exhausted() > e0) {
 		sb_reset(result);
 		one_field(result, D_UNKNOWN, "arch", J.arch);

@@ -223,6 +223,7 @@ static int lint_arch(const struct load_config *c, size_t i, void *ctx, FILE *out
 		rc = lint_tree_facts(L, t, lint_arch_name(c, i), result) ? EXIT_OK : EXIT_ERROR;
 	}
 	kctree_free(t);
+	sat_job_stats("arch", lint_arch_name(c, i));
 	if (rc == EXIT_OK && sat_exhausted() > e0) {
 		/* facts resting on an unknown answer are no facts */
 		sb_reset(result);

@@ -425,6 +425,7 @@ static int rules_arch(const struct load_config *o, size_t i, void *ctx, FILE *ou
 	for (size_t r = 0; r < n; r++)
 		free(x[r].v);
 	free(x);
+	sat_job_stats("arch", J.arch);
 	if (J.rc != EXIT_ERROR && sat_exhausted() > e0) {
 		struct record_writer w;
 

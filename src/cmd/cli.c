@@ -113,6 +113,9 @@ int cli_tree_option(struct tree_opts *o, int c, const char *arg)
 		sat_set_budget(n);
 		return 1;
 	}
+	case OPT_SAT_STATS:
+		sat_set_stats(true);
+		return 1;
 	case OPT_KERNEL:
 		if (!dialect_parse_version(arg, &o->load.kversion)) {
 			diag_fatal("--kernel takes a version like 6.1, not '%s'", arg);
@@ -448,6 +451,7 @@ static int cli_job(const struct load_config *c, size_t i, void *ctx, FILE *out,
 	}
 	rc = r->job(r->o, i, r->ctx, mem, result);
 	fclose(mem);
+	sat_job_stats("arch", arch);
 	if (rc != EXIT_ERROR && sat_exhausted() > e0) {
 		sb_reset(result);
 		diag_note((struct loc){ 0, 0 }, "arch %s: unknown: solver budget exhausted", arch);

@@ -89,6 +89,8 @@ void cmd_usage(FILE *f)
 	       "   --sat-budget N|none\n"
 	       "                     clause visits one SAT solve may make (default:\n"
 	       "                     %llu); past it the answer is unknown\n"
+	       "   --sat-stats       print each arch's SAT solves and the most clause\n"
+	       "                     visits one used (a debugging aid for the budget)\n"
 	       "\n"
 	       "exit status: 0 answered (yes), 1 answered no, 2 error, 3 unknown (a SAT\n"
 	       "solve ran out of --sat-budget).\n"

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sat/cnf.h"
+#include "util/diag.h"
 #include "util/vec.h"
 #include "util/xalloc.h"
 
@@ -44,10 +45,34 @@ static unsigned long long budget = SAT_BUDGET_DEFAULT, nexhausted, peak;
  * anyway: later solves give up at once (a lint of a hostile arch would
  * otherwise spend the budget thousands of times), until sat_renew(). */
 static bool spent;
+/* --sat-stats: this job's solves and the most clause visits one used. */
+static bool stats;
+static unsigned long long job_solves, job_peak;
 
 void sat_renew(void)
 {
 	spent = false;
+	job_solves = job_peak = 0;
+}
+
+void sat_set_stats(bool on)
+{
+	stats = on;
+}
+
+void sat_job_stats(const char *what, const char *name)
+{
+	if (!stats)
+		return;
+	if (budget)
+		diag_note((struct loc){ 0, 0 },
+			  "%s %s: sat: %llu solves, the largest %llu clause visits (%.4f%% of the budget %llu)",
+			  what, name, job_solves, job_peak, 100.0 * (double)job_peak / (double)budget,
+			  budget);
+	else
+		diag_note((struct loc){ 0, 0 },
+			  "%s %s: sat: %llu solves, the largest %llu clause visits (no budget)", what,
+			  name, job_solves, job_peak);
 }
 
 void sat_set_budget(unsigned long long props)
@@ -99,6 +124,9 @@ static int solve_budgeted(struct sat *s, int decisions)
 	used = picosat_visits(s->ps) - s->visits0;
 	if (used > peak)
 		peak = used;
+	if (used > job_peak)
+		job_peak = used;
+	job_solves++;
 	if (r == PICOSAT_UNKNOWN && budget && used > budget) {
 		nexhausted++;
 		spent = true;
