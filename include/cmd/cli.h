@@ -135,6 +135,22 @@ int cli_own_option(struct tree_opts *o, int argc, char **argv, const struct opti
 /* Without --arch, the arch the heading of the .config at path names
  * ("# Linux/x86_64 6.12.0 Kernel Configuration") is o's default. */
 void cli_config_arch(struct tree_opts *o, const char *path);
+struct config;
+struct confsim;
+struct kctree;
+/* The .config c against the arch it is answered for (arch: NULL for a plain
+ * tree), once cs has read it: a warning at the file's heading when it names
+ * another arch or kernel version, and at its 64BIT line when olddefconfig
+ * gives 64BIT the other value (a 32-bit file answered as x86_64).  cause
+ * (if not NULL) gets the likelier of the two in a few words ("" if
+ * neither), for verify to name as the cause of its changes. */
+void cli_config_check(const char *arch, const struct kctree *t, struct confsim *cs,
+		      const struct config *c, struct strbuf *cause);
+/* --config's simulation on one arch: olddefconfig of c on t (confsim.h),
+ * checked by cli_config_check(); *label (if not NULL) the case's " 64-bit"
+ * or " 32-bit" ("" without 64BIT).  The caller frees it (confsim_free). */
+struct confsim *cli_config_sim(const char *arch, struct kctree *t, const struct config *c,
+			       const char **label);
 /* The command line of a one-symbol query with the shared options and
  * --bits (implies, why-not): o initialised, *bits and *sym set, arches
  * resolved.  Returns -1 to go on, else the exit status to return now. */

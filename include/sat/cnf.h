@@ -17,6 +17,7 @@
 #define CNF_FALSE (-1)
 
 struct cnf;
+struct menu;
 struct symbol;
 
 /* What a selector stands for: one Kconfig line of one kind. */
@@ -31,6 +32,9 @@ struct selector {
 	struct loc loc;
 	const struct symbol *sym;	/* the entry's symbol, if any */
 	const void *item;		/* dep_item or property */
+	/* the entry the line belongs to, if known: for a line of no symbol,
+	 * the `if` block or the menu that encloses what the chain is about */
+	const struct menu *menu;
 };
 
 struct cnf *cnf_new(void);
@@ -54,6 +58,9 @@ int cnf_iff(struct cnf *c, int a, int b);
 /* A fresh selector for a Kconfig item; true means "the line is there". */
 int cnf_selector(struct cnf *c, enum item_kind kind, struct loc at,
 		 const struct symbol *sym, const void *item);
+/* The same, naming the entry (menu) of the line; sym is menu's symbol. */
+int cnf_selector_in(struct cnf *c, enum item_kind kind, struct loc at,
+		    const struct symbol *sym, const struct menu *menu, const void *item);
 size_t cnf_nselectors(const struct cnf *c);
 const struct selector *cnf_selector_at(const struct cnf *c, size_t i);
 /* The selector record of a variable, or NULL. */

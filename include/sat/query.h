@@ -116,12 +116,27 @@ struct selvec {
 };
 /* A selector's Kconfig line as written ("depends on X", "select Y if Z"). */
 void query_item_text(struct strbuf *sb, const struct selector *sel);
-/* The same as a chain shows it: "SYM: line  (file:line)". */
+/* The same as a chain shows it: "SYM: line  (file:line)"; a line of no
+ * symbol as the block it encloses the entry in: "the enclosing `if PCI`
+ * block  (file:line)", "the enclosing menu "NAME": depends on X  (...)". */
 void query_chain_item_text(struct strbuf *sb, const struct selector *sel);
-/* The same as JSON members "symbol", "line" and "loc" (no braces: callers
- * add their own members). */
+/* The same as JSON members "symbol", "line" and "loc", and for a line of
+ * no symbol "enclosing" ("the enclosing `if PCI` block") (no braces:
+ * callers add their own members). */
 struct json;
 void query_chain_item_json(struct json *j, const struct selector *sel);
+/* The links a chain leaves to the reader after its line i: each symbol X
+ * that line needs set (read positively) which has no prompt and no default
+ * and no line of its own in the chain, so that only its selects can set
+ * it; as "X: no prompt, selected only by A if C  (file:line), ..." lines
+ * (or "X: no prompt, no default, and nothing selects it here: always n"),
+ * each prefixed by indent and ended by "\n", appended to sb. */
+void query_chain_links_text(struct strbuf *sb, const struct selvec *chain, size_t i,
+			    const char *indent);
+/* The same as the JSON member "no_prompt" of line i's object (left out
+ * when there is none): [{"symbol", "selected_by": [{"symbol", "if",
+ * "loc"}]}]. */
+void query_chain_links_json(struct json *j, const struct selvec *chain, size_t i);
 /* Order a core's lines as a chain from s outwards (its own lines first,
  * then those of the symbols they name); in is consumed. */
 void query_order_chain(const struct symbol *s, struct selvec *in, struct selvec *out);

@@ -12,8 +12,11 @@
 #include "check/patch.h"
 #include "cmd/cmd.h"
 #include "kconfig/because.h"
+#include "kconfig/arch.h"
 #include "kconfig/confdata.h"
+#include "kconfig/confsim.h"
 #include "kconfig/dialect.h"
+#include "kconfig/eval.h"
 #include "sat/query.h"
 #include "sat/sat.h"
 #include "kconfig/kconfig.h"
@@ -591,6 +594,87 @@ void cli_config_arch(struct tree_opts *o, const char *path)
 	config_heading(path, &o->config_arch, &ver);
 	free(ver);
 	o->default_arch = o->config_arch;
+}
+
+/* The heading's arch and version against arch and t's version. */
+static void check_heading(const char *arch, const struct kctree *t, const struct config *c,
+			  struct strbuf *cause)
+{
+	const char *tv = t->kernelversion, *cv = c->header_version;
+	size_t n;
+
+	if (!c->header_arch)
+		return;
+	/* x86 reads i386 and x86_64 files alike; x86_64 only its own */
+	if (arch && strcmp(c->header_arch, arch) &&
+	    (strcmp(arch_srcarch(c->header_arch), arch_srcarch(arch)) ||
+	     strcmp(arch_srcarch(arch), arch))) {
+		diag_warning(c->header, "written for Linux/%s, checked as %s", c->header_arch,
+			     arch);
+		if (cause)
+			sb_addf(cause, "the file is written for Linux/%s, checked as %s",
+				c->header_arch, arch);
+	}
+	/* X.Y must agree; a stable update (the third number) changes no Kconfig
+	 * language and rarely a symbol */
+	n = strspn(cv, "0123456789");
+	if (cv[n] == '.')
+		n += 1 + strspn(cv + n + 1, "0123456789");
+	if (*tv && (strncmp(cv, tv, n) || (tv[n] && tv[n] != '.' && tv[n] != '-')))
+		diag_warning(c->header, "written for Linux %s, checked against the tree's %s", cv,
+			     tv);
+}
+
+void cli_config_check(const char *arch, const struct kctree *t, struct confsim *cs,
+		      const struct config *c, struct strbuf *cause)
+{
+	const struct symbol *s64 = sym_find(t, "64BIT");
+	const struct config_entry *e = config_find(c, "64BIT");
+	enum tristate file, now;
+	char l[300];
+	struct strbuf why = STRBUF_INIT;
+
+	if (cause)
+		sb_reset(cause);
+	check_heading(arch, t, c, cause);
+	if (!s64 || !(s64->flags & SYM_DEFINED) || !e || !confsim_valid(s64, e))
+		return;
+	file = tri_value(e->value);
+	if (file == (now = confsim_tri(cs, s64)))
+		return;
+	/* olddefconfig takes a visible 64BIT as the file says: another value
+	 * is the arch's (no prompt: x86_64, i386, arm64) or its dependencies' */
+	if (eval_visibility(confsim_eval(cs), s64) == no && s64->menus)
+		sb_addf(&why, "%s is always %d-bit (64BIT is not user-selectable there, %s)",
+			arch ? arch : "the tree",
+			now == yes ? 64 : 32, loc_str(s64->menus->loc, l, sizeof(l)));
+	else
+		sb_addf(&why, "olddefconfig gives 64BIT=%c on %s", tri_char(now),
+			arch ? arch : "the tree");
+	diag_warning(e->loc, "the file is a %d-bit configuration, but %s: the answers are for "
+		     "%d-bit%s%s%s", file == yes ? 64 : 32, sb_str(&why), now == yes ? 64 : 32,
+		     arch && strcmp(arch_srcarch(arch), arch) ? " (--arch " : "",
+		     arch && strcmp(arch_srcarch(arch), arch) ? arch_srcarch(arch) : "",
+		     arch && strcmp(arch_srcarch(arch), arch) ? " follows the file's bitness)" : "");
+	if (cause && !cause->len)
+		sb_addf(cause, "64BIT: %c -> %c: the file is a %d-bit configuration and %s",
+			tri_char(file), tri_char(now), file == yes ? 64 : 32, sb_str(&why));
+	sb_release(&why);
+}
+
+struct confsim *cli_config_sim(const char *arch, struct kctree *t, const struct config *c,
+			       const char **label)
+{
+	struct confsim *cs = confsim_new(t);
+	const struct symbol *s64 = sym_find(t, "64BIT");
+
+	confsim_pin_shell(cs, c);
+	confsim_load(cs, c);
+	cli_config_check(arch, t, cs, c, NULL);
+	if (label)
+		*label = !s64 || !(s64->flags & SYM_DEFINED) ? "" :
+			 confsim_tri(cs, s64) == yes ? " 64-bit" : " 32-bit";
+	return cs;
 }
 
 int cli_sym_command(struct tree_opts *o, int argc, char **argv, const char *usage,

@@ -214,7 +214,9 @@ static void chain_text(FILE *out, const struct selvec *chain, const char *indent
 		struct strbuf t = STRBUF_INIT;
 
 		query_chain_item_text(&t, chain->v[k]);
-		fprintf(out, "%s%s\n", indent, sb_str(&t));
+		sb_addc(&t, '\n');
+		query_chain_links_text(&t, chain, k, indent);
+		fprintf(out, "%s%s", indent, sb_str(&t));
 		sb_release(&t);
 	}
 }
@@ -224,6 +226,7 @@ static void chain_json(struct json *j, const struct selvec *chain)
 	for (size_t k = 0; k < chain->n; k++) {
 		json_object(j);
 		query_chain_item_json(j, chain->v[k]);
+		query_chain_links_json(j, chain, k);
 		json_end(j);
 	}
 }
@@ -507,7 +510,7 @@ static int implies_config_arch(const struct tree_opts *o, size_t i, void *ctx, F
 	struct implies_config *ic = ctx;
 	const char *arch = o->load.arches.n ? o->load.arches.v[i] : "tree";
 	struct arch_ctx a;
-	const struct symbol *s, *x, *s64;
+	const struct symbol *s, *x;
 	struct confsim *was, *now = NULL;
 	struct config other = { 0 };
 	struct fix_result fx;
@@ -539,12 +542,8 @@ static int implies_config_arch(const struct tree_opts *o, size_t i, void *ctx, F
 		arch_ctx_close(&a);
 		return EXIT_ERROR;
 	}
-	was = confsim_new(a.t);
+	was = cli_config_sim(o->load.arches.n ? arch : NULL, a.t, &ic->cf, &label);
 	sb_adds(result, "defined bitcase ");
-	confsim_pin_shell(was, &ic->cf);
-	confsim_load(was, &ic->cf);
-	if ((s64 = sym_find(a.t, "64BIT")) && (s64->flags & SYM_DEFINED))
-		label = confsim_tri(was, s64) == yes ? " 64-bit" : " 32-bit";
 	/* the other value: off where it is set, else the one asked (y) */
 	to = confsim_tri(was, s) != no ? 'n' : val && val != 'n' ? val : 'y';
 	arch_ctx_encode(&a);

@@ -189,11 +189,8 @@ int cmd_show(int argc, char **argv)
 			continue;
 		}
 		any = true;
-		if (config) {
-			cs = confsim_new(t);
-			confsim_pin_shell(cs, &cf);
-			confsim_load(cs, &cf);
-		}
+		if (config)
+			cs = cli_config_sim(arch, t, &cf, NULL);
 		show_compute(t, s, cs ? confsim_eval(cs) : NULL, &info);
 		if (o.format == FMT_JSON) {
 			show_json(&j, arch, &info);

@@ -32,30 +32,6 @@ static const char usage[] =
 	"symbols conf writes: a defconfig, a merge_config.sh fragment): only its\n"
 	"own lines that do not survive olddefconfig from it, and why.\n";
 
-/* The file's heading against the tree: a note when it names another arch
- * or kernel version. */
-static void check_heading(const struct arch_ctx *a, const struct config *c)
-{
-	const char *tv = a->t->kernelversion, *cv = c->header_version;
-	size_t n;
-
-	if (!c->header_arch)
-		return;
-	if (a->arch && strcmp(c->header_arch, a->arch) &&
-	    (strcmp(arch_srcarch(c->header_arch), arch_srcarch(a->arch)) ||
-	     strcmp(arch_srcarch(a->arch), a->arch)))
-		diag_warning(c->header, "written for Linux/%s, checked as %s", c->header_arch,
-			     a->arch);
-	/* X.Y must agree; a stable update (the third number) changes no Kconfig
-	 * language and rarely a symbol */
-	n = strspn(cv, "0123456789");
-	if (cv[n] == '.')
-		n += 1 + strspn(cv + n + 1, "0123456789");
-	if (*tv && (strncmp(cv, tv, n) || (tv[n] && tv[n] != '.' && tv[n] != '-')))
-		diag_warning(c->header, "written for Linux %s, checked against the tree's %s", cv,
-			     tv);
-}
-
 static void print_change(const char *path, const struct conf_change *ch, const char *why,
 			 enum out_format fmt, struct json *j)
 {
@@ -83,14 +59,14 @@ static bool verify_sim(struct arch_ctx *a, struct confsim *cs, const char *path,
 		       const struct config *c, bool fragment, enum out_format fmt, struct json *j)
 {
 	conf_changevec changes = { 0 };
-	struct strbuf why = STRBUF_INIT;
+	struct strbuf why = STRBUF_INIT, cause = STRBUF_INIT;
 	size_t unknown;
 	bool ok;
 
-	check_heading(a, c);
 	unknown = confsim_warnings(a->t, c);
 	confsim_pin_shell(cs, c);
 	confsim_load(cs, c);
+	cli_config_check(a->arch, a->t, cs, c, &cause);
 	confsim_changes(cs, c, !fragment, &changes);
 	if (!fragment && !c->generated) {
 		/* no conf heading and lines missing that conf writes: a
@@ -111,6 +87,7 @@ static bool verify_sim(struct arch_ctx *a, struct confsim *cs, const char *path,
 		json_kstring(j, "arch", a->arch);
 		json_kbool(j, "fragment", fragment);
 		json_kbool(j, "consistent", !changes.n);
+		json_kstring(j, "likely_cause", changes.n && cause.len ? sb_str(&cause) : NULL);
 		json_karray(j, "undefined");
 		for (size_t i = 0; i < c->v.n; i++) {
 			const struct symbol *s = sym_find(a->t, c->v.v[i].name);
@@ -146,6 +123,8 @@ static bool verify_sim(struct arch_ctx *a, struct confsim *cs, const char *path,
 		printf("%s: olddefconfig changes %zu setting%s (%s)\n", path, changes.n,
 		       changes.n == 1 ? "" : "s", a->arch ? a->arch : "tree");
 	}
+	if (changes.n && cause.len && fmt != FMT_JSON)
+		printf("%s: likely cause: %s\n", path, sb_str(&cause));
 	if (unknown && fmt != FMT_JSON)
 		printf("%s: %zu line%s name%s no symbol of %s (olddefconfig drops them)\n", path,
 		       unknown, unknown == 1 ? "" : "s", unknown == 1 ? "s" : "",
@@ -153,6 +132,7 @@ static bool verify_sim(struct arch_ctx *a, struct confsim *cs, const char *path,
 	ok = !changes.n;
 	vec_release(changes);
 	sb_release(&why);
+	sb_release(&cause);
 	return ok;
 }
 

@@ -504,7 +504,7 @@ static int why_config(const struct tree_opts *o, size_t i, struct why *w, FILE *
 {
 	const char *arch = o->load.arches.n ? o->load.arches.v[i] : "tree";
 	struct kctree *t = kctree_load_arch(&o->load, i);
-	const struct symbol *s, *s64;
+	const struct symbol *s;
 	struct confsim *cs;
 	becausevec bv = { 0 };
 	const struct because *root;
@@ -532,12 +532,8 @@ static int why_config(const struct tree_opts *o, size_t i, struct why *w, FILE *
 		kctree_free(t);
 		return EXIT_ERROR;
 	}
-	cs = confsim_new(t);
+	cs = cli_config_sim(o->load.arches.n ? arch : NULL, t, &w->cf, &label);
 	sb_adds(result, "defined bitcase ");
-	confsim_pin_shell(cs, &w->cf);
-	confsim_load(cs, &w->cf);
-	if ((s64 = sym_find(t, "64BIT")) && (s64->flags & SYM_DEFINED))
-		label = confsim_tri(cs, s64) == yes ? " 64-bit" : " 32-bit";
 	because_value(cs, &w->cf, s, &bv);
 	root = because_root(&bv);
 	query_want_text(&want, s, val, str);

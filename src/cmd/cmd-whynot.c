@@ -168,6 +168,9 @@ static void whynot_print_text(FILE *out, const struct whynot_case *c, const stru
 			fprintf(out, "\t%s%s\n", sb_str(&t),
 				ci < bl->needed.n && !bl->needed.v[ci] ?
 				"  [not alone: blocked without it too]" : "");
+			sb_reset(&t);
+			query_chain_links_text(&t, &bl->chain, ci, "\t");
+			fputs(sb_str(&t), out);
 			sb_release(&t);
 		}
 		if (bl->bits_used)
@@ -201,6 +204,7 @@ static void whynot_print_json(struct json *j, const struct whynot_case *c,
 			json_object(j);
 			query_chain_item_json(j, bl->chain.v[ci]);
 			json_kbool(j, "needed_alone", ci < bl->needed.n && bl->needed.v[ci]);
+			query_chain_links_json(j, &bl->chain, ci);
 			json_end(j);
 		}
 		json_end(j);
@@ -293,7 +297,7 @@ static int whynot_config(const struct tree_opts *o, size_t i, struct whynot *w, 
 {
 	const char *arch = o->load.arches.n ? o->load.arches.v[i] : "tree";
 	struct arch_ctx a;
-	const struct symbol *s, *s64;
+	const struct symbol *s;
 	struct confsim *cs;
 	becausevec bv = { 0 };
 	const struct because *root;
@@ -323,14 +327,10 @@ static int whynot_config(const struct tree_opts *o, size_t i, struct whynot *w, 
 		arch_ctx_close(&a);
 		return EXIT_ERROR;
 	}
-	cs = confsim_new(a.t);
+	cs = cli_config_sim(o->load.arches.n ? arch : NULL, a.t, &w->cf, &label);
 	sb_adds(result, "defined bitcase ");
 	if (!val && sym_is_bool_like(s))
 		val = 'y';	/* what a developer asking about a .config wants */
-	confsim_pin_shell(cs, &w->cf);
-	confsim_load(cs, &w->cf);
-	if ((s64 = sym_find(a.t, "64BIT")) && (s64->flags & SYM_DEFINED))
-		label = confsim_tri(cs, s64) == yes ? " 64-bit" : " 32-bit";
 	because_value(cs, &w->cf, s, &bv);
 	root = because_root(&bv);
 	query_want_text(&want, s, val, str);

@@ -42,8 +42,11 @@ static void why_revs(struct eval *ev, const struct property *list, enum tristate
 				p->menu->sym->name, tri_char(eval_sym_tri(ev, p->menu->sym)));
 }
 
-/* The default that applies, "FILE:LINE: default EXPR (is y)", or that none does. */
-static void why_default(struct eval *ev, const struct property *d, struct strbuf *why)
+/* The default that applies, "FILE:LINE: default EXPR (is y)", or that none
+ * does; from (NULL: nothing) names what gives the value when no default
+ * applies ("a select"), for the lines that follow. */
+static void why_default(struct eval *ev, const struct symbol *s, const struct property *d,
+			const char *from, struct strbuf *why)
 {
 	char l[300];
 
@@ -51,6 +54,9 @@ static void why_default(struct eval *ev, const struct property *d, struct strbuf
 		sb_addf(why, "\t%s: default ", loc_str(d->loc, l, sizeof(l)));
 		expr_print(why, d->expr);
 		sb_addf(why, " (is %c)\n", tri_char(eval_expr(ev, d->expr)));
+	} else if (from) {
+		sb_addf(why, "\tno default applies; the %c comes from %s:\n",
+			tri_char(eval_sym_tri(ev, s)), from);
 	} else {
 		sb_addf(why, "\tno default applies\n");
 	}
@@ -111,7 +117,7 @@ static bool check_tri(struct eval *ev, const struct symbol *s, struct strbuf *wh
 	d = eval_active_default(ev, s);
 	sb_addf(why, "\t%s is not visible, so Kconfig computes %c:\n", s->name, tri_char(want));
 	why_prompts(ev, s, mod, why);
-	why_default(ev, d, why);
+	why_default(ev, s, d, rev ? "a select" : NULL, why);
 	if (rev)
 		why_revs(ev, s->selected_by, rev, why);
 	return false;
@@ -234,6 +240,7 @@ static void why_defaults(struct eval *ev, const struct symbol *s, struct strbuf 
 static void why_computed(struct eval *ev, const struct symbol *s, struct strbuf *why)
 {
 	const struct property *d = eval_active_default(ev, s);
+	enum tristate sel, imp;
 	char l[300];
 	unsigned shown = 0;
 
@@ -250,10 +257,18 @@ static void why_computed(struct eval *ev, const struct symbol *s, struct strbuf 
 			loc_str(s->choice->loc, l, sizeof(l)));
 		return;
 	}
-	why_default(ev, d, why);
-	if (!d)
+	sel = eval_rev(ev, s->selected_by);
+	imp = eval_rev(ev, s->implied_by);
+	if (!d && (sel || imp)) {
+		/* what keeps each default off, then where the value comes from */
 		why_defaults(ev, s, why);
-	if (eval_rev(ev, s->selected_by) || eval_rev(ev, s->implied_by)) {
+		why_default(ev, s, d, sel ? "a select" : "an imply", why);
+	} else {
+		why_default(ev, s, d, NULL, why);
+		if (!d)
+			why_defaults(ev, s, why);
+	}
+	if (sel || imp) {
 		why_revs(ev, s->selected_by, mod, why);
 		why_revs(ev, s->implied_by, mod, why);
 		return;

@@ -200,9 +200,15 @@ int cnf_iff(struct cnf *c, int a, int b)
 int cnf_selector(struct cnf *c, enum item_kind kind, struct loc at,
 		 const struct symbol *sym, const void *item)
 {
+	return cnf_selector_in(c, kind, at, sym, NULL, item);
+}
+
+int cnf_selector_in(struct cnf *c, enum item_kind kind, struct loc at,
+		    const struct symbol *sym, const struct menu *menu, const void *item)
+{
 	int v = cnf_new_var(c);
 
-	vec_push(c->sels, ((struct selector){ v, kind, at, sym, item }));
+	vec_push(c->sels, ((struct selector){ v, kind, at, sym, item, menu }));
 	if ((size_t)v >= c->sel_index_cap) {
 		size_t cap = c->sel_index_cap ? c->sel_index_cap : 1024;
 

@@ -626,7 +626,7 @@ static struct tri items_tri(struct model *M, const struct menu *m, const struct 
 	for (; d; d = d->next) {
 		enum item_kind k = d->kind == DEP_IF ? ITEM_IF :
 				   d->kind == DEP_VISIBLE ? ITEM_VISIBLE : ITEM_DEPENDS;
-		int sel = M->selectors ? cnf_selector(M->cnf, k, d->loc, m->sym, d) : CNF_TRUE;
+		int sel = M->selectors ? cnf_selector_in(M->cnf, k, d->loc, m->sym, m, d) : CNF_TRUE;
 
 		acc = t_and(M, acc, t_relax(M, cond_tri(M, d->expr), sel));
 	}
@@ -696,7 +696,7 @@ static int prop_selector(struct model *M, const struct property *p)
 
 	if (!M->selectors)
 		return CNF_TRUE;
-	return cnf_selector(M->cnf, kinds[p->type], p->loc, p->menu->sym, p);
+	return cnf_selector_in(M->cnf, kinds[p->type], p->loc, p->menu->sym, p->menu, p);
 }
 
 /* Prompt visibility (prop->visible.tri), unrounded. */
@@ -1611,7 +1611,7 @@ int model_dep_without(struct model *M, const struct menu *m, const struct dep_it
 			continue;
 		if (M->selectors && x != d)	/* the entry's other lines, citable */
 			acc = t_and(M, acc, t_relax(M, cond_tri(M, e),
-						    cnf_selector(M->cnf, ITEM_DEPENDS, x->loc, m->sym, x)));
+						    cnf_selector_in(M->cnf, ITEM_DEPENDS, x->loc, m->sym, m, x)));
 		else
 			acc = t_and(M, acc, cond_tri(M, e));
 	}

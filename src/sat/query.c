@@ -140,8 +140,12 @@ void query_suggest(const struct kctree *t, const char *name, char *suggest, size
 			best = s;
 		}
 	}
+	/* Close enough only when at most a third of the name's letters
+	 * changed (and never more than three): FOO is not a typo of AIO, nor
+	 * X of A.  No suggestion is better than a wrong one. */
 	if (suggest && size)
-		snprintf(suggest, size, "%s", best && bestd <= 3 ? best->name : "");
+		snprintf(suggest, size, "%s",
+			 best && bestd <= 3 && 3 * bestd <= strlen(name) ? best->name : "");
 }
 
 static void undefined_syms(const struct symbol *s, symvec *out)
@@ -652,15 +656,191 @@ void query_core_chain(const struct cnf *cnf, struct sat *S, const struct symbol 
 	vec_release(core);
 }
 
+/* The block a line of no symbol stands for: "the enclosing `if PCI`
+ * block", "the enclosing menu "..."" (item: the line as written). */
+static void enclosing_text(struct strbuf *sb, const struct selector *sel, const char *item)
+{
+	const struct menu *m = sel->menu;
+
+	if (sel->kind == ITEM_IF)
+		sb_addf(sb, "the enclosing `%s` block", item);
+	else if (m && (m->kind == M_MENU || m->kind == M_COMMENT) && m->prompt)
+		sb_addf(sb, "the enclosing %s \"%s\"", m->kind == M_MENU ? "menu" : "comment",
+			m->prompt->text);
+	else
+		sb_adds(sb, "the enclosing block");
+}
+
+/* A line of a chain: its symbol's ("ZONE_DEVICE: depends on ..."), or, for a
+ * line of no symbol, the block that encloses the line before it (the
+ * enclosing `if PCI` block, the enclosing menu "...": depends on ...). */
 void query_chain_item_text(struct strbuf *sb, const struct selector *sel)
 {
 	struct strbuf t = STRBUF_INIT;
 	char l[300], name[300];
 
 	query_item_text(&t, sel);
-	sb_addf(sb, "%s: %s  (%s)", sel->sym ? sym_display_name(sel->sym, name, sizeof(name)) : "<if>",
-		sb_str(&t), loc_str(sel->loc, l, sizeof(l)));
+	loc_str(sel->loc, l, sizeof(l));
+	if (sel->sym) {
+		sb_addf(sb, "%s: %s  (%s)", sym_display_name(sel->sym, name, sizeof(name)),
+			sb_str(&t), l);
+	} else {
+		enclosing_text(sb, sel, sb_str(&t));
+		if (sel->kind == ITEM_IF)
+			sb_addf(sb, "  (%s)", l);
+		else
+			sb_addf(sb, ": %s  (%s)", sb_str(&t), l);
+	}
 	sb_release(&t);
+}
+
+static bool sym_in(const symvec *v, const struct symbol *s)
+{
+	for (size_t k = 0; k < v->n; k++)
+		if (v->v[k] == s)
+			return true;
+	return false;
+}
+
+/* The symbols e needs set: read outside any negation or comparison. */
+static void needed_syms(const struct expr *e, symvec *out)
+{
+	if (!e)
+		return;
+	switch (e->type) {
+	case E_SYMBOL:
+		if (e->sym->name && !(e->sym->flags & SYM_CONST) && !sym_in(out, e->sym))
+			vec_push(*out, e->sym);
+		break;
+	case E_AND:
+	case E_OR:
+		needed_syms(e->left, out);
+		needed_syms(e->right, out);
+		break;
+	case E_UNEQUAL:
+		/* X != n, as 7.0's `depends on A if B` writes !B */
+		if ((e->rsym->flags & SYM_CONST) && !strcmp(e->rsym->name, "n") && e->sym->name &&
+		    !(e->sym->flags & SYM_CONST) && !sym_in(out, e->sym))
+			vec_push(*out, e->sym);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Has x a line of its own in chain (its entry's, or a select or imply of
+ * it)? */
+static bool chain_has_sym(const struct selvec *chain, const struct symbol *x)
+{
+	for (size_t k = 0; k < chain->n; k++) {
+		const struct selector *sel = chain->v[k];
+
+		if (sel->sym == x)
+			return true;
+		if ((sel->kind == ITEM_SELECT || sel->kind == ITEM_IMPLY) &&
+		    ((const struct property *)sel->item)->target == x)
+			return true;
+	}
+	return false;
+}
+
+/* The symbols line i of chain leaves unexplained (query_chain_links_text). */
+static void chain_links(const struct selvec *chain, size_t i, symvec *out)
+{
+	const struct selector *sel = chain->v[i];
+	symvec need = { 0 };
+
+	*out = (symvec){ 0 };
+	if (sel->kind != ITEM_DEPENDS && sel->kind != ITEM_IF && sel->kind != ITEM_VISIBLE)
+		return;
+	needed_syms(((const struct dep_item *)sel->item)->expr, &need);
+	for (size_t k = 0; k < need.n; k++) {
+		const struct symbol *x = need.v[k];
+		bool own = false;
+
+		if (!sym_is_bool_like(x) || !(x->flags & SYM_DEFINED) || x->choice)
+			continue;
+		for (const struct property *p = x->props; p && !own; p = p->sym_next)
+			own = p->type == P_PROMPT || p->type == P_DEFAULT;
+		/* a line before i that names x already links it */
+		for (size_t j = 0; j < i && !own; j++) {
+			symvec before = { 0 };
+			const struct selector *b = chain->v[j];
+
+			if (b->kind == ITEM_DEPENDS || b->kind == ITEM_IF || b->kind == ITEM_VISIBLE)
+				needed_syms(((const struct dep_item *)b->item)->expr, &before);
+			own = sym_in(&before, x);
+			vec_release(before);
+		}
+		if (!own && !x->implied_by && !chain_has_sym(chain, x))
+			vec_push(*out, x);
+	}
+	vec_release(need);
+}
+
+void query_chain_links_text(struct strbuf *sb, const struct selvec *chain, size_t i,
+			    const char *indent)
+{
+	symvec links;
+	char l[300];
+
+	chain_links(chain, i, &links);
+	for (size_t k = 0; k < links.n; k++) {
+		const struct symbol *x = links.v[k];
+		unsigned shown = 0;
+
+		sb_addf(sb, "%s%s: no prompt, ", indent, x->name);
+		if (!x->selected_by)
+			sb_adds(sb, "no default, and nothing selects it here: always n");
+		else
+			sb_adds(sb, "selected only by ");
+		for (const struct property *p = x->selected_by; p; p = p->rev_next) {
+			if (shown++ == 4) {
+				sb_adds(sb, ", and more");
+				break;
+			}
+			sb_addf(sb, "%s%s", shown > 1 ? ", " : "", p->menu->sym->name);
+			if (p->cond) {
+				sb_adds(sb, " if ");
+				expr_print(sb, p->cond);
+			}
+			sb_addf(sb, "  (%s)", loc_str(p->loc, l, sizeof(l)));
+		}
+		sb_addc(sb, '\n');
+	}
+	vec_release(links);
+}
+
+void query_chain_links_json(struct json *j, const struct selvec *chain, size_t i)
+{
+	symvec links;
+	struct strbuf t = STRBUF_INIT;
+	char l[300];
+
+	chain_links(chain, i, &links);
+	if (links.n)
+		json_karray(j, "no_prompt");
+	for (size_t k = 0; k < links.n; k++) {
+		json_object(j);
+		json_kstring(j, "symbol", links.v[k]->name);
+		json_karray(j, "selected_by");
+		for (const struct property *p = links.v[k]->selected_by; p; p = p->rev_next) {
+			json_object(j);
+			json_kstring(j, "symbol", p->menu->sym->name);
+			sb_reset(&t);
+			if (p->cond)
+				expr_print(&t, p->cond);
+			json_kstring(j, "if", p->cond ? sb_str(&t) : NULL);
+			json_kstring(j, "loc", loc_str(p->loc, l, sizeof(l)));
+			json_end(j);
+		}
+		json_end(j);
+		json_end(j);
+	}
+	if (links.n)
+		json_end(j);
+	sb_release(&t);
+	vec_release(links);
 }
 
 void query_chain_item_json(struct json *j, const struct selector *sel)
@@ -672,6 +852,13 @@ void query_chain_item_json(struct json *j, const struct selector *sel)
 	json_kstring(j, "symbol", sel->sym ? sym_display_name(sel->sym, name, sizeof(name)) : NULL);
 	json_kstring(j, "line", sb_str(&t));
 	json_kstring(j, "loc", loc_str(sel->loc, l, sizeof(l)));
+	if (!sel->sym) {
+		struct strbuf b = STRBUF_INIT;
+
+		enclosing_text(&b, sel, sb_str(&t));
+		json_kstring(j, "enclosing", sb_str(&b));
+		sb_release(&b);
+	}
 	sb_release(&t);
 }
 

@@ -164,8 +164,12 @@ printf '%s\n' "$cases" | while read -r sym arch bits; do
 	name="$sym/$arch/$bits"
 	"$K" why-not "$sym" "$@" >"$work/wn.out" 2>&1
 	rc=$?
-	locs=$(sed -n 's/.*(\([^()]*:[0-9][0-9]*\))\( *\[not alone.*\]\)\{0,1\}$/\1/p' "$work/wn.out")
-	alone=$(sed -n 's/.*(\([^()]*:[0-9][0-9]*\))  \[not alone.*$/\1/p' "$work/wn.out")
+	# a link line ("X: no prompt, selected only by A if C  (file:line)")
+	# names the selects of a symbol the core reads, not a line of the core
+	locs=$(grep -v '^	[A-Z0-9_]*: no prompt, ' "$work/wn.out" |
+		sed -n 's/.*(\([^()]*:[0-9][0-9]*\))\( *\[not alone.*\]\)\{0,1\}$/\1/p')
+	alone=$(grep -v '^	[A-Z0-9_]*: no prompt, ' "$work/wn.out" |
+		sed -n 's/.*(\([^()]*:[0-9][0-9]*\))  \[not alone.*$/\1/p')
 	if [ $rc -ne 0 ] || [ -z "$locs" ]; then
 		echo "FAIL why-not $name: exit $rc, no lines: $(head -n 3 "$work/wn.out")"
 		continue
@@ -246,6 +250,21 @@ then
 	ok "json: why-not PCI_P2PDMA s390 and matrix x86,s390 as expected"
 else
 	ko "json: unexpected why-not/matrix JSON ($work/wn.json, $work/mx.json)"
+fi
+
+# ---- why-not's link: a blocking symbol with no prompt cites its selects --
+# i386: ZONE_DEVICE depends on ARCH_HAS_PTE_DEVMAP, which has no prompt and
+# which only X86's `select ARCH_HAS_PTE_DEVMAP if X86_64` sets (the line
+# found by content): the chain names it before X86_64's `depends on 64BIT`.
+l3=$(awk '/^config X86$/ { in_e = 1; next } /^(config|menuconfig) / { in_e = 0 }
+	in_e && /^[ \t]*select ARCH_HAS_PTE_DEVMAP[ \t]+if X86_64[ \t]*$/ { print NR; exit }' \
+	"$tree/arch/x86/Kconfig")
+"$K" why-not PCI_P2PDMA --tree "$tree" --arch i386 >"$work/wn-link.out" 2>&1
+if [ -n "$l3" ] && grep -A1 -x '	ZONE_DEVICE: depends on ARCH_HAS_PTE_DEVMAP  (mm/Kconfig:[0-9]*).*' \
+	"$work/wn-link.out" | grep -qx "	ARCH_HAS_PTE_DEVMAP: no prompt, selected only by X86 if X86_64  (arch/x86/Kconfig:$l3)"; then
+	ok "why-not PCI_P2PDMA i386: ARCH_HAS_PTE_DEVMAP's only select cited (arch/x86/Kconfig:$l3)"
+else
+	ko "why-not PCI_P2PDMA i386: no link to arch/x86/Kconfig:${l3:-?} ($work/wn-link.out)"
 fi
 
 end=$(date +%s)
