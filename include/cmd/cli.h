@@ -164,6 +164,17 @@ struct json;
  * "no_case": REASON}, so that no arch is left out silently. */
 void cli_no_case(const struct tree_opts *o, struct arch_ctx *a, int bits, FILE *out,
 		 struct json *j);
+struct bitness;
+struct model;
+struct sat;
+/* why-not's and implies' model of t on arch: every line behind a selector
+ * (model_build(t, true, true)) and its solver, into *m and *S, the literal
+ * of s having the value asked (val, str: query_want_lit()) into *want, and
+ * the cases --bits (bits) selects into b[0..1]; returns their number,
+ * after cli_no_case() when there is none. */
+int cli_selector_cases(const struct tree_opts *o, const char *arch, struct kctree *t, int bits,
+		       const struct symbol *s, char val, const char *str, struct model **m,
+		       struct sat **S, int *want, struct bitness *b, FILE *out, struct json *j);
 /* The same with the reason known (query_no_case_reason()'s text). */
 void cli_no_case_print(const struct tree_opts *o, const char *arch, int bits, const char *why,
 		       FILE *out, struct json *j);
@@ -186,6 +197,33 @@ void cli_because_heading(FILE *out, const char *arch, const char *label, const s
 			 const struct becausevec *v, const struct because *root,
 			 const char *config);
 void cli_because_json(struct json *j, const struct becausevec *v);
+
+/* One arch's answer about SYM in a .config (why and why-not --config):
+ * the tree, SYM as asked, the file's simulation (cli_config_sim()) and
+ * why SYM has its value there. */
+struct config_query {
+	const char *arch;	/* "tree" for a plain tree */
+	struct kctree *t;
+	const struct symbol *s;
+	char val;		/* as asked; y for a bool or tristate if y_by_default */
+	char *str;
+	struct confsim *cs;
+	struct becausevec *bv;
+	const struct because *root;
+	struct strbuf *want;	/* "SYM=y" */
+	const char *label;	/* " 64-bit", " 32-bit" or "" */
+};
+/* Set q up for load i of o from cf: -1 to go on (q to close), else the
+ * exit status to return (a symbol the arch does not define leaves
+ * "undefined SUGGEST" in result; a tree older than 6.11 is an error). */
+int cli_config_query_open(const struct tree_opts *o, size_t i, struct sym_answer *a,
+			  const struct config *cf, bool y_by_default, struct config_query *q,
+			  struct strbuf *result);
+void cli_config_query_close(struct config_query *q);
+/* The members both JSON answers start with, in j's open object: arch,
+ * config, symbol, want, value, has, because and chain. */
+void cli_config_query_json(struct json *j, const struct tree_opts *o,
+			   const struct config_query *q, bool has);
 
 /* The error for a --bits that selected no case on any arch asked for;
  * returns EXIT_ERROR. */

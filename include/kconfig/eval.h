@@ -116,5 +116,10 @@ const char *eval_calc_str(struct eval *ev, const struct symbol *s);
 /* A symbol the evaluator gives a value of its own (defined, named or a
  * choice, not a constant). */
 bool eval_has_value(const struct symbol *s);
+/* The first symbol with a value of its own that e reads outside a
+ * negation and that is set (m or y), left to right through && and ||: who
+ * a default `X` or `X && Y` (or its `if`) takes its value from; NULL if
+ * none. */
+const struct symbol *eval_first_set(struct eval *ev, const struct expr *e);
 
 #endif

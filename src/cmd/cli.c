@@ -17,6 +17,7 @@
 #include "kconfig/confsim.h"
 #include "kconfig/dialect.h"
 #include "kconfig/eval.h"
+#include "sat/model.h"
 #include "sat/query.h"
 #include "sat/sat.h"
 #include "kconfig/kconfig.h"
@@ -633,6 +634,7 @@ void cli_config_check(const char *arch, const struct kctree *t, struct confsim *
 	enum tristate file, now;
 	char l[300];
 	struct strbuf why = STRBUF_INIT;
+	bool alias;
 
 	if (cause)
 		sb_reset(cause);
@@ -651,11 +653,11 @@ void cli_config_check(const char *arch, const struct kctree *t, struct confsim *
 	else
 		sb_addf(&why, "olddefconfig gives 64BIT=%c on %s", tri_char(now),
 			arch ? arch : "the tree");
+	alias = arch && strcmp(arch_srcarch(arch), arch);
 	diag_warning(e->loc, "the file is a %d-bit configuration, but %s: the answers are for "
 		     "%d-bit%s%s%s", file == yes ? 64 : 32, sb_str(&why), now == yes ? 64 : 32,
-		     arch && strcmp(arch_srcarch(arch), arch) ? " (--arch " : "",
-		     arch && strcmp(arch_srcarch(arch), arch) ? arch_srcarch(arch) : "",
-		     arch && strcmp(arch_srcarch(arch), arch) ? " follows the file's bitness)" : "");
+		     alias ? " (--arch " : "", alias ? arch_srcarch(arch) : "",
+		     alias ? " follows the file's bitness)" : "");
 	if (cause && !cause->len)
 		sb_addf(cause, "64BIT: %c -> %c: the file is a %d-bit configuration and %s",
 			tri_char(file), tri_char(now), file == yes ? 64 : 32, sb_str(&why));
@@ -675,6 +677,71 @@ struct confsim *cli_config_sim(const char *arch, struct kctree *t, const struct 
 		*label = !s64 || !(s64->flags & SYM_DEFINED) ? "" :
 			 confsim_tri(cs, s64) == yes ? " 64-bit" : " 32-bit";
 	return cs;
+}
+
+int cli_config_query_open(const struct tree_opts *o, size_t i, struct sym_answer *a,
+			  const struct config *cf, bool y_by_default, struct config_query *q,
+			  struct strbuf *result)
+{
+	int found;
+
+	memset(q, 0, sizeof(*q));
+	q->arch = o->load.arches.n ? o->load.arches.v[i] : "tree";
+	if (!(q->t = kctree_load_arch(&o->load, i)))
+		return EXIT_ERROR;
+	found = query_symbol(q->t, a->arg, &q->s, &q->val, &q->str, a->suggest, sizeof(a->suggest));
+	if (found <= 0) {
+		if (!found)
+			sb_addf(result, "undefined %s", a->suggest);
+		cli_config_query_close(q);
+		return found < 0 ? EXIT_ERROR : EXIT_OK;
+	}
+	/* checked against conf on 6.12 (tests/cli/userconfig-*): the
+	 * simulation has the older choices too, but these answers are not
+	 * checked on them yet */
+	if (!dialect_has(q->t, DR_CHOICE_VALUES)) {
+		diag_fatal("--config needs a Linux 6.11 or newer tree (olddefconfig simulation)");
+		cli_config_query_close(q);
+		return EXIT_ERROR;
+	}
+	q->cs = cli_config_sim(o->load.arches.n ? q->arch : NULL, q->t, cf, &q->label);
+	sb_adds(result, "defined bitcase ");
+	if (y_by_default && !q->val && sym_is_bool_like(q->s))
+		q->val = 'y';	/* what a developer asking about a .config wants */
+	q->bv = xcalloc(1, sizeof(*q->bv));
+	because_value(q->cs, cf, q->s, q->bv);
+	q->root = because_root(q->bv);
+	q->want = xcalloc(1, sizeof(*q->want));
+	query_want_text(q->want, q->s, q->val, q->str);
+	return -1;
+}
+
+void cli_config_query_close(struct config_query *q)
+{
+	if (q->bv)
+		because_release(q->bv);
+	free(q->bv);
+	if (q->want)
+		sb_release(q->want);
+	free(q->want);
+	confsim_free(q->cs);
+	free(q->str);
+	kctree_free(q->t);
+	memset(q, 0, sizeof(*q));
+}
+
+void cli_config_query_json(struct json *j, const struct tree_opts *o,
+			   const struct config_query *q, bool has)
+{
+	json_kstring(j, "arch", q->arch);
+	json_kstring(j, "config", o->config);
+	json_kstring(j, "symbol", q->s->name);
+	json_kstring(j, "want", sb_str(q->want));
+	json_kstring(j, "value", q->bv->v[0].value);
+	json_kbool(j, "has", has);
+	json_kstring(j, "because", q->root->brief);
+	json_key(j, "chain");
+	cli_because_json(j, q->bv);
 }
 
 int cli_sym_command(struct tree_opts *o, int argc, char **argv, const char *usage,
@@ -714,6 +781,21 @@ void cli_no_case(const struct tree_opts *o, struct arch_ctx *a, int bits, FILE *
 	query_no_case_reason(a, bits, &why);
 	cli_no_case_print(o, a->arch, bits, sb_str(&why), out, j);
 	sb_release(&why);
+}
+
+int cli_selector_cases(const struct tree_opts *o, const char *arch, struct kctree *t, int bits,
+		       const struct symbol *s, char val, const char *str, struct model **m,
+		       struct sat **S, int *want, struct bitness *b, FILE *out, struct json *j)
+{
+	struct arch_ctx a = { .arch = arch, .t = t };
+	int nb;
+
+	a.m = *m = model_build(t, true, true);
+	a.s = *S = sat_new(model_cnf(*m), true);
+	*want = query_want_lit(*m, s, val, str);
+	if (!(nb = query_bitness(&a, bits, b)))
+		cli_no_case(o, &a, bits, out, j);
+	return nb;
 }
 
 void cli_no_case_print(const struct tree_opts *o, const char *arch, int bits, const char *why,

@@ -383,18 +383,8 @@ static int implies_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *ou
 	if (!val && sym_is_bool_like(s))
 		val = 'y';
 	query_want_text(&wtext, s, val, str);
-	m = model_build(t, true, true);
-	S = sat_new(model_cnf(m), true);
-	want = query_want_lit(m, s, val, str);
-	{
-		struct arch_ctx a = { .arch = arch, .t = t, .m = m, .s = S };
-
-		nb = query_bitness(&a, im->bits, b);
-		if (nb)
-			sb_adds(result, "bitcase\n");
-		else
-			cli_no_case(o, &a, im->bits, out, &J);
-	}
+	if ((nb = cli_selector_cases(o, arch, t, im->bits, s, val, str, &m, &S, &want, b, out, &J)))
+		sb_adds(result, "bitcase\n");
 	/* candidates: the symbols SYM's entry and dependencies name, those
 	 * that select it, and MODULES for m; encoded before the first solve */
 	tree_for_each_sym(t, x, j) {

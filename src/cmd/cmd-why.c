@@ -55,24 +55,6 @@ struct why {
 
 static const char tri_ch[] = "nmy";
 
-static const struct symbol *first_set(struct eval *ev, const struct expr *e)
-{
-	const struct symbol *r;
-
-	if (!e)
-		return NULL;
-	switch (e->type) {
-	case E_SYMBOL:
-		return !(e->sym->flags & SYM_CONST) && eval_sym_tri(ev, e->sym) > 0 ? e->sym : NULL;
-	case E_AND:
-	case E_OR:
-		r = first_set(ev, e->left);
-		return r ? r : first_set(ev, e->right);
-	default:
-		return NULL;
-	}
-}
-
 /* One step of the chain for s (value v): what sets it.  Returns the next
  * symbol to explain, or NULL at a user choice or a constant. */
 static const struct symbol *step(struct eval *ev, const struct symbol *s, struct strbuf *line,
@@ -127,7 +109,7 @@ static const struct symbol *step(struct eval *ev, const struct symbol *s, struct
 			}
 			sb_addf(line, "  (%s)", loc_str(d->loc, l, sizeof(l)));
 			/* the first symbol of the default's value that is set */
-			next = first_set(ev, d->expr);
+			next = eval_first_set(ev, d->expr);
 			return next && next != s && eval_sym_tri(ev, next) > 0 ? next : NULL;
 		}
 	}
@@ -502,45 +484,18 @@ static bool write_witness(const struct why *w, const struct tree_opts *o, const 
 static int why_config(const struct tree_opts *o, size_t i, struct why *w, FILE *out,
 		      struct strbuf *result)
 {
-	const char *arch = o->load.arches.n ? o->load.arches.v[i] : "tree";
-	struct kctree *t = kctree_load_arch(&o->load, i);
-	const struct symbol *s;
-	struct confsim *cs;
-	becausevec bv = { 0 };
-	const struct because *root;
-	struct strbuf want = STRBUF_INIT;
-	const char *label = "";
-	char val, *str;
-	int found;
+	struct config_query q;
+	int rc = cli_config_query_open(o, i, &w->a, &w->cf, false, &q, result);
 	bool has;
 
-	if (!t)
-		return EXIT_ERROR;
-	found = query_symbol(t, w->a.arg, &s, &val, &str, w->a.suggest, sizeof(w->a.suggest));
-	if (found <= 0) {
-		if (!found)
-			sb_addf(result, "undefined %s", w->a.suggest);
-		kctree_free(t);
-		return found < 0 ? EXIT_ERROR : EXIT_OK;
-	}
-	/* checked against conf on 6.12 (tests/cli/userconfig-*): the
-	 * simulation has the older choices too, but these answers are not
-	 * checked on them yet */
-	if (!dialect_has(t, DR_CHOICE_VALUES)) {
-		diag_fatal("--config needs a Linux 6.11 or newer tree (olddefconfig simulation)");
-		free(str);
-		kctree_free(t);
-		return EXIT_ERROR;
-	}
-	cs = cli_config_sim(o->load.arches.n ? arch : NULL, t, &w->cf, &label);
-	sb_adds(result, "defined bitcase ");
-	because_value(cs, &w->cf, s, &bv);
-	root = because_root(&bv);
-	query_want_text(&want, s, val, str);
-	if (!sym_is_bool_like(s))
-		has = str ? !strcmp(confsim_str(cs, s), str) : confsim_written(cs, s);
+	if (rc >= 0)
+		return rc;
+	if (!sym_is_bool_like(q.s))
+		has = q.str ? !strcmp(confsim_str(q.cs, q.s), q.str) : confsim_written(q.cs, q.s);
+	else if (q.val)
+		has = tri_char(confsim_tri(q.cs, q.s)) == q.val;
 	else
-		has = val ? tri_char(confsim_tri(cs, s)) == val : confsim_tri(cs, s) != no;
+		has = confsim_tri(q.cs, q.s) != no;
 	if (has)
 		sb_adds(result, "reachable ");
 	if (o->format == FMT_JSON) {
@@ -548,29 +503,17 @@ static int why_config(const struct tree_opts *o, size_t i, struct why *w, FILE *
 
 		json_init_seq(&j, out);
 		json_object(&j);
-		json_kstring(&j, "arch", arch);
-		json_kstring(&j, "config", o->config);
-		json_kstring(&j, "symbol", s->name);
-		json_kstring(&j, "want", sb_str(&want));
-		json_kstring(&j, "value", bv.v[0].value);
-		json_kbool(&j, "has", has);
-		json_kstring(&j, "because", root->brief);
-		json_key(&j, "chain");
-		cli_because_json(&j, &bv);
+		cli_config_query_json(&j, o, &q, has);
 		json_end(&j);
 		json_finish(&j);
 	} else {
-		cli_because_heading(out, arch, label, s, &bv, root, o->config);
-		cli_because_text(out, &bv, "\t");
+		cli_because_heading(out, q.arch, q.label, q.s, q.bv, q.root, o->config);
+		cli_because_text(out, q.bv, "\t");
 		if (!has)
-			fprintf(out, "  not %s: see kcsat why-not %s --config %s\n", sb_str(&want),
+			fprintf(out, "  not %s: see kcsat why-not %s --config %s\n", sb_str(q.want),
 				w->a.arg, o->config);
 	}
-	because_release(&bv);
-	confsim_free(cs);
-	sb_release(&want);
-	free(str);
-	kctree_free(t);
+	cli_config_query_close(&q);
 	return EXIT_OK;
 }
 

@@ -295,47 +295,24 @@ static const char *fix_status_text(enum fix_status st)
 static int whynot_config(const struct tree_opts *o, size_t i, struct whynot *w, FILE *out,
 			 struct strbuf *result)
 {
-	const char *arch = o->load.arches.n ? o->load.arches.v[i] : "tree";
+	struct config_query q;
 	struct arch_ctx a;
-	const struct symbol *s;
-	struct confsim *cs;
-	becausevec bv = { 0 };
-	const struct because *root;
 	struct fix_result fx;
-	struct strbuf want = STRBUF_INIT, cmd = STRBUF_INIT, frag = STRBUF_INIT;
-	const char *label = "";
-	char val, *str;
-	int found;
+	struct strbuf cmd = STRBUF_INIT, frag = STRBUF_INIT;
+	const char *arch, *wtext;
+	const struct symbol *s;
 	bool has;
 	struct json j;
+	int rc = cli_config_query_open(o, i, &w->a, &w->cf, true, &q, result);
 
-	if (!arch_ctx_load(&a, &o->load, i))
-		return EXIT_ERROR;
-	found = query_symbol(a.t, w->a.arg, &s, &val, &str, w->a.suggest, sizeof(w->a.suggest));
-	if (found <= 0) {
-		if (!found)
-			sb_addf(result, "undefined %s", w->a.suggest);
-		arch_ctx_close(&a);
-		return found < 0 ? EXIT_ERROR : EXIT_OK;
-	}
-	/* checked against conf on 6.12 (tests/cli/userconfig-*): the
-	 * simulation has the older choices too, but these answers are not
-	 * checked on them yet */
-	if (!dialect_has(a.t, DR_CHOICE_VALUES)) {
-		diag_fatal("--config needs a Linux 6.11 or newer tree (olddefconfig simulation)");
-		free(str);
-		arch_ctx_close(&a);
-		return EXIT_ERROR;
-	}
-	cs = cli_config_sim(o->load.arches.n ? arch : NULL, a.t, &w->cf, &label);
-	sb_adds(result, "defined bitcase ");
-	if (!val && sym_is_bool_like(s))
-		val = 'y';	/* what a developer asking about a .config wants */
-	because_value(cs, &w->cf, s, &bv);
-	root = because_root(&bv);
-	query_want_text(&want, s, val, str);
+	if (rc >= 0)
+		return rc;
+	arch = q.arch;
+	s = q.s;
+	wtext = sb_str(q.want);
+	a = (struct arch_ctx){ .arch = load_config_arch(&o->load, i), .t = q.t };
 	arch_ctx_encode(&a);
-	fix_find(&a, &w->cf, s, query_want_lit(a.m, s, val, str), val, str, &fx);
+	fix_find(&a, &w->cf, s, query_want_lit(a.m, s, q.val, q.str), q.val, q.str, &fx);
 	has = fx.status == FIX_FOUND && !fx.changes.n;
 	if (has)
 		sb_adds(result, "reachable ");
@@ -346,15 +323,7 @@ static int whynot_config(const struct tree_opts *o, size_t i, struct whynot *w, 
 	if (o->format == FMT_JSON) {
 		json_init_seq(&j, out);
 		json_object(&j);
-		json_kstring(&j, "arch", arch);
-		json_kstring(&j, "config", o->config);
-		json_kstring(&j, "symbol", s->name);
-		json_kstring(&j, "want", sb_str(&want));
-		json_kstring(&j, "value", bv.v[0].value);
-		json_kbool(&j, "has", has);
-		json_kstring(&j, "because", root->brief);
-		json_key(&j, "chain");
-		cli_because_json(&j, &bv);
+		cli_config_query_json(&j, o, &q, has);
 		json_kstring(&j, "status", fix_status_text(fx.status));
 		json_kstring(&j, "toolchain", fx.toolchain ? fx.toolchain->name : NULL);
 		json_kbool(&j, "minimal", fx.minimal);
@@ -372,16 +341,16 @@ static int whynot_config(const struct tree_opts *o, size_t i, struct whynot *w, 
 		json_end(&j);
 		json_finish(&j);
 	} else {
-		cli_because_heading(out, arch, label, s, &bv, root, o->config);
-		cli_because_text(out, &bv, "\t");
+		cli_because_heading(out, arch, q.label, s, q.bv, q.root, o->config);
+		cli_because_text(out, q.bv, "\t");
 		switch (fx.status) {
 		case FIX_FOUND:
 			if (has) {
-				fprintf(out, "  %s holds already: nothing to change\n", sb_str(&want));
+				fprintf(out, "  %s holds already: nothing to change\n", wtext);
 				break;
 			}
 			fprintf(out, "  to make %s, change (olddefconfig simulated from %s: %s):\n",
-				sb_str(&want), o->config, fx.minimal ? "none of these can be dropped" :
+				wtext, o->config, fx.minimal ? "none of these can be dropped" :
 				"work budget spent, not minimized");
 			for (size_t k = 0; k < fx.changes.n; k++)
 				fprintf(out, "\t%s: %s -> %s\n", fx.changes.v[k].sym->name,
@@ -399,7 +368,7 @@ static int whynot_config(const struct tree_opts *o, size_t i, struct whynot *w, 
 		case FIX_IMPOSSIBLE:
 			fprintf(out, "  no configuration%s%s has %s: see kcsat why-not %s --no-config\n",
 				o->load.arches.n ? " of " : "", o->load.arches.n ? arch : "",
-				sb_str(&want), w->a.arg);
+				wtext, w->a.arg);
 			break;
 		case FIX_BUDGET:
 			fprintf(out, "  changes: unknown: solver budget exhausted (see --sat-budget)\n");
@@ -409,24 +378,22 @@ static int whynot_config(const struct tree_opts *o, size_t i, struct whynot *w, 
 				char l[300];
 
 				fprintf(out, "  changes: none found: %s needs %s changed, which the "
-					"toolchain decides, not %s ($(shell,...), %s)\n", sb_str(&want),
+					"toolchain decides, not %s ($(shell,...), %s)\n", wtext,
 					fx.toolchain->name, o->config, fx.toolchain->menus ?
 					loc_str(fx.toolchain->menus->loc, l, sizeof(l)) : "?");
 				break;
 			}
 			fprintf(out, "  changes: none found: olddefconfig (simulated) from %s with a"
-				" configuration's values does not give %s\n", o->config, sb_str(&want));
+				" configuration's values does not give %s\n", o->config, wtext);
 			break;
 		}
 	}
-	because_release(&bv);
 	fix_release(&fx);
-	confsim_free(cs);
-	sb_release(&want);
 	sb_release(&cmd);
 	sb_release(&frag);
-	free(str);
-	arch_ctx_close(&a);
+	sat_free(a.s);
+	model_free(a.m);
+	cli_config_query_close(&q);	/* and the tree */
 	return EXIT_OK;
 }
 
@@ -468,18 +435,9 @@ static int whynot_arch(const struct tree_opts *o, size_t i, void *ctx, FILE *out
 		return EXIT_OK;
 	}
 	query_want_text(&q.want, q.s, q.val, q.str);
-	m = model_build(t, true, true);
-	S = sat_new(model_cnf(m), true);
-	want = query_want_lit(m, q.s, q.val, q.str);
-	{
-		struct arch_ctx a = { .arch = arch, .t = t, .m = m, .s = S };
-
-		nb = query_bitness(&a, w->bits, b);
-		if (nb)
-			sb_adds(result, "bitcase ");
-		else
-			cli_no_case(o, &a, w->bits, out, &j);
-	}
+	nb = cli_selector_cases(o, arch, t, w->bits, q.s, q.val, q.str, &m, &S, &want, b, out, &j);
+	if (nb)
+		sb_adds(result, "bitcase ");
 	for (int k = 0; k < nb; k++) {
 		struct whynot_case c = { .arch = arch, .b = &b[k] };
 		/* asking about 64BIT itself: the case's own assumption would be

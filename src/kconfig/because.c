@@ -149,26 +149,6 @@ static void hidden_by(struct walk *w, const struct symbol *s, enum tristate need
 	}
 }
 
-/* The first symbol e reads that is set (a default `X` or `X && Y`). */
-static const struct symbol *first_set(struct eval *ev, const struct expr *e)
-{
-	const struct symbol *r;
-
-	if (!e)
-		return NULL;
-	switch (e->type) {
-	case E_SYMBOL:
-		return e->sym->name && !(e->sym->flags & SYM_CONST) && eval_has_value(e->sym) &&
-		       eval_sym_tri(ev, e->sym) > no ? e->sym : NULL;
-	case E_AND:
-	case E_OR:
-		r = first_set(ev, e->left);
-		return r ? r : first_set(ev, e->right);
-	default:
-		return NULL;
-	}
-}
-
 static bool is_constant(const struct expr *e)
 {
 	return e && e->type == E_SYMBOL && (e->sym->flags & SYM_CONST);
@@ -270,7 +250,7 @@ static bool computed(struct walk *w, const struct symbol *s, struct strbuf *t, s
 		sb_addf(brief, "%s, a default", loc_str(d->loc, l, sizeof(l)));
 	if (d->cond) {
 		/* a default that applies: what its `if` reads decides */
-		const struct symbol *f = first_set(w->ev, d->cond);
+		const struct symbol *f = eval_first_set(w->ev, d->cond);
 
 		if (f)
 			push_sym(next, f);
@@ -278,7 +258,7 @@ static bool computed(struct walk *w, const struct symbol *s, struct strbuf *t, s
 	if (is_constant(d->expr))
 		return !next->n;
 	if (sym_is_bool_like(s)) {
-		const struct symbol *f = first_set(w->ev, d->expr);
+		const struct symbol *f = eval_first_set(w->ev, d->expr);
 
 		if (f)
 			push_sym(next, f);

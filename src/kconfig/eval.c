@@ -858,3 +858,22 @@ bool eval_written(struct eval *ev, const struct symbol *s)
 		return false;
 	return computed(ev, s) && ev->write[s->id];
 }
+
+const struct symbol *eval_first_set(struct eval *ev, const struct expr *e)
+{
+	const struct symbol *r;
+
+	if (!e)
+		return NULL;
+	switch (e->type) {
+	case E_SYMBOL:
+		return e->sym->name && !(e->sym->flags & SYM_CONST) && eval_has_value(e->sym) &&
+		       eval_sym_tri(ev, e->sym) > no ? e->sym : NULL;
+	case E_AND:
+	case E_OR:
+		r = eval_first_set(ev, e->left);
+		return r ? r : eval_first_set(ev, e->right);
+	default:
+		return NULL;
+	}
+}

@@ -626,7 +626,8 @@ static struct tri items_tri(struct model *M, const struct menu *m, const struct 
 	for (; d; d = d->next) {
 		enum item_kind k = d->kind == DEP_IF ? ITEM_IF :
 				   d->kind == DEP_VISIBLE ? ITEM_VISIBLE : ITEM_DEPENDS;
-		int sel = M->selectors ? cnf_selector_in(M->cnf, k, d->loc, m->sym, m, d) : CNF_TRUE;
+		int sel = M->selectors ? cnf_selector_in(M->cnf, k, d->loc, m->sym, m, d) :
+					 CNF_TRUE;
 
 		acc = t_and(M, acc, t_relax(M, cond_tri(M, d->expr), sel));
 	}
@@ -1610,8 +1611,10 @@ int model_dep_without(struct model *M, const struct menu *m, const struct dep_it
 		if (!e)
 			continue;
 		if (M->selectors && x != d)	/* the entry's other lines, citable */
-			acc = t_and(M, acc, t_relax(M, cond_tri(M, e),
-						    cnf_selector_in(M->cnf, ITEM_DEPENDS, x->loc, m->sym, m, x)));
+			acc = t_and(M, acc,
+				    t_relax(M, cond_tri(M, e),
+					    cnf_selector_in(M->cnf, ITEM_DEPENDS, x->loc, m->sym,
+							    m, x)));
 		else
 			acc = t_and(M, acc, cond_tri(M, e));
 	}

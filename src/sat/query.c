@@ -767,7 +767,8 @@ static void chain_links(const struct selvec *chain, size_t i, symvec *out)
 			symvec before = { 0 };
 			const struct selector *b = chain->v[j];
 
-			if (b->kind == ITEM_DEPENDS || b->kind == ITEM_IF || b->kind == ITEM_VISIBLE)
+			if (b->kind == ITEM_DEPENDS || b->kind == ITEM_IF ||
+			    b->kind == ITEM_VISIBLE)
 				needed_syms(((const struct dep_item *)b->item)->expr, &before);
 			own = sym_in(&before, x);
 			vec_release(before);
