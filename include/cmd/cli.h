@@ -13,6 +13,7 @@
 
 #include "kconfig/arch.h"
 #include "kconfig/kconfig.h"
+#include "util/vec.h"
 
 enum out_format { FMT_TEXT, FMT_JSON };
 
@@ -113,6 +114,22 @@ int cli_for_each_arch(const struct tree_opts *o, cli_job_fn job, arch_merge_fn m
 /* The same with the output wrapped as {"results":[...]} in JSON (the
  * query commands; each job writes its elements with json_init_seq()). */
 int cli_run_query(const struct tree_opts *o, cli_job_fn job, arch_merge_fn merge, void *ctx);
+/* arch_for_each() for a command whose jobs only compute: a job prints
+ * nothing to out and leaves its answers in its result, and the command
+ * prints them once every arch is merged (so that an error the merged
+ * answers give, such as a name no arch defines, comes before any answer
+ * is printed).  An arch whose solves ran out of --sat-budget is not
+ * merged: unknown (one entry per arch, filled here) holds how many ran
+ * out, 0 for the others; cli_unknown_print() says so where that arch's
+ * answers go.  Returns the worst exit code. */
+int cli_compute_each_arch(const struct tree_opts *o, cli_job_fn job, arch_merge_fn merge, void *ctx,
+			  sizevec *unknown);
+struct json;
+/* An arch whose answers are unknown, solves of them out of budget: the
+ * line "ARCH: unknown: solver budget exhausted (N solves; see
+ * --sat-budget)" on out, or with j the object {"arch", "unknown",
+ * "solves"}. */
+void cli_unknown_print(const char *arch, size_t solves, FILE *out, struct json *j);
 
 /* --bits 32|64|all (all is 0); false after a diagnostic. */
 bool cli_bits_option(const char *arg, int *bits);

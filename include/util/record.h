@@ -69,6 +69,8 @@ void rec_reader_init(struct record_reader *rd, char *text, const struct record_k
  * rd->bad and skipped. */
 bool rec_read(struct record_reader *rd, struct record *r);
 
+/* Whether text's first record is of kind (its name leads the line). */
+bool rec_is(const char *text, const struct record_kind *kind);
 /* Index of field in kind (kcsat aborts if kind has no such field). */
 size_t rec_field_index(const struct record_kind *kind, const char *field);
 /* A field's value by name. */

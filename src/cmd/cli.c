@@ -23,6 +23,7 @@
 #include "kconfig/kconfig.h"
 #include "util/diag.h"
 #include "util/json.h"
+#include "util/record.h"
 #include "util/srccache.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -433,11 +434,31 @@ struct cli_run {
 	arch_merge_fn merge;
 	void *ctx;
 	bool seq;		/* the outputs are elements of one JSON array */
+	sizevec *unknown;	/* cli_compute_each_arch(): solves out of budget */
 };
+
+/* What a computing job's result is instead of its answers when one of its
+ * solves ran out of budget (cli_compute_each_arch()). */
+static const struct record_kind budget_record = { "budget", { "solves", NULL } };
+
+void cli_unknown_print(const char *arch, size_t solves, FILE *out, struct json *j)
+{
+	if (j) {
+		json_object(j);
+		json_kstring(j, "arch", arch);
+		json_kstring(j, "unknown", "solver budget exhausted");
+		json_kint(j, "solves", (long long)solves);
+		json_end(j);
+	} else {
+		fprintf(out, "%s: unknown: solver budget exhausted (%zu solves; see --sat-budget)\n",
+			arch, solves);
+	}
+}
 
 /* The job, with its output held back: if one of its solves ran out of
  * budget, what it printed and its result (for the merge) rest on an answer
- * nobody has, so both are replaced by "unknown" for the arch. */
+ * nobody has, so both are replaced by "unknown" for the arch: printed
+ * here, or for a computing job a budget record the parent reads. */
 static int cli_job(const struct load_config *c, size_t i, void *ctx, FILE *out,
 		   struct strbuf *result)
 {
@@ -457,23 +478,26 @@ static int cli_job(const struct load_config *c, size_t i, void *ctx, FILE *out,
 	fclose(mem);
 	sat_job_stats("arch", arch);
 	if (rc != EXIT_ERROR && sat_exhausted() > e0) {
+		size_t solves = (size_t)(sat_exhausted() - e0);
+
 		sb_reset(result);
 		diag_note((struct loc){ 0, 0 }, "arch %s: unknown: solver budget exhausted", arch);
-		if (r->o->format == FMT_JSON && !r->seq) {
+		if (r->unknown) {
+			struct record_writer w;
+
+			rec_begin(&w, result, &budget_record);
+			rec_uint(&w, "solves", solves);
+			rec_end(&w);
+		} else if (r->o->format == FMT_JSON && !r->seq) {
 			;	/* the command prints one JSON document itself */
 		} else if (r->o->format == FMT_JSON) {
 			struct json j;
 
 			json_init_seq(&j, out);
-			json_object(&j);
-			json_kstring(&j, "arch", arch);
-			json_kstring(&j, "unknown", "solver budget exhausted");
-			json_kint(&j, "solves", (long long)(sat_exhausted() - e0));
-			json_end(&j);
+			cli_unknown_print(arch, solves, out, &j);
 			json_finish(&j);
 		} else {
-			fprintf(out, "%s: unknown: solver budget exhausted (%llu solves; see --sat-budget)\n",
-				arch, sat_exhausted() - e0);
+			cli_unknown_print(arch, solves, out, NULL);
 		}
 		rc = EXIT_UNKNOWN;
 	} else {
@@ -487,15 +511,41 @@ static void cli_merge(void *ctx, size_t i, const char *result)
 {
 	const struct cli_run *r = ctx;
 
-	r->merge(r->ctx, i, result);
+	if (r->unknown && rec_is(result, &budget_record)) {
+		char *text = xstrdup(result);
+		struct record_reader rd;
+		struct record rec;
+		uint32_t solves;
+
+		rec_reader_init(&rd, text, &budget_record, 1);
+		if (rec_read(&rd, &rec) && rec_get_u32(&rec, "solves", &solves))
+			r->unknown->v[i] = solves;
+		free(text);
+		return;
+	}
+	if (r->merge)
+		r->merge(r->ctx, i, result);
 }
 
 int cli_for_each_arch(const struct tree_opts *o, cli_job_fn job, arch_merge_fn merge, void *ctx,
 		      const char *sep)
 {
-	struct cli_run r = { o, job, merge, ctx, sep != NULL };
+	struct cli_run r = { o, job, merge, ctx, sep != NULL, NULL };
 
 	return arch_for_each(&o->load, cli_job, merge ? cli_merge : NULL, &r, sep);
+}
+
+int cli_compute_each_arch(const struct tree_opts *o, cli_job_fn job, arch_merge_fn merge, void *ctx,
+			  sizevec *unknown)
+{
+	struct cli_run r = { o, job, merge, ctx, false, unknown };
+	size_t n = load_config_count(&o->load);
+
+	unknown->n = 0;
+	vec_reserve(*unknown, n);
+	for (size_t i = 0; i < n; i++)
+		unknown->v[unknown->n++] = 0;
+	return arch_for_each(&o->load, cli_job, cli_merge, &r, NULL);
 }
 
 int cli_run_query(const struct tree_opts *o, cli_job_fn job, arch_merge_fn merge, void *ctx)

@@ -212,6 +212,7 @@ int cmd_matrix(int argc, char **argv)
 	struct tree_opts o;
 	struct matrix mx = { 0 };
 	const char *rows = NULL;
+	sizevec unknown = { 0 };
 	int done, rc;
 
 	if ((done = cli_own_option(&o, argc, argv, longopts, 'r', usage, &rows)) >= 0)
@@ -227,8 +228,7 @@ int cmd_matrix(int argc, char **argv)
 		cli_tree_opts_release(&o);
 		return EXIT_ERROR;
 	}
-	fflush(stdout);
-	rc = cli_for_each_arch(&o, matrix_arch, matrix_merge, &mx, NULL);
+	rc = cli_compute_each_arch(&o, matrix_arch, matrix_merge, &mx, &unknown);
 	/* a SYM no column defines: a typo (an error) or a wrong --arch (a
 	 * note: the row says '-'); an arch whose answers are unknown has no
 	 * column, and may define it */
@@ -245,10 +245,17 @@ int cmd_matrix(int argc, char **argv)
 		if (everywhere && query_undefined_name(&o.load, mx.syms[x], sugg, true) == EXIT_ERROR)
 			rc = EXIT_ERROR;
 	}
-	if (rc != EXIT_ERROR && o.format == FMT_JSON)
+	if (rc != EXIT_ERROR && o.format == FMT_JSON) {
 		matrix_print_json(&mx);
-	else if (rc != EXIT_ERROR)
+	} else if (rc != EXIT_ERROR) {
+		/* the arches without a column, first */
+		for (size_t i = 0; i < unknown.n; i++)
+			if (unknown.v[i])
+				cli_unknown_print(o.load.arches.n ? o.load.arches.v[i] : "tree",
+						  unknown.v[i], stdout, NULL);
 		matrix_print_text(&mx, rows != NULL);
+	}
+	vec_release(unknown);
 	for (size_t k = 0; k < mx.cells.n; k++)
 		matrix_cell_release(&mx.cells.v[k]);
 	vec_release(mx.cells);

@@ -128,6 +128,13 @@ static void malformed(struct record_reader *rd, const char *line, const char *wh
 	rd->bad++;
 }
 
+bool rec_is(const char *text, const struct record_kind *kind)
+{
+	size_t n = strlen(kind->name);
+
+	return !strncmp(text, kind->name, n) && (!text[n] || text[n] == '\t' || text[n] == '\n');
+}
+
 bool rec_read(struct record_reader *rd, struct record *r)
 {
 	while (rd->pos && *rd->pos) {

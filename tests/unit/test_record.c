@@ -211,6 +211,23 @@ static void test_writer_misuse_aborts(void **state)
 	}
 }
 
+/* rec_is(): the kind of a text's first record, by its whole name */
+static void test_first_kind(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	(void)state;
+	pair(&sb, "x", "y");
+	pair(&sb, "z", "w");
+	assert_true(rec_is(sb_str(&sb), &kinds[K_PAIR]));
+	assert_false(rec_is(sb_str(&sb), &kinds[K_NUM]));
+	assert_true(rec_is("pair", &kinds[K_PAIR]));
+	assert_false(rec_is("pairs\ta\tb\n", &kinds[K_PAIR]));
+	assert_false(rec_is("pai", &kinds[K_PAIR]));
+	assert_false(rec_is("", &kinds[K_PAIR]));
+	sb_release(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -219,6 +236,7 @@ int main(void)
 		FX_TEST(test_numbers),
 		FX_TEST(test_malformed_lines_skipped),
 		FX_TEST(test_writer_misuse_aborts),
+		cmocka_unit_test(test_first_kind),
 	};
 
 	unit_init();
