@@ -36,6 +36,7 @@ LIB_OBJS += util/json.o
 LIB_OBJS += util/outfile.o
 LIB_OBJS += util/srccache.o
 LIB_OBJS += util/strbuf.o
+LIB_OBJS += util/strindex.o
 LIB_OBJS += util/textout.o
 LIB_OBJS += util/vec.o
 LIB_OBJS += util/xalloc.o

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "util/diag.h"
+#include "util/strindex.h"
 #include "util/vec.h"
 
 struct config_entry {
@@ -33,8 +34,7 @@ struct config {
 	 * the Linux heading in its first lines (a whole .config, not a
 	 * defconfig or a fragment) */
 	bool generated;
-	uint32_t *hash;		/* name -> index + 1 of its last entry */
-	size_t hash_cap;
+	struct strindex index;	/* name -> index of its last entry (config_index()) */
 };
 
 /* Returns false after a diagnostic (unreadable file, malformed line). */
@@ -43,7 +43,8 @@ void config_release(struct config *c);
 /* Only the heading of the file at path (both NULL: none, or unreadable;
  * the caller frees them), to pick the arch before loading a tree. */
 void config_heading(const char *path, char **arch, char **version);
-/* Index the entries after pushing them to c->v (config_read does it):
+/* Index the entries after pushing them to c->v (config_read does it), or
+ * again after changing them:
  * later lines override earlier ones, as in conf_read(). */
 void config_index(struct config *c);
 const struct config_entry *config_find(const struct config *c, const char *name);

@@ -39,6 +39,7 @@
 
 #include "util/arena.h"
 #include "util/diag.h"
+#include "util/strindex.h"
 #include "util/vec.h"
 
 struct expr;
@@ -101,7 +102,8 @@ struct kbuild {
 	VEC(struct kbuild_unknown) unknowns;
 	VEC(struct kbuild_line) lines;	/* in reading order */
 	struct kbuild_stats stats;
-	struct kbuild_index *index;	/* path -> object */
+	struct strindex obj_index;	/* path -> index into objs */
+	struct strindex dir_index;	/* path -> index into dirs */
 };
 
 /* Read the Kbuild files of c's tree for t's arch (t->arch; NULL: only the

@@ -54,7 +54,7 @@ static bool holds(struct kctree *t, const struct property *p, const struct confi
 	for (i = 0; read && i < c->v.n; i++)
 		read[i] = keep[i] && confsim_read(cs, sym_find(t, c->v.v[i].name));
 	vec_release(frag.v);
-	free(frag.hash);
+	strindex_release(&frag.index);
 	confsim_free(cs);
 	return ok;
 }

@@ -307,8 +307,7 @@ static void drop_toolchain(struct kctree *t, struct config *c)
 		}
 	}
 	c->v.n = n;
-	free(c->hash);		/* indexed again */
-	config_index(c);
+	config_index(c);	/* indexed again */
 }
 
 /* What conf writes from c (olddefconfig), toolchain lines left out. */
@@ -455,7 +454,7 @@ static bool write_from_base(const char *path, struct arch_ctx *a, const struct w
 	}
 	config_release(&res);
 	vec_release(v.v);	/* borrowed entries */
-	free(v.hash);
+	strindex_release(&v.index);
 	return ok;
 }
 
@@ -476,7 +475,7 @@ static void settle_changes(struct arch_ctx *a, const struct wbase *wb, struct fi
 	config_index(&v);
 	olddefconfig_of(a, &v, &wb->c, &res);
 	vec_release(v.v);
-	free(v.hash);
+	strindex_release(&v.index);
 	for (size_t k = 0; k < fx->changes.n; k++) {
 		struct fix_change *ch = &fx->changes.v[k];
 		const struct config_entry *e = config_find(&res, ch->sym->name);

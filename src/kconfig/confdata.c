@@ -153,50 +153,24 @@ void config_release(struct config *c)
 	free(c->header_arch);
 	free(c->header_version);
 	c->header_arch = c->header_version = NULL;
-	free(c->hash);
-	c->hash = NULL;
-	c->hash_cap = 0;
-}
-
-static uint32_t name_hash(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
+	strindex_release(&c->index);
 }
 
 /* Index the entries once: later lines override earlier ones, as in
  * conf_read(), so a name maps to its last entry. */
 void config_index(struct config *c)
 {
-	size_t cap = 64;
-
-	while (cap < 2 * c->v.n + 2)
-		cap *= 2;
-	c->hash = xcalloc(cap, sizeof(*c->hash));
-	c->hash_cap = cap;
-	for (size_t i = 0; i < c->v.n; i++) {
-		size_t j;
-
-		for (j = name_hash(c->v.v[i].name) & (cap - 1); c->hash[j]; j = (j + 1) & (cap - 1))
-			if (!strcmp(c->v.v[c->hash[j] - 1].name, c->v.v[i].name))
-				break;
-		c->hash[j] = (uint32_t)i + 1;
-	}
+	strindex_release(&c->index);
+	for (size_t i = 0; i < c->v.n; i++)
+		strindex_put(&c->index, c->v.v[i].name, (uint32_t)i);
 }
 
 const struct config_entry *config_find(const struct config *c, const char *name)
 {
-	if (!c->hash_cap)
-		return NULL;
-	for (size_t j = name_hash(name) & (c->hash_cap - 1); c->hash[j]; j = (j + 1) & (c->hash_cap - 1))
-		if (!strcmp(c->v.v[c->hash[j] - 1].name, name))
-			return &c->v.v[c->hash[j] - 1];
-	return NULL;
-}
+	uint32_t k;
 
+	return strindex_find(&c->index, name, &k) ? &c->v.v[k] : NULL;
+}
 
 static void write_string(FILE *f, const char *v)
 {

@@ -21,6 +21,7 @@
 #include "kconfig/kconfig.h"
 #include "util/srccache.h"
 #include "util/strbuf.h"
+#include "util/strindex.h"
 #include "util/xalloc.h"
 
 /* ---- conditions: y/n-valued expressions, NULL never used ---- */
@@ -1353,53 +1354,11 @@ struct dirinfo {
 	VEC(struct lobj) objs;
 };
 
-struct kbuild_index {
-	uint32_t size;
-	int *slot;			/* object index + 1, 0: empty */
-};
-
-static uint32_t str_hash(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
-static int *index_slot(struct kbuild *kb, const char *path)
-{
-	struct kbuild_index *ix = kb->index;
-	uint32_t h = str_hash(path);
-
-	for (uint32_t k = 0;; k++) {
-		int *sl = &ix->slot[(h + k) & (ix->size - 1)];
-
-		if (!*sl || !strcmp(kb->objs.v[*sl - 1].path, path))
-			return sl;
-	}
-}
-
-static void index_grow(struct kbuild *kb)
-{
-	struct kbuild_index *ix = kb->index;
-	int *old = ix->slot;
-	uint32_t oldsize = ix->size;
-
-	ix->size = oldsize ? oldsize * 2 : 1024;
-	ix->slot = xcalloc(ix->size, sizeof(int));
-	for (uint32_t i = 0; i < oldsize; i++)
-		if (old[i])
-			*index_slot(kb, kb->objs.v[old[i] - 1].path) = old[i];
-	free(old);
-}
-
 static int find_dir(const struct kbuild *kb, const char *path)
 {
-	for (size_t i = kb->dirs.n; i-- > 0;)
-		if (!strcmp(kb->dirs.v[i].path, path))
-			return (int)i;
-	return -1;
+	uint32_t k;
+
+	return strindex_find(&kb->dir_index, path, &k) ? (int)k : -1;
 }
 
 /* The OR of the conditions under which list var holds word. */
@@ -1523,6 +1482,7 @@ static bool collect(struct reader *R, int di, struct vars *V, struct dirinfo *d)
 					nd.visit = nd.builtin = R->F;
 					vec_push(kb->dirs, nd);
 					ci = (int)kb->dirs.n - 1;
+					strindex_put(&kb->dir_index, nd.path, (uint32_t)ci);
 				}
 				e.child = ci;
 				e.y = iy;
@@ -1688,12 +1648,12 @@ struct kbuild *kbuild_read(struct kctree *t, const struct load_config *c)
 
 	arena_init(&kb->arena);
 	R.base = R.T;
-	kb->index = xcalloc(1, sizeof(*kb->index));
 	kb->srcarch = t->arch ? arena_strdup(&kb->arena, arch_srcarch(t->arch)) : NULL;
 	root.path = "";
 	root.visit = root.builtin = R.T;
 	root.parent = -1;
 	vec_push(kb->dirs, root);
+	strindex_put(&kb->dir_index, root.path, 0);
 	/* phase 1: read every Makefile reachable, in discovery order */
 	for (size_t di = 0; di < kb->dirs.n && ok; di++) {
 		struct vars V = { 0 };
@@ -1749,13 +1709,10 @@ struct kbuild *kbuild_read(struct kctree *t, const struct load_config *c)
 				struct expr *y = b_or(&R, b_and(&R, D->builtin, L->y),
 						      b_and(&R, D->visit, L->lib));
 				struct expr *m = b_and(&R, D->visit, L->m);
-				int *sl;
+				uint32_t at;
 
-				if (kb->objs.n * 2 >= kb->index->size)
-					index_grow(kb);
-				sl = index_slot(kb, L->path);
-				if (*sl) {
-					struct kbuild_obj *o = &kb->objs.v[*sl - 1];
+				if (strindex_find(&kb->obj_index, L->path, &at)) {
+					struct kbuild_obj *o = &kb->objs.v[at];
 
 					o->y = b_or(&R, o->y, y);
 					o->m = b_or(&R, o->m, m);
@@ -1763,7 +1720,7 @@ struct kbuild *kbuild_read(struct kctree *t, const struct load_config *c)
 					struct kbuild_obj o = { L->path, y, m, L->at, L->composite_at, (int)i };
 
 					vec_push(kb->objs, o);
-					*sl = (int)kb->objs.n;
+					strindex_put(&kb->obj_index, o.path, (uint32_t)kb->objs.n - 1);
 				}
 			}
 		}
@@ -1789,29 +1746,17 @@ void kbuild_free(struct kbuild *kb)
 	vec_release(kb->objs);
 	vec_release(kb->unknowns);
 	vec_release(kb->lines);
-	if (kb->index)
-		free(kb->index->slot);
-	free(kb->index);
+	strindex_release(&kb->obj_index);
+	strindex_release(&kb->dir_index);
 	arena_release(&kb->arena);
 	free(kb);
 }
 
 const struct kbuild_obj *kbuild_find(const struct kbuild *kb, const char *path)
 {
-	const struct kbuild_index *ix = kb->index;
-	uint32_t h;
+	uint32_t k;
 
-	if (!ix->size)
-		return NULL;
-	h = str_hash(path);
-	for (uint32_t k = 0;; k++) {
-		int sl = ix->slot[(h + k) & (ix->size - 1)];
-
-		if (!sl)
-			return NULL;
-		if (!strcmp(kb->objs.v[sl - 1].path, path))
-			return &kb->objs.v[sl - 1];
-	}
+	return strindex_find(&kb->obj_index, path, &k) ? &kb->objs.v[k] : NULL;
 }
 
 const struct kbuild_obj *kbuild_find_source(const struct kbuild *kb, const char *src)

@@ -1,6 +1,7 @@
 #include "kconfig/preprocess.h"
 
 #include <ctype.h>
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -8,6 +9,7 @@
 #include <string.h>
 
 #include "util/strbuf.h"
+#include "util/strindex.h"
 #include "util/vec.h"
 #include "util/xalloc.h"
 
@@ -32,8 +34,7 @@ struct pp {
 	bool pass_all;
 	strvec unknown;		/* reference body of each marker id */
 	strvec display;		/* by marker id: how to show it (pp_display()) */
-	uint32_t *unk_hash;		/* open addressing: id + 1, 0 = empty */
-	size_t unk_cap;
+	struct strindex unk_index;	/* unknown -> marker id */
 	struct loc at;
 	bool failed;
 	unsigned nshell;
@@ -70,7 +71,7 @@ void pp_free(struct pp *pp)
 	strvec_free_all(&pp->pass);
 	strvec_free_all(&pp->unknown);
 	strvec_free_all(&pp->display);
-	free(pp->unk_hash);
+	strindex_release(&pp->unk_index);
 	free(pp);
 }
 
@@ -110,49 +111,23 @@ static void pp_error(struct pp *pp, const char *fmt, ...)
  * "$(" and ")" ("shell,CMD", an environment variable's name): the same
  * probe written twice is one unknown, as it is one answer on a real
  * toolchain. */
-static uint32_t cmd_hash(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 static char *make_unknown(struct pp *pp, const char *cmd)
 {
-	size_t id, j;
+	uint32_t id;
 	char buf[32];
 
-	if (2 * (pp->unknown.n + 1) > pp->unk_cap) {
-		size_t cap = pp->unk_cap ? pp->unk_cap * 2 : 256;
-
-		free(pp->unk_hash);
-		pp->unk_hash = xcalloc(cap, sizeof(*pp->unk_hash));
-		pp->unk_cap = cap;
-		for (size_t i = 0; i < pp->unknown.n; i++) {
-			for (j = cmd_hash(pp->unknown.v[i]) & (cap - 1); pp->unk_hash[j]; j = (j + 1) & (cap - 1))
-				;
-			pp->unk_hash[j] = (uint32_t)i + 1;
-		}
-	}
-	for (j = cmd_hash(cmd) & (pp->unk_cap - 1); pp->unk_hash[j]; j = (j + 1) & (pp->unk_cap - 1))
-		if (!strcmp(pp->unknown.v[pp->unk_hash[j] - 1], cmd))
-			break;
-	if (pp->unk_hash[j]) {
-		id = pp->unk_hash[j] - 1;
-	} else {
+	if (!strindex_find(&pp->unk_index, cmd, &id)) {
 		struct strbuf d = STRBUF_INIT;
 
-		id = pp->unknown.n;
+		id = (uint32_t)pp->unknown.n;
 		sb_adds(&d, "$(");
 		pp_display(pp, cmd, &d);
 		sb_adds(&d, ")");
 		vec_push(pp->unknown, xstrdup(cmd));
 		vec_push(pp->display, sb_detach(&d));
-		pp->unk_hash[j] = (uint32_t)id + 1;
+		strindex_put(&pp->unk_index, vec_last(pp->unknown), id);
 	}
-	snprintf(buf, sizeof(buf), "%c%zu%c", PP_UNK_OPEN, id, PP_UNK_CLOSE);
+	snprintf(buf, sizeof(buf), "%c%" PRIu32 "%c", PP_UNK_OPEN, id, PP_UNK_CLOSE);
 	return xstrdup(buf);
 }
 

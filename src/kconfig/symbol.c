@@ -5,16 +5,8 @@
 #include "kconfig/dialect.h"
 #include "kconfig/kconfig.h"
 #include "util/strbuf.h"
+#include "util/strindex.h"
 #include "util/xalloc.h"
-
-static uint32_t strhash(const char *s)
-{
-	uint32_t h = 2166136261u;	/* FNV-1a */
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
 
 static void symhash_grow(struct kctree *t)
 {
@@ -74,7 +66,7 @@ struct symbol *sym_lookup(struct kctree *t, const char *name, bool is_const)
 	}
 	if (!t->symhash_size || t->syms.n > t->symhash_size)
 		symhash_grow(t);
-	h = strhash(name);
+	h = str_hash(name);
 	b = h & (t->symhash_size - 1);
 	for (s = t->symhash[b]; s; s = s->hnext)
 		if (s->hash == h && !(s->flags & SYM_CONST) == !is_const && !strcmp(s->name, name))
@@ -97,7 +89,7 @@ struct symbol *sym_find(const struct kctree *t, const char *name)
 	}
 	if (!t->symhash_size)
 		return NULL;
-	uint32_t h = strhash(name);
+	uint32_t h = str_hash(name);
 
 	for (struct symbol *s = t->symhash[h & (t->symhash_size - 1)]; s; s = s->hnext)
 		if (s->hash == h && !(s->flags & SYM_CONST) && !strcmp(s->name, name))

@@ -86,7 +86,7 @@ static void view_make(const struct search *q, bool in_place, struct config *out)
 static void view_release(struct config *v)
 {
 	vec_release(v->v);
-	free(v->hash);
+	strindex_release(&v->index);
 }
 
 /* One side of a comparison: an unknown atom (an unexecuted $(shell,...),

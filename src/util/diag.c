@@ -5,13 +5,13 @@
 #include <string.h>
 
 #include "util/strbuf.h"
+#include "util/strindex.h"
 #include "util/textout.h"
 #include "util/vec.h"
 #include "util/xalloc.h"
 
 static strvec files;
-static uint32_t *file_hash;	/* open addressing: index + 1, 0 = empty */
-static size_t file_hash_cap;
+static struct strindex file_index;	/* files -> index */
 static struct diag_scope root = { .prefix = "" };
 static struct diag_scope *inner = &root;
 static int quiet_warnings;
@@ -21,41 +21,15 @@ static int quiet_warnings;
 enum { SHOW_ERROR, SHOW_WARNING, SHOW_NOTE };
 static unsigned shown[3];
 
-static uint32_t name_hash(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
-static void file_hash_insert(uint32_t id)
-{
-	size_t j = name_hash(files.v[id - 1]) & (file_hash_cap - 1);
-
-	while (file_hash[j])
-		j = (j + 1) & (file_hash_cap - 1);
-	file_hash[j] = id;
-}
-
 /* Every arch of a tree reads the same ~1,800 files: intern by hash. */
 uint32_t diag_file_intern(const char *name)
 {
-	size_t j;
+	uint32_t k;
 
-	if (2 * (files.n + 1) > file_hash_cap) {
-		free(file_hash);
-		file_hash_cap = file_hash_cap ? file_hash_cap * 2 : 4096;
-		file_hash = xcalloc(file_hash_cap, sizeof(*file_hash));
-		for (size_t i = 0; i < files.n; i++)
-			file_hash_insert((uint32_t)i + 1);
-	}
-	for (j = name_hash(name) & (file_hash_cap - 1); file_hash[j]; j = (j + 1) & (file_hash_cap - 1))
-		if (!strcmp(files.v[file_hash[j] - 1], name))
-			return file_hash[j];
+	if (strindex_find(&file_index, name, &k))
+		return k + 1;
 	vec_push(files, xstrdup(name));
-	file_hash[j] = (uint32_t)files.n;
+	strindex_put(&file_index, vec_last(files), (uint32_t)files.n - 1);
 	return (uint32_t)files.n;
 }
 
@@ -69,9 +43,7 @@ const char *diag_file_name(uint32_t file)
 void diag_files_release(void)
 {
 	strvec_free_all(&files);
-	free(file_hash);
-	file_hash = NULL;
-	file_hash_cap = 0;
+	strindex_release(&file_index);
 }
 
 void diag_scope_enter(struct diag_scope *s)

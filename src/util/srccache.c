@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "util/strbuf.h"
+#include "util/strindex.h"
 #include "util/vec.h"
 #include "util/xalloc.h"
 
@@ -32,12 +33,10 @@ struct root {
 
 struct srccache {
 	VEC(struct entry) v;
-	uint32_t *hash;		/* open addressing: index + 1 */
-	size_t cap;
+	struct strindex paths;	/* entry paths -> indexes into v */
 	VEC(struct root) roots;
 	VEC(struct root) dirs;	/* the directories files were read from */
-	uint32_t *dhash;	/* open addressing into dirs: index + 1 */
-	size_t dcap;
+	struct strindex dirs_ix;	/* dirs' given names -> indexes into dirs */
 };
 
 const char *src_strerror(int err)
@@ -158,15 +157,6 @@ char *read_whole_file(const char *path, size_t *len)
 	return read_file_max(path, SRC_MAX_FILE, len);
 }
 
-static uint32_t path_hash(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 struct srccache *srccache_new(void)
 {
 	return xcalloc(1, sizeof(struct srccache));
@@ -191,25 +181,9 @@ void srccache_free(struct srccache *c)
 	vec_release(c->v);
 	vec_release(c->roots);
 	vec_release(c->dirs);
-	free(c->hash);
-	free(c->dhash);
+	strindex_release(&c->paths);
+	strindex_release(&c->dirs_ix);
 	free(c);
-}
-
-static void rehash(struct srccache *c)
-{
-	size_t cap = c->cap ? c->cap * 2 : 4096;
-
-	free(c->hash);
-	c->hash = xcalloc(cap, sizeof(*c->hash));
-	c->cap = cap;
-	for (size_t i = 0; i < c->v.n; i++) {
-		size_t j = path_hash(c->v.v[i].path) & (cap - 1);
-
-		while (c->hash[j])
-			j = (j + 1) & (cap - 1);
-		c->hash[j] = (uint32_t)i + 1;
-	}
 }
 
 /* "." components and repeated slashes dropped, so that srctree "." or
@@ -237,12 +211,28 @@ static void add_key(struct strbuf *o, const char *p)
 		sb_addc(o, '.');
 }
 
+/* sb = dir/name (name's first n bytes): paths are joined on every read, so
+ * without printf. */
+static void join(struct strbuf *sb, const char *dir, const char *name, size_t n)
+{
+	sb_reset(sb);
+	sb_adds(sb, dir);
+	sb_addc(sb, '/');
+	sb_add(sb, name, n);
+}
+
+/* The same for a directory's real path: "/" and name make "/name". */
+static void join_real(struct strbuf *sb, const char *dir, const char *name)
+{
+	join(sb, strcmp(dir, "/") ? dir : "", name, strlen(name));
+}
+
 /* The key of root/rel. */
 static char *path_key(const char *root, const char *rel)
 {
 	struct strbuf k = STRBUF_INIT, full = STRBUF_INIT;
 
-	sb_addf(&full, "%s/%s", root, rel);
+	join(&full, root, rel, strlen(rel));
 	add_key(&k, sb_str(&full));
 	sb_release(&full);
 	return sb_detach(&k);
@@ -293,62 +283,27 @@ static char *root_real(struct srccache *c, const char *root, bool *owned)
  * name, unless the name is a symlink (or ".", "..", empty: realpath()). */
 static char *dir_resolve(struct srccache *c, const char *dir);
 
-/* Room for one more directory in c->dirs' table. */
-static void dirs_reserve(struct srccache *c)
-{
-	size_t cap, j;
-
-	if (2 * (c->dirs.n + 1) <= c->dcap)
-		return;
-	cap = c->dcap ? c->dcap * 2 : 1024;
-	free(c->dhash);
-	c->dhash = xcalloc(cap, sizeof(*c->dhash));
-	c->dcap = cap;
-	for (size_t i = 0; i < c->dirs.n; i++) {
-		for (j = path_hash(c->dirs.v[i].given) & (cap - 1); c->dhash[j];)
-			j = (j + 1) & (cap - 1);
-		c->dhash[j] = (uint32_t)i + 1;
-	}
-}
-
-/* The entry for dir, or where to add it (*slot). */
-static struct root *dirs_find(struct srccache *c, const char *dir, size_t *slot)
-{
-	size_t j;
-
-	for (j = path_hash(dir) & (c->dcap - 1); c->dhash[j]; j = (j + 1) & (c->dcap - 1))
-		if (!strcmp(c->dirs.v[c->dhash[j] - 1].given, dir))
-			return &c->dirs.v[c->dhash[j] - 1];
-	*slot = j;
-	return NULL;
-}
-
 /* The real path of directory dir (as a file's path names it), resolved
  * once per cache: a directory's files and subdirectories share it.  NULL
  * with errno set when it cannot be resolved; malloc'ed (*owned) when c is
  * NULL. */
 static char *dir_real(struct srccache *c, const char *dir, bool *owned)
 {
-	struct root *d;
-	size_t j;
+	uint32_t k;
 	char *r;
 	int e;
 
 	*owned = !c;
 	if (!c)
 		return realpath(dir, NULL);
-	dirs_reserve(c);
-	if ((d = dirs_find(c, dir, &j))) {
-		errno = d->err;
-		return d->real;
+	if (strindex_find(&c->dirs_ix, dir, &k)) {
+		errno = c->dirs.v[k].err;
+		return c->dirs.v[k].real;
 	}
 	r = dir_resolve(c, dir);
 	e = r ? 0 : errno;
-	/* resolving the parents added entries: the slot again */
-	dirs_reserve(c);
-	dirs_find(c, dir, &j);
 	vec_push(c->dirs, ((struct root){ xstrdup(dir), r, e }));
-	c->dhash[j] = (uint32_t)c->dirs.n;
+	strindex_put(&c->dirs_ix, vec_last(c->dirs).given, (uint32_t)c->dirs.n - 1);
 	errno = e;
 	return r;
 }
@@ -375,7 +330,7 @@ static char *dir_resolve(struct srccache *c, const char *dir)
 		errno = e;	/* the parent's, as realpath() says */
 		return NULL;
 	}
-	sb_addf(&p, "%s/%s", strcmp(pr, "/") ? pr : "", name);
+	join_real(&p, pr, name);
 	if (lstat(sb_str(&p), &st)) {
 		sb_release(&p);
 		return NULL;
@@ -413,11 +368,11 @@ static char *file_real(struct srccache *c, const char *root, const char *rel, bo
 		if (base == rel)
 			sb_adds(&full, root);
 		else
-			sb_addf(&full, "%s/%.*s", root, (int)(base - rel - 1), rel);
+			join(&full, root, rel, (size_t)(base - rel - 1));
 		dr = dir_real(c, sb_str(&full), &owned);
 		sb_reset(&full);
 		if (dr) {
-			sb_addf(&full, "%s/%s", strcmp(dr, "/") ? dr : "", base);
+			join_real(&full, dr, base);
 			real = sb_detach(&full);
 		} else {
 			*plain = false;	/* the directory's errno, as realpath() says */
@@ -427,7 +382,7 @@ static char *file_real(struct srccache *c, const char *root, const char *rel, bo
 		sb_release(&full);
 		return real;
 	}
-	sb_addf(&full, "%s/%s", root, rel);
+	join(&full, root, rel, strlen(rel));
 	real = realpath(sb_str(&full), NULL);
 	sb_release(&full);
 	return real;
@@ -460,7 +415,7 @@ static char *read_in(struct srccache *c, const char *root, const char *rel, size
 		struct strbuf full = STRBUF_INIT;
 
 		free(real);
-		sb_addf(&full, "%s/%s", root, rel);
+		join(&full, root, rel, strlen(rel));
 		real = realpath(sb_str(&full), NULL);
 		sb_release(&full);
 		if (!real)
@@ -481,45 +436,40 @@ static char *read_in(struct srccache *c, const char *root, const char *rel, size
 	return data;
 }
 
-/* The entry for key, or where to add it (*slot) if there is none. */
-static struct entry *lookup(struct srccache *c, const char *key, size_t *slot)
+/* The entry for key, or NULL if there is none. */
+static struct entry *lookup(struct srccache *c, const char *key)
 {
-	size_t j;
+	uint32_t k;
 
-	if (2 * (c->v.n + 1) > c->cap)
-		rehash(c);
-	for (j = path_hash(key) & (c->cap - 1); c->hash[j]; j = (j + 1) & (c->cap - 1)) {
-		struct entry *h = &c->v.v[c->hash[j] - 1];
+	return strindex_find(&c->paths, key, &k) ? &c->v.v[k] : NULL;
+}
 
-		if (!strcmp(h->path, key))
-			return h;
-	}
-	*slot = j;
-	return NULL;
+/* Add e (its path owned by the cache from now). */
+static void add(struct srccache *c, struct entry e)
+{
+	vec_push(c->v, e);
+	strindex_put(&c->paths, e.path, (uint32_t)c->v.n - 1);
 }
 
 static void put(struct srccache *c, const char *root, const char *rel, char *data, size_t len, int err)
 {
 	char *key = path_key(root, rel);
 	struct entry e = { key, data, data ? strnlen(data, len) : 0, err, true }, *h;
-	size_t j;
 
-	if ((h = lookup(c, key, &j))) {
+	if ((h = lookup(c, key))) {
 		free(key);
 		free(h->data);
 		e.path = h->path;
 		*h = e;
 		return;
 	}
-	vec_push(c->v, e);
-	c->hash[j] = (uint32_t)c->v.n;
+	add(c, e);
 }
 
 const char *srccache_read_in(struct srccache *c, const char *root, const char *rel, size_t *len)
 {
 	struct entry e = { 0 }, *h;
 	char *key;
-	size_t j;
 
 	*len = 0;
 	if (!c)
@@ -529,7 +479,7 @@ const char *srccache_read_in(struct srccache *c, const char *root, const char *r
 		return NULL;
 	}
 	key = path_key(root, rel);
-	if ((h = lookup(c, key, &j))) {
+	if ((h = lookup(c, key))) {
 		free(key);
 		errno = h->err;
 		*len = h->len;
@@ -538,8 +488,7 @@ const char *srccache_read_in(struct srccache *c, const char *root, const char *r
 	e.path = key;
 	e.data = read_in(c, root, rel, &e.len);
 	e.err = e.data ? 0 : errno;
-	vec_push(c->v, e);
-	c->hash[j] = (uint32_t)c->v.n;
+	add(c, e);
 	errno = e.err;
 	*len = e.len;
 	return e.data;

@@ -88,6 +88,24 @@ static void test_addf(void **state)
 	assert_int_equal(sb->buf[sb->len], '\0');
 }
 
+/* a text that just fits the room left, then one that is a byte over it */
+static void test_addf_at_the_edge(void **state)
+{
+	struct strbuf *sb = *state;
+	char fill[200];
+
+	sb_addc(sb, 'a');
+	memset(fill, 'f', sizeof(fill));
+	fill[sb->cap - sb->len - 1] = '\0';
+	sb_addf(sb, "%s", fill);
+	assert_int_equal(sb->len, sb->cap - 1);
+	sb_addf(sb, "%d", 7);
+	assert_int_equal(sb->buf[sb->len - 1], '7');
+	assert_int_equal(sb->buf[sb->len - 2], 'f');
+	assert_int_equal(sb->buf[0], 'a');
+	assert_int_equal(strlen(sb_str(sb)), sb->len);
+}
+
 static void test_addf_empty(void **state)
 {
 	struct strbuf *sb = *state;
@@ -169,6 +187,7 @@ int main(void)
 		SB_TEST(test_add_embedded_nul),
 		SB_TEST(test_growth_keeps_content),
 		SB_TEST(test_addf),
+		SB_TEST(test_addf_at_the_edge),
 		SB_TEST(test_addf_empty),
 		SB_TEST(test_detach),
 		SB_TEST(test_reset_keeps_capacity),
