@@ -294,6 +294,11 @@ bool expr_contains_sym(const struct expr *e, const struct symbol *s);
 bool expr_reads_shell(const struct expr *e);
 typedef VEC(struct expr *) exprvec;
 typedef VEC(const struct symbol *) symvec;
+/* Append the symbols e reads (its comparisons' operands, left to right)
+ * that keep accepts (NULL: all) to out, each once: one already in out is
+ * not appended again. */
+typedef bool expr_sym_filter(const struct symbol *s);
+void expr_symbols(const struct expr *e, expr_sym_filter *keep, symvec *out);
 /* Append the operands of e's top-level && chain (e itself if it is no &&). */
 void expr_conjuncts(struct expr *e, exprvec *out);
 /* The && of every conjunct but cs->v[k] (NULL: none left). */

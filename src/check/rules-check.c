@@ -62,11 +62,6 @@ struct rule_exprs {
 	size_t n;
 };
 
-struct symvec {
-	const struct symbol **v;
-	size_t n, cap;
-};
-
 static bool is_number(const char *s)
 {
 	if (*s == '-')
@@ -76,29 +71,10 @@ static bool is_number(const char *s)
 	return *s && strspn(s, "0123456789") == strlen(s);
 }
 
-static void expr_syms(const struct expr *e, struct symvec *out)
+/* A symbol a rule's expression names: not a constant or a number. */
+static bool named_sym(const struct symbol *s)
 {
-	const struct symbol *s[2];
-
-	if (!e)
-		return;
-	if (e->type == E_NOT || e->type == E_AND || e->type == E_OR) {
-		expr_syms(e->left, out);
-		expr_syms(e->right, out);
-		return;
-	}
-	s[0] = e->sym;
-	s[1] = e->rsym;
-	for (int k = 0; k < 2; k++) {
-		bool seen = false;
-
-		if (!s[k] || !s[k]->name || (s[k]->flags & SYM_CONST) || is_number(s[k]->name))
-			continue;
-		for (size_t i = 0; i < out->n; i++)
-			seen |= out->v[i] == s[k];
-		if (!seen)
-			vec_push(*out, s[k]);
-	}
+	return s->name && !(s->flags & SYM_CONST) && !is_number(s->name);
 }
 
 static bool parse_rule(struct job *J, size_t idx, const struct rule *r, struct rule_exprs *x)
@@ -107,11 +83,11 @@ static bool parse_rule(struct job *J, size_t idx, const struct rule *r, struct r
 	x->v = xcalloc(x->n, sizeof(*x->v));
 	for (size_t k = 0; k < x->n; k++) {
 		const char *text = k ? r->items.v[k - 1].text : r->subject.text;
-		struct symvec syms = { 0 };
+		symvec syms = { 0 };
 
 		if (!(x->v[k] = parse_expr_string(J->a.t, text)))
 			return false;
-		expr_syms(x->v[k], &syms);
+		expr_symbols(x->v[k], named_sym, &syms);
 		for (size_t i = 0; i < syms.n; i++)
 			if (!(syms.v[i]->flags & SYM_DEFINED)) {
 				struct record_writer w;
@@ -241,7 +217,7 @@ static enum sat_result solve_case(struct job *J, const struct bitness *b, const 
 static void violation(struct job *J, size_t idx, const struct rule *r, const struct bitness *b,
 		      const int *lits, size_t nlits, struct expr *const *ex, size_t nex, const char *what)
 {
-	struct symvec syms = { 0 };
+	symvec syms = { 0 };
 	const struct symbol *s64 = sym_find(J->a.t, "64BIT");
 	struct strbuf line = STRBUF_INIT;
 	struct config c = { 0 };
@@ -256,7 +232,7 @@ static void violation(struct job *J, size_t idx, const struct rule *r, const str
 	}
 	mark_violated(J, idx);
 	for (size_t i = 0; i < nex; i++)
-		expr_syms(ex[i], &syms);
+		expr_symbols(ex[i], named_sym, &syms);
 	if (s64 && (s64->flags & SYM_DEFINED) && b->bits) {
 		bool seen = false;
 
@@ -324,7 +300,7 @@ static void check_always(struct job *J, size_t idx, const struct rule *r, const 
  * (a minimal core over the selector of every Kconfig line). */
 static void check_reachable(struct job *J, size_t idx, const struct rule *r, const struct rule_exprs *x)
 {
-	struct symvec roots = { 0 };
+	symvec roots = { 0 };
 	struct selvec core = { 0 }, chain = { 0 };
 	struct strbuf line = STRBUF_INIT;
 	struct model *m;
@@ -346,7 +322,7 @@ static void check_reachable(struct job *J, size_t idx, const struct rule *r, con
 			if (sel)
 				vec_push(core, sel);
 		}
-	expr_syms(x->v[0], &roots);
+	expr_symbols(x->v[0], named_sym, &roots);
 	query_order_chain_from(roots.v, roots.n, &core, &chain);
 	for (size_t j = 0; j < chain.n; j++) {
 		sb_reset(&line);

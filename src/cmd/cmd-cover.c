@@ -97,36 +97,17 @@ struct coverq {
 	bool any_case;
 };
 
-/* The symbols an expression names (not constants), each once. */
-static void expr_syms(const struct expr *e, symvec *out)
+/* A symbol a condition names: not a constant, but an unexecuted
+ * $(shell,...) (its value is free). */
+static bool named_sym(const struct symbol *s)
 {
-	const struct symbol *s[2];
-
-	if (!e)
-		return;
-	if (e->type == E_NOT || e->type == E_AND || e->type == E_OR) {
-		expr_syms(e->left, out);
-		expr_syms(e->right, out);
-		return;
-	}
-	s[0] = e->sym;
-	s[1] = e->rsym;
-	for (int k = 0; k < 2; k++) {
-		bool dup = false;
-
-		if (!s[k] || ((s[k]->flags & SYM_CONST) && !(s[k]->flags & SYM_SHELL)))
-			continue;
-		/* a number compared with (`#if CONFIG_NR_CPUS > 1`): a symbol
-		 * nothing defines, whose value is its name, as in the kernel */
-		if (!(s[k]->flags & (SYM_DEFINED | SYM_SHELL)) && s[k]->name &&
-		    (isdigit((unsigned char)s[k]->name[0]) ||
-		     (s[k]->name[0] == '-' && isdigit((unsigned char)s[k]->name[1]))))
-			continue;
-		for (size_t i = 0; i < out->n && !dup; i++)
-			dup = out->v[i] == s[k];
-		if (!dup)
-			vec_push(*out, s[k]);
-	}
+	/* a number compared with (`#if CONFIG_NR_CPUS > 1`): a symbol
+	 * nothing defines, whose value is its name, as in the kernel */
+	if (!(s->flags & (SYM_DEFINED | SYM_SHELL)) && s->name &&
+	    (isdigit((unsigned char)s->name[0]) ||
+	     (s->name[0] == '-' && isdigit((unsigned char)s->name[1]))))
+		return false;
+	return !(s->flags & SYM_CONST) || (s->flags & SYM_SHELL);
 }
 
 /* "PCI_P2PDMA=y, FOO=m" from the model's answer, for the symbols of e. */
@@ -135,7 +116,7 @@ static void witness_text(struct model *m, struct sat *S, const struct expr *e, s
 	symvec syms = { 0 };
 	size_t shown = 0;
 
-	expr_syms(e, &syms);
+	expr_symbols(e, named_sym, &syms);
 	for (size_t i = 0; i < syms.n && shown < 12; i++) {
 		const struct symbol *s = syms.v[i];
 
@@ -178,7 +159,7 @@ static void core_chain(struct model *m, struct sat *S, const struct expr *cond, 
 		else if (*l == case_lit && case_lit != CNF_TRUE)
 			*bits_used = true;
 	}
-	expr_syms(cond, &roots);
+	expr_symbols(cond, named_sym, &roots);
 	query_order_chain_from(roots.v, roots.n, &core, chain);
 	vec_release(core);
 	vec_release(roots);
@@ -191,7 +172,7 @@ static void print_undefined(FILE *out, const struct expr *cond, const char *arch
 	symvec syms = { 0 };
 	size_t n = 0;
 
-	expr_syms(cond, &syms);
+	expr_symbols(cond, named_sym, &syms);
 	for (size_t i = 0; i < syms.n; i++)
 		if (!(syms.v[i]->flags & (SYM_DEFINED | SYM_SHELL))) {
 			fprintf(out, "\t\t%s: not defined on %s (CONFIG_%s is never set)\n",

@@ -201,6 +201,35 @@ bool expr_contains_sym(const struct expr *e, const struct symbol *s)
 	}
 }
 
+static void push_sym(const struct symbol *s, expr_sym_filter *keep, symvec *out)
+{
+	if (!s || (keep && !keep(s)))
+		return;
+	for (size_t i = 0; i < out->n; i++)
+		if (out->v[i] == s)
+			return;
+	vec_push(*out, s);
+}
+
+void expr_symbols(const struct expr *e, expr_sym_filter *keep, symvec *out)
+{
+	if (!e)
+		return;
+	switch (e->type) {
+	case E_NOT:
+		expr_symbols(e->left, keep, out);
+		break;
+	case E_AND:
+	case E_OR:
+		expr_symbols(e->left, keep, out);
+		expr_symbols(e->right, keep, out);
+		break;
+	default:
+		push_sym(e->sym, keep, out);
+		push_sym(e->rsym, keep, out);
+	}
+}
+
 void expr_print_sym(struct strbuf *sb, const struct symbol *s)
 {
 	if (!s->name) {

@@ -148,39 +148,21 @@ void query_suggest(const struct kctree *t, const char *name, char *suggest, size
 			 best && bestd <= 3 && 3 * bestd <= strlen(name) ? best->name : "");
 }
 
-static void undefined_syms(const struct symbol *s, symvec *out)
+/* A name e reads that no line defines; an unquoted number (`X = 5`,
+ * `0x10`) is a value, not a name. */
+static bool undefined_name(const struct symbol *s)
 {
 	char *end;
 
-	if (!s || !s->name || (s->flags & (SYM_CONST | SYM_DEFINED)))
-		return;
-	/* an unquoted number (`X = 5`, `0x10`) is a value, not a name */
+	if (!s->name || (s->flags & (SYM_CONST | SYM_DEFINED)))
+		return false;
 	(void)strtoll(s->name, &end, 0);
-	if (*s->name && !*end)
-		return;
-	for (size_t k = 0; k < out->n; k++)
-		if (out->v[k] == s)
-			return;
-	vec_push(*out, s);
+	return !*s->name || *end;
 }
 
 void query_undefined_syms(const struct expr *e, symvec *out)
 {
-	if (!e)
-		return;
-	switch (e->type) {
-	case E_NOT:
-		query_undefined_syms(e->left, out);
-		break;
-	case E_AND:
-	case E_OR:
-		query_undefined_syms(e->left, out);
-		query_undefined_syms(e->right, out);
-		break;
-	default:
-		undefined_syms(e->sym, out);
-		undefined_syms(e->rsym, out);
-	}
+	expr_symbols(e, undefined_name, out);
 }
 
 bool query_symbol_name(const char *arg, char *name, size_t size)
