@@ -40,6 +40,7 @@ int cmd_cnf(int argc, char **argv)
 	struct model *m;
 	FILE *f = stdout;
 	struct outfile of;
+	bool ok;
 	int c;
 
 	cli_tree_opts_init(&o);
@@ -70,7 +71,8 @@ int cmd_cnf(int argc, char **argv)
 	}
 	m = model_build(t, selectors, false);
 	model_name_vars(m);
-	if (!out || outfile_open(&of, out)) {
+	ok = !out || outfile_open(&of, out);
+	if (ok) {
 		intvec units = { 0 };
 		struct cnf *cnf = model_cnf(m);
 
@@ -81,10 +83,10 @@ int cmd_cnf(int argc, char **argv)
 		cnf_write_dimacs(cnf, f, units.v, units.n);
 		vec_release(units);
 		if (out)
-			outfile_commit(&of);
+			ok = outfile_commit(&of);
 	}
 	model_free(m);
 	kctree_free(t);
 	cli_tree_opts_release(&o);
-	return diag_error_count() ? EXIT_ERROR : EXIT_OK;
+	return ok ? EXIT_OK : EXIT_ERROR;
 }
