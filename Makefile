@@ -30,6 +30,7 @@ SAN     = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame
 LIB_OBJS += util/arena.o
 LIB_OBJS += util/cleanup.o
 LIB_OBJS += util/diag.o
+LIB_OBJS += util/helper.o
 LIB_OBJS += util/jobs.o
 LIB_OBJS += util/record.o
 LIB_OBJS += util/json.o

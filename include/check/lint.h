@@ -182,6 +182,12 @@ struct lint_options {
 	/* Answer every round 1 question on the whole arch's model, without
 	 * cone models: slower, for tests that cross-check the two. */
 	bool whole_model;
+	/* Processes round 1 may add beside an arch's job (util/helper.h): 1
+	 * lets a helper share the arch's cover, for a core --jobs would leave
+	 * idle.  lint_run() sets it (1 when --jobs is more than the arches it
+	 * loads, else 0); callers of lint_tree_facts() set it themselves
+	 * (diff and patch leave it 0).  The findings never depend on it. */
+	int spare;
 };
 
 struct lint;

@@ -41,6 +41,10 @@ unsigned long long sat_peak(void);
  * nothing unless sat_set_stats(true). */
 void sat_set_stats(bool on);
 void sat_job_stats(const char *what, const char *name);
+/* A helper process's solves (util/helper.h) counted as this process's: n
+ * that ran out of budget (then later ones here give up too, as after its
+ * own), and the most one of its solves used. */
+void sat_add_exhausted(unsigned long long n, unsigned long long helper_peak);
 
 /* A solver over c.  Selectors (Kconfig lines) are fixed true as unit
  * clauses unless selectors_assumed, in which case sat_solve() assumes each

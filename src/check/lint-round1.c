@@ -8,6 +8,7 @@
  * hundred.  The answers leave as fact records (lint-int.h). */
 #include "lint-int.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@
 #include "sat/query.h"
 #include "sat/sat.h"
 #include "sat/witness.h"
+#include "util/helper.h"
 #include "util/outfile.h"
 #include "util/xalloc.h"
 
@@ -37,6 +39,8 @@ struct redund {
 	uint32_t dep;		/* d's index in m->deps: round 2 finds it again */
 	size_t oth, viol;	/* target indexes */
 };
+
+struct split;
 
 struct job {
 	const struct lint *L;
@@ -60,6 +64,7 @@ struct job {
 	struct strbuf *r;
 	bool write_failed;	/* a witness could not be written: exit 2 */
 	double encode_ms, ms[LC_COUNT + 1], sample_ms, cone_ms;
+	struct split *sp;	/* a helper shares the cover (NULL: alone) */
 };
 
 static bool tri_valued(const struct model *m, const struct symbol *s)
@@ -568,16 +573,63 @@ static size_t premise(const struct job *J, size_t k)
 /* Cone models for the targets idx[open[0..nopen)] (see settle()). */
 #define CONE_WINDOW 256
 #define CONE_GROWTH 20000
+/* Windows are taken CONE_CLAIM at a time: neighbours share a cone model */
+#define CONE_CLAIM 2
+
+/* ---- the helper (util/helper.h): with a core to spare, a fork of the
+ * job answers the unmet selects while the job samples, then both take the
+ * windows of the cone stage from one counter.  Whatever process settles a
+ * window, its answers are the same facts (which target can be true); the
+ * helper's records (the unmet selects) take their usual place, after the
+ * shared cover, and its CPU time is added to the job's. ---- */
+
+/* Shared by the job and its helper (helper_shared()). */
+struct split_shm {
+	atomic_size_t next;	/* the next claim of windows */
+	size_t nopen;		/* of the first cone stage (open[], from the job) */
+	/* the helper's share of the times, its exhausted solves */
+	double ms[LC_COUNT + 1], sample_ms, cone_ms;
+	unsigned long long exhausted, peak;
+	bool write_failed;
+	/* then: size_t open[n], unsigned char live[n], done[n / CONE_WINDOW + 1] */
+};
+
+struct split {
+	struct helper *h;
+	struct split_shm *shm;
+	size_t size, n;		/* of shm; the shared cover's targets */
+	sizevec idx;		/* those targets (J->lits indexes) */
+	size_t *open;		/* in shm */
+	unsigned char *live, *done;	/* in shm */
+	struct strbuf result;	/* the helper's records */
+	bool ok;		/* the helper handed them back */
+};
+
+/* The start of the next window of open[0..nopen) this process settles
+ * (nopen: none left); *chunk and *left track the process's own claim. */
+static size_t next_window(struct split_shm *shm, size_t *chunk, size_t *left, size_t at,
+			  size_t nopen)
+{
+	if (*left) {
+		(*left)--;
+		return at + CONE_WINDOW < nopen ? at + CONE_WINDOW : nopen;
+	}
+	at = (shm ? atomic_fetch_add(&shm->next, 1) : (*chunk)++) * CONE_CLAIM * CONE_WINDOW;
+	*left = CONE_CLAIM - 1;
+	return at < nopen ? at : nopen;
+}
 
 static void settle_cones(struct job *J, const size_t *idx, const size_t *open, size_t nopen,
-			 enum sat_cover_mode mode, unsigned char *live)
+			 enum sat_cover_mode mode, unsigned char *live, struct split *sp)
 {
 	const struct symbol *s64 = J->b64 ? sym_find(J->t, "64BIT") : NULL;
 	struct model *cm = NULL;
 	struct sat *cs = NULL;
 	int base = 0, cb64 = 0;
+	size_t chunk = 0, left = 0, i = 0;
 
-	for (size_t i = 0; i < nopen; i += CONE_WINDOW) {
+	for (i = next_window(sp ? sp->shm : NULL, &chunk, &left, i, nopen); i < nopen;
+	     i = next_window(sp ? sp->shm : NULL, &chunk, &left, i, nopen)) {
 		size_t w = nopen - i < CONE_WINDOW ? nopen - i : CONE_WINDOW;
 		int wl[CONE_WINDOW];
 		unsigned char wlive[CONE_WINDOW] = { 0 };
@@ -599,9 +651,107 @@ static void settle_cones(struct job *J, const size_t *idx, const size_t *open, s
 		for (size_t j = 0; j < w; j++)
 			if (wlive[j])
 				live[open[i + j]] = 1;
+		if (sp)
+			sp->done[i / CONE_WINDOW] = 1;
 	}
 	sat_free(cs);
 	model_free(cm);
+}
+
+static void cover_kinds(struct job *J, unsigned kinds, enum lint_check c, enum sat_cover_mode mode);
+
+/* The helper: the unmet selects (their records into result), then, once
+ * the job has sampled, windows of the first cone stage. */
+static void split_helper(struct helper *h, void *ctx, struct strbuf *result)
+{
+	struct job *J = ctx;
+	struct split *sp = J->sp;
+	unsigned long long e0 = sat_exhausted();
+	double t0;
+
+	J->r = result;
+	memset(J->ms, 0, sizeof(J->ms));
+	J->sample_ms = J->cone_ms = 0;
+	cover_kinds(J, 1u << T_UNMET, LC_UNMET_SELECT, COVER_EACH);
+	if (helper_wait(h)) {
+		t0 = lint_now_ms();
+		settle_cones(J, sp->idx.v, sp->open, sp->shm->nopen, COVER_ALL, sp->live, sp);
+		J->cone_ms += lint_now_ms() - t0;
+		J->ms[LC_COUNT] += lint_now_ms() - t0;
+	}
+	memcpy(sp->shm->ms, J->ms, sizeof(J->ms));
+	sp->shm->sample_ms = J->sample_ms;
+	sp->shm->cone_ms = J->cone_ms;
+	sp->shm->exhausted = sat_exhausted() - e0;
+	sp->shm->peak = sat_peak();
+	sp->shm->write_failed = J->write_failed;
+}
+
+/* Start the helper for the shared cover's targets (those of kinds); false:
+ * the job works alone. */
+static bool split_start(struct job *J, unsigned kinds)
+{
+	struct split *sp = xcalloc(1, sizeof(*sp));
+	size_t nwin;
+
+	for (size_t k = 0; k < J->lits.n; k++)
+		if (kinds & (1u << J->kind.v[k]))
+			vec_push(sp->idx, k);
+	sp->n = sp->idx.n;
+	nwin = sp->n / CONE_WINDOW + 1;
+	sp->size = sizeof(struct split_shm) + sp->n * sizeof(size_t) + sp->n + nwin;
+	sp->shm = helper_shared(sp->size);
+	if (sp->shm) {
+		sp->open = (size_t *)(void *)(sp->shm + 1);
+		sp->live = (unsigned char *)(sp->open + sp->n);
+		sp->done = sp->live + sp->n;
+		J->sp = sp;
+		sp->h = helper_start(split_helper, J);
+	}
+	if (!sp->shm || !sp->h) {
+		J->sp = NULL;
+		helper_unshare(sp->shm, sp->size);
+		vec_release(sp->idx);
+		free(sp);
+		return false;
+	}
+	return true;
+}
+
+/* The job's end of the first cone stage: the helper's share joined, or
+ * (a helper that died) done here. */
+static void split_join(struct job *J, const size_t *idx, const size_t *open, size_t nopen,
+		       unsigned char *live)
+{
+	struct split *sp = J->sp;
+	sizevec rest = { 0 };
+
+	sp->ok = helper_join(sp->h, &sp->result);
+	sp->h = NULL;
+	if (sp->ok) {
+		for (int c = 0; c <= LC_COUNT; c++)
+			J->ms[c] += sp->shm->ms[c];
+		J->sample_ms += sp->shm->sample_ms;
+		J->cone_ms += sp->shm->cone_ms;
+		J->write_failed |= sp->shm->write_failed;
+		sat_add_exhausted(sp->shm->exhausted, sp->shm->peak);
+		return;
+	}
+	for (size_t i = 0; i < nopen; i++)
+		if (!sp->done[i / CONE_WINDOW])
+			vec_push(rest, open[i]);
+	settle_cones(J, idx, rest.v, rest.n, COVER_ALL, live, NULL);
+	vec_release(rest);
+}
+
+static void split_free(struct split *sp)
+{
+	if (!sp)
+		return;
+	helper_unshare(sp->shm, sp->size);
+	vec_release(sp->idx);
+	sb_release(&sp->result);
+	free(sp);
 }
 
 /* Which of the targets idx[0..n) can be true (live[i]).  Random solutions
@@ -614,7 +764,7 @@ static void settle_cones(struct job *J, const size_t *idx, const size_t *open, s
  * whose premise (premise()) is open too wait for it: a dead premise
  * settles them without a solve. */
 static void settle(struct job *J, const size_t *idx, size_t n, enum sat_cover_mode mode,
-		   unsigned char *live)
+		   unsigned char *live, struct split *sp)
 {
 	intvec lits = { 0 };
 	sizevec open = { 0 }, later = { 0 };
@@ -645,7 +795,16 @@ static void settle(struct job *J, const size_t *idx, size_t n, enum sat_cover_mo
 	}
 	t1 = lint_now_ms();
 	J->sample_ms += t1 - t0;
-	settle_cones(J, idx, open.v, open.n, mode, live);
+	if (sp) {
+		/* the helper (done with the unmet selects) takes windows too */
+		memcpy(sp->open, open.v, open.n * sizeof(*open.v));
+		sp->shm->nopen = open.n;
+		helper_go(sp->h);
+		settle_cones(J, idx, sp->open, open.n, mode, live, sp);
+		split_join(J, idx, open.v, open.n, live);
+	} else {
+		settle_cones(J, idx, open.v, open.n, mode, live, NULL);
+	}
 	open.n = 0;
 	for (size_t i = 0; i < later.n; i++) {
 		size_t k = later.v[i], pk = pos[premise(J, idx[k]) - 1] - 1;
@@ -653,7 +812,7 @@ static void settle(struct job *J, const size_t *idx, size_t n, enum sat_cover_mo
 		if (live[pk])
 			vec_push(open, k);
 	}
-	settle_cones(J, idx, open.v, open.n, mode, live);
+	settle_cones(J, idx, open.v, open.n, mode, live, NULL);
 	J->cone_ms += lint_now_ms() - t1;
 	/* an unmet select's evidence is a whole configuration */
 	for (size_t k = 0; k < n; k++) {
@@ -673,22 +832,25 @@ static void settle(struct job *J, const size_t *idx, size_t n, enum sat_cover_mo
 	vec_release(later);
 }
 
-/* One check's targets, settled on their own so each check has its time. */
+/* One check's targets, settled on their own so each check has its time
+ * (the shared cover's with the helper, if there is one). */
 static void cover_kinds(struct job *J, unsigned kinds, enum lint_check c, enum sat_cover_mode mode)
 {
 	sizevec idx = { 0 };
 	unsigned char *live;
 	double t0 = lint_now_ms();
+	struct split *sp = c == LC_COUNT ? J->sp : NULL;
 
 	for (size_t k = 0; k < J->lits.n; k++)
 		if (kinds & (1u << J->kind.v[k]))
 			vec_push(idx, k);
-	live = xcalloc(idx.n + 1, 1);
-	settle(J, idx.v, idx.n, mode, live);
+	live = sp ? sp->live : xcalloc(idx.n + 1, 1);
+	settle(J, idx.v, idx.n, mode, live, sp);
 	for (size_t k = 0; k < idx.n; k++)
 		J->live[idx.v[k]] = live[k];
 	J->ms[c] += lint_now_ms() - t0;
-	free(live);
+	if (!sp)
+		free(live);
 	vec_release(idx);
 }
 
@@ -1289,6 +1451,13 @@ static void verdict_facts(struct job *J)
 	free(K.y);
 }
 
+/* The kinds of the shared cover (settled together: solutions found for
+ * one check settle the others' targets too). */
+static const unsigned shared = 1u << T_SYM_M | 1u << T_SYM_Y | 1u << T_SYM_MM | 1u << T_MODULES |
+			       1u << T_ENTRY | 1u << T_PROP | 1u << T_DEF_ACT | 1u << T_RED_OTH |
+			       1u << T_RED_VIOL | 1u << T_SELVIS | 1u << T_BIT_SAME |
+			       1u << T_BIT_OPP | 1u << T_SYM_64 | 1u << T_SYM_32;
+
 static void round1(struct job *J)
 {
 	double t0 = lint_now_ms();
@@ -1316,15 +1485,20 @@ static void round1(struct job *J)
 	J->implied = NULL;
 	J->encode_ms = lint_now_ms() - t0;
 	J->live = xcalloc(J->lits.n, 1);
+	/* a core to spare: a helper answers the unmet selects meanwhile (their
+	 * J->live bits stay in it: nothing after them reads those) */
+	if (J->L->o.spare > 0 && J->sampler)
+		split_start(J, shared);
 	/* symbols and entries first: the other checks read them */
 	/* one cover for every question that a random configuration answers
 	 * (solutions found for one check settle the others' targets too) */
-	cover_kinds(J, 1u << T_SYM_M | 1u << T_SYM_Y | 1u << T_SYM_MM | 1u << T_MODULES |
-		    1u << T_ENTRY | 1u << T_PROP | 1u << T_DEF_ACT | 1u << T_RED_OTH |
-		    1u << T_RED_VIOL | 1u << T_SELVIS | 1u << T_BIT_SAME | 1u << T_BIT_OPP |
-		    1u << T_SYM_64 | 1u << T_SYM_32,
-		    LC_COUNT, COVER_ALL);
-	cover_kinds(J, 1u << T_UNMET, LC_UNMET_SELECT, COVER_EACH);
+	cover_kinds(J, shared, LC_COUNT, COVER_ALL);
+	if (J->sp && J->sp->ok)
+		sb_add(J->r, sb_str(&J->sp->result), J->sp->result.len);
+	else
+		cover_kinds(J, 1u << T_UNMET, LC_UNMET_SELECT, COVER_EACH);
+	split_free(J->sp);
+	J->sp = NULL;
 	verdict_facts(J);
 	if (J->b64 && lint_on(J->L, LC_BITNESS_ONLY)) {
 		double t1 = lint_now_ms();

@@ -366,6 +366,7 @@ static int run_rounds(struct lint *L, const struct load_config *c, struct findin
 	int rc;
 
 	L->narch = load_config_count(c);
+	L->o.spare = c->jobs > (int)L->narch ? 1 : 0;
 	if (load_others(L, c) == EXIT_ERROR)
 		return EXIT_ERROR;
 	L->round = 1;

@@ -95,6 +95,15 @@ unsigned long long sat_peak(void)
 	return peak;
 }
 
+void sat_add_exhausted(unsigned long long n, unsigned long long helper_peak)
+{
+	nexhausted += n;
+	if (n)
+		spent = true;
+	if (helper_peak > peak)
+		peak = helper_peak;
+}
+
 /* PicoSAT's interrupt hook, checked as it searches: the solve gives up
  * once it has visited its budget of clauses.  Clause visits, not
  * propagations (PicoSAT's own limit): on a pigeonhole formula the cost of
