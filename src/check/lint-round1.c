@@ -643,7 +643,7 @@ static void settle_cones(struct job *J, const size_t *idx, const size_t *open, s
 			cm = model_build(J->t, false, true);
 			cb64 = s64 ? model_sym_is(cm, s64, 'y') : 0;
 			base = cnf_nvars(model_cnf(cm));
-			cs = sat_new(model_cnf(cm), false);
+			cs = sat_new_cover(model_cnf(cm));
 		}
 		for (size_t j = 0; j < w; j++)
 			wl[j] = target_lit(J, cm, cb64, idx[open[i + j]]);
@@ -1466,7 +1466,11 @@ static void round1(struct job *J)
 	int nb;
 
 	J->m = model_build(J->t, false, J->L->o.focus != NULL);
-	a = (struct arch_ctx){ J->arch, J->t, J->m, sat_new(model_cnf(J->m), false) };
+	/* a focus (or the whole model) solves for witnesses too; else this is
+	 * the sampler, a cover's solver */
+	a = (struct arch_ctx){ J->arch, J->t, J->m,
+			       J->L->o.focus || J->L->o.whole_model ? sat_new(model_cnf(J->m), false)
+								   : sat_new_cover(model_cnf(J->m)) };
 	nb = query_bitness(&a, 0, b);
 	J->b64 = nb == 2 ? b[0].lit : 0;
 	J->bits = nb == 1 ? b[0].bits : 0;

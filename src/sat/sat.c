@@ -18,6 +18,7 @@ struct sat {
 	size_t inputs_synced;
 	bool assumed;
 	bool frozen;		/* sat_freeze(): no more clauses from the cnf */
+	bool cover;		/* sat_new_cover(): no branching on inputs first */
 	intvec assumptions;	/* of the next solve */
 	intvec dropped;
 	intvec core;
@@ -143,7 +144,7 @@ static int solve_budgeted(struct sat *s, int decisions)
 	return s->res = r;
 }
 
-struct sat *sat_new(const struct cnf *c, bool selectors_assumed)
+static struct sat *make(const struct cnf *c, bool selectors_assumed, bool cover)
 {
 	struct sat *s = xcalloc(1, sizeof(*s));
 
@@ -151,8 +152,19 @@ struct sat *sat_new(const struct cnf *c, bool selectors_assumed)
 	picosat_set_interrupt(s->ps, s, over_budget);
 	s->cnf = c;
 	s->assumed = selectors_assumed;
+	s->cover = cover;
 	sat_sync(s);
 	return s;
+}
+
+struct sat *sat_new(const struct cnf *c, bool selectors_assumed)
+{
+	return make(c, selectors_assumed, false);
+}
+
+struct sat *sat_new_cover(const struct cnf *c)
+{
+	return make(c, false, true);
 }
 
 void sat_free(struct sat *s)
@@ -182,8 +194,9 @@ void sat_sync(struct sat *s)
 		size_t ni;
 		const int *in = cnf_inputs(s->cnf, &ni);
 
-		/* Branch on symbol values; gates follow by propagation. */
-		for (; s->inputs_synced < ni; s->inputs_synced++)
+		/* Branch on symbol values; gates follow by propagation (a
+		 * cover's solver decides its targets first instead). */
+		for (; s->inputs_synced < ni && !s->cover; s->inputs_synced++)
 			picosat_set_more_important_lit(s->ps, in[s->inputs_synced]);
 	}
 	for (; s->synced < n; s->synced++) {
