@@ -103,6 +103,8 @@ void sat_add_exhausted(unsigned long long n, unsigned long long helper_peak)
 		spent = true;
 	if (helper_peak > peak)
 		peak = helper_peak;
+	if (helper_peak > job_peak)	/* --sat-stats: the helper's solves are the job's */
+		job_peak = helper_peak;
 }
 
 /* PicoSAT's interrupt hook, checked as it searches: the solve gives up
