@@ -18,6 +18,7 @@
 struct arch_ctx;
 struct config;
 struct expr;
+struct strbuf;
 struct symbol;
 
 struct fix_change {
@@ -61,5 +62,9 @@ void fix_find_conds(struct arch_ctx *a, const struct config *c, const struct exp
 		    size_t n, const struct symbol *bits, char bits_val, const int *want,
 		    size_t nwant, struct fix_result *out);
 void fix_release(struct fix_result *r);
+/* One change as scripts/config arguments, appended to sb with a leading
+ * space: " --enable A" (--module, --disable), " --set-val N 64",
+ * " --set-str S 'a b'" (quoted for the shell). */
+void fix_config_command(struct strbuf *sb, const struct fix_change *ch);
 
 #endif

@@ -377,29 +377,6 @@ static void wbase_release(struct wbase *w)
 	memset(w, 0, sizeof(*w));
 }
 
-/* " --enable A", " --set-val N 64", " --set-str S 'a b'" */
-static void config_command(struct strbuf *sb, const struct fix_change *ch)
-{
-	const struct symbol *s = ch->sym;
-
-	if (sym_is_bool_like(s)) {
-		sb_addf(sb, " --%s %s", ch->value[0] == 'y' ? "enable" : ch->value[0] == 'm' ?
-			"module" : "disable", s->name);
-		return;
-	}
-	if (s->type != S_STRING) {
-		sb_addf(sb, " --set-val %s %s", s->name, ch->value);
-		return;
-	}
-	sb_addf(sb, " --set-str %s '", s->name);
-	for (const char *p = ch->value; *p; p++)
-		if (*p == '\'')
-			sb_adds(sb, "'\\''");
-		else
-			sb_addc(sb, *p);
-	sb_addc(sb, '\'');
-}
-
 /* The changes as config lines, in a zeroed c (config_release() it). */
 static void changes_config(const struct fix_result *fx, struct config *c)
 {
@@ -414,28 +391,38 @@ static void changes_config(const struct fix_result *fx, struct config *c)
 	config_index(c);
 }
 
-/* The whole .config conf writes from the base with the fragment appended
- * (merge_config.sh's order), as the olddefconfig simulation gives it. */
-static bool write_from_base(const char *path, struct arch_ctx *a, const struct wbase *wb,
-			    const struct config *frag, const char *header)
+/* res: olddefconfig of the base with the fragment appended (merge_config.sh's
+ * order), as the simulation gives it (config_release() it). */
+static void olddefconfig_appended(struct arch_ctx *a, const struct wbase *wb,
+				  const struct config *frag, struct config *res)
 {
-	struct config v = { 0 }, res;
-	struct outfile of;
-	bool ok = false;
+	struct config v = { 0 };
 
 	for (size_t i = 0; i < wb->c.v.n; i++)
 		vec_push(v.v, wb->c.v.v[i]);
 	for (size_t i = 0; i < frag->v.n; i++)
 		vec_push(v.v, frag->v.v[i]);
 	config_index(&v);
-	olddefconfig_of(a, &v, &wb->c, &res);
+	olddefconfig_of(a, &v, &wb->c, res);
+	vec_release(v.v);	/* borrowed entries */
+	strindex_release(&v.index);
+}
+
+/* The whole .config conf writes from the base with the fragment appended
+ * (merge_config.sh's order), as the olddefconfig simulation gives it. */
+static bool write_from_base(const char *path, struct arch_ctx *a, const struct wbase *wb,
+			    const struct config *frag, const char *header)
+{
+	struct config res;
+	struct outfile of;
+	bool ok = false;
+
+	olddefconfig_appended(a, wb, frag, &res);
 	if (outfile_open(&of, path)) {
 		config_write_file(of.f, &res, header);
 		ok = outfile_commit(&of);
 	}
 	config_release(&res);
-	vec_release(v.v);	/* borrowed entries */
-	strindex_release(&v.index);
 	return ok;
 }
 
@@ -446,17 +433,10 @@ static bool write_from_base(const char *path, struct arch_ctx *a, const struct w
 static void settle_changes(struct arch_ctx *a, const struct wbase *wb, struct fix_result *fx,
 			   struct config *frag)
 {
-	struct config v = { 0 }, res;
+	struct config res;
 	size_t n = 0;
 
-	for (size_t i = 0; i < wb->c.v.n; i++)
-		vec_push(v.v, wb->c.v.v[i]);
-	for (size_t i = 0; i < frag->v.n; i++)
-		vec_push(v.v, frag->v.v[i]);
-	config_index(&v);
-	olddefconfig_of(a, &v, &wb->c, &res);
-	vec_release(v.v);
-	strindex_release(&v.index);
+	olddefconfig_appended(a, wb, frag, &res);
 	for (size_t k = 0; k < fx->changes.n; k++) {
 		struct fix_change *ch = &fx->changes.v[k];
 		const struct config_entry *e = config_find(&res, ch->sym->name);
@@ -600,7 +580,7 @@ static bool write_witnesses(const struct coverq *q, struct arch_ctx *a, const st
 				sb_addf(&mk, "cp %s .config", wb.path);
 			sb_addf(&cmd, "%s; scripts/config --file .config", sb_str(&mk));
 			for (size_t c = 0; c < fx.changes.n; c++)
-				config_command(&cmd, &fx.changes.v[c]);
+				fix_config_command(&cmd, &fx.changes.v[c]);
 			sb_addf(&cmd, "; make ARCH=%s olddefconfig", arch);
 			sb_addf(&merge, "%s; scripts/kconfig/merge_config.sh -m .config %s; make ARCH=%s "
 				"olddefconfig", sb_str(&mk), sb_str(&fname), arch);

@@ -237,9 +237,10 @@ static void sat_print(const struct satq *sc, const sizevec *unknown)
 {
 	const struct tree_opts *o = sc->o;
 	struct strbuf name = STRBUF_INIT;
-	struct json j, *jp = o->format == FMT_JSON ? &j : NULL;
+	struct json j, *jp = NULL;
 
-	if (jp) {
+	if (o->format == FMT_JSON) {
+		jp = &j;
 		json_init(&j, stdout);
 		json_object(&j);
 		json_karray(&j, "results");

@@ -227,29 +227,6 @@ struct whynot {
 	struct config cf;	/* --config */
 };
 
-/* "--enable A", "--set-val N 64", "--set-str S 'a b'" */
-static void config_command(struct strbuf *sb, const struct fix_change *ch)
-{
-	const struct symbol *s = ch->sym;
-
-	if (sym_is_bool_like(s)) {
-		sb_addf(sb, " --%s %s", ch->value[0] == 'y' ? "enable" : ch->value[0] == 'm' ?
-			"module" : "disable", s->name);
-		return;
-	}
-	if (s->type != S_STRING) {
-		sb_addf(sb, " --set-val %s %s", s->name, ch->value);
-		return;
-	}
-	sb_addf(sb, " --set-str %s '", s->name);
-	for (const char *p = ch->value; *p; p++)
-		if (*p == '\'')
-			sb_adds(sb, "'\\''");
-		else
-			sb_addc(sb, *p);
-	sb_addc(sb, '\'');
-}
-
 /* The fix as a fragment, the lines conf reads. */
 static void fragment_text(struct strbuf *sb, const struct fix_result *fx)
 {
@@ -318,7 +295,7 @@ static int whynot_config(const struct tree_opts *o, size_t i, struct whynot *w, 
 		sb_adds(result, "reachable ");
 	sb_addf(&cmd, "scripts/config --file %s", o->config);
 	for (size_t k = 0; k < fx.changes.n; k++)
-		config_command(&cmd, &fx.changes.v[k]);
+		fix_config_command(&cmd, &fx.changes.v[k]);
 	fragment_text(&frag, &fx);
 	if (o->format == FMT_JSON) {
 		json_init_seq(&j, out);

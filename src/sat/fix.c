@@ -388,3 +388,25 @@ void fix_release(struct fix_result *r)
 	}
 	vec_release(r->changes);
 }
+
+void fix_config_command(struct strbuf *sb, const struct fix_change *ch)
+{
+	const struct symbol *s = ch->sym;
+
+	if (sym_is_bool_like(s)) {
+		sb_addf(sb, " --%s %s", ch->value[0] == 'y' ? "enable" : ch->value[0] == 'm' ?
+			"module" : "disable", s->name);
+		return;
+	}
+	if (s->type != S_STRING) {
+		sb_addf(sb, " --set-val %s %s", s->name, ch->value);
+		return;
+	}
+	sb_addf(sb, " --set-str %s '", s->name);
+	for (const char *p = ch->value; *p; p++)
+		if (*p == '\'')
+			sb_adds(sb, "'\\''");
+		else
+			sb_addc(sb, *p);
+	sb_addc(sb, '\'');
+}
