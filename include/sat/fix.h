@@ -66,5 +66,11 @@ void fix_release(struct fix_result *r);
  * space: " --enable A" (--module, --disable), " --set-val N 64",
  * " --set-str S 'a b'" (quoted for the shell). */
 void fix_config_command(struct strbuf *sb, const struct fix_change *ch);
+/* The changes as .config entries, appended to c (zeroed, or a config to
+ * add to) and indexed; config_release() it. */
+void fix_changes_config(const struct fix_result *fx, struct config *c);
+/* The status as JSON names it: "found", "impossible", "unknown" (budget),
+ * "no-simulation". */
+const char *fix_status_name(enum fix_status st);
 
 #endif

@@ -377,20 +377,6 @@ static void wbase_release(struct wbase *w)
 	memset(w, 0, sizeof(*w));
 }
 
-/* The changes as config lines, in a zeroed c (config_release() it). */
-static void changes_config(const struct fix_result *fx, struct config *c)
-{
-	for (size_t k = 0; k < fx->changes.n; k++) {
-		struct config_entry e = { 0 };
-
-		e.name = xstrdup(fx->changes.v[k].sym->name);
-		e.value = xstrdup(fx->changes.v[k].value);
-		e.is_string = fx->changes.v[k].sym->type == S_STRING;
-		vec_push(c->v, e);
-	}
-	config_index(c);
-}
-
 /* res: olddefconfig of the base with the fragment appended (merge_config.sh's
  * order), as the simulation gives it (config_release() it). */
 static void olddefconfig_appended(struct arch_ctx *a, const struct wbase *wb,
@@ -457,7 +443,7 @@ static void settle_changes(struct arch_ctx *a, const struct wbase *wb, struct fi
 	config_release(&res);
 	config_release(frag);
 	memset(frag, 0, sizeof(*frag));
-	changes_config(fx, frag);
+	fix_changes_config(fx, frag);
 }
 
 static bool write_fragment(const char *path, const struct config *frag, const char *header)
@@ -468,21 +454,6 @@ static bool write_fragment(const char *path, const struct config *frag, const ch
 		return false;
 	config_write_file(of.f, frag, header);
 	return outfile_commit(&of);
-}
-
-static const char *fix_status_name(enum fix_status st)
-{
-	switch (st) {
-	case FIX_FOUND:
-		return "found";
-	case FIX_IMPOSSIBLE:
-		return "impossible";
-	case FIX_BUDGET:
-		return "unknown";
-	case FIX_NO_SIM:
-		break;
-	}
-	return "no-simulation";
 }
 
 /* --witness DIR: for one arch and bitness, configurations that compile
@@ -566,7 +537,7 @@ static bool write_witnesses(const struct coverq *q, struct arch_ctx *a, const st
 			from_base = fx.status == FIX_FOUND;
 		}
 		if (from_base) {
-			changes_config(&fx, &frag);
+			fix_changes_config(&fx, &frag);
 			settle_changes(a, &wb, &fx, &frag);
 			sb_addf(&h, "# base: %s, %zu change%s (%s)\n", wb.path, fx.changes.n,
 				fx.changes.n == 1 ? "" : "s", sb_str(&fname));

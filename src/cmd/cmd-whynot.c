@@ -235,14 +235,7 @@ static void fragment_text(struct strbuf *sb, const struct fix_result *fx)
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
 
-	for (size_t k = 0; k < fx->changes.n; k++) {
-		struct config_entry e = { 0 };
-
-		e.name = xstrdup(fx->changes.v[k].sym->name);
-		e.value = xstrdup(fx->changes.v[k].value);
-		e.is_string = fx->changes.v[k].sym->type == S_STRING;
-		vec_push(c.v, e);
-	}
+	fix_changes_config(fx, &c);
 	if (f) {
 		config_write_file(f, &c, NULL);
 		fclose(f);
@@ -250,21 +243,6 @@ static void fragment_text(struct strbuf *sb, const struct fix_result *fx)
 	}
 	free(buf);
 	config_release(&c);
-}
-
-static const char *fix_status_text(enum fix_status st)
-{
-	switch (st) {
-	case FIX_FOUND:
-		return "found";
-	case FIX_IMPOSSIBLE:
-		return "impossible";
-	case FIX_BUDGET:
-		return "unknown";
-	case FIX_NO_SIM:
-		break;
-	}
-	return "no-simulation";
 }
 
 /* why-not SYM --config FILE on one arch: why SYM has its value in FILE, and
@@ -301,7 +279,7 @@ static int whynot_config(const struct tree_opts *o, size_t i, struct whynot *w, 
 		json_init_seq(&j, out);
 		json_object(&j);
 		cli_config_query_json(&j, o, &q, has);
-		json_kstring(&j, "status", fix_status_text(fx.status));
+		json_kstring(&j, "status", fix_status_name(fx.status));
 		json_kstring(&j, "toolchain", fx.toolchain ? fx.toolchain->name : NULL);
 		json_kbool(&j, "minimal", fx.minimal);
 		json_karray(&j, "changes");

@@ -410,3 +410,31 @@ void fix_config_command(struct strbuf *sb, const struct fix_change *ch)
 			sb_addc(sb, *p);
 	sb_addc(sb, '\'');
 }
+
+void fix_changes_config(const struct fix_result *fx, struct config *c)
+{
+	for (size_t k = 0; k < fx->changes.n; k++) {
+		struct config_entry e = { 0 };
+
+		e.name = xstrdup(fx->changes.v[k].sym->name);
+		e.value = xstrdup(fx->changes.v[k].value);
+		e.is_string = fx->changes.v[k].sym->type == S_STRING;
+		vec_push(c->v, e);
+	}
+	config_index(c);
+}
+
+const char *fix_status_name(enum fix_status st)
+{
+	switch (st) {
+	case FIX_FOUND:
+		return "found";
+	case FIX_IMPOSSIBLE:
+		return "impossible";
+	case FIX_BUDGET:
+		return "unknown";
+	case FIX_NO_SIM:
+		break;
+	}
+	return "no-simulation";
+}
