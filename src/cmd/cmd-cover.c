@@ -502,7 +502,7 @@ static bool write_witnesses(const struct coverq *q, struct arch_ctx *a, const st
 		struct config frag = { 0 };
 		bool from_base = false;
 
-		for (size_t t = 0; t < q->n; t++) {
+		for (size_t t = 0; t < done.n; t++) {	/* done.n == q->n */
 			if (done.v[t])
 				continue;
 			sat_assume(a->s, b->lit);

@@ -130,13 +130,13 @@ static void print_rows(const struct matrix *mx)
 		vec_push(sw, w);
 	}
 	printf("%-*s", (int)aw, "ARCH");
-	for (int x = 0; x < mx->nsyms; x++)
+	for (size_t x = 0; x < sw.n; x++)	/* sw.n == mx->nsyms */
 		printf("  %-*s", (int)sw.v[x], mx->syms[x]);
 	putchar('\n');
 	for (size_t k = 0; k < mx->cols.n; k++) {
 		printf("%-*s", (int)aw, mx->cols.v[k]);
-		for (int x = 0; x < mx->nsyms; x++)
-			printf("  %-*s", (int)sw.v[x], lookup(mx, mx->cols.v[k], x));
+		for (size_t x = 0; x < sw.n; x++)
+			printf("  %-*s", (int)sw.v[x], lookup(mx, mx->cols.v[k], (int)x));
 		putchar('\n');
 	}
 	vec_release(sw);
@@ -190,12 +190,12 @@ static void matrix_print_text(const struct matrix *mx, bool rows)
 		return;
 	}
 	printf("%-*s", (int)width, "SYMBOL");
-	for (size_t k = 0; k < mx->cols.n; k++)
+	for (size_t k = 0; k < cw.n; k++)	/* cw.n == mx->cols.n */
 		printf("  %-*s", (int)cw.v[k], mx->cols.v[k]);
 	putchar('\n');
 	for (int x = 0; x < mx->nsyms; x++) {
 		printf("%-*s", (int)width, mx->syms[x]);
-		for (size_t k = 0; k < mx->cols.n; k++)
+		for (size_t k = 0; k < cw.n; k++)
 			printf("  %-*s", (int)cw.v[k], lookup(mx, mx->cols.v[k], x));
 		putchar('\n');
 	}

@@ -141,7 +141,7 @@ static bool holds_in(struct search *q, const struct config *v)
 
 	confsim_clear(cs);
 	confsim_load(cs, v);
-	if (q->conds) {
+	if (!q->s) {	/* fix_find_conds(): the conditions are the goal */
 		ok = !q->bits || tri_char(confsim_tri(cs, q->bits)) == q->bits_val;
 		for (size_t i = 0; i < q->nconds && ok; i++)
 			ok = cond_value(q, q->conds[i]) != no;
@@ -374,8 +374,8 @@ void fix_find_conds(struct arch_ctx *a, const struct config *c, const struct exp
 		    size_t n, const struct symbol *bits, char bits_val, const int *want,
 		    size_t nwant, struct fix_result *out)
 {
-	struct search q = { .t = a->t, .c = c, .conds = conds, .nconds = n, .bits = bits,
-			    .bits_val = bits_val };
+	struct search q = { .t = a->t, .c = c, .conds = conds, .nconds = conds ? n : 0,
+			    .bits = bits, .bits_val = bits_val };
 
 	find(&q, a, want, nwant, out);
 }
