@@ -464,15 +464,7 @@ static void config_with(const struct config *c, const struct fix_result *fx, str
 		e.value = xstrdup(e.value);
 		vec_push(out->v, e);
 	}
-	for (size_t k = 0; k < fx->changes.n; k++) {
-		struct config_entry e = { 0 };
-
-		e.name = xstrdup(fx->changes.v[k].sym->name);
-		e.value = xstrdup(fx->changes.v[k].value);
-		e.is_string = fx->changes.v[k].sym->type == S_STRING;
-		vec_push(out->v, e);
-	}
-	config_index(out);
+	fix_changes_config(fx, out);
 }
 
 /* " (by A=y B=n, the fewest changes)" when the changes are more than s's own */
